@@ -1,0 +1,101 @@
+public import WMLintSource
+
+/// Checks that a file is text wmlint can read: UTF-8, no NUL byte, no byte order mark.
+public enum EncodingCheck {
+    /// The result of checking a file's bytes.
+    public struct Result: Sendable {
+        /// `encoding` diagnostics, at most one per kind of fault (BOM, NUL, invalid UTF-8).
+        public var diagnostics: [Diagnostic]
+        /// Whether the bytes start with a UTF-8 byte order mark (`EF BB BF`).
+        public var hasBOM: Bool
+        /// Whether the text is unusable (invalid UTF-8 or a NUL byte): parsing it would only add noise.
+        public var isUnreadable: Bool
+    }
+
+    /// Checks `bytes`, the whole of the file at `path`.
+    public static func check(_ bytes: [UInt8], path: String) -> Result {
+        var diagnostics: [Diagnostic] = []
+        let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        if hasBOM {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .encoding,
+                    message: "file starts with a UTF-8 byte order mark; the AWS CLI rejects such JSON and it breaks a shebang",
+                    path: path,
+                    range: .bytes(0, 3),
+                    fixes: [
+                        Fix(
+                            message: "remove the byte order mark",
+                            edits: [TextEdit(path: path, range: .bytes(0, 3), replacement: "")])
+                    ]))
+        }
+        var unreadable = false
+        if let nul = bytes.firstIndex(of: 0) {
+            unreadable = true
+            diagnostics.append(
+                Diagnostic(
+                    rule: .encoding, message: "file contains a NUL byte; expected UTF-8 text", path: path,
+                    range: .bytes(nul, nul + 1)))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            unreadable = true
+            diagnostics.append(
+                Diagnostic(
+                    rule: .encoding,
+                    message: "invalid UTF-8 at byte \(bad.lowerBound) (0x\(hex(bytes[bad.lowerBound]))); expected UTF-8 text",
+                    path: path, range: .bytes(bad.lowerBound, bad.upperBound)))
+        }
+        return Result(diagnostics: diagnostics, hasBOM: hasBOM, isUnreadable: unreadable)
+    }
+
+    /// The 0-based byte range of the first ill-formed UTF-8 sequence (overlong forms, surrogates and code points
+    /// above U+10FFFF included), or `nil` when the bytes are valid UTF-8.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0:
+                    length = 3
+                    low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED:
+                    length = 3
+                    high = 0x9F
+                case 0xF0:
+                    length = 4
+                    low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4:
+                    length = 4
+                    high = 0x8F
+                default: return index..<(index + 1)
+                }
+                for offset in 1..<length {
+                    let position = index + offset
+                    guard position < count else { return index..<position }
+                    let byte = buffer[position]
+                    let (min, max) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
+                    guard byte >= min && byte <= max else { return index..<position }
+                }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0F)])
+    }
+}

@@ -1,0 +1,118 @@
+/// Writes syntax nodes as JSON text, the way the AWS CLI would send them (and `convert --to json` prints them).
+public enum JSONWriter {
+    /// The JSON text of `node`: compact when `indent` is 0, else pretty-printed with that many spaces.
+    ///
+    /// An object's repeated key keeps its last value at its first position, as Python's `json` and
+    /// ruamel.yaml build dictionaries. Timestamps are written as their text; non-finite floats as
+    /// `NaN`/`Infinity`/`-Infinity`, as Python's `json.dumps` writes them. Nesting deeper than `maxDepth` is
+    /// written as `null` (the parsers never build such trees).
+    public static func write(_ node: SyntaxNode, indent: Int = 0, maxDepth: Int = 10_000) -> String {
+        var output = ""
+        write(node, into: &output, indent: indent, level: 0, maxDepth: maxDepth)
+        return output
+    }
+
+    /// A JSON string literal for `text`, escaping as Python's `json.dumps(ensure_ascii=False)` does.
+    public static func stringLiteral(_ text: String) -> String {
+        var output = ""
+        appendString(text, to: &output)
+        return output
+    }
+
+    private static func write(_ node: SyntaxNode, into output: inout String, indent: Int, level: Int, maxDepth: Int) {
+        guard level < maxDepth else {
+            output += "null"
+            return
+        }
+        switch node.value {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .string(let text), .timestamp(let text): appendString(text, to: &output)
+        case .number(let number):
+            switch number.kind {
+            case .integer(let digits): output += digits
+            case .float(let value): output += floatText(value)
+            }
+        case .array(let items):
+            if items.isEmpty {
+                output += "[]"
+                return
+            }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += indent > 0 ? "," : ", " }
+                newline(&output, indent: indent, level: level + 1)
+                write(item, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth)
+            }
+            newline(&output, indent: indent, level: level)
+            output += "]"
+        case .object(let members):
+            let unique = lastValues(members)
+            if unique.isEmpty {
+                output += "{}"
+                return
+            }
+            output += "{"
+            for (index, member) in unique.enumerated() {
+                if index > 0 { output += indent > 0 ? "," : ", " }
+                newline(&output, indent: indent, level: level + 1)
+                appendString(member.key, to: &output)
+                output += ": "
+                write(member.value, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth)
+            }
+            newline(&output, indent: indent, level: level)
+            output += "}"
+        }
+    }
+
+    /// Members with each key once: at its first position, holding its last value.
+    public static func lastValues(_ members: [Member]) -> [Member] {
+        var position: [String: Int] = [:]
+        var result: [Member] = []
+        result.reserveCapacity(members.count)
+        for member in members {
+            if let existing = position[member.key] {
+                result[existing].value = member.value
+            } else {
+                position[member.key] = result.count
+                result.append(member)
+            }
+        }
+        return result
+    }
+
+    private static func newline(_ output: inout String, indent: Int, level: Int) {
+        guard indent > 0 else { return }
+        output += "\n"
+        output += String(repeating: " ", count: indent * level)
+    }
+
+    private static func floatText(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
+        return "\(value)"
+    }
+
+    private static func appendString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

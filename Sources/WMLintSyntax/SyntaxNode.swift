@@ -1,0 +1,101 @@
+public import WMLintSource
+
+/// A generic value read from JSON, YAML, shorthand or a shell word, before it is bound to the request's types.
+///
+/// Every node knows the file bytes it came from (``range``, 0-based UTF-8 offsets in the file named by the
+/// ``ParseResult``'s text). Objects keep their members in source order, duplicates included.
+public struct SyntaxNode: Hashable, Sendable {
+    public var value: Value
+    /// The bytes of the whole value in its file: for a string, quotes included.
+    public var range: SourceRange
+    /// The explicit YAML tag (`!!str`, `!custom`), when the source had one.
+    public var tag: String?
+
+    public init(_ value: Value, range: SourceRange, tag: String? = nil) {
+        self.value = value
+        self.range = range
+        self.tag = tag
+    }
+
+    /// The kinds of value.
+    public indirect enum Value: Hashable, Sendable {
+        /// A mapping, members in source order (a repeated key appears twice; the last one counts).
+        case object([Member])
+        case array([SyntaxNode])
+        case string(String)
+        case number(Number)
+        case bool(Bool)
+        case null
+        /// A YAML timestamp (`2024-01-01`), kept as its text.
+        case timestamp(String)
+    }
+
+    /// A short name for the kind of value, for messages: "an object", "a string", "an integer", ….
+    public var kindDescription: String {
+        switch value {
+        case .object: "an object"
+        case .array: "a list"
+        case .string: "a string"
+        case .number(let number):
+            switch number.kind {
+            case .integer: "an integer"
+            case .float: "a floating-point number"
+            }
+        case .bool: "a boolean"
+        case .null: "null"
+        case .timestamp: "a date"
+        }
+    }
+}
+
+/// One key and its value in an object.
+public struct Member: Hashable, Sendable {
+    public var key: String
+    /// The bytes of the key in its file (quotes included).
+    public var keyRange: SourceRange
+    public var value: SyntaxNode
+    /// The shorthand `key@=value` form, whose value names a file to load (`file://…`, `fileb://…`).
+    public var loadsFile: Bool
+
+    public init(key: String, keyRange: SourceRange, value: SyntaxNode, loadsFile: Bool = false) {
+        self.key = key
+        self.keyRange = keyRange
+        self.value = value
+        self.loadsFile = loadsFile
+    }
+}
+
+/// A number with the text it was written as.
+public struct Number: Hashable, Sendable {
+    /// The number exactly as written in the source (`030`, `0x1E`, `1e400`, `-0`).
+    public var lexeme: String
+    public var kind: Kind
+
+    public init(lexeme: String, kind: Kind) {
+        self.lexeme = lexeme
+        self.kind = kind
+    }
+
+    public enum Kind: Hashable, Sendable {
+        /// An integer of any size, as canonical decimal text: optional `-`, no leading zeros (`0`, `-12`).
+        case integer(String)
+        /// A floating-point value (may be infinite or NaN).
+        case float(Double)
+    }
+}
+
+/// What a parser produces: the root value, if any could be built, and the diagnostics it met.
+public struct ParseResult: Sendable {
+    public var root: SyntaxNode?
+    public var diagnostics: [Diagnostic]
+
+    public init(root: SyntaxNode?, diagnostics: [Diagnostic]) {
+        self.root = root
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether a syntax or encoding error was found (the root may still be partial).
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error && $0.rule != .duplicateKey }
+    }
+}
