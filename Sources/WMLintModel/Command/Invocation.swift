@@ -1,0 +1,48 @@
+public import WMLintSource
+public import WMLintSyntax
+
+/// One option as written on the command line, resolved to the option it means.
+public struct ParsedOption: Hashable, Sendable {
+    public var spec: OptionSpec
+    /// The option's name as written (`--organization`, an abbreviation, or the full name).
+    public var written: String
+    /// The bytes of the option's name in the file (without `=value`).
+    public var nameRange: SourceRange
+    /// The value, when the option takes one and has it: the next word, or the text after `=`.
+    public var value: ShellWord?
+
+    public init(spec: OptionSpec, written: String, nameRange: SourceRange, value: ShellWord?) {
+        self.spec = spec
+        self.written = written
+        self.nameRange = nameRange
+        self.value = value
+    }
+
+    /// The range covering the option and its value.
+    public var range: SourceRange {
+        guard let value else { return nameRange }
+        return nameRange.lowerBound..<max(nameRange.upperBound, value.range.upperBound)
+    }
+}
+
+/// An `aws workmail put-identity-provider-configuration` command, its options read as the AWS CLI reads them.
+public struct Invocation: Hashable, Sendable {
+    /// The path of the file holding the command.
+    public var path: String
+    public var command: ShellCommand
+    /// The bytes of the operation name (`put-identity-provider-configuration`) in the file.
+    public var operationRange: SourceRange
+    /// Options in command-line order, duplicates included (the last one counts, as in the CLI).
+    public var options: [ParsedOption]
+    /// Problems with the command line itself: unknown, abbreviated, duplicate options, bad option values.
+    public var diagnostics: [Diagnostic]
+    /// Parameters a misspelt option nearly names: they are not reported missing.
+    public var nearlyNamed: Set<String>
+    /// Whether a word the CLI would read as options is not statically known (`"$@"`, `$ARGS`).
+    public var hasUnknownWords: Bool
+
+    /// The last occurrence of the option named exactly `name`.
+    public func last(_ name: String) -> ParsedOption? {
+        options.last { $0.spec.name == name }
+    }
+}

@@ -1,0 +1,262 @@
+import WMLintSource
+public import WMLintSyntax
+
+/// Reads the words of an `aws …` command as the AWS CLI's argument parsers read them (SPEC §2.2).
+public enum InvocationParser {
+    /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
+    /// operation are not statically known).
+    public static func parse(_ command: ShellCommand, path: String) -> Invocation? {
+        var reader = Reader(words: command.words, path: path)
+        guard let operationRange = reader.findOperation() else { return nil }
+        reader.readOptions()
+        return Invocation(
+            path: path, command: command, operationRange: operationRange, options: reader.options,
+            diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed, hasUnknownWords: reader.hasUnknownWords)
+    }
+}
+
+private struct Reader {
+    let words: [ShellWord]
+    let path: String
+    var index = 1
+    var options: [ParsedOption] = []
+    var diagnostics: [Diagnostic] = []
+    var nearlyNamed: Set<String> = []
+    var hasUnknownWords = false
+    /// Words standing where the service and operation names go.
+    var positionals: [ShellWord] = []
+
+    init(words: [ShellWord], path: String) {
+        self.words = words
+        self.path = path
+    }
+
+    /// Reads global options up to the service and operation names; the operation's range, if it is ours.
+    mutating func findOperation() -> SourceRange? {
+        while index < words.count, positionals.count < 2 {
+            let word = words[index]
+            guard word.isStatic else { return nil }
+            if word.text.hasPrefix("-") && word.text.count > 1 {
+                readOption(word, inOperation: false)
+            } else {
+                positionals.append(word)
+                index += 1
+            }
+        }
+        guard positionals.count == 2,
+            positionals[0].text == OperationModel.service,
+            positionals[1].text == OperationModel.operation
+        else { return nil }
+        return positionals[1].range
+    }
+
+    /// Reads the rest of the command: operation and global options.
+    mutating func readOptions() {
+        while index < words.count {
+            let word = words[index]
+            if !word.isStatic && !startsWithStaticOption(word) {
+                hasUnknownWords = true
+                index += 1
+                continue
+            }
+            if word.text == "--" {
+                index += 1
+                while index < words.count {
+                    strayWord(words[index])
+                    index += 1
+                }
+                return
+            }
+            if word.text.hasPrefix("-") && word.text.count > 1 {
+                readOption(word, inOperation: true)
+            } else {
+                strayWord(word)
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the word starts with `--name=` with the name known statically (`--organization-id=$ORG`).
+    private func startsWithStaticOption(_ word: ShellWord) -> Bool {
+        guard word.text.hasPrefix("--"), let equals = word.text.utf8.firstIndex(of: UInt8(ascii: "=")) else {
+            return false
+        }
+        let nameEnd = word.text.utf8.distance(from: word.text.utf8.startIndex, to: equals)
+        let nameRange = word.fileRange(0..<nameEnd)
+        return !word.expansions.contains { $0.overlaps(nameRange) || $0.lowerBound < nameRange.upperBound }
+    }
+
+    private mutating func strayWord(_ word: ShellWord) {
+        if !word.isStatic {
+            hasUnknownWords = true
+            return
+        }
+        diagnostics.append(
+            Diagnostic(
+                rule: .optionValue,
+                message: "unexpected argument \(quoted(word.text)); the command takes only options",
+                path: path, range: word.range,
+                help: ["quote a value that contains spaces, or remove the stray word"]))
+    }
+
+    private mutating func readOption(_ word: ShellWord, inOperation: Bool) {
+        index += 1
+        let bytes = Array(word.text.utf8)
+        var nameEnd = bytes.count
+        var inlineValue: ShellWord?
+        if bytes.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]),
+            let equals = bytes.firstIndex(of: UInt8(ascii: "="))
+        {
+            nameEnd = equals
+            inlineValue = word.suffix(fromByte: equals + 1)
+        }
+        let written = String(decoding: bytes[..<nameEnd], as: UTF8.self)
+        let nameRange = word.fileRange(0..<nameEnd)
+        guard let spec = resolve(written, range: nameRange) else {
+            // An unknown option: a following plain word is most likely its value, not a second fault.
+            if inlineValue == nil, index < words.count, !looksLikeOption(words[index]) {
+                index += 1
+            }
+            return
+        }
+        var value: ShellWord? = inlineValue
+        switch spec.arity {
+        case .flag:
+            if let inlineValue {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .optionValue,
+                        message: "\(spec.name) takes no value, found \(quoted(inlineValue.text))",
+                        path: path, range: inlineValue.range))
+                value = nil
+            }
+        case .value:
+            if value == nil {
+                if index < words.count, !looksLikeOption(words[index]) {
+                    value = words[index]
+                    index += 1
+                } else {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: .optionValue, message: "\(spec.name) expects a value", path: path,
+                            range: nameRange))
+                }
+            }
+        case .optionalValue:
+            if value == nil, index < words.count, !looksLikeOption(words[index]),
+                spec.choices?.contains(words[index].text) ?? true
+            {
+                value = words[index]
+                index += 1
+            }
+        }
+        if let value, value.isStatic { checkValue(value, of: spec) }
+        if let first = options.first(where: { $0.spec == spec }) {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .duplicateOption,
+                    message: "\(spec.name) is given more than once; the AWS CLI silently keeps the last one",
+                    path: path, range: nameRange,
+                    related: [RelatedLocation(message: "first given here", path: path, range: first.nameRange)]))
+        }
+        options.append(ParsedOption(spec: spec, written: written, nameRange: nameRange, value: value))
+    }
+
+    /// argparse's test for a word that is an option rather than a value.
+    private func looksLikeOption(_ word: ShellWord) -> Bool {
+        let text = word.text
+        guard text.hasPrefix("-"), text.count > 1, word.isStatic || text.hasPrefix("--") else { return false }
+        if text.contains(" ") && !text.hasPrefix("--") { return false }
+        let body = text.dropFirst()
+        let isNumber =
+            !body.isEmpty
+            && (body.allSatisfy(\.isASCIIDigit)
+                || (body.filter { $0 == "." }.count == 1 && body.last != "."
+                    && body.allSatisfy { $0 == "." || $0.isASCIIDigit }))
+        return !isNumber
+    }
+
+    private mutating func checkValue(_ value: ShellWord, of spec: OptionSpec) {
+        if let choices = spec.choices, !choices.contains(value.text) {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected "
+                        + choices.map { "'\($0)'" }.joined(separator: ", "),
+                    path: path, range: value.range,
+                    help: Spelling.nearest(to: value.text, in: choices).map { ["did you mean '\($0)'?"] } ?? []))
+        } else if spec.isInteger, Int(value.text) == nil {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected an integer",
+                    path: path, range: value.range))
+        }
+    }
+
+    /// The option `written` stands for, reporting unknown, ambiguous and abbreviated spellings.
+    ///
+    /// Mirrors the CLI's two parsers: global options are matched first (by exact name or unambiguous prefix),
+    /// then the operation's.
+    private mutating func resolve(_ written: String, range: SourceRange) -> OptionSpec? {
+        if let exact = CommandOptions.exact(written) { return exact }
+        for group in [CommandOptions.global, CommandOptions.operation] {
+            let matches = CommandOptions.expansions(of: written, among: group)
+            if matches.count == 1, let spec = matches.first {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .abbreviatedOption,
+                        message: "'\(written)' is an abbreviation of \(spec.name); spell it out",
+                        path: path, range: range,
+                        notes: ["the AWS CLI accepts a prefix, but it breaks as soon as the CLI gains an option "
+                            + "with the same prefix"],
+                        fixes: [
+                            Fix(
+                                message: "replace with '\(spec.name)'",
+                                edits: [TextEdit(path: path, range: range, replacement: spec.name)])
+                        ]))
+                return spec
+            }
+            if matches.count > 1 {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .unknownOption,
+                        message: "'\(written)' is ambiguous: it could be "
+                            + matches.map(\.name).joined(separator: ", "),
+                        path: path, range: range))
+                markNearlyNamed(matches.map(\.name))
+                return nil
+            }
+        }
+        let suggestion = Spelling.nearest(to: written, in: CommandOptions.all.map(\.name))
+        var fixes: [Fix] = []
+        if let suggestion {
+            fixes.append(
+                Fix(
+                    message: "replace with '\(suggestion)'",
+                    edits: [TextEdit(path: path, range: range, replacement: suggestion)]))
+            markNearlyNamed([suggestion])
+        }
+        diagnostics.append(
+            Diagnostic(
+                rule: .unknownOption,
+                message: "unknown option '\(written)' for put-identity-provider-configuration",
+                path: path, range: range,
+                help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
+                fixes: fixes))
+        return nil
+    }
+
+    private mutating func markNearlyNamed(_ names: [String]) {
+        for name in names {
+            if let parameter = CommandOptions.exact(name)?.parameter { nearlyNamed.insert(parameter) }
+            if name == CommandOptions.cliInputJSON || name == CommandOptions.cliInputYAML {
+                hasUnknownWords = true
+            }
+        }
+    }
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}

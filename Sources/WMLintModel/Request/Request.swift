@@ -1,0 +1,73 @@
+public import WMLintSource
+
+/// Where a bound value lives: its file, its bytes, its key, its place in the request, and how it got there.
+public struct ValueLocation: Hashable, Sendable {
+    /// The file holding the value, as shown in diagnostics.
+    public var path: String
+    /// The value's bytes in that file (0-based UTF-8 offsets, half-open).
+    public var range: SourceRange
+    /// The bytes of the member's key, when the value was written as `key: value` (not for option values).
+    public var keyRange: SourceRange?
+    /// RFC 6901 pointer into the request (`/PersonalAccessTokenConfiguration/Status`).
+    public var pointer: String
+    /// The options that pulled the file in, innermost first (`--cli-input-json` at `setup.sh:7:3`).
+    public var provenance: [RelatedLocation]
+
+    public init(
+        path: String, range: SourceRange, keyRange: SourceRange? = nil, pointer: String,
+        provenance: [RelatedLocation] = []
+    ) {
+        self.path = path
+        self.range = range
+        self.keyRange = keyRange
+        self.pointer = pointer
+        self.provenance = provenance
+    }
+}
+
+/// A member of the typed request: its value when known and well-typed, and where it came from.
+public struct Field<Value: Hashable & Sendable>: Hashable, Sendable {
+    /// The value; `nil` when it is not statically known or has the wrong type (already reported).
+    public var value: Value?
+    /// Whether the value depends on the shell at run time (`$VAR`), so checks that need it are skipped.
+    public var isUnresolved: Bool
+    public var location: ValueLocation
+
+    public init(value: Value?, isUnresolved: Bool = false, location: ValueLocation) {
+        self.value = value
+        self.isUnresolved = isUnresolved
+        self.location = location
+    }
+}
+
+/// A member the shape does not have, kept for diagnostics.
+public struct UnknownMember: Hashable, Sendable {
+    public var key: String
+    public var location: ValueLocation
+}
+
+/// `IdentityCenterConfiguration`.
+public struct IdentityCenterConfiguration: Hashable, Sendable {
+    public var instanceArn: Field<String>?
+    public var applicationArn: Field<String>?
+    public var unknownMembers: [UnknownMember] = []
+}
+
+/// `PersonalAccessTokenConfiguration`.
+public struct PersonalAccessTokenConfiguration: Hashable, Sendable {
+    public var status: Field<String>?
+    /// Days; a value beyond `Int`'s range is clamped to `Int.min`/`Int.max`.
+    public var lifetimeInDays: Field<Int>?
+    public var unknownMembers: [UnknownMember] = []
+}
+
+/// The typed request of `PutIdentityProviderConfiguration` (SPEC §1): every field optional and located.
+public struct Request: Hashable, Sendable {
+    public var organizationId: Field<String>?
+    public var authenticationMode: Field<String>?
+    public var identityCenterConfiguration: Field<IdentityCenterConfiguration>?
+    public var personalAccessTokenConfiguration: Field<PersonalAccessTokenConfiguration>?
+    public var unknownMembers: [UnknownMember] = []
+
+    public init() {}
+}

@@ -1,0 +1,299 @@
+public import WMLintSource
+import WMLintSyntax
+
+/// The typed request and the structural problems met while building it.
+public struct BindingResult: Hashable, Sendable {
+    public var request: Request
+    /// `missing-required`, `unknown-key`, `type-mismatch` and `unresolved-value` diagnostics.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Turns parameter values (generic syntax nodes) into the typed ``Request`` by walking the model's shapes.
+public enum RequestBinder {
+    public static func bind(_ input: RequestInput) -> BindingResult {
+        var binder = Binder()
+        let request = binder.bindRequest(input)
+        return BindingResult(request: request, diagnostics: binder.diagnostics)
+    }
+}
+
+private struct Binder {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func bindRequest(_ input: RequestInput) -> Request {
+        var request = Request()
+        var present: Set<String> = []
+        var nearlyNamed = input.nearlyNamed
+        let shape = OperationModel.requestShape
+        for var entry in lastEntries(input.parameters) {
+            entry.location.pointer = "/" + escapePointer(entry.key)
+            guard let memberShape = shape.member(entry.key) else {
+                if let near = reportUnknown(entry.key, location: entry.location, known: shape.memberNames) {
+                    nearlyNamed.insert(near)
+                }
+                request.unknownMembers.append(UnknownMember(key: entry.key, location: entry.location))
+                continue
+            }
+            present.insert(entry.key)
+            let context = Context(location: entry.location, syntax: .json)
+            switch entry.value {
+            case .unresolved:
+                reportUnresolved(entry.key, location: entry.location)
+                assign(entry.key, unresolvedAt: entry.location, to: &request)
+            case .unreadable:
+                continue
+            case .node(let node, let syntax):
+                var context = context
+                context.syntax = syntax
+                context.location.range = node.range
+                bindTopLevel(entry.key, shape: memberShape, node: node, context: context, into: &request)
+            }
+        }
+        if !input.hasUnknownSource && !input.isSkeletonOnly {
+            for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .missingRequired,
+                        message: "missing required parameter '\(name)' (\(OperationModel.optionName(of: name)))",
+                        path: input.anchorPath, range: input.anchorRange, pointer: "/" + name))
+            }
+        }
+        return request
+    }
+
+    /// The entries with each key once, keeping the last value (as a Python dict update does).
+    private func lastEntries(_ entries: [ParameterEntry]) -> [ParameterEntry] {
+        var seen: Set<String> = []
+        var result: [ParameterEntry] = []
+        for entry in entries.reversed() where seen.insert(entry.key).inserted {
+            result.append(entry)
+        }
+        return result.reversed()
+    }
+
+    private mutating func bindTopLevel(
+        _ name: String, shape: Shape, node: SyntaxNode, context: Context, into request: inout Request
+    ) {
+        switch name {
+        case OperationModel.organizationId:
+            request.organizationId = bindString(node, context: context)
+        case OperationModel.authenticationMode:
+            request.authenticationMode = bindString(node, context: context)
+        case OperationModel.identityCenterConfiguration:
+            request.identityCenterConfiguration = bindStructure(
+                node, shape: OperationModel.identityCenterShape, context: context
+            ) { members, binder in
+                var value = IdentityCenterConfiguration()
+                for (key, member, memberContext) in members {
+                    switch key {
+                    case OperationModel.instanceArn:
+                        value.instanceArn = binder.bindString(member.value, context: memberContext)
+                    case OperationModel.applicationArn:
+                        value.applicationArn = binder.bindString(member.value, context: memberContext)
+                    default:
+                        value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
+                    }
+                }
+                return value
+            }
+        case OperationModel.personalAccessTokenConfiguration:
+            request.personalAccessTokenConfiguration = bindStructure(
+                node, shape: OperationModel.personalAccessTokenShape, context: context
+            ) { members, binder in
+                var value = PersonalAccessTokenConfiguration()
+                for (key, member, memberContext) in members {
+                    switch key {
+                    case OperationModel.status:
+                        value.status = binder.bindString(member.value, context: memberContext)
+                    case OperationModel.lifetimeInDays:
+                        value.lifetimeInDays = binder.bindInteger(member.value, context: memberContext)
+                    default:
+                        value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
+                    }
+                }
+                return value
+            }
+        default:
+            break
+        }
+    }
+
+    private func assign(_ name: String, unresolvedAt location: ValueLocation, to request: inout Request) {
+        switch name {
+        case OperationModel.organizationId:
+            request.organizationId = Field(value: nil, isUnresolved: true, location: location)
+        case OperationModel.authenticationMode:
+            request.authenticationMode = Field(value: nil, isUnresolved: true, location: location)
+        case OperationModel.identityCenterConfiguration:
+            request.identityCenterConfiguration = Field(value: nil, isUnresolved: true, location: location)
+        case OperationModel.personalAccessTokenConfiguration:
+            request.personalAccessTokenConfiguration = Field(value: nil, isUnresolved: true, location: location)
+        default:
+            break
+        }
+    }
+
+    // MARK: - Values
+
+    mutating func bindString(_ node: SyntaxNode, context: Context) -> Field<String> {
+        let location = context.location(for: node)
+        if case .string(let text) = node.value {
+            return Field(value: text, location: location)
+        }
+        reportType(node, expected: "a string", context: context)
+        return Field(value: nil, location: location)
+    }
+
+    mutating func bindInteger(_ node: SyntaxNode, context: Context) -> Field<Int> {
+        let location = context.location(for: node)
+        switch node.value {
+        case .number(let number):
+            if case .integer(let digits) = number.kind {
+                return Field(value: clampedInt(digits), location: location)
+            }
+            reportType(node, expected: "an integer", context: context)
+        case .string(let text) where context.syntax == .shorthand:
+            if let digits = ShorthandParser.pythonInt(text) {
+                return Field(value: clampedInt(digits), location: location)
+            }
+            diagnostics.append(
+                Diagnostic(
+                    rule: .typeMismatch,
+                    message: "\(quoted(text)) is not an integer; \(context.name) must be a whole number of days",
+                    path: location.path, range: node.range, pointer: location.pointer,
+                    notes: ["the AWS CLI converts this value with Python's int() and fails"],
+                    related: location.provenance))
+        case .bool:
+            reportType(
+                node, expected: "an integer", context: context,
+                note: "the AWS CLI sends a boolean as it is and the service rejects it")
+        default:
+            reportType(node, expected: "an integer", context: context)
+        }
+        return Field(value: nil, location: location)
+    }
+
+    mutating func bindStructure<Value: Hashable & Sendable>(
+        _ node: SyntaxNode, shape: StructureShape, context: Context,
+        build: ([(String, Member, Context)], inout Binder) -> Value
+    ) -> Field<Value> {
+        let location = context.location(for: node)
+        guard case .object(let members) = node.value else {
+            reportType(node, expected: "an object", context: context)
+            return Field(value: nil, location: location)
+        }
+        var bound: [(String, Member, Context)] = []
+        var present: Set<String> = []
+        var nearlyNamed: Set<String> = []
+        for member in JSONWriter.lastValues(members) {
+            var memberContext = context
+            memberContext.name = member.key
+            memberContext.location.pointer = context.location.pointer + "/" + escapePointer(member.key)
+            memberContext.location.keyRange = member.keyRange
+            memberContext.location.range = member.value.range
+            if shape.member(member.key) == nil {
+                if let near = reportUnknown(member.key, location: memberContext.location, known: shape.memberNames) {
+                    nearlyNamed.insert(near)
+                }
+            } else {
+                present.insert(member.key)
+            }
+            bound.append((member.key, member, memberContext))
+        }
+        for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .missingRequired,
+                    message: "\(context.name) is missing its required member '\(name)'",
+                    path: location.path, range: node.range, pointer: context.location.pointer + "/" + name,
+                    related: location.provenance))
+        }
+        return Field(value: build(bound, &self), location: location)
+    }
+
+    // MARK: - Reports
+
+    /// Reports an unknown key; returns the known member it nearly names.
+    private mutating func reportUnknown(_ key: String, location: ValueLocation, known: [String]) -> String? {
+        let caseMatch = known.first { $0.lowercased() == key.lowercased() }
+        let near = caseMatch ?? Spelling.nearest(to: key, in: known)
+        diagnostics.append(
+            Diagnostic(
+                rule: .unknownKey,
+                message: "unknown parameter \(quoted(key)); expected one of "
+                    + known.map { "'\($0)'" }.joined(separator: ", "),
+                path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
+                help: near.map { ["did you mean '\($0)'?"] } ?? [],
+                related: location.provenance))
+        return near
+    }
+
+    private mutating func reportUnresolved(_ name: String, location: ValueLocation) {
+        diagnostics.append(
+            Diagnostic(
+                rule: .unresolvedValue,
+                message: "the value of \(name) is only known when the script runs; checks that need it are skipped",
+                path: location.path, range: location.range, pointer: location.pointer))
+    }
+
+    private mutating func reportType(_ node: SyntaxNode, expected: String, context: Context, note: String? = nil) {
+        var found = node.kindDescription
+        switch node.value {
+        case .string(let text): found += " " + quoted(text)
+        case .number(let number): found += " " + quoted(number.lexeme)
+        case .timestamp(let text): found += " " + quoted(text) + " (quote it to make it a string)"
+        case .bool(let value): found += " '\(value)'"
+        default: break
+        }
+        if expected == "an integer", case .string(let text) = node.value, context.syntax != .shorthand,
+            ShorthandParser.pythonInt(text) != nil
+        {
+            found += "; remove the quotes"
+        }
+        diagnostics.append(
+            Diagnostic(
+                rule: .typeMismatch,
+                message: "\(context.name) must be \(expected), found \(found)",
+                path: context.location.path, range: node.range, pointer: context.location.pointer,
+                notes: note.map { [$0] } ?? [],
+                related: context.location.provenance))
+    }
+}
+
+/// What the binder knows about the value at hand.
+struct Context {
+    var location: ValueLocation
+    var syntax: ValueSyntax
+    /// The member's name, for messages.
+    var name: String
+
+    init(location: ValueLocation, syntax: ValueSyntax) {
+        self.location = location
+        self.syntax = syntax
+        self.name = location.pointer.split(separator: "/").last.map(String.init) ?? ""
+    }
+
+    func location(for node: SyntaxNode) -> ValueLocation {
+        var result = location
+        result.range = node.range
+        return result
+    }
+}
+
+/// `digits` (canonical decimal) as an `Int`, clamped to `Int.min`/`Int.max` when it does not fit.
+func clampedInt(_ digits: String) -> Int {
+    if let value = Int(digits) { return value }
+    return digits.hasPrefix("-") ? Int.min : Int.max
+}
+
+/// Escapes a key for an RFC 6901 pointer (`~` → `~0`, `/` → `~1`).
+func escapePointer(_ key: String) -> String {
+    key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

@@ -1,0 +1,65 @@
+public import WMLintSource
+public import WMLintSyntax
+
+/// How a parameter's text was read; decides how scalars are typed (shorthand scalars are strings that the CLI
+/// converts by the model).
+public enum ValueSyntax: Hashable, Sendable {
+    case json
+    case yaml
+    case shorthand
+    /// A scalar option's text, taken verbatim.
+    case text
+}
+
+/// A top-level parameter's value as the CLI would hold it before validation.
+public enum ParameterValue: Hashable, Sendable {
+    /// A value read from `path` with the given syntax.
+    case node(SyntaxNode, syntax: ValueSyntax)
+    /// A value only known at run time (a shell expansion, or a `file://` path with `~` or `$`).
+    case unresolved
+    /// A value that is present but could not be read (a syntax error or unreadable file, already reported).
+    case unreadable
+}
+
+/// One top-level parameter with its source.
+public struct ParameterEntry: Hashable, Sendable {
+    /// The key as written (exact case; unknown keys included).
+    public var key: String
+    public var value: ParameterValue
+    /// Where the value is: file, bytes, key bytes, and the options that pulled the file in.
+    public var location: ValueLocation
+
+    public init(key: String, value: ParameterValue, location: ValueLocation) {
+        self.key = key
+        self.value = value
+        self.location = location
+    }
+}
+
+/// Everything that makes up one request, after option parsing and `file://` loading, before binding.
+public struct RequestInput: Hashable, Sendable {
+    /// The parameters in the order the CLI would build them: options, then document members not overridden.
+    public var parameters: [ParameterEntry]
+    /// Where a diagnostic about the request as a whole goes (the operation name, or the document's start).
+    public var anchorPath: String
+    public var anchorRange: SourceRange
+    /// Whether some parameter may come from a source that is present but unknown (`"$@"`, an unresolved or
+    /// unreadable `--cli-input-*` document): then nothing is reported missing.
+    public var hasUnknownSource: Bool
+    /// Parameters a misspelt option nearly names; not reported missing.
+    public var nearlyNamed: Set<String>
+    /// Whether `--generate-cli-skeleton` is present: nothing is sent and nothing is required.
+    public var isSkeletonOnly: Bool
+
+    public init(
+        parameters: [ParameterEntry], anchorPath: String, anchorRange: SourceRange, hasUnknownSource: Bool = false,
+        nearlyNamed: Set<String> = [], isSkeletonOnly: Bool = false
+    ) {
+        self.parameters = parameters
+        self.anchorPath = anchorPath
+        self.anchorRange = anchorRange
+        self.hasUnknownSource = hasUnknownSource
+        self.nearlyNamed = nearlyNamed
+        self.isSkeletonOnly = isSkeletonOnly
+    }
+}
