@@ -1,0 +1,110 @@
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// What `convert` prints.
+public enum ConvertTarget: String, CaseIterable, Sendable {
+    case json, yaml, command
+}
+
+/// `wmlint convert`: prints each request as the AWS CLI would send it (SPEC §5).
+public enum Converter {
+    /// The converted requests, one value per invocation or document, each followed by a newline; the report
+    /// holds the diagnostics (for stderr) and decides the exit code.
+    public static func convert(_ options: LintOptions, to target: ConvertTarget) throws(WMLintError) -> (
+        output: String, report: LintReport, allConverted: Bool
+    ) {
+        var options = options
+        options.forcesNamedDocuments = true
+        let report = try Linter.run(options)
+        var output = ""
+        var allConverted = true
+        for request in report.requests {
+            guard case .sends(let body) = request.outcome else {
+                allConverted = false
+                continue
+            }
+            switch target {
+            case .json: output += JSONWriter.write(body, indent: 4) + "\n"
+            case .yaml: output += YAMLText.write(body)
+            case .command: output += commandLine(body) + "\n"
+            }
+        }
+        return (output, report, allConverted)
+    }
+
+    /// An equivalent `aws workmail put-identity-provider-configuration` line, structures as compact JSON.
+    static func commandLine(_ body: SyntaxNode) -> String {
+        var words = ["aws", OperationModel.service, OperationModel.operation]
+        guard case .object(let members) = body.value else { return words.joined(separator: " ") }
+        for member in JSONWriter.lastValues(members) {
+            words.append(OperationModel.optionName(of: member.key))
+            switch member.value.value {
+            case .string(let text): words.append(shellQuote(text))
+            default: words.append(shellQuote(compactJSON(member.value)))
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func compactJSON(_ node: SyntaxNode) -> String {
+        JSONWriter.write(node).replacingOccurrences(", \"", with: ",\"").replacingOccurrences("\": ", with: "\":")
+    }
+
+    /// Quotes a word for a POSIX shell: bare when safe, else in single quotes.
+    static func shellQuote(_ text: String) -> String {
+        let safe = !text.isEmpty && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-_./:=@,+%".utf8.contains(byte)
+        }
+        if safe { return text }
+        return "'" + text.replacingOccurrences("'", with: "'\\''") + "'"
+    }
+}
+
+extension String {
+    /// `self` with every `target` replaced (no Foundation).
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+/// A minimal YAML writer: block mappings and sequences, scalars as JSON literals (valid YAML 1.2).
+enum YAMLText {
+    static func write(_ node: SyntaxNode) -> String {
+        var output = ""
+        write(node, level: 0, into: &output, inline: false)
+        if !output.hasSuffix("\n") { output += "\n" }
+        return output
+    }
+
+    private static func write(_ node: SyntaxNode, level: Int, into output: inout String, inline: Bool) {
+        let indent = String(repeating: "  ", count: level)
+        switch node.value {
+        case .object(let members):
+            let unique = JSONWriter.lastValues(members)
+            if unique.isEmpty {
+                output += (inline ? " " : "") + "{}\n"
+                return
+            }
+            if inline { output += "\n" }
+            for member in unique {
+                output += indent + JSONWriter.stringLiteral(member.key) + ":"
+                write(member.value, level: level + 1, into: &output, inline: true)
+            }
+        case .array(let items):
+            if items.isEmpty {
+                output += (inline ? " " : "") + "[]\n"
+                return
+            }
+            if inline { output += "\n" }
+            for item in items {
+                output += indent + "-"
+                write(item, level: level + 1, into: &output, inline: true)
+            }
+        default:
+            output += (inline ? " " : "") + JSONWriter.write(node) + "\n"
+        }
+    }
+}

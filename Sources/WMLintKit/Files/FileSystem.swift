@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls wmlint needs, over the C library (no Foundation on the start-up path).
+enum FileSystem {
+    enum Kind {
+        case regular
+        case directory
+        case other
+    }
+
+    /// Why a file could not be read.
+    enum ReadError: Error, Equatable {
+        case missing
+        case notRegular
+        case tooLarge(size: Int)
+        case unreadable(String)
+    }
+
+    /// What `path` is, following symlinks; `nil` when it does not exist.
+    static func kind(of path: String) -> Kind? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        default: return .other
+        }
+    }
+
+    /// The identity of a directory (device and inode), for loop detection.
+    static func identity(of path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    static func isSymlink(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// Reads a regular file of at most `maxSize` bytes.
+    static func read(_ path: String, maxSize: Int) -> Result<[UInt8], ReadError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(.unreadable(errorText())) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
+        let size = Int(info.st_size)
+        guard size <= maxSize else { return .failure(.tooLarge(size: size)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable(errorText()))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        if total < size { bytes.removeLast(size - total) }
+        return .success(bytes)
+    }
+
+    /// Reads at most `limit` bytes from the start of a regular file (for sniffing).
+    static func readPrefix(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: limit)
+        let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, limit) }
+        guard count >= 0 else { return nil }
+        bytes.removeLast(limit - count)
+        return bytes
+    }
+
+    /// Reads all of standard input, up to `maxSize + 1` bytes.
+    static func readStandardInput(maxSize: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while bytes.count <= maxSize {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, 65536) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// The entries of a directory (without `.` and `..`), sorted by name; `nil` when it cannot be listed.
+    static func entries(of directory: String) -> [String]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// The canonical absolute path (symlinks resolved), or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The current directory.
+    static func currentDirectory() -> String {
+        guard let directory = getcwd(nil, 0) else { return "." }
+        defer { free(directory) }
+        return String(cString: directory)
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// Path arithmetic on `/`-separated strings.
+enum Path {
+    static func join(_ base: String, _ component: String) -> String {
+        if component.hasPrefix("/") || base.isEmpty || base == "." { return component }
+        return base.hasSuffix("/") ? base + component : base + "/" + component
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    static func basename(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// Whether `path` is `root` or inside it (both canonical absolute paths).
+    static func isInside(_ path: String, root: String) -> Bool {
+        path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// `path` relative to `base` when inside it, else `path` unchanged (both canonical absolute paths).
+    static func relative(_ path: String, to base: String) -> String {
+        guard path != base else { return "." }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Removes `./` segments and a trailing `/` for display.
+    static func clean(_ path: String) -> String {
+        var result = path
+        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result
+    }
+}

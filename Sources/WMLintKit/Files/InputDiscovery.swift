@@ -1,0 +1,180 @@
+import WMLintModel
+
+/// The input forms wmlint reads (`--input-format`).
+public enum InputFormat: String, CaseIterable, Sendable {
+    case auto, json, yaml, shell, markdown, workflow
+}
+
+/// The form of one input file.
+enum InputKind: Hashable, Sendable {
+    case json, yaml, shell, markdown, workflow
+
+    init?(_ format: InputFormat) {
+        switch format {
+        case .auto: return nil
+        case .json: self = .json
+        case .yaml: self = .yaml
+        case .shell: self = .shell
+        case .markdown: self = .markdown
+        case .workflow: self = .workflow
+        }
+    }
+
+    /// The kind a file's name suggests, `nil` when the name says nothing (a shebang may still).
+    static func guess(fromName path: String) -> InputKind? {
+        let name = Path.basename(path).lowercased()
+        if path.contains(".github/workflows/") && (name.hasSuffix(".yml") || name.hasSuffix(".yaml")) {
+            return .workflow
+        }
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        switch name[name.index(after: dot)...] {
+        case "json": return .json
+        case "yaml", "yml": return .yaml
+        case "sh", "bash", "zsh", "ksh": return .shell
+        case "md", "markdown": return .markdown
+        default: return nil
+        }
+    }
+
+    /// Whether `prefix` (a file's first bytes) starts with a shell shebang (`#!/bin/sh`, `#!/usr/bin/env bash`).
+    static func hasShellShebang(_ prefix: [UInt8]) -> Bool {
+        guard prefix.starts(with: Array("#!".utf8)) else { return false }
+        let line = prefix.prefix { $0 != UInt8(ascii: "\n") }
+        let words = String(decoding: line.dropFirst(2), as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        guard var interpreter = words.first.map({ Path.basename(String($0)) }) else { return false }
+        if interpreter == "env" {
+            guard let next = words.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return false }
+            interpreter = Path.basename(String(next))
+        }
+        return ["sh", "bash", "zsh", "ksh", "dash", "ash", "mksh"].contains(interpreter)
+    }
+}
+
+/// A file to lint, found on the command line or by walking a directory.
+struct InputFile: Hashable, Sendable {
+    /// The path as shown in diagnostics.
+    var path: String
+    var kind: InputKind
+    /// Whether the file is linted whatever it holds (`--input-format`), skipping the sniff of JSON/YAML.
+    var isForced: Bool
+}
+
+/// Finds the files to lint under the paths given on the command line (SPEC §2).
+struct InputDiscovery {
+    let format: InputFormat
+    /// Whether named JSON/YAML files skip the sniff.
+    var forcesNamedDocuments = false
+
+    /// The inputs under `paths`, in order; throws for a named path that does not exist.
+    func inputs(for paths: [String]) throws(WMLintError) -> [InputFile] {
+        var result: [InputFile] = []
+        var seen: Set<String> = []
+        for path in paths {
+            switch FileSystem.kind(of: path) {
+            case nil:
+                throw .unreadablePath("\(path): no such file or directory")
+            case .directory:
+                let root = FileSystem.realPath(path) ?? path
+                var visited: Set<[UInt64]> = []
+                walk(path, root: root, visited: &visited, into: &result, seen: &seen)
+            case .regular, .other:
+                if let input = classify(Path.clean(path), named: true), seen.insert(input.path).inserted {
+                    result.append(input)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The input a file is, or `nil` to skip it.
+    private func classify(_ path: String, named: Bool) -> InputFile? {
+        let guessed = InputKind.guess(fromName: path)
+        if let forced = InputKind(format) {
+            if named { return InputFile(path: path, kind: forced, isForced: true) }
+            let kind = guessed ?? (isShellScript(path) ? .shell : nil)
+            let matches = kind == forced || (forced == .yaml && kind == .workflow)
+            return matches ? InputFile(path: path, kind: forced, isForced: true) : nil
+        }
+        if let guessed {
+            let forced = named && forcesNamedDocuments && (guessed == .json || guessed == .yaml)
+            return InputFile(path: path, kind: guessed, isForced: forced)
+        }
+        let name = Path.basename(path)
+        if (named || !name.contains(".")) && isShellScript(path) {
+            return InputFile(path: path, kind: .shell, isForced: false)
+        }
+        return nil
+    }
+
+    private func isShellScript(_ path: String) -> Bool {
+        guard FileSystem.kind(of: path) == .regular, let prefix = FileSystem.readPrefix(path, limit: 256) else {
+            return false
+        }
+        return InputKind.hasShellShebang(prefix)
+    }
+
+    private func walk(
+        _ directory: String, root: String, visited: inout Set<[UInt64]>, into result: inout [InputFile],
+        seen: inout Set<String>
+    ) {
+        guard let identity = FileSystem.identity(of: directory), visited.insert(identity).inserted,
+            let names = FileSystem.entries(of: directory)
+        else { return }
+        for name in names {
+            let path = Path.clean(Path.join(directory, name))
+            if FileSystem.isSymlink(path) {
+                guard let target = FileSystem.realPath(path), Path.isInside(target, root: root) else { continue }
+            }
+            switch FileSystem.kind(of: path) {
+            case .directory:
+                if name == ".build" || name == "node_modules" { continue }
+                if name.hasPrefix(".") {
+                    guard name == ".github" else { continue }
+                    let workflows = Path.join(path, "workflows")
+                    if FileSystem.kind(of: workflows) == .directory {
+                        walk(workflows, root: root, visited: &visited, into: &result, seen: &seen)
+                    }
+                    continue
+                }
+                walk(path, root: root, visited: &visited, into: &result, seen: &seen)
+            case .regular:
+                if let input = classify(path, named: false), seen.insert(input.path).inserted {
+                    result.append(input)
+                }
+            default:
+                continue
+            }
+        }
+    }
+}
+
+/// Decides whether a JSON or YAML file is an input of the operation (SPEC §2).
+enum Sniffer {
+    /// Bytes read to decide, at most.
+    static let prefixLimit = 64 * 1024
+
+    /// Whether `text` (a file's first bytes, or all of it) mentions a parameter name, compared case-insensitively.
+    static func mentionsParameter(_ text: [UInt8]) -> Bool {
+        let names = OperationModel.requestShape.memberNames.map { Array($0.lowercased().utf8) }
+        let lowered = text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return lowered.withUnsafeBufferPointer { buffer in
+            names.contains { name in
+                guard buffer.count >= name.count, let first = name.first else { return false }
+                var index = 0
+                while index + name.count <= buffer.count {
+                    if buffer[index] == first && buffer[index..<(index + name.count)].elementsEqual(name) {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether a parsed document's top level is a mapping with a parameter name among its keys.
+    static func hasParameterKey(_ keys: [String]) -> Bool {
+        let names = Set(OperationModel.requestShape.memberNames.map { $0.lowercased() })
+        return keys.contains { names.contains($0.lowercased()) }
+    }
+}

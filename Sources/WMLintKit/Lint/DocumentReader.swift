@@ -1,0 +1,73 @@
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// Reads a `--cli-input-json`/`--cli-input-yaml` document (a file, or text in a shell word) into parameter entries.
+enum DocumentReader {
+    enum Syntax {
+        case json, yaml
+
+        var valueSyntax: ValueSyntax { self == .json ? .json : .yaml }
+        var name: String { self == .json ? "JSON" : "YAML" }
+    }
+
+    /// What a document gave.
+    struct Document {
+        /// The top-level members as parameters, each key once (its last value).
+        var entries: [ParameterEntry]
+        /// Where a diagnostic about the request as a whole goes: the first key, else the document's start.
+        var anchor: SourceRange
+        /// Whether the document could not be read as a mapping (a syntax error or another kind of value).
+        var isBroken: Bool
+        /// Whether the AWS CLI would refuse it before sending.
+        var cliRejects: Bool
+    }
+
+    static func parse(_ text: SourceText, syntax: Syntax) -> ParseResult {
+        syntax == .json ? JSONParser.parse(text) : YAMLLoader.load(text)
+    }
+
+    static func read(
+        _ text: SourceText, syntax: Syntax, provenance: [RelatedLocation], into outcome: inout FileOutcome
+    ) -> Document {
+        read(parse(text, syntax: syntax), text: text, syntax: syntax, provenance: provenance, into: &outcome)
+    }
+
+    /// The document of an already parsed text.
+    static func read(
+        _ parsed: ParseResult, text: SourceText, syntax: Syntax, provenance: [RelatedLocation],
+        into outcome: inout FileOutcome
+    ) -> Document {
+        outcome.diagnostics += parsed.diagnostics.map { withProvenance($0, provenance) }
+        let start = text.fileRange(0, 0)
+        guard let root = parsed.root else {
+            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
+        }
+        guard case .object(let members) = root.value else {
+            outcome.diagnostics.append(
+                Diagnostic(
+                    rule: .typeMismatch,
+                    message: "the request document must be a mapping of parameter names to values, found "
+                        + root.kindDescription,
+                    path: text.path, range: root.range.isEmpty ? start : root.range, pointer: "",
+                    notes: ["the AWS CLI fails with 'expecting map'"],
+                    related: provenance))
+            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
+        }
+        let entries = JSONWriter.lastValues(members).map { member in
+            ParameterEntry(
+                key: member.key, value: .node(member.value, syntax: syntax.valueSyntax),
+                location: ValueLocation(
+                    path: text.path, range: member.value.range, keyRange: member.keyRange, pointer: "",
+                    provenance: provenance))
+        }
+        let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
+        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: parsed.hasErrors)
+    }
+
+    private static func withProvenance(_ diagnostic: Diagnostic, _ provenance: [RelatedLocation]) -> Diagnostic {
+        var diagnostic = diagnostic
+        diagnostic.related += provenance
+        return diagnostic
+    }
+}

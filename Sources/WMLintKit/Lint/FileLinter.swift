@@ -1,0 +1,115 @@
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// Lints one input file: reads it, finds its requests, binds them and collects the diagnostics.
+struct FileLinter {
+    let settings: RunSettings
+
+    func lint(_ input: InputFile, standardInput: [UInt8]? = nil) -> FileOutcome {
+        var outcome = FileOutcome()
+        let bytes: [UInt8]
+        if let standardInput {
+            guard standardInput.count <= settings.maxFileSize else {
+                return oversized(input, size: standardInput.count, prefix: Array(standardInput.prefix(Sniffer.prefixLimit)))
+            }
+            bytes = standardInput
+        } else {
+            switch FileSystem.read(input.path, maxSize: settings.maxFileSize) {
+            case .success(let read): bytes = read
+            case .failure(.tooLarge(let size)):
+                return oversized(input, size: size, prefix: FileSystem.readPrefix(input.path, limit: Sniffer.prefixLimit) ?? [])
+            case .failure:
+                return outcome
+            }
+        }
+        let file = SourceFile(path: input.path, bytes: bytes)
+        switch input.kind {
+        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, into: &outcome)
+        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, into: &outcome)
+        case .shell: lintScript(file, into: &outcome)
+        case .markdown, .workflow: break
+        }
+        return outcome
+    }
+
+    /// A file over `--max-file-size`: an `input-limit` error when it is an input, else nothing.
+    private func oversized(_ input: InputFile, size: Int, prefix: [UInt8]) -> FileOutcome {
+        var outcome = FileOutcome()
+        let isDocument = input.kind == .json || input.kind == .yaml
+        if isDocument && !input.isForced && !Sniffer.mentionsParameter(prefix) { return outcome }
+        if input.kind == .markdown || input.kind == .workflow { return outcome }
+        outcome.isInput = true
+        outcome.sources.append(SourceFile(path: input.path, bytes: []))
+        outcome.diagnostics.append(
+            Diagnostic(
+                rule: .inputLimit,
+                message: "file is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size); not checked",
+                path: input.path, range: .bytes(0, 0)))
+        return outcome
+    }
+
+    private func lintDocument(
+        _ file: SourceFile, syntax: DocumentReader.Syntax, isForced: Bool, into outcome: inout FileOutcome
+    ) {
+        if !isForced && !Sniffer.mentionsParameter(Array(file.bytes.prefix(Sniffer.prefixLimit))) { return }
+        let encoding = EncodingCheck.check(file.bytes, path: file.path)
+        let text = SourceText(file: file)
+        var parsed: ParseResult?
+        if !encoding.isUnreadable {
+            let result = DocumentReader.parse(text, syntax: syntax)
+            if !isForced && !result.hasErrors {
+                guard case .object(let members) = result.root?.value, Sniffer.hasParameterKey(members.map(\.key))
+                else { return }
+            }
+            parsed = result
+        }
+        outcome.isInput = true
+        outcome.sources.append(file)
+        outcome.diagnostics += encoding.diagnostics
+        guard let parsed else {
+            outcome.requests.append(LintedRequest(outcome: .rejects))
+            return
+        }
+        let document = DocumentReader.read(parsed, text: text, syntax: syntax, provenance: [], into: &outcome)
+        let input = RequestInput(
+            parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
+            hasUnknownSource: document.isBroken)
+        outcome.diagnostics += RequestBinder.bind(input).diagnostics
+        // A document converts to its data, whatever it holds (SPEC §5).
+        let isReadable = !parsed.hasErrors && !(syntax == .json && encoding.hasBOM)
+        if let root = parsed.root, isReadable {
+            outcome.requests.append(LintedRequest(outcome: .sends(root)))
+        } else {
+            outcome.requests.append(LintedRequest(outcome: .rejects))
+        }
+    }
+
+    private func lintScript(_ file: SourceFile, into outcome: inout FileOutcome) {
+        outcome.isInput = true
+        outcome.sources.append(file)
+        let encoding = EncodingCheck.check(file.bytes, path: file.path)
+        outcome.diagnostics += encoding.diagnostics
+        if encoding.isUnreadable { return }
+        let script = ShellScanner.scan(SourceText(file: file))
+        let files = ParameterFiles(settings: settings, namingPath: file.path)
+        for command in script.commands {
+            guard let invocation = InvocationParser.parse(command, path: file.path) else { continue }
+            let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
+            finish(input, cliRejects: cliRejects, into: &outcome)
+        }
+    }
+
+    /// Binds a request, keeps its diagnostics and records what the CLI would do with it.
+    private func finish(_ input: RequestInput, cliRejects: Bool, into outcome: inout FileOutcome) {
+        outcome.diagnostics += RequestBinder.bind(input).diagnostics
+        let result: RequestOutcome
+        switch CLIRequest.outcome(of: input) {
+        case .sends(let body): result = cliRejects ? .rejects : .sends(body)
+        case .rejects: result = .rejects
+        case .unknown: result = cliRejects ? .rejects : .unknown
+        case .skeleton: result = .skeleton
+        }
+        outcome.requests.append(LintedRequest(outcome: result))
+    }
+}

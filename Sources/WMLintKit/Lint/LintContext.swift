@@ -1,0 +1,36 @@
+public import WMLintSyntax
+import WMLintSource
+
+/// Settings shared by every file of one run.
+struct RunSettings: Sendable {
+    /// The canonical current directory.
+    var currentDirectory: String
+    /// Files larger than this many bytes are not read (`input-limit`).
+    var maxFileSize: Int
+}
+
+/// What linting one file or document produced.
+struct FileOutcome: Sendable {
+    var diagnostics: [Diagnostic] = []
+    /// Every file read (the input and its `file://` targets), for quoting source lines.
+    var sources: [SourceFile] = []
+    /// Canonical paths of `file://` targets read through an invocation (not linted again on their own).
+    var referencedDocuments: [String] = []
+    /// One outcome per invocation or document, in source order, for `convert`.
+    var requests: [LintedRequest] = []
+    /// Whether the file was an input at all (counted in the summary).
+    var isInput = false
+}
+
+/// One request found in a file, with what the AWS CLI would do with it.
+public struct LintedRequest: Sendable {
+    public var outcome: RequestOutcome
+}
+
+/// Mirrors `CLIOutcome` without exposing the model to callers.
+public enum RequestOutcome: Sendable {
+    case sends(SyntaxNode)
+    case rejects
+    case unknown
+    case skeleton
+}

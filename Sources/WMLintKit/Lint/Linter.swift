@@ -1,0 +1,142 @@
+public import WMLintSource
+import Dispatch
+import Synchronization
+
+/// What to lint and how (the `check` command's options that concern reading inputs).
+public struct LintOptions: Sendable {
+    /// Files and directories to lint; `-` is standard input.
+    public var paths: [String]
+    public var inputFormat: InputFormat
+    /// The name standard input is shown and typed under.
+    public var stdinFilename: String?
+    /// Files over this many bytes are not read.
+    public var maxFileSize: Int
+    /// Files linted at once; `nil` uses every core.
+    public var jobs: Int?
+    /// Whether JSON/YAML files named on the command line are read whatever they hold (for `convert`).
+    public var forcesNamedDocuments = false
+
+    public init(
+        paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
+        maxFileSize: Int = 8 * 1024 * 1024, jobs: Int? = nil
+    ) {
+        self.paths = paths
+        self.inputFormat = inputFormat
+        self.stdinFilename = stdinFilename
+        self.maxFileSize = maxFileSize
+        self.jobs = jobs
+    }
+}
+
+/// The result of a run: every diagnostic in report order, and the files they quote.
+public struct LintReport: Sendable {
+    /// Sorted by path, offset, rule id; each (path, range, rule) once.
+    public var diagnostics: [Diagnostic]
+    /// Every file read, by displayed path, for quoting source lines.
+    public var sources: [String: SourceFile]
+    /// How many input files were checked.
+    public var fileCount: Int
+    /// The requests found, file by file in input order, then in source order.
+    public var requests: [LintedRequest]
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.count { $0.severity == severity }
+    }
+}
+
+/// Runs wmlint over files: discovery, linting in parallel, merging in a deterministic order.
+public enum Linter {
+    public static func run(_ options: LintOptions) throws(WMLintError) -> LintReport {
+        let settings = RunSettings(currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize)
+        let linter = FileLinter(settings: settings)
+        if options.paths == ["-"] {
+            return try runStandardInput(options, linter: linter)
+        }
+        if options.paths.contains("-") {
+            throw .usage("'-' (standard input) cannot be combined with other paths")
+        }
+        let inputs = try InputDiscovery(format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments)
+            .inputs(for: options.paths)
+        // Scripts first: the documents they pull in are linted through them, not again on their own.
+        let scripts = inputs.filter { $0.kind == .shell }
+        let scriptOutcomes = lintAll(scripts, linter: linter, jobs: options.jobs)
+        let referenced = Set(scriptOutcomes.flatMap(\.referencedDocuments))
+        let documents = inputs.filter { input in
+            input.kind != .shell && !referenced.contains(FileSystem.realPath(input.path) ?? input.path)
+        }
+        let documentOutcomes = lintAll(documents, linter: linter, jobs: options.jobs)
+        var byPath: [String: FileOutcome] = [:]
+        for (input, outcome) in zip(scripts + documents, scriptOutcomes + documentOutcomes) {
+            byPath[input.path] = outcome
+        }
+        return merge(inputs.compactMap { byPath[$0.path] })
+    }
+
+    private static func runStandardInput(_ options: LintOptions, linter: FileLinter) throws(WMLintError) -> LintReport {
+        let name = options.stdinFilename ?? "-"
+        let kind = InputKind(options.inputFormat) ?? InputKind.guess(fromName: name)
+        guard let kind else {
+            throw .usage(
+                "reading standard input needs --stdin-filename NAME (to tell its form) or --input-format")
+        }
+        let bytes = FileSystem.readStandardInput(maxSize: options.maxFileSize)
+        let input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
+        return merge([linter.lint(input, standardInput: bytes)])
+    }
+
+    private static func lintAll(_ inputs: [InputFile], linter: FileLinter, jobs: Int?) -> [FileOutcome] {
+        guard inputs.count > 1, jobs != 1 else { return inputs.map { linter.lint($0) } }
+        let results = Mutex<[FileOutcome?]>(Array(repeating: nil, count: inputs.count))
+        let workers = max(1, min(jobs ?? activeProcessorCount(), inputs.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < inputs.count else { return }
+                let outcome = linter.lint(inputs[index])
+                results.withLock { $0[index] = outcome }
+            }
+        }
+        return results.withLock { $0.map { $0 ?? FileOutcome() } }
+    }
+
+    private static func merge(_ outcomes: [FileOutcome]) -> LintReport {
+        var sources: [String: SourceFile] = [:]
+        var seen: Set<DiagnosticIdentity> = []
+        var diagnostics: [Diagnostic] = []
+        for outcome in outcomes {
+            for source in outcome.sources where sources[source.path] == nil {
+                sources[source.path] = source
+            }
+            for diagnostic in outcome.diagnostics
+            where seen.insert(DiagnosticIdentity(diagnostic)).inserted {
+                diagnostics.append(diagnostic)
+            }
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return LintReport(
+            diagnostics: diagnostics, sources: sources, fileCount: outcomes.count(where: \.isInput),
+            requests: outcomes.flatMap(\.requests))
+    }
+}
+
+/// Two diagnostics with the same path, range and rule are one finding (a document pulled in twice).
+private struct DiagnosticIdentity: Hashable {
+    var path: String
+    var range: SourceRange
+    var rule: RuleID
+
+    init(_ diagnostic: Diagnostic) {
+        path = diagnostic.path
+        range = diagnostic.range
+        rule = diagnostic.rule
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+
+    private func activeProcessorCount() -> Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+#else
+    private func activeProcessorCount() -> Int { 2 }
+#endif

@@ -1,0 +1,127 @@
+import WMLintSource
+import WMLintSyntax
+
+/// Reads `file://` parameter files as the AWS CLI does, inside the project root only (SPEC §2.3, §8).
+struct ParameterFiles {
+    let settings: RunSettings
+    /// The file that names the targets, as shown in diagnostics.
+    let namingPath: String
+
+    /// The result of loading an option value.
+    enum Loaded {
+        /// The value's text, mapped to the file it lives in; `file` is set when it came from a `file://` target.
+        case text(SourceText, file: SourceFile?)
+        /// Only known at run time (`file://~/x`, `file://$DIR/x`).
+        case unresolved
+        /// Could not be read; the reason is in the diagnostics.
+        case failed
+    }
+
+    /// The text of an option's value word: the word itself, or the file it names.
+    func load(_ word: ShellWord, option: String, into outcome: inout FileOutcome) -> Loaded {
+        let text = word.text
+        if text.hasPrefix("fileb://") {
+            outcome.diagnostics.append(
+                Diagnostic(
+                    rule: .fileReference,
+                    message: "\(option) takes text, but 'fileb://' reads the file as raw bytes; use 'file://'",
+                    path: namingPath, range: word.fileRange(0..<8),
+                    fixes: [
+                        Fix(
+                            message: "use 'file://'",
+                            edits: [TextEdit(path: namingPath, range: word.fileRange(0..<8), replacement: "file://")])
+                    ]))
+            return .failed
+        }
+        guard text.hasPrefix("file://") else {
+            return .text(word.sourceText(path: namingPath), file: nil)
+        }
+        let target = String(text.dropFirst(7))
+        let targetRange = word.fileRange(7..<text.utf8.count)
+        if target.hasPrefix("~") || target.contains("$") {
+            outcome.diagnostics.append(
+                Diagnostic(
+                    rule: .unresolvedValue,
+                    message: "the AWS CLI expands '~' and '$' in \(quoted(target)) when it runs; wmlint cannot read it",
+                    path: namingPath, range: targetRange))
+            return .unresolved
+        }
+        switch resolve(target) {
+        case .failure(let problem):
+            outcome.diagnostics.append(
+                Diagnostic(rule: problem.rule, message: problem.message, path: namingPath, range: targetRange))
+            return .failed
+        case .success(let (displayPath, bytes, canonical)):
+            let file = SourceFile(path: displayPath, bytes: bytes)
+            outcome.sources.append(file)
+            outcome.referencedDocuments.append(canonical)
+            let encoding = EncodingCheck.check(bytes, path: displayPath)
+            outcome.diagnostics += encoding.diagnostics.map {
+                var diagnostic = $0
+                diagnostic.related.append(
+                    RelatedLocation(message: "read by \(option) here", path: namingPath, range: word.range))
+                return diagnostic
+            }
+            if encoding.isUnreadable { return .failed }
+            return .text(SourceText(file: file), file: file)
+        }
+    }
+
+    private struct Problem: Error {
+        var rule: RuleID
+        var message: String
+    }
+
+    /// Finds the target: against the current directory, then against the naming file's directory.
+    private func resolve(_ target: String) -> Result<(String, [UInt8], String), Problem> {
+        guard !target.isEmpty else {
+            return .failure(Problem(rule: .fileReference, message: "'file://' names no file"))
+        }
+        let namingDirectory = Path.directory(of: namingPath)
+        var candidates = [target]
+        if !target.hasPrefix("/") && namingDirectory != "." {
+            candidates.append(Path.join(namingDirectory, target))
+        }
+        guard let found = candidates.first(where: { FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0) }) else {
+            let places = candidates.count > 1 ? "the current directory or \(quoted(namingDirectory))" : "the current directory"
+            return .failure(
+                Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist (looked in \(places))"))
+        }
+        let root = projectRoot()
+        guard let canonical = FileSystem.realPath(found), Path.isInside(canonical, root: root) else {
+            return .failure(
+                Problem(
+                    rule: .fileReference,
+                    message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it"))
+        }
+        switch FileSystem.read(canonical, maxSize: settings.maxFileSize) {
+        case .success(let bytes):
+            let display = Path.isInside(canonical, root: settings.currentDirectory)
+                ? Path.relative(canonical, to: settings.currentDirectory) : canonical
+            return .success((display, bytes, canonical))
+        case .failure(.tooLarge(let size)):
+            return .failure(
+                Problem(
+                    rule: .inputLimit,
+                    message: "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size)"))
+        case .failure(.notRegular):
+            return .failure(Problem(rule: .fileReference, message: "\(quoted(target)) is not a regular file"))
+        case .failure(.missing):
+            return .failure(Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist"))
+        case .failure(.unreadable(let reason)):
+            return .failure(Problem(rule: .fileReference, message: "cannot read \(quoted(target)): \(reason)"))
+        }
+    }
+
+    /// The nearest ancestor of the naming file that holds `.git`, else the current directory.
+    private func projectRoot() -> String {
+        var directory = FileSystem.realPath(Path.directory(of: namingPath)) ?? settings.currentDirectory
+        while true {
+            if FileSystem.kind(of: Path.join(directory, ".git")) != nil { return directory }
+            let parent = Path.directory(of: directory)
+            if parent == directory || directory == "/" { break }
+            directory = parent
+        }
+        return settings.currentDirectory
+    }
+}

@@ -1,0 +1,115 @@
+import WMLintSource
+
+/// The `text` format (SPEC §6): rustc/clang style, with the source line and an underline of the range.
+public enum TextFormatter {
+    public static func format(_ report: LintReport) -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            output += render(diagnostic, sources: report.sources)
+            output += "\n"
+        }
+        if !report.diagnostics.isEmpty {
+            output += summary(report) + "\n"
+        }
+        return output
+    }
+
+    /// `N errors, M warnings in K files` (infos added when there are any).
+    public static func summary(_ report: LintReport) -> String {
+        var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning")]
+        let infos = report.count(.info)
+        if infos > 0 { parts.append(plural(infos, "info")) }
+        return parts.joined(separator: ", ") + " in " + plural(report.fileCount, "file")
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    static func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
+        var output = "\(diagnostic.severity.rawValue)[\(diagnostic.rule.rawValue)]: \(diagnostic.message)\n"
+        output += excerpt(path: diagnostic.path, range: diagnostic.range, label: nil, sources: sources)
+        for note in diagnostic.notes {
+            output += "   = note: \(note)\n"
+        }
+        for help in diagnostic.help {
+            output += "   = help: \(help)\n"
+        }
+        for fix in diagnostic.fixes where !diagnostic.help.contains(where: { $0.contains(fix.message) }) {
+            output += "   = help: \(fix.message) (fix available)\n"
+        }
+        for related in diagnostic.related {
+            output += "note: \(related.message)\n"
+            output += excerpt(path: related.path, range: related.range, label: nil, sources: sources)
+        }
+        return output
+    }
+
+    /// The `--> path:line:col` line, the source line and its underline.
+    private static func excerpt(path: String, range: SourceRange, label: String?, sources: [String: SourceFile])
+        -> String
+    {
+        guard let file = sources[path] else {
+            return "  --> \(path)\n"
+        }
+        let start = file.location(of: range.lowerBound.offset)
+        var output = "  --> \(path):\(start.line):\(start.column)\n"
+        let table = file.lineTable
+        let lineIndex = start.line - 1
+        var lineBytes = table.lineRange(at: lineIndex)
+        if lineBytes.upperBound > lineBytes.lowerBound, file.bytes[lineBytes.upperBound - 1] == UInt8(ascii: "\r") {
+            lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
+        }
+        let gutter = String(start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        let lineText = file.text(in: lineBytes)
+        let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
+        let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
+        let before = displayWidth(file.text(in: lineBytes.lowerBound..<underlineStart))
+        let width = max(1, displayWidth(file.text(in: underlineStart..<underlineEnd)))
+        output += "\(pad) |\n"
+        output += "\(gutter) | \(expandTabs(lineText))\n"
+        output += "\(pad) | " + String(repeating: " ", count: before) + String(repeating: "^", count: width)
+        if let label { output += " " + label }
+        output += "\n"
+        return output
+    }
+
+    private static func expandTabs(_ text: String) -> String {
+        guard text.contains("\t") else { return text }
+        return text.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
+    }
+
+    /// Terminal columns of `text`: tabs are 4, wide East Asian characters and emoji 2, combining marks 0.
+    static func displayWidth(_ text: String) -> Int {
+        var width = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x09: width += 4
+            case 0..<0x20, 0x7F: width += 0
+            case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: width += 0
+            case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+                0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                width += 2
+            default: width += 1
+            }
+        }
+        return width
+    }
+}
+
+/// The `gcc` format: `path:line:column: error|warning|note: message [rule-id]`, one line each.
+public enum GCCFormatter {
+    public static func format(_ report: LintReport) -> String {
+        let locator = Locator(sources: report.sources)
+        var output = ""
+        for diagnostic in report.diagnostics {
+            let start = locator.location(diagnostic.path, diagnostic.range.lowerBound)
+            let level = diagnostic.severity == .info ? "note" : diagnostic.severity.rawValue
+            output += "\(diagnostic.path):\(start.line):\(start.column): \(level): \(diagnostic.message) "
+            output += "[\(diagnostic.rule.rawValue)]\n"
+        }
+        return output
+    }
+}

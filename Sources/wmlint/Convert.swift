@@ -1,0 +1,36 @@
+import ArgumentParser
+import WMLintKit
+
+/// `wmlint convert --to json|yaml|command PATH`: print each request as the AWS CLI would send it.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print each request as the AWS CLI would send it (JSON, YAML or an equivalent command).")
+
+    @Option(help: "What to print: json, yaml or command.")
+    var to: ConvertTargetArgument = .json
+
+    @Argument(help: "A file to convert; '-' reads standard input.")
+    var path: String
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let (output, report, allConverted) = try Converter.convert(input.lintOptions(paths: [path]), to: to.target)
+        writeOutput(output)
+        if !allConverted || report.requests.isEmpty {
+            let problems = report.diagnostics.filter { $0.severity == .error }
+            if !problems.isEmpty {
+                writeError(GCCFormatter.format(report))
+            } else if report.requests.isEmpty {
+                writeError("wmlint: \(path): no request found\n")
+            }
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum ConvertTargetArgument: String, ExpressibleByArgument, CaseIterable {
+    case json, yaml, command
+
+    var target: ConvertTarget { ConvertTarget(rawValue: rawValue) ?? .json }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import WMLintKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `wmlint`: the command tree. Commands only build options, call the kit and map the result to an exit code.
+@main
+struct WMLint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wmlint",
+        abstract: "Lint the inputs of 'aws workmail put-identity-provider-configuration', offline.",
+        version: WMLintVersion.current,
+        subcommands: [Check.self, Convert.self],
+        defaultSubcommand: Check.self)
+
+    /// Runs the command, mapping every failure to SPEC §5's exit codes (usage errors are 2, not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as WMLintError {
+            writeError("wmlint: error: \(error.message)\n")
+            Glibc.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if code.rawValue == ExitCode.validationFailure.rawValue || code.rawValue == 64 {
+                writeError(message + "\n")
+                Glibc.exit(2)
+            }
+            if !message.isEmpty { writeError(message + "\n") }
+            Glibc.exit(code.rawValue)
+        }
+    }
+}
+
+/// Options that say how to read inputs, shared by `check` and `convert`.
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("input-format"), help: "Read named files as this form (auto, json, yaml, shell).")
+    var inputFormat: InputFormatArgument = .auto
+
+    @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
+    var stdinFilename: String?
+
+    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
+    var maxFileSize: Int = 8 * 1024 * 1024
+
+    func lintOptions(paths: [String], jobs: Int? = nil) -> LintOptions {
+        LintOptions(
+            paths: paths, inputFormat: inputFormat.format, stdinFilename: stdinFilename, maxFileSize: maxFileSize,
+            jobs: jobs)
+    }
+}
+
+enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, json, yaml, shell
+
+    var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
+}
+
+/// Writes `text` to standard error.
+func writeError(_ text: String) {
+    write(text, to: 2)
+}
+
+/// Writes `text` to standard output.
+func writeOutput(_ text: String) {
+    write(text, to: 1)
+}
+
+private func write(_ text: String, to descriptor: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
