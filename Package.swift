@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WMLintKitTests",
-            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintKit"],
+            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintKit", "wmlint"],
             swiftSettings: swiftSettings
         ),
     ]
