@@ -8,7 +8,795 @@ public enum JSONParser {
     /// and `duplicate-key` (with the first occurrence as a related location). A leading UTF-8 BOM is skipped
     /// silently (``EncodingCheck`` reports it). `NaN`, `Infinity` and `-Infinity` are reported but still
     /// produce float nodes, as the AWS CLI's own parser accepts them.
+    ///
+    /// Parsing stops at the first fatal syntax error; the root is then the part built so far (open objects and
+    /// arrays end where the error is), or `nil` when no value was started. Nesting is tracked on an explicit
+    /// stack, so any depth of input is safe.
     public static func parse(_ text: SourceText, maxDepth: Int = 256) -> ParseResult {
-        ParseResult(root: nil, diagnostics: [])
+        var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0))
+        let root = text.bytes.withUnsafeBufferPointer { buffer in
+            parser.run(buffer)
+        }
+        return ParseResult(root: root, diagnostics: parser.diagnostics)
     }
+}
+
+/// ASCII bytes the parser looks for.
+private enum ASCII {
+    static let quote = UInt8(ascii: "\"")
+    static let backslash = UInt8(ascii: "\\")
+    static let slash = UInt8(ascii: "/")
+    static let star = UInt8(ascii: "*")
+    static let apostrophe = UInt8(ascii: "'")
+    static let openBrace = UInt8(ascii: "{")
+    static let closeBrace = UInt8(ascii: "}")
+    static let openBracket = UInt8(ascii: "[")
+    static let closeBracket = UInt8(ascii: "]")
+    static let comma = UInt8(ascii: ",")
+    static let colon = UInt8(ascii: ":")
+    static let minus = UInt8(ascii: "-")
+    static let plus = UInt8(ascii: "+")
+    static let dot = UInt8(ascii: ".")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let lineFeed = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
+}
+
+/// Byte classes for the string scanner: 1 for a byte that ends the fast path (`"`, `\`, control characters).
+private let stringStopTable: [Bool] = (0..<256).map { byte in
+    byte < 0x20 || byte == 0x22 || byte == 0x5C
+}
+
+/// A `String` key compared and hashed by its UTF-8 bytes, as Python's json compares keys (Swift's `String`
+/// equality would merge canonically equivalent keys such as "é" and "e\u{301}").
+private struct ByteKey: Hashable {
+    var string: String
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+        sameBytes(lhs.string, rhs.string)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = string
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+@inline(__always)
+private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+    var lhs = lhs
+    var rhs = rhs
+    return lhs.withUTF8 { left in
+        rhs.withUTF8 { right in
+            left.count == right.count && left.elementsEqual(right)
+        }
+    }
+}
+
+/// An object or array whose closing bracket has not been read yet.
+private struct Frame {
+    var isObject: Bool
+    /// Offset of the opening bracket (in the text's bytes).
+    var start: Int
+    /// Index of the first element (in `values`) or member (in `members`) of this container.
+    var base: Int
+    /// For an object waiting for a member's value: the key read and its byte range.
+    var key: String = ""
+    var keyStart: Int = 0
+    var keyEnd: Int = 0
+    var hasKey: Bool = false
+    /// Keys of a large object, to find duplicates without a quadratic scan; built on demand.
+    var keyIndex: [ByteKey: Int]? = nil
+    /// How many members (from `base`) `keyIndex` holds.
+    var indexedCount: Int = 0
+}
+
+/// The working state of one parse.
+private struct JSONParserState {
+    let text: SourceText
+    let maxDepth: Int
+    var diagnostics: [Diagnostic] = []
+    var frames: [Frame] = []
+    var values: [SyntaxNode] = []
+    var members: [Member] = []
+    /// Set by the first fatal error: where the partial containers end.
+    var failedAt: Int? = nil
+
+    /// Objects with at most this many members are checked for duplicates by a linear scan.
+    static let linearKeyLimit = 12
+
+    init(text: SourceText, maxDepth: Int) {
+        self.text = text
+        self.maxDepth = maxDepth
+    }
+
+    @inline(__always)
+    func range(_ start: Int, _ end: Int) -> SourceRange {
+        text.fileRange(start, end)
+    }
+
+    // MARK: - Driver
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> SyntaxNode? {
+        let count = buffer.count
+        var index = 0
+        if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            index = 3
+        }
+        var root: SyntaxNode?
+        guard parseDocument(buffer, from: &index, root: &root) else {
+            return root ?? partialRoot()
+        }
+        index = skipWhitespace(buffer, index)
+        if index < count {
+            if let comment = commentRange(buffer, index) {
+                fail(commentMessage, comment.lowerBound, comment.upperBound)
+            } else {
+                var last = count
+                while last > index && isWhitespace(buffer[last - 1]) { last -= 1 }
+                fail("unexpected data after the JSON value", index, last)
+            }
+        }
+        return root
+    }
+
+    /// Reads one value with everything nested in it; `false` after a fatal error.
+    mutating func parseDocument(
+        _ buffer: UnsafeBufferPointer<UInt8>, from index: inout Int, root: inout SyntaxNode?
+    ) -> Bool {
+        let count = buffer.count
+        var i = index
+        defer { index = i }
+        valueLoop: while true {
+            i = skipWhitespace(buffer, i)
+            guard i < count else {
+                failUnexpected(buffer, i, expected: "expected a value")
+                return false
+            }
+            var node: SyntaxNode
+            let byte = buffer[i]
+            switch byte {
+            case ASCII.openBrace, ASCII.openBracket:
+                let isObject = byte == ASCII.openBrace
+                guard frames.count < maxDepth else {
+                    fail("nesting deeper than \(maxDepth) levels", i, i + 1)
+                    return false
+                }
+                let start = i
+                i = skipWhitespace(buffer, i + 1)
+                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                if i < count && buffer[i] == closer {
+                    i += 1
+                    node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
+                } else {
+                    frames.append(
+                        Frame(isObject: isObject, start: start, base: isObject ? members.count : values.count))
+                    if isObject {
+                        guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
+                    }
+                    continue valueLoop
+                }
+            case ASCII.quote:
+                guard let (string, end) = readString(buffer, i) else { return false }
+                node = SyntaxNode(.string(string), range: range(i, end))
+                i = end
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                guard let (number, end) = readNumber(buffer, i) else { return false }
+                node = SyntaxNode(.number(number), range: range(i, end))
+                i = end
+            default:
+                guard let (value, end) = readLiteral(buffer, i) else { return false }
+                node = SyntaxNode(value, range: range(i, end))
+                i = end
+            }
+
+            // A value is complete: attach it, then read separators and closing brackets.
+            while true {
+                guard frames.count > 0 else {
+                    root = node
+                    return true
+                }
+                let top = frames.count - 1
+                if frames[top].isObject {
+                    members.append(
+                        Member(
+                            key: frames[top].key, keyRange: range(frames[top].keyStart, frames[top].keyEnd),
+                            value: node))
+                    frames[top].hasKey = false
+                } else {
+                    values.append(node)
+                }
+                let isObject = frames[top].isObject
+                i = skipWhitespace(buffer, i)
+                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                let context =
+                    isObject ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element"
+                guard i < count else {
+                    failUnexpected(buffer, i, expected: context)
+                    return false
+                }
+                let separator = buffer[i]
+                if separator == ASCII.comma {
+                    let comma = i
+                    i = skipWhitespace(buffer, i + 1)
+                    if i < count && buffer[i] == closer {
+                        fail(
+                            "trailing comma is not allowed in JSON", comma, comma + 1,
+                            fixes: [
+                                Fix(
+                                    message: "remove the trailing comma",
+                                    edits: [TextEdit(path: text.path, range: range(comma, comma + 1), replacement: "")]
+                                )
+                            ])
+                        return false
+                    }
+                    if isObject {
+                        guard readKey(buffer, &i, expected: "expected a string key") else { return false }
+                    }
+                    continue valueLoop
+                }
+                guard separator == closer else {
+                    failUnexpected(buffer, i, expected: context)
+                    return false
+                }
+                i += 1
+                let frame = frames.removeLast()
+                if isObject {
+                    let list = Array(members[frame.base...])
+                    members.removeSubrange(frame.base...)
+                    node = SyntaxNode(.object(list), range: range(frame.start, i))
+                } else {
+                    let list = Array(values[frame.base...])
+                    values.removeSubrange(frame.base...)
+                    node = SyntaxNode(.array(list), range: range(frame.start, i))
+                }
+            }
+        }
+    }
+
+    /// Closes every open container where parsing failed, so callers get what was read.
+    mutating func partialRoot() -> SyntaxNode? {
+        guard let end = failedAt else { return nil }
+        var node: SyntaxNode?
+        while let frame = frames.popLast() {
+            if let child = node {
+                if frame.isObject {
+                    if frame.hasKey {
+                        members.append(
+                            Member(key: frame.key, keyRange: range(frame.keyStart, frame.keyEnd), value: child))
+                    }
+                } else {
+                    values.append(child)
+                }
+            }
+            let upper = Swift.max(end, frame.start + 1)
+            if frame.isObject {
+                let list = Array(members[frame.base...])
+                members.removeSubrange(frame.base...)
+                node = SyntaxNode(.object(list), range: range(frame.start, upper))
+            } else {
+                let list = Array(values[frame.base...])
+                values.removeSubrange(frame.base...)
+                node = SyntaxNode(.array(list), range: range(frame.start, upper))
+            }
+        }
+        return node
+    }
+
+    // MARK: - Keys
+
+    /// Reads `"key"` and the `:` after it (whitespace skipped) into the open object; `i` then points past `:`.
+    mutating func readKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, expected: String) -> Bool {
+        let count = buffer.count
+        guard i < count && buffer[i] == ASCII.quote else {
+            var help: [String] = []
+            if i < count && isWordByte(buffer[i]) {
+                help = ["object keys must be strings in double quotes"]
+            }
+            failUnexpected(buffer, i, expected: expected, help: help)
+            return false
+        }
+        guard let (key, end) = readString(buffer, i) else { return false }
+        let start = i
+        checkDuplicate(key, start, end)
+        let top = frames.count - 1
+        frames[top].key = key
+        frames[top].keyStart = start
+        frames[top].keyEnd = end
+        frames[top].hasKey = true
+        i = skipWhitespace(buffer, end)
+        guard i < count && buffer[i] == ASCII.colon else {
+            failUnexpected(buffer, i, expected: "expected ':' after object key")
+            return false
+        }
+        i += 1
+        return true
+    }
+
+    /// Reports `duplicate-key` when the open object already has `key`.
+    mutating func checkDuplicate(_ key: String, _ start: Int, _ end: Int) {
+        let top = frames.count - 1
+        let base = frames[top].base
+        var first: Int?
+        if members.count - base <= Self.linearKeyLimit {
+            var index = base
+            while index < members.count {
+                if sameBytes(members[index].key, key) {
+                    first = index
+                    break
+                }
+                index += 1
+            }
+        } else {
+            // Index the members added since the last key, keeping each key's first occurrence.
+            var keys = frames[top].keyIndex ?? [:]
+            frames[top].keyIndex = nil
+            for index in (base + frames[top].indexedCount)..<members.count {
+                let member = ByteKey(string: members[index].key)
+                if keys[member] == nil { keys[member] = index }
+            }
+            frames[top].indexedCount = members.count - base
+            first = keys[ByteKey(string: key)]
+            frames[top].keyIndex = keys
+        }
+        guard let first else { return }
+        let earlier = members[first]
+        diagnostics.append(
+            Diagnostic(
+                rule: .duplicateKey,
+                message: "duplicate key \(quoted(key)) in object; the last value is used, as the AWS CLI does",
+                path: text.path,
+                range: range(start, end),
+                related: [
+                    RelatedLocation(
+                        message: "first \(quoted(key)) is here", path: text.path, range: earlier.keyRange)
+                ]))
+    }
+
+    // MARK: - Strings
+
+    /// Reads the string whose opening quote is at `start`; returns the decoded text and the offset past the
+    /// closing quote, or `nil` after reporting an error.
+    mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, Int)? {
+        let count = buffer.count
+        var i = start + 1
+        let stops = stringStopTable
+        let found: Bool = stops.withUnsafeBufferPointer { table in
+            while i < count {
+                if table[Int(buffer[i])] { return true }
+                i += 1
+            }
+            return false
+        }
+        guard found else {
+            fail("unterminated string", start, start + 1)
+            return nil
+        }
+        if buffer[i] == ASCII.quote {
+            let string = String(decoding: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<i]), as: UTF8.self)
+            return (string, i + 1)
+        }
+        return readEscapedString(buffer, start, from: i)
+    }
+
+    /// The slow path of ``readString``: escapes or a control character at `from`.
+    mutating func readEscapedString(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int
+    ) -> (String, Int)? {
+        let count = buffer.count
+        var out: [UInt8] = []
+        out.reserveCapacity(from - start + 16)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<from]))
+        var i = from
+        while i < count {
+            let byte = buffer[i]
+            if byte == ASCII.quote {
+                return (String(decoding: out, as: UTF8.self), i + 1)
+            }
+            if byte == ASCII.backslash {
+                guard i + 1 < count else { break }
+                let escape = buffer[i + 1]
+                switch escape {
+                case ASCII.quote, ASCII.backslash, ASCII.slash:
+                    out.append(escape)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    guard let (unit, end) = readHex4(buffer, i, stringStart: start) else { return nil }
+                    var scalarValue = UInt32(unit)
+                    i = end
+                    if (0xD800...0xDBFF).contains(unit), i + 1 < count, buffer[i] == ASCII.backslash,
+                        buffer[i + 1] == UInt8(ascii: "u"), let (low, lowEnd) = peekHex4(buffer, i),
+                        (0xDC00...0xDFFF).contains(low)
+                    {
+                        scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                        i = lowEnd
+                    }
+                    // A lone surrogate decodes to U+FFFD, as it cannot live in a Swift string.
+                    let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                    appendUTF8(scalar, to: &out)
+                    continue
+                default:
+                    let end = i + 1 + scalarLength(buffer, i + 1)
+                    let shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)
+                    fail("invalid escape \(quoted(shown)) in string", i, end)
+                    return nil
+                }
+                i += 2
+                continue
+            }
+            if byte < 0x20 {
+                var help: [String] = []
+                switch byte {
+                case ASCII.lineFeed: help = ["write it as '\\n'"]
+                case ASCII.carriageReturn: help = ["write it as '\\r'"]
+                case ASCII.tab: help = ["write it as '\\t'"]
+                default: help = ["write it as '\\u\(hex4(UInt32(byte)))'"]
+                }
+                fail(
+                    "control character U+\(hex4(UInt32(byte))) must be escaped in a string", i, i + 1, help: help)
+                return nil
+            }
+            // Copy a run of plain bytes at once.
+            let runStart = i
+            i += 1
+            while i < count {
+                let next = buffer[i]
+                if next == ASCII.quote || next == ASCII.backslash || next < 0x20 { break }
+                i += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+        }
+        fail("unterminated string", start, start + 1)
+        return nil
+    }
+
+    /// Reads the four hex digits of the `\u` escape at `backslash`, reporting an error when they are not there.
+    mutating func readHex4(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ backslash: Int, stringStart: Int
+    ) -> (UInt16, Int)? {
+        if let result = peekHex4(buffer, backslash) { return result }
+        let count = buffer.count
+        var end = backslash + 2
+        while end < count && end < backslash + 6 && hexValue(buffer[end]) != nil { end += 1 }
+        if end >= count {
+            fail("unterminated string", stringStart, stringStart + 1)
+            return nil
+        }
+        let shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[backslash..<end]), as: UTF8.self)
+        fail("invalid escape \(quoted(shown)) in string; expected four hex digits after '\\u'", backslash, end)
+        return nil
+    }
+
+    /// The value and end of the `\uXXXX` escape at `backslash`, or `nil` when it is not complete.
+    @inline(__always)
+    func peekHex4(_ buffer: UnsafeBufferPointer<UInt8>, _ backslash: Int) -> (UInt16, Int)? {
+        guard backslash + 6 <= buffer.count else { return nil }
+        var value: UInt16 = 0
+        for offset in 2..<6 {
+            guard let digit = hexValue(buffer[backslash + offset]) else { return nil }
+            value = value << 4 | UInt16(digit)
+        }
+        return (value, backslash + 6)
+    }
+
+    // MARK: - Numbers
+
+    /// Reads the number (or `-Infinity`) at `start`.
+    mutating func readNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Number, Int)? {
+        let count = buffer.count
+        var i = start
+        if buffer[i] == ASCII.minus {
+            i += 1
+            if i < count && buffer[i] == UInt8(ascii: "I") && matches(buffer, i, "Infinity") {
+                let end = i + 8
+                reportNonFinite("-Infinity", start, end)
+                return (Number(lexeme: "-Infinity", kind: .float(-.infinity)), end)
+            }
+            guard i < count && isDigit(buffer[i]) else {
+                failUnexpected(buffer, i, expected: "expected a digit after '-'")
+                return nil
+            }
+        }
+        if buffer[i] == ASCII.zero {
+            i += 1
+            if i < count && isDigit(buffer[i]) {
+                var end = i
+                while end < count && isNumberByte(buffer[end]) { end += 1 }
+                fail("leading zeros are not allowed in numbers", start, end)
+                return nil
+            }
+        } else {
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        var isFloat = false
+        if i < count && buffer[i] == ASCII.dot {
+            i += 1
+            guard i < count && isDigit(buffer[i]) else {
+                failUnexpected(buffer, i, expected: "expected a digit after the decimal point")
+                return nil
+            }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+            isFloat = true
+        }
+        if i < count && (buffer[i] | 0x20) == UInt8(ascii: "e") {
+            i += 1
+            if i < count && (buffer[i] == ASCII.plus || buffer[i] == ASCII.minus) { i += 1 }
+            guard i < count && isDigit(buffer[i]) else {
+                failUnexpected(buffer, i, expected: "expected a digit in the exponent")
+                return nil
+            }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+            isFloat = true
+        }
+        let lexeme = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self)
+        if isFloat {
+            // The lexeme is valid JSON, which Swift's parser reads; overflow gives ±infinity, as Python does.
+            return (Number(lexeme: lexeme, kind: .float(Double(lexeme) ?? .nan)), i)
+        }
+        let canonical = i - start == 2 && buffer[start] == ASCII.minus ? "0" : lexeme
+        return (Number(lexeme: lexeme, kind: .integer(canonical)), i)
+    }
+
+    // MARK: - Literals
+
+    /// Reads `true`, `false`, `null`, `NaN` or `Infinity` at `start`; anything else is an error.
+    mutating func readLiteral(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (SyntaxNode.Value, Int)? {
+        switch buffer[start] {
+        case UInt8(ascii: "t") where matches(buffer, start, "true"):
+            return (.bool(true), start + 4)
+        case UInt8(ascii: "f") where matches(buffer, start, "false"):
+            return (.bool(false), start + 5)
+        case UInt8(ascii: "n") where matches(buffer, start, "null"):
+            return (.null, start + 4)
+        case UInt8(ascii: "N") where matches(buffer, start, "NaN"):
+            reportNonFinite("NaN", start, start + 3)
+            return (.number(Number(lexeme: "NaN", kind: .float(.nan))), start + 3)
+        case UInt8(ascii: "I") where matches(buffer, start, "Infinity"):
+            reportNonFinite("Infinity", start, start + 8)
+            return (.number(Number(lexeme: "Infinity", kind: .float(.infinity))), start + 8)
+        case ASCII.plus:
+            var end = start + 1
+            while end < buffer.count && isNumberByte(buffer[end]) { end += 1 }
+            if end > start + 1 {
+                fail("a leading '+' is not allowed in numbers", start, start + 1)
+                return nil
+            }
+        case ASCII.dot:
+            if start + 1 < buffer.count && isDigit(buffer[start + 1]) {
+                var end = start + 1
+                while end < buffer.count && isNumberByte(buffer[end]) { end += 1 }
+                fail("a number must start with a digit, not '.'", start, end)
+                return nil
+            }
+        default:
+            break
+        }
+        var help: [String] = []
+        if isWordByte(buffer[start]) {
+            var end = start
+            while end < buffer.count && isWordByte(buffer[end]) { end += 1 }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            switch word {
+            case "True", "TRUE": help = ["JSON literals are lower case; did you mean 'true'?"]
+            case "False", "FALSE": help = ["JSON literals are lower case; did you mean 'false'?"]
+            case "Null", "NULL", "None", "nil": help = ["did you mean 'null'?"]
+            default: help = ["strings must be in double quotes"]
+            }
+        }
+        failUnexpected(buffer, start, expected: "expected a value", help: help)
+        return nil
+    }
+
+    mutating func reportNonFinite(_ lexeme: String, _ start: Int, _ end: Int) {
+        diagnostics.append(
+            Diagnostic(
+                rule: .jsonSyntax,
+                message:
+                    "\(quoted(lexeme)) is not valid JSON; the AWS CLI's parser accepts it but it is not a number "
+                    + "the service can use, and other JSON tools reject it",
+                path: text.path,
+                range: range(start, end)))
+    }
+
+    // MARK: - Errors
+
+    /// Records the fatal error of this parse.
+    mutating func fail(
+        _ message: String, _ start: Int, _ end: Int, help: [String] = [], fixes: [Fix] = []
+    ) {
+        diagnostics.append(
+            Diagnostic(
+                rule: .jsonSyntax, message: message, path: text.path, range: range(start, end), help: help,
+                fixes: fixes))
+        failedAt = start
+    }
+
+    /// Reports "`expected`, found …" at `i`, recognising comments and single quotes.
+    mutating func failUnexpected(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String, help: [String] = []
+    ) {
+        let count = buffer.count
+        guard i < count else {
+            fail("\(expected), found end of file", count, count, help: help)
+            return
+        }
+        if let comment = commentRange(buffer, i) {
+            fail(commentMessage, comment.lowerBound, comment.upperBound)
+            return
+        }
+        if buffer[i] == ASCII.apostrophe {
+            fail("single quotes are not valid JSON; use '\"'", i, i + 1)
+            return
+        }
+        let (shown, end) = describe(buffer, i)
+        fail("\(expected), found \(shown)", i, end, help: help)
+    }
+
+    let commentMessage = "comments are not allowed in JSON"
+
+    /// The range of the `//` or `/* */` comment at `i`, if one starts there.
+    func commentRange(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Range<Int>? {
+        let count = buffer.count
+        guard i + 1 < count, buffer[i] == ASCII.slash else { return nil }
+        if buffer[i + 1] == ASCII.slash {
+            var end = i + 2
+            while end < count && buffer[end] != ASCII.lineFeed { end += 1 }
+            if end > i + 2 && buffer[end - 1] == ASCII.carriageReturn { end -= 1 }
+            return i..<end
+        }
+        if buffer[i + 1] == ASCII.star {
+            var end = i + 2
+            while end + 1 < count && !(buffer[end] == ASCII.star && buffer[end + 1] == ASCII.slash) { end += 1 }
+            return i..<Swift.min(end + 2, count)
+        }
+        return nil
+    }
+
+    /// How the token at `i` is shown in a message, and where it ends.
+    func describe(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int) {
+        let count = buffer.count
+        let byte = buffer[i]
+        if isWordByte(byte) {
+            var end = i
+            while end < count && isWordByte(buffer[end]) { end += 1 }
+            return (quoted(String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)), end)
+        }
+        if byte < 0x80 {
+            if byte < 0x20 || byte == 0x7F {
+                return ("control character U+\(hex4(UInt32(byte)))", i + 1)
+            }
+            return (quoted(String(UnicodeScalar(byte))), i + 1)
+        }
+        let length = scalarLength(buffer, i)
+        guard length > 1, let scalar = decodeScalar(buffer, i, length) else {
+            return ("invalid UTF-8 byte 0x\(hex2(byte))", i + 1)
+        }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .format, .control, .privateUse, .unassigned,
+            .surrogate:
+            return ("U+\(hex4(scalar.value))", i + length)
+        default:
+            return ("\(quoted(String(scalar))) (U+\(hex4(scalar.value)))", i + length)
+        }
+    }
+}
+
+// MARK: - Byte helpers
+
+@inline(__always)
+private func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == ASCII.space || byte == ASCII.lineFeed || byte == ASCII.carriageReturn || byte == ASCII.tab
+}
+
+@inline(__always)
+private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    var i = start
+    let count = buffer.count
+    while i < count {
+        let byte = buffer[i]
+        guard byte <= ASCII.space, isWhitespace(byte) else { return i }
+        i += 1
+    }
+    return i
+}
+
+@inline(__always)
+private func isDigit(_ byte: UInt8) -> Bool {
+    byte &- ASCII.zero < 10
+}
+
+/// A byte that can belong to a malformed number token (for the range of a number error).
+@inline(__always)
+private func isNumberByte(_ byte: UInt8) -> Bool {
+    isDigit(byte) || byte == ASCII.dot || byte == ASCII.plus || byte == ASCII.minus || (byte | 0x20) == 0x65
+}
+
+/// An ASCII letter, digit or `_`: the bytes of a bare word in a message.
+@inline(__always)
+private func isWordByte(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
+}
+
+@inline(__always)
+private func hexValue(_ byte: UInt8) -> UInt8? {
+    if isDigit(byte) { return byte &- ASCII.zero }
+    let lower = byte | 0x20
+    if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f") { return lower - UInt8(ascii: "a") + 10 }
+    return nil
+}
+
+@inline(__always)
+private func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
+    let length = word.utf8CodeUnitCount
+    guard start + length <= buffer.count else { return false }
+    let bytes = word.utf8Start
+    for offset in 0..<length where buffer[start + offset] != bytes[offset] {
+        return false
+    }
+    return true
+}
+
+/// The length of the well-formed UTF-8 sequence at `i` (1 for ASCII or an invalid byte), clamped to the buffer.
+private func scalarLength(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    guard i < buffer.count else { return 0 }
+    let lead = buffer[i]
+    let length: Int
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0...0xEF: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return 1
+    }
+    guard i + length <= buffer.count else { return 1 }
+    for offset in 1..<length where buffer[i + offset] & 0xC0 != 0x80 {
+        return 1
+    }
+    return decodeScalar(buffer, i, length) == nil ? 1 : length
+}
+
+/// The scalar encoded by the `length` bytes at `i`, or `nil` when they are not well-formed UTF-8.
+private func decodeScalar(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Unicode.Scalar? {
+    guard length > 0, i + length <= buffer.count else { return nil }
+    var decoder = UTF8()
+    var iterator = UnsafeBufferPointer(rebasing: buffer[i..<(i + length)]).makeIterator()
+    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+    return nil
+}
+
+private func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+    let value = scalar.value
+    switch value {
+    case 0..<0x80:
+        out.append(UInt8(value))
+    case 0x80..<0x800:
+        out.append(UInt8(0xC0 | (value >> 6)))
+        out.append(UInt8(0x80 | (value & 0x3F)))
+    case 0x800..<0x10000:
+        out.append(UInt8(0xE0 | (value >> 12)))
+        out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (value & 0x3F)))
+    default:
+        out.append(UInt8(0xF0 | (value >> 18)))
+        out.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (value & 0x3F)))
+    }
+}
+
+private func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+}
+
+private func hex2(_ value: UInt8) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return digits.count >= 2 ? digits : "0" + digits
 }
