@@ -270,7 +270,7 @@ private struct EventLoader {
         let tagString = tagText(tag)
         if let tagString, tagString != "!" {
             let expected = isMapping ? "!!map" : "!!seq"
-            if tagString != expected {
+            if tagString != expected && (isMapping || tagString != "!!omap") {
                 let upper = marks.offset(Int(item.end_mark.index))
                 report(
                     lower, Swift.max(upper, marks.scalarEnd(after: lower)),
@@ -297,11 +297,29 @@ private struct EventLoader {
                 frame.members = merged + frame.members
             }
             node = SyntaxNode(.object(frame.members), range: range, tag: frame.tag)
+        } else if frame.tag == "!!omap" {
+            node = SyntaxNode(.object(orderedMap(frame.items)), range: range, tag: frame.tag)
         } else {
             node = SyntaxNode(.array(frame.items), range: range, tag: frame.tag)
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
         attach(node, size: frame.size, end: upper, isMerge: false)
+    }
+
+    /// The members of an `!!omap` sequence, each item a mapping of one member, as ruamel.yaml builds it.
+    mutating func orderedMap(_ items: [SyntaxNode]) -> [Member] {
+        var members: [Member] = []
+        for item in items {
+            guard case .object(let pairs) = item.value, pairs.count == 1, let pair = pairs.first else {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .yamlSyntax, message: "expected a mapping of one member in an !!omap sequence",
+                        path: text.path, range: item.range))
+                continue
+            }
+            members.append(pair)
+        }
+        return members
     }
 
     /// Adds a finished node to the open collection, or makes it the root.
