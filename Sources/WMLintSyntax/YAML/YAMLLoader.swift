@@ -1,3 +1,4 @@
+internal import CWMLintYAML
 public import WMLintSource
 
 /// Loads one YAML document through libyaml's event API, typing scalars as the AWS CLI v2 does (ruamel.yaml,
@@ -6,8 +7,509 @@ public enum YAMLLoader {
     /// Loads `text`, which must hold exactly one document.
     ///
     /// Reports `yaml-syntax` (libyaml errors, more than one document, nesting deeper than `maxDepth`, alias
-    /// expansion over `maxAliasExpansion` nodes) and `duplicate-key`. An empty document gives a `null` root.
+    /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct) and
+    /// `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an error that stops
+    /// loading (a libyaml error, the depth or alias limit).
     public static func load(_ text: SourceText, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000) -> ParseResult {
-        ParseResult(root: nil, diagnostics: [])
+        if text.bytes.isEmpty {
+            return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
+        }
+        return text.bytes.withUnsafeBufferPointer { buffer -> ParseResult in
+            guard let base = buffer.baseAddress else {
+                return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
+            }
+            var loader = EventLoader(
+                text: text, base: base, count: buffer.count, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
+            return loader.run()
+        }
+    }
+}
+
+/// Turns libyaml marks (0-based, counting Unicode scalars after a leading byte order mark) into 0-based UTF-8
+/// byte offsets, walking from the last converted mark.
+struct MarkConverter {
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
+    /// Bytes of the leading byte order mark, which libyaml does not count.
+    private let start: Int
+    private let isASCII: Bool
+    private var scalar = 0
+    private var byte: Int
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+        start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        var ascii = true
+        for index in 0..<count where base[index] >= 0x80 {
+            ascii = false
+            break
+        }
+        isASCII = ascii
+        byte = start
+    }
+
+    /// The byte offset of scalar `index` (clamped to the text).
+    mutating func offset(_ index: Int) -> Int {
+        if isASCII { return Swift.min(index + start, count) }
+        while scalar < index && byte < count {
+            let lead = base[byte]
+            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            scalar += 1
+        }
+        if byte > count { byte = count }
+        while scalar > index && byte > start {
+            byte -= 1
+            while byte > start && base[byte] & 0xC0 == 0x80 { byte -= 1 }
+            scalar -= 1
+        }
+        return byte
+    }
+
+    /// The byte offset just past the scalar that starts at byte `offset`.
+    func scalarEnd(after offset: Int) -> Int {
+        guard offset < count else { return count }
+        let lead = base[offset]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        return Swift.min(offset + length, count)
+    }
+}
+
+/// One open collection while events are read.
+private struct Frame {
+    var isMapping: Bool
+    var isBlock: Bool
+    var start: Int
+    var tag: String?
+    var anchor: String?
+    /// Nodes in the subtree so far, this collection included (aliases count their whole target).
+    var size = 1
+    var lastEnd: Int
+    var items: [SyntaxNode] = []
+    var members: [Member] = []
+    var key: SyntaxNode?
+    var keyIsMerge = false
+    var merged: [Member]?
+    /// Index of each key in `members`, built once the mapping is large enough to need it.
+    var keyIndex: [String: Int]?
+}
+
+private struct EventLoader {
+    let text: SourceText
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let maxDepth: Int
+    let maxAliasExpansion: Int
+    var marks: MarkConverter
+    var diagnostics: [Diagnostic] = []
+    var frames: [Frame] = []
+    var anchors: [String: (node: SyntaxNode, size: Int)] = [:]
+    var expanded = 0
+    var root: SyntaxNode?
+    var documents = 0
+    var typing = ScalarTyping.v12
+    var stopped = false
+
+    init(text: SourceText, base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, maxAliasExpansion: Int) {
+        self.text = text
+        self.base = base
+        self.count = count
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        marks = MarkConverter(base: base, count: count)
+    }
+
+    mutating func run() -> ParseResult {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) != 0 else {
+            report(0, 0, "the YAML parser could not be initialised")
+            return ParseResult(root: nil, diagnostics: diagnostics)
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, base, count)
+        var fatal = false
+        loop: while !stopped {
+            guard yaml_parser_parse(parser, event) != 0 else {
+                reportParserError(parser.pointee)
+                fatal = true
+                break
+            }
+            defer { yaml_event_delete(event) }
+            let item = event.pointee
+            switch item.type {
+            case YAML_STREAM_END_EVENT:
+                break loop
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    let lower = marks.offset(Int(item.start_mark.index))
+                    var upper = marks.offset(Int(item.end_mark.index))
+                    if upper <= lower { upper = marks.scalarEnd(after: lower) }
+                    report(lower, upper, "expected one document, found a second one")
+                    break loop
+                }
+                if let version = item.data.document_start.version_directive {
+                    let major = Int(version.pointee.major)
+                    let minor = Int(version.pointee.minor)
+                    if major == 1 && minor == 1 {
+                        typing = .v11
+                    } else if !(major == 1 && minor == 2) {
+                        let lower = marks.offset(Int(item.start_mark.index))
+                        report(
+                            lower, marks.scalarEnd(after: lower),
+                            "unsupported YAML version \(major).\(minor); expected 1.1 or 1.2")
+                    }
+                }
+            case YAML_SCALAR_EVENT:
+                scalar(item)
+            case YAML_ALIAS_EVENT:
+                alias(item)
+            case YAML_SEQUENCE_START_EVENT:
+                let data = item.data.sequence_start
+                open(
+                    isMapping: false, isBlock: data.style == YAML_BLOCK_SEQUENCE_STYLE, item: item,
+                    tag: data.tag, anchor: data.anchor)
+            case YAML_MAPPING_START_EVENT:
+                let data = item.data.mapping_start
+                open(
+                    isMapping: true, isBlock: data.style == YAML_BLOCK_MAPPING_STYLE, item: item,
+                    tag: data.tag, anchor: data.anchor)
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                close(item)
+            default:
+                break
+            }
+        }
+        if fatal || stopped {
+            return ParseResult(root: nil, diagnostics: diagnostics)
+        }
+        return ParseResult(root: root ?? SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: diagnostics)
+    }
+
+    // MARK: Events
+
+    mutating func scalar(_ item: yaml_event_t) {
+        let data = item.data.scalar
+        let lower = marks.offset(Int(item.start_mark.index))
+        let upper = marks.offset(Int(item.end_mark.index))
+        let bytes = UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length))
+        let tag = tagText(data.tag)
+        let plain = data.style == YAML_PLAIN_SCALAR_STYLE
+        let isKey = frames.last.map { $0.isMapping && $0.key == nil } ?? false
+        var value: SyntaxNode.Value
+        var isMerge = false
+        if tag == nil || tag == "!" {
+            if plain {
+                switch typing.resolve(bytes) {
+                case .merge:
+                    if isKey {
+                        isMerge = true
+                        value = .string("<<")
+                    } else {
+                        report(lower, upper, "a plain '<<' is a merge key and cannot be a value; quote it")
+                        value = .string("<<")
+                    }
+                case .valueKey:
+                    if !isKey { report(lower, upper, "a plain '=' cannot be a value; quote it") }
+                    value = .string("=")
+                case .typed(let typed):
+                    value = typed
+                case .invalid(let problem):
+                    report(lower, upper, problem)
+                    value = .string(String(decoding: bytes, as: UTF8.self))
+                }
+            } else {
+                value = .string(String(decoding: bytes, as: UTF8.self))
+            }
+        } else {
+            value = explicitScalar(bytes, tag: tag ?? "", lower: lower, upper: upper, isKey: isKey, isMerge: &isMerge)
+        }
+        let node = SyntaxNode(value, range: text.fileRange(lower, upper), tag: tag)
+        if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
+        attach(node, size: 1, end: upper, isMerge: isMerge)
+    }
+
+    mutating func alias(_ item: yaml_event_t) {
+        let lower = marks.offset(Int(item.start_mark.index))
+        let upper = marks.offset(Int(item.end_mark.index))
+        let name = item.data.alias.anchor.map { cString($0) } ?? ""
+        guard let target = anchors[name] else {
+            if frames.contains(where: { $0.anchor == name }) {
+                report(lower, upper, "alias \(quoted("*" + name)) refers to a collection that contains it")
+            } else {
+                report(lower, upper, "undefined alias \(quoted("*" + name)); expected an anchor defined before it")
+            }
+            attach(SyntaxNode(.null, range: text.fileRange(lower, upper)), size: 1, end: upper, isMerge: false)
+            return
+        }
+        expanded += target.size
+        if expanded > maxAliasExpansion {
+            report(lower, upper, "alias expansion exceeds \(maxAliasExpansion) nodes")
+            stopped = true
+            return
+        }
+        attach(target.node, size: target.size, end: upper, isMerge: false)
+    }
+
+    mutating func open(
+        isMapping: Bool, isBlock: Bool, item: yaml_event_t, tag: UnsafeMutablePointer<yaml_char_t>?,
+        anchor: UnsafeMutablePointer<yaml_char_t>?
+    ) {
+        let lower = marks.offset(Int(item.start_mark.index))
+        if frames.count >= maxDepth {
+            let upper = marks.scalarEnd(after: lower)
+            report(lower, upper, "nesting exceeds the depth limit of \(maxDepth)")
+            stopped = true
+            return
+        }
+        let tagString = tagText(tag)
+        if let tagString, tagString != "!" {
+            let expected = isMapping ? "!!map" : "!!seq"
+            if tagString != expected && (isMapping || tagString != "!!omap") {
+                let upper = marks.offset(Int(item.end_mark.index))
+                report(
+                    lower, Swift.max(upper, marks.scalarEnd(after: lower)),
+                    "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
+                )
+            }
+        }
+        frames.append(
+            Frame(
+                isMapping: isMapping, isBlock: isBlock, start: lower, tag: tagString,
+                anchor: anchor.map { cString($0) }, lastEnd: lower))
+    }
+
+    mutating func close(_ item: yaml_event_t) {
+        guard var frame = frames.popLast() else { return }
+        var upper = frame.lastEnd
+        if !frame.isBlock || (frame.items.isEmpty && frame.members.isEmpty && frame.merged == nil) {
+            upper = Swift.max(upper, marks.offset(Int(item.end_mark.index)))
+        }
+        let range = text.fileRange(frame.start, upper)
+        let node: SyntaxNode
+        if frame.isMapping {
+            if let merged = frame.merged {
+                frame.members = merged + frame.members
+            }
+            node = SyntaxNode(.object(frame.members), range: range, tag: frame.tag)
+        } else if frame.tag == "!!omap" {
+            node = SyntaxNode(.object(orderedMap(frame.items)), range: range, tag: frame.tag)
+        } else {
+            node = SyntaxNode(.array(frame.items), range: range, tag: frame.tag)
+        }
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
+        attach(node, size: frame.size, end: upper, isMerge: false)
+    }
+
+    /// The members of an `!!omap` sequence, each item a mapping of one member, as ruamel.yaml builds it.
+    mutating func orderedMap(_ items: [SyntaxNode]) -> [Member] {
+        var members: [Member] = []
+        for item in items {
+            guard case .object(let pairs) = item.value, pairs.count == 1, let pair = pairs.first else {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .yamlSyntax, message: "expected a mapping of one member in an !!omap sequence",
+                        path: text.path, range: item.range))
+                continue
+            }
+            members.append(pair)
+        }
+        return members
+    }
+
+    /// Adds a finished node to the open collection, or makes it the root.
+    mutating func attach(_ node: SyntaxNode, size: Int, end: Int, isMerge: Bool) {
+        guard !frames.isEmpty else {
+            if root == nil { root = node }
+            return
+        }
+        let last = frames.count - 1
+        frames[last].size += size
+        frames[last].lastEnd = end
+        if !frames[last].isMapping {
+            frames[last].items.append(node)
+            return
+        }
+        guard let key = frames[last].key else {
+            frames[last].key = node
+            frames[last].keyIsMerge = isMerge
+            return
+        }
+        frames[last].key = nil
+        if frames[last].keyIsMerge {
+            merge(node, key: key, into: last)
+            return
+        }
+        let name = keyText(key)
+        let member = Member(key: name, keyRange: key.range, value: node)
+        checkDuplicate(name, range: key.range, in: last)
+        frames[last].members.append(member)
+    }
+
+    mutating func checkDuplicate(_ name: String, range: SourceRange, in index: Int) {
+        let members = frames[index].members
+        var first: Member?
+        if var keyIndex = frames[index].keyIndex {
+            if let position = keyIndex[name] {
+                first = members[position]
+            } else {
+                keyIndex[name] = members.count
+            }
+            frames[index].keyIndex = keyIndex
+        } else {
+            first = members.first { $0.key == name }
+            if members.count >= 16 {
+                var keyIndex: [String: Int] = [:]
+                for (position, member) in members.enumerated() where keyIndex[member.key] == nil {
+                    keyIndex[member.key] = position
+                }
+                if keyIndex[name] == nil { keyIndex[name] = members.count }
+                frames[index].keyIndex = keyIndex
+            }
+        }
+        guard let first else { return }
+        diagnostics.append(
+            Diagnostic(
+                rule: .duplicateKey,
+                message: "duplicate key \(quoted(name)) in a mapping; the later value replaces the earlier one",
+                path: text.path, range: range,
+                related: [RelatedLocation(message: "first defined here", path: text.path, range: first.keyRange)]))
+    }
+
+    /// Applies a `<<` merge key as ruamel.yaml's safe loader does: the merged members come first, a list of
+    /// mappings merges its last mapping first, and the mapping's own keys win.
+    mutating func merge(_ value: SyntaxNode, key: SyntaxNode, into index: Int) {
+        if frames[index].merged != nil {
+            let range = key.range
+            diagnostics.append(
+                Diagnostic(
+                    rule: .yamlSyntax, message: "found a second merge key '<<' in a mapping; expected at most one",
+                    path: text.path, range: range))
+            return
+        }
+        var merged: [Member] = []
+        switch value.value {
+        case .object(let members):
+            merged = members
+        case .array(let items):
+            for item in items.reversed() {
+                guard case .object(let members) = item.value else {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: .yamlSyntax,
+                            message: "expected a mapping for merging, found \(item.kindDescription)",
+                            path: text.path, range: item.range))
+                    continue
+                }
+                merged.append(contentsOf: members)
+            }
+        default:
+            diagnostics.append(
+                Diagnostic(
+                    rule: .yamlSyntax,
+                    message: "expected a mapping or list of mappings for merging, found \(value.kindDescription)",
+                    path: text.path, range: value.range))
+        }
+        frames[index].merged = merged
+    }
+
+    // MARK: Scalars with an explicit tag
+
+    mutating func explicitScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, tag: String, lower: Int, upper: Int, isKey: Bool, isMerge: inout Bool
+    ) -> SyntaxNode.Value {
+        let string = String(decoding: bytes, as: UTF8.self)
+        let result: Result<SyntaxNode.Value, TypingError>
+        switch tag {
+        case "!!str": return .string(string)
+        case "!!null": return .null
+        case "!!int": result = typing.integer(bytes)
+        case "!!float": result = ScalarTyping.explicitFloat(bytes)
+        case "!!bool": result = ScalarTyping.explicitBool(string)
+        case "!!timestamp":
+            result =
+                ScalarTyping.isTimestamp(bytes)
+                ? ScalarTyping.timestamp(bytes) : .failure(TypingError("\(quoted(string)) is not a valid !!timestamp"))
+        case "!!merge" where isKey:
+            isMerge = true
+            return .string(string)
+        case "!!binary":
+            return .string(string)
+        default:
+            report(
+                lower, upper,
+                "unsupported tag \(quoted(tag)) on a scalar; the AWS CLI's YAML loader cannot construct it")
+            return .string(string)
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let error):
+            report(lower, upper, error.message)
+            return .string(string)
+        }
+    }
+
+    // MARK: Helpers
+
+    func keyText(_ key: SyntaxNode) -> String {
+        switch key.value {
+        case .string(let text), .timestamp(let text): text
+        default: JSONWriter.write(key, maxDepth: maxDepth + 1)
+        }
+    }
+
+    func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: UnsafePointer(pointer))
+    }
+
+    /// The tag as written in short form: `!!str` for the YAML core tags, else the resolved tag.
+    func tagText(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        let full = cString(pointer)
+        let prefix = "tag:yaml.org,2002:"
+        if full.hasPrefix(prefix) { return "!!" + full.dropFirst(prefix.count) }
+        return full
+    }
+
+    mutating func report(_ lower: Int, _ upper: Int, _ message: String, related: [RelatedLocation] = []) {
+        diagnostics.append(
+            Diagnostic(
+                rule: .yamlSyntax, message: message, path: text.path, range: text.fileRange(lower, upper),
+                related: related))
+    }
+
+    mutating func reportParserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        let lower: Int
+        if parser.error == YAML_READER_ERROR {
+            lower = Swift.min(Int(parser.problem_offset), count)
+        } else {
+            lower = marks.offset(Int(parser.problem_mark.index))
+        }
+        var message = problem
+        var related: [RelatedLocation] = []
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " " + context
+            let contextStart = marks.offset(Int(parser.context_mark.index))
+            if contextStart != lower {
+                var subject = context
+                for lead in ["while parsing ", "while scanning "] where subject.hasPrefix(lead) {
+                    subject = String(subject.dropFirst(lead.count))
+                }
+                related.append(
+                    RelatedLocation(
+                        message: "the \(subject) starts here", path: text.path,
+                        range: text.fileRange(contextStart, marks.scalarEnd(after: contextStart))))
+            }
+        }
+        if parser.error == YAML_READER_ERROR && parser.problem_value != -1 {
+            message += " (0x" + String(parser.problem_value, radix: 16, uppercase: true) + ")"
+        }
+        report(lower, marks.scalarEnd(after: lower), message, related: related)
     }
 }
