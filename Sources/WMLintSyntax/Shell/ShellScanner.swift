@@ -1,11 +1,768 @@
 public import WMLintSource
 
 /// Finds `aws …` commands in a POSIX shell script and splits them into words, as the shell would.
+///
+/// One linear pass over the bytes. Words are decoded (quotes removed, escapes and continuations processed) only
+/// where a command can start and in `aws` commands; every other word is only stepped over. Nested
+/// `$(…)`, `${…}`, `$((…))` and backquotes are scanned recursively up to `maxDepth` levels; deeper levels are
+/// skipped with an explicit stack and reported once as `input-limit`.
+///
+/// Choices where the shell offers no friendly behaviour:
+/// - A `\r` right before a newline (CRLF line endings) is a blank outside quotes, so it never ends up in a
+///   word, and `\` before `\r\n` is a line continuation, as `\` before `\n` is. Bash keeps the `\r` in the
+///   word; inside quotes it is kept here too, as bash does.
+/// - A UTF-8 byte order mark at the start of the text is skipped (bash would glue it to the first word).
+/// - An unterminated quote, substitution or expansion is reported on its opening delimiter only (the `"`, `$(`,
+///   `${`, `` ` ``, `$'` or `$((`), not on the rest of the file it swallows.
+/// - The text of an expansion is kept as written in ``ShellWord/text``, continuations inside `$(…)` included.
 public enum ShellScanner {
     /// Scans the script `text` (a shell file, or a code block mapped into a Markdown or workflow file).
     ///
     /// Nesting of substitutions and subshells deeper than `maxDepth` stops the scan of that part.
     public static func scan(_ text: SourceText, maxDepth: Int = 256) -> ShellScript {
-        ShellScript(commands: [], exports: [], comments: [])
+        var output = ShellOutput()
+        text.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = ShellLexer(buffer: buffer, text: text, maxDepth: maxDepth)
+            let bytes = text.bytes
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+                lexer.index = 3
+            }
+            _ = lexer.scanList(depth: 0, closer: .end)
+            output = lexer.output
+        }
+        let ordered = output.commands.enumerated().sorted { lhs, rhs in
+            lhs.element.range.lowerBound != rhs.element.range.lowerBound
+                ? lhs.element.range.lowerBound < rhs.element.range.lowerBound : lhs.offset < rhs.offset
+        }
+        return ShellScript(
+            commands: ordered.map(\.element),
+            exports: output.exports,
+            comments: output.comments,
+            diagnostics: output.diagnostics
+        )
+    }
+}
+
+/// What a scan collects.
+struct ShellOutput {
+    var commands: [ShellCommand] = []
+    var exports: [ShellAssignment] = []
+    var comments: [SourceRange] = []
+    var diagnostics: [Diagnostic] = []
+    var depthReported = false
+
+    mutating func merge(_ other: ShellOutput) {
+        commands += other.commands
+        exports += other.exports
+        comments += other.comments
+        if !depthReported {
+            diagnostics += other.diagnostics
+            depthReported = other.depthReported
+        }
+    }
+}
+
+/// Where a command list ends.
+enum ListCloser {
+    /// At the end of the text.
+    case end
+    /// At an unmatched `)`: the body of `$(…)` or `<(…)`.
+    case paren
+}
+
+/// A command wrapper that runs the command named after its own options.
+enum Wrapper {
+    case sudo, env, exec, command, nohup, timeout, time
+
+    init?(name: [UInt8]) {
+        switch String(decoding: name, as: UTF8.self) {
+        case "sudo": self = .sudo
+        case "env": self = .env
+        case "exec": self = .exec
+        case "command": self = .command
+        case "nohup": self = .nohup
+        case "timeout": self = .timeout
+        case "time": self = .time
+        default: return nil
+        }
+    }
+
+    /// Whether `NAME=value` words after the wrapper's options set the environment of the command.
+    var takesAssignments: Bool { self == .sudo || self == .env || self == .time }
+}
+
+/// What the words of the command being read are.
+enum CommandPhase: Equatable {
+    /// At a place where a command can start: assignments, reserved words, wrappers or the command name.
+    case start
+    /// After a wrapper: its options, then assignments (for `env`, `sudo`, `time`) and the command name.
+    case wrapper(Wrapper)
+    /// An `aws` command: every word is kept.
+    case aws
+    /// Another command: its words are stepped over.
+    case other
+    /// `export` (active) or `declare`/`typeset` (active once `-x` is seen).
+    case export(active: Bool)
+    /// After `function`: the function's name.
+    case functionName
+    /// After `case`, up to `in`.
+    case caseHeader
+}
+
+/// The simple command being read.
+struct PendingCommand {
+    var phase = CommandPhase.start
+    /// Local offset of the command's first token, or -1.
+    var start = -1
+    /// Local offset just past the command's last token.
+    var end = -1
+    var assignments: [ShellAssignment] = []
+    var words: [ShellWord] = []
+    var error: Diagnostic?
+    /// Words still to skip as arguments of a wrapper option (`sudo -u USER`, `timeout -s SIGNAL`).
+    var optionArguments = 0
+    /// `timeout` still needs its duration.
+    var needsDuration = false
+    /// No further wrapper options: the next plain word is an assignment or the command name.
+    var optionsDone = false
+
+    mutating func note(_ start: Int, _ end: Int) {
+        if self.start < 0 { self.start = start }
+        self.end = Swift.max(self.end, end)
+    }
+}
+
+/// The scanner's state over one text: the bytes, the position, and what was found so far.
+struct ShellLexer {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let text: SourceText
+    let maxDepth: Int
+    /// The local offset of the next byte to read.
+    var index = 0
+    /// Per nesting level, the scratch of the word being decoded there.
+    var pool: [WordScratch] = []
+    var heredocs: [PendingHeredoc] = []
+    var output = ShellOutput()
+    /// The first fault of the word being read.
+    var wordError: Diagnostic?
+    /// The word being read has quotes, escapes, continuations or expansions.
+    var wordQuoted = false
+    /// How many expansions the word being read holds.
+    var wordExpansions = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
+        self.buffer = buffer
+        self.count = buffer.count
+        self.text = text
+        self.maxDepth = maxDepth
+    }
+
+    // MARK: Offsets
+
+    /// The file offset of the start of local byte `local` (or of the end of the text).
+    @inline(__always)
+    func fileStart(_ local: Int) -> Int {
+        guard let map = text.map, !map.starts.isEmpty else { return local }
+        return map.starts[Swift.min(Swift.max(local, 0), map.starts.count - 1)]
+    }
+
+    /// The file offset just past the source of local byte `local - 1`.
+    @inline(__always)
+    func fileEnd(_ local: Int) -> Int {
+        guard let map = text.map, !map.ends.isEmpty, local > 0 else { return fileStart(local) }
+        return map.ends[Swift.min(local - 1, map.ends.count - 1)]
+    }
+
+    @inline(__always)
+    func peek(_ offset: Int) -> UInt8 {
+        offset < count ? buffer[offset] : 0
+    }
+
+    /// Whether the source bytes `start..<end` spell `word`.
+    func raw(_ start: Int, _ end: Int, equals word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let pointer = word.utf8Start
+        for offset in 0..<(end - start) where buffer[start + offset] != pointer[offset] {
+            return false
+        }
+        return true
+    }
+
+    // MARK: Diagnostics
+
+    func syntaxError(_ message: String, _ start: Int, _ end: Int) -> Diagnostic {
+        Diagnostic(
+            rule: .shellSyntax,
+            message: message,
+            path: text.path,
+            range: text.fileRange(start, Swift.min(end, count))
+        )
+    }
+
+    mutating func fail(_ message: String, _ start: Int, _ end: Int) {
+        if wordError == nil { wordError = syntaxError(message, start, end) }
+    }
+
+    /// Reports nesting past the limit at `start..<end`, once per script, and on the word being read.
+    mutating func depthLimit(_ start: Int, _ end: Int) {
+        let diagnostic = Diagnostic(
+            rule: .inputLimit,
+            message: "substitutions nested deeper than \(maxDepth) levels; the inner levels are not scanned",
+            path: text.path,
+            range: text.fileRange(start, Swift.min(end, count))
+        )
+        if wordError == nil { wordError = diagnostic }
+        if !output.depthReported {
+            output.depthReported = true
+            output.diagnostics.append(diagnostic)
+        }
+    }
+
+    // MARK: Command lists
+
+    /// Skips blanks, `\r` before a newline, and line continuations.
+    @inline(__always)
+    mutating func skipBlanks() {
+        while index < count {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index += 1
+            } else if byte == UInt8(ascii: "\r") && (index + 1 == count || buffer[index + 1] == UInt8(ascii: "\n")) {
+                if index + 1 == count { index += 1 } else { return }
+            } else if byte == UInt8(ascii: "\\") && peek(index + 1) == UInt8(ascii: "\n") {
+                index += 2
+            } else if byte == UInt8(ascii: "\\") && peek(index + 1) == UInt8(ascii: "\r")
+                && peek(index + 2) == UInt8(ascii: "\n")
+            {
+                index += 3
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Scans commands until the end of the text or, for `.paren`, an unmatched `)` (consumed).
+    ///
+    /// Returns whether the closer was found (always `true` for `.end`).
+    mutating func scanList(depth: Int, closer: ListCloser) -> Bool {
+        while pool.count <= depth + 1 { pool.append(WordScratch()) }
+        var command = PendingCommand()
+        var parens = 0
+        var cases = 0
+        var inPattern = false
+        while true {
+            skipBlanks()
+            guard index < count else {
+                finish(&command)
+                return closer == .end
+            }
+            let byte = buffer[index]
+            if byte == UInt8(ascii: "\r") {
+                // `\r\n`: the `\r` is a blank, the newline comes next.
+                index += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\n") {
+                if command.phase == .caseHeader {
+                    index += 1
+                } else {
+                    finish(&command)
+                    index += 1
+                }
+                readHeredocBodies()
+                continue
+            }
+            if byte == UInt8(ascii: "#") {
+                readComment()
+                continue
+            }
+            if inPattern {
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "&"):
+                    index += 1
+                case UInt8(ascii: ")"):
+                    index += 1
+                    inPattern = false
+                default:
+                    let start = index
+                    let word = readWord(depth: depth, record: false)
+                    if !word.quoted && raw(word.start, word.end, equals: "esac") {
+                        cases -= 1
+                        inPattern = false
+                    }
+                    if index == start { index += 1 }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ";"):
+                finish(&command)
+                let next = peek(index + 1)
+                if next == UInt8(ascii: ";") {
+                    index += peek(index + 2) == UInt8(ascii: "&") ? 3 : 2
+                    if cases > 0 { inPattern = true }
+                } else if next == UInt8(ascii: "&") {
+                    index += 2
+                    if cases > 0 { inPattern = true }
+                } else {
+                    index += 1
+                }
+            case UInt8(ascii: "&"):
+                let next = peek(index + 1)
+                if next == UInt8(ascii: ">") {
+                    readRedirection(&command, depth: depth, operatorStart: index)
+                } else {
+                    finish(&command)
+                    index += next == UInt8(ascii: "&") ? 2 : 1
+                }
+            case UInt8(ascii: "|"):
+                finish(&command)
+                let next = peek(index + 1)
+                index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
+            case UInt8(ascii: "("):
+                let atStart = command.phase == .start && command.start < 0
+                finish(&command)
+                if atStart && peek(index + 1) == UInt8(ascii: "(") {
+                    // `(( … ))`: an arithmetic command, no commands inside but substitutions.
+                    let open = index
+                    index += 2
+                    wordError = nil
+                    if !readArithmetic(depth: depth + 1, open: open) {
+                        index = Swift.min(index, count)
+                    }
+                } else {
+                    parens += 1
+                    index += 1
+                }
+            case UInt8(ascii: ")"):
+                finish(&command)
+                index += 1
+                if parens > 0 {
+                    parens -= 1
+                } else if closer == .paren {
+                    return true
+                }
+            case UInt8(ascii: "<"), UInt8(ascii: ">"):
+                if peek(index + 1) == UInt8(ascii: "(") {
+                    readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
+                } else {
+                    readRedirection(&command, depth: depth, operatorStart: index)
+                }
+            default:
+                readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
+            }
+        }
+    }
+
+    /// Records the comment at `index` (a `#` at a token start) and moves to its end (the newline stays).
+    mutating func readComment() {
+        let start = index
+        var end = count
+        let remaining = count - start
+        if let base = buffer.baseAddress,
+            let found = memoryChar(base + start, UInt8(ascii: "\n"), remaining)
+        {
+            end = start + found
+        }
+        index = end
+        var last = end
+        if last > start + 1 && buffer[last - 1] == UInt8(ascii: "\r") { last -= 1 }
+        output.comments.append(text.fileRange(start, last))
+    }
+
+    /// Skips the bodies of the here-documents opened on the line just ended.
+    mutating func readHeredocBodies() {
+        guard !heredocs.isEmpty else { return }
+        let pending = heredocs
+        heredocs.removeAll()
+        for heredoc in pending {
+            while index < count {
+                let lineStart = index
+                var lineEnd = count
+                if let base = buffer.baseAddress,
+                    let found = memoryChar(base + lineStart, UInt8(ascii: "\n"), count - lineStart)
+                {
+                    lineEnd = lineStart + found
+                }
+                index = Swift.min(lineEnd + 1, count)
+                var start = lineStart
+                if heredoc.stripsTabs {
+                    while start < lineEnd && buffer[start] == UInt8(ascii: "\t") { start += 1 }
+                }
+                var end = lineEnd
+                if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if end - start == heredoc.delimiter.count
+                    && heredoc.delimiter.indices.allSatisfy({ buffer[start + $0] == heredoc.delimiter[$0] })
+                {
+                    break
+                }
+            }
+        }
+    }
+
+    /// Reads a redirection operator at `index` (after an optional IO number) and its target word.
+    mutating func readRedirection(_ command: inout PendingCommand, depth: Int, operatorStart: Int) {
+        let first = buffer[index]
+        let next = peek(index + 1)
+        var heredoc = false
+        var stripsTabs = false
+        if first == UInt8(ascii: "&") {
+            index += peek(index + 2) == UInt8(ascii: ">") ? 3 : 2
+        } else if first == UInt8(ascii: "<") && next == UInt8(ascii: "<") {
+            let third = peek(index + 2)
+            if third == UInt8(ascii: "<") {
+                index += 3
+            } else if third == UInt8(ascii: "-") {
+                index += 3
+                heredoc = true
+                stripsTabs = true
+            } else {
+                index += 2
+                heredoc = true
+            }
+        } else if next == UInt8(ascii: ">") || next == UInt8(ascii: "&") || next == UInt8(ascii: "|")
+            || (first == UInt8(ascii: "<") && next == UInt8(ascii: ">"))
+        {
+            index += 2
+        } else {
+            index += 1
+        }
+        command.note(operatorStart, index)
+        skipBlanks()
+        guard index < count else { return }
+        let target = buffer[index]
+        if isWordSpecial(target) && target != UInt8(ascii: "\"") && target != UInt8(ascii: "'")
+            && target != UInt8(ascii: "$") && target != UInt8(ascii: "\\") && target != UInt8(ascii: "`")
+        {
+            return
+        }
+        let word = readWord(depth: depth, record: heredoc)
+        if command.error == nil { command.error = word.error }
+        command.note(word.start, word.end)
+        if heredoc {
+            heredocs.append(PendingHeredoc(delimiter: pool[depth].bytes, stripsTabs: stripsTabs))
+        }
+    }
+
+    /// Closes the command being read: an `aws` command is added to the output.
+    mutating func finish(_ command: inout PendingCommand) {
+        if command.phase == .aws, !command.words.isEmpty {
+            output.commands.append(
+                ShellCommand(
+                    assignments: command.assignments,
+                    words: command.words,
+                    range: text.fileRange(command.start, command.end),
+                    syntaxError: command.error
+                )
+            )
+        }
+        command = PendingCommand()
+    }
+
+    /// Reads one word of a command and moves the command's phase on.
+    mutating func readCommandWord(
+        _ command: inout PendingCommand, depth: Int, cases: inout Int, inPattern: inout Bool
+    ) {
+        let record: Bool
+        switch command.phase {
+        case .other, .functionName, .caseHeader: record = false
+        default: record = true
+        }
+        let word = readWord(depth: depth, record: record)
+        if index == word.start {
+            // Nothing could be read (a stray byte): step over it.
+            index += 1
+            return
+        }
+        // An IO number: `2>&1`, `3<file`.
+        if !word.quoted, index < count, buffer[index] == UInt8(ascii: ">") || buffer[index] == UInt8(ascii: "<"),
+            (word.start..<word.end).allSatisfy({ buffer[$0] >= UInt8(ascii: "0") && buffer[$0] <= UInt8(ascii: "9") })
+        {
+            readRedirection(&command, depth: depth, operatorStart: word.start)
+            return
+        }
+        if command.error == nil { command.error = word.error }
+        switch command.phase {
+        case .other:
+            command.note(word.start, word.end)
+        case .functionName:
+            command = PendingCommand()
+        case .caseHeader:
+            if !word.quoted && raw(word.start, word.end, equals: "in") {
+                cases += 1
+                inPattern = true
+                command = PendingCommand()
+            }
+        case .aws:
+            command.note(word.start, word.end)
+            command.words.append(makeWord(depth: depth, read: word))
+        case .export(let active):
+            command.note(word.start, word.end)
+            let bytes = pool[depth].bytes
+            if !word.quoted, let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+                if bytes.contains(UInt8(ascii: "x")) {
+                    command.phase = .export(active: first == UInt8(ascii: "-"))
+                } else if bytes.contains(UInt8(ascii: "n")) || bytes.contains(UInt8(ascii: "f")) {
+                    command.phase = .export(active: false)
+                }
+            } else if active, let assignment = makeAssignment(depth: depth, read: word) {
+                output.exports.append(assignment)
+            }
+        case .start:
+            if command.start < 0 && command.assignments.isEmpty && !word.quoted,
+                startsOver(at: word, command: &command, cases: &cases, inPattern: &inPattern)
+            {
+                return
+            }
+            if let assignment = makeAssignment(depth: depth, read: word) {
+                command.note(word.start, word.end)
+                command.assignments.append(assignment)
+                return
+            }
+            command.note(word.start, word.end)
+            name(word, depth: depth, command: &command)
+        case .wrapper(let wrapper):
+            command.note(word.start, word.end)
+            wrapperWord(wrapper, word, depth: depth, command: &command)
+        }
+    }
+
+    /// Handles a reserved word at a command start; returns whether `word` was one.
+    mutating func startsOver(
+        at word: WordRead, command: inout PendingCommand, cases: inout Int, inPattern: inout Bool
+    ) -> Bool {
+        let start = word.start
+        let end = word.end
+        switch end - start {
+        case 1:
+            let byte = buffer[start]
+            return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+        case 2:
+            return raw(start, end, equals: "if") || raw(start, end, equals: "do") || raw(start, end, equals: "fi")
+        case 3:
+            if raw(start, end, equals: "for") {
+                command.phase = .other
+                command.note(start, end)
+                return true
+            }
+            return false
+        case 4:
+            if raw(start, end, equals: "esac") {
+                if cases > 0 { cases -= 1 }
+                inPattern = false
+                return true
+            }
+            if raw(start, end, equals: "case") {
+                command.phase = .caseHeader
+                return true
+            }
+            return raw(start, end, equals: "then") || raw(start, end, equals: "else")
+                || raw(start, end, equals: "elif") || raw(start, end, equals: "done")
+        case 5:
+            return raw(start, end, equals: "while") || raw(start, end, equals: "until")
+        case 6:
+            if raw(start, end, equals: "export") {
+                command.note(start, end)
+                command.phase = .export(active: true)
+                return true
+            }
+            if raw(start, end, equals: "select") {
+                command.note(start, end)
+                command.phase = .other
+                return true
+            }
+            return false
+        case 7:
+            if raw(start, end, equals: "declare") || raw(start, end, equals: "typeset") {
+                command.note(start, end)
+                command.phase = .export(active: false)
+                return true
+            }
+            return false
+        case 8:
+            if raw(start, end, equals: "function") {
+                command.phase = .functionName
+                return true
+            }
+            return false
+        default:
+            return false
+        }
+    }
+
+    /// Classifies the command name `word`: `aws`, a wrapper, or another command.
+    mutating func name(_ word: WordRead, depth: Int, command: inout PendingCommand) {
+        let bytes = pool[depth].bytes
+        if isAWS(bytes) && word.expansions == 0 {
+            command.phase = .aws
+            command.words.append(makeWord(depth: depth, read: word))
+        } else if word.expansions == 0, let wrapper = Wrapper(name: bytes) {
+            command.phase = .wrapper(wrapper)
+            command.optionArguments = 0
+            command.optionsDone = false
+            command.needsDuration = wrapper == .timeout
+        } else {
+            command.phase = .other
+        }
+    }
+
+    func isAWS(_ bytes: [UInt8]) -> Bool {
+        let count = bytes.count
+        guard count >= 3, bytes[count - 3] == UInt8(ascii: "a"), bytes[count - 2] == UInt8(ascii: "w"),
+            bytes[count - 1] == UInt8(ascii: "s")
+        else { return false }
+        return count == 3 || bytes[count - 4] == UInt8(ascii: "/")
+    }
+
+    /// Reads a word after a wrapper: an option, an option's argument, an assignment or the command name.
+    mutating func wrapperWord(_ wrapper: Wrapper, _ word: WordRead, depth: Int, command: inout PendingCommand) {
+        let bytes = pool[depth].bytes
+        if command.optionArguments > 0 {
+            command.optionArguments -= 1
+            return
+        }
+        if !command.optionsDone, let first = bytes.first, first == UInt8(ascii: "-"), bytes.count > 1 {
+            if bytes == Array("--".utf8) {
+                command.optionsDone = true
+                return
+            }
+            let option = String(decoding: bytes, as: UTF8.self)
+            if option.hasPrefix("--") {
+                if !option.contains("=") && wrapperLongOptionsWithArgument(wrapper).contains(option) {
+                    command.optionArguments = 1
+                }
+                if wrapper == .env && option.hasPrefix("--split-string") { command.phase = .other }
+                return
+            }
+            let letters = bytes.dropFirst()
+            if wrapper == .command && (letters.contains(UInt8(ascii: "v")) || letters.contains(UInt8(ascii: "V"))) {
+                command.phase = .other
+                return
+            }
+            if wrapper == .env && letters.contains(UInt8(ascii: "S")) {
+                command.phase = .other
+                return
+            }
+            let withArgument = wrapperShortOptionsWithArgument(wrapper)
+            for (position, letter) in letters.enumerated() where withArgument.contains(letter) {
+                // The argument is the rest of this word, or the next word.
+                if position == letters.count - 1 { command.optionArguments = 1 }
+                break
+            }
+            return
+        }
+        if wrapper == .env && bytes == [UInt8(ascii: "-")] { return }
+        command.optionsDone = true
+        if command.needsDuration {
+            command.needsDuration = false
+            return
+        }
+        if wrapper.takesAssignments, let assignment = makeAssignment(depth: depth, read: word) {
+            command.assignments.append(assignment)
+            return
+        }
+        name(word, depth: depth, command: &command)
+    }
+
+    func wrapperShortOptionsWithArgument(_ wrapper: Wrapper) -> [UInt8] {
+        switch wrapper {
+        case .sudo: Array("ugCDprtUTR".utf8)
+        case .env: Array("uC".utf8)
+        case .exec: Array("a".utf8)
+        case .timeout: Array("sk".utf8)
+        case .command, .nohup, .time: []
+        }
+    }
+
+    func wrapperLongOptionsWithArgument(_ wrapper: Wrapper) -> [String] {
+        switch wrapper {
+        case .sudo:
+            [
+                "--user", "--group", "--close-from", "--chdir", "--prompt", "--role", "--type", "--other-user",
+                "--command-timeout", "--chroot", "--host",
+            ]
+        case .env: ["--unset", "--chdir"]
+        case .timeout: ["--signal", "--kill-after"]
+        case .exec, .command, .nohup, .time: []
+        }
+    }
+
+    // MARK: Words out
+
+    /// The word just read into `pool[depth]`, as a ``ShellWord``.
+    func makeWord(depth: Int, read word: WordRead) -> ShellWord {
+        makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+    }
+
+    /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
+    /// `sourceStart..<sourceEnd`.
+    func makeWord(depth: Int, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
+        -> ShellWord
+    {
+        let scratch = pool[depth]
+        let total = scratch.bytes.count
+        let from = Swift.min(decodedFrom, total)
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        bytes.reserveCapacity(total - from)
+        starts.reserveCapacity(total - from + 1)
+        ends.reserveCapacity(total - from)
+        var position = from
+        while position < total {
+            let length = utf8SequenceLength(scratch.bytes, at: position)
+            if length == 0 {
+                // Not UTF-8 (from `$'\xFF'`): U+FFFD stands for the byte, and maps to its source.
+                let start = fileStart(scratch.starts[position])
+                let end = fileEnd(scratch.ends[position])
+                for replacement: UInt8 in [0xEF, 0xBF, 0xBD] {
+                    bytes.append(replacement)
+                    starts.append(start)
+                    ends.append(end)
+                }
+                position += 1
+                continue
+            }
+            for offset in position..<(position + length) {
+                bytes.append(scratch.bytes[offset])
+                starts.append(fileStart(scratch.starts[offset]))
+                ends.append(fileEnd(scratch.ends[offset]))
+            }
+            position += length
+        }
+        let tail =
+            from < total
+            ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+        starts.append(fileStart(tail))
+        let expansions = scratch.expansions.compactMap { range -> SourceRange? in
+            range.lowerBound >= sourceStart ? text.fileRange(range) : nil
+        }
+        return ShellWord(
+            text: String(decoding: bytes, as: UTF8.self),
+            map: OffsetMap(starts: starts, ends: ends),
+            range: text.fileRange(sourceStart, sourceEnd),
+            expansions: expansions
+        )
+    }
+
+    /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
+    func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+        guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
+        var position = word.start + 1
+        while position < word.end && isNameByte(buffer[position]) { position += 1 }
+        let nameEnd = position
+        if position < word.end && buffer[position] == UInt8(ascii: "+") { position += 1 }
+        guard position < word.end, buffer[position] == UInt8(ascii: "=") else { return nil }
+        let valueStart = position + 1
+        let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
+        let value = makeWord(
+            depth: depth,
+            decodedFrom: valueStart - word.start,
+            sourceStart: valueStart,
+            sourceEnd: word.end,
+            read: WordRead(start: valueStart, end: word.end, contentStart: valueStart)
+        )
+        return ShellAssignment(name: name, value: value, range: text.fileRange(word.start, word.end))
     }
 }

@@ -70,11 +70,19 @@ public struct ShellScript: Hashable, Sendable {
     /// `export NAME=value` statements, in source order (for `AWS_REGION` set earlier in the script).
     public var exports: [ShellAssignment]
     /// The file ranges of comments, `#` included, in source order (for suppression comments).
+    ///
+    /// A comment ends before its newline; in a CRLF file the `\r` before the newline is left out too.
     public var comments: [SourceRange]
+    /// Faults of the whole script that belong to no command: nesting deeper than the scan's depth limit
+    /// (`input-limit`), reported once per script.
+    public var diagnostics: [Diagnostic]
 
-    public init(commands: [ShellCommand], exports: [ShellAssignment], comments: [SourceRange]) {
+    public init(
+        commands: [ShellCommand], exports: [ShellAssignment], comments: [SourceRange], diagnostics: [Diagnostic] = []
+    ) {
         self.commands = commands
         self.exports = exports
         self.comments = comments
+        self.diagnostics = diagnostics
     }
 }

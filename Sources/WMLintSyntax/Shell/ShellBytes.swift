@@ -1,0 +1,128 @@
+// Byte classes and small decoding helpers of the shell scanner.
+
+/// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
+/// `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
+@inline(__always)
+func isWordSpecial(_ byte: UInt8) -> Bool {
+    if byte >= 128 { return false }
+    let bit = UInt64(1) &<< UInt64(byte & 63)
+    let mask: UInt64 = byte < 64 ? 0x5800_03D5_0000_2600 : 0x1000_0001_1000_0000
+    return mask & bit != 0
+}
+
+/// Whether `byte` is special inside double quotes: `"`, `$`, `\` or `` ` ``.
+@inline(__always)
+func isDoubleQuoteSpecial(_ byte: UInt8) -> Bool {
+    if byte >= 128 { return false }
+    let bit = UInt64(1) &<< UInt64(byte & 63)
+    let mask: UInt64 = byte < 64 ? 0x0000_0014_0000_0000 : 0x0000_0001_1000_0000
+    return mask & bit != 0
+}
+
+/// `[A-Za-z_]`: a byte that can start a shell variable name.
+@inline(__always)
+func isNameStart(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
+}
+
+/// `[A-Za-z0-9_]`: a byte that can continue a shell variable name.
+@inline(__always)
+func isNameByte(_ byte: UInt8) -> Bool {
+    isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+}
+
+/// A special parameter after `$`: a digit or one of `@ * # ? $ ! -`.
+@inline(__always)
+func isSpecialParameter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"),
+        UInt8(ascii: "?"), UInt8(ascii: "$"), UInt8(ascii: "!"), UInt8(ascii: "-"):
+        true
+    default:
+        false
+    }
+}
+
+/// The value of a hexadecimal digit, or `nil`.
+@inline(__always)
+func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+}
+
+/// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
+func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    let count = bytes.count
+    let first = bytes[index]
+    if first < 0x80 { return 1 }
+    func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+        index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
+    }
+    switch first {
+    case 0xC2...0xDF:
+        return continuation(1) ? 2 : 0
+    case 0xE0:
+        return continuation(1, 0xA0) && continuation(2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF:
+        return continuation(1) && continuation(2) ? 3 : 0
+    case 0xED:
+        return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+    case 0xF0:
+        return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
+    case 0xF1...0xF3:
+        return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+    case 0xF4:
+        return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+    default:
+        return 0
+    }
+}
+
+/// Appends the UTF-8 encoding of `scalar` to `bytes`; returns how many bytes were appended.
+@discardableResult
+func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
+    var count = 0
+    for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
+        bytes.append(unit)
+        count += 1
+    }
+    return count
+}
+
+/// The bytes of one word being decoded, with the local source range of each: reused from word to word.
+struct WordScratch {
+    /// Decoded bytes.
+    var bytes: [UInt8] = []
+    /// For each decoded byte, the local offset of its first source byte.
+    var starts: [Int] = []
+    /// For each decoded byte, the local offset just past its source bytes.
+    var ends: [Int] = []
+    /// Local source ranges of the expansions met in the word.
+    var expansions: [Range<Int>] = []
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        expansions.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8, _ start: Int, _ end: Int) {
+        bytes.append(byte)
+        starts.append(start)
+        ends.append(end)
+    }
+}
+
+/// A here-document whose body starts after the next newline.
+struct PendingHeredoc {
+    /// The delimiter after quote removal.
+    var delimiter: [UInt8]
+    /// `<<-`: leading tabs of body lines (and of the delimiter line) are stripped.
+    var stripsTabs: Bool
+}
