@@ -48,6 +48,7 @@ for _name in list(os.environ):
 os.environ.update(_ENV)
 
 import botocore.exceptions  # noqa: E402
+import botocore.session  # noqa: E402
 from awscli import clidriver  # noqa: E402
 from awscli.argprocess import ParamError, ParamSyntaxError, ParamUnknownKeyError  # noqa: E402
 from awscli.arguments import UnknownArgumentError  # noqa: E402
@@ -66,6 +67,25 @@ socket.socket.connect = _refuse
 socket.socket.connect_ex = _refuse
 socket.create_connection = _refuse
 socket.getaddrinfo = _refuse
+
+# One data loader for every session this process creates: the service models,
+# endpoint data and CLI data are read and parsed once instead of per case. The
+# loader only caches the parsed files; each case still gets a fresh CLI driver,
+# session, argument table and client. --no-shared-loader turns this off.
+_shared_loaders = {}
+_original_create_loader = botocore.session.create_loader
+
+
+def _shared_create_loader(search_path_string=None):
+    key = search_path_string
+    if key not in _shared_loaders:
+        _shared_loaders[key] = _original_create_loader(search_path_string)
+    return _shared_loaders[key]
+
+
+def share_loader(enabled):
+    botocore.session.create_loader = _shared_create_loader if enabled else _original_create_loader
+
 
 EVENT = "before-call.workmail.PutIdentityProviderConfiguration"
 
@@ -136,9 +156,13 @@ def _frames(exc):
     return out
 
 
-# Functions of the CLI's argument processing: a ValueError raised below one of
-# these is the CLI refusing a value (e.g. int("1e2") for an integer member of a
-# shorthand value), before botocore sees the request.
+# Functions of the CLI's argument processing. An exception raised below one of
+# these is the CLI refusing the input before botocore sees a request: its own
+# ParamError, but also int("1e2") failing for an integer member of a shorthand
+# value (ValueError), int() of a list (TypeError), a fileb:// structure
+# (TypeError) or a --cli-input-json document that is not an object
+# (AttributeError). "exception" in the result tells the deliberate errors
+# (ParamError, SystemExit) from such crashes.
 _ARG_PROCESSING = {"_build_call_parameters", "add_to_call_parameters", "_unpack_argument"}
 
 
@@ -146,7 +170,7 @@ def classify(exc, frames=()):
     """Map an exception raised inside the CLI to a stage."""
     if isinstance(exc, botocore.exceptions.ParamValidationError):
         return "validation"
-    if isinstance(exc, ValueError) and any(name in _ARG_PROCESSING for _, name in frames):
+    if any(name in _ARG_PROCESSING for _, name in frames):
         return "parse"
     if isinstance(
         exc,
@@ -293,6 +317,14 @@ def handle(line):
 
 
 def main():
+    ap = argparse.ArgumentParser(description="Run AWS CLI v1 invocations read as JSON lines.")
+    ap.add_argument(
+        "--no-shared-loader",
+        action="store_true",
+        help="load the service data afresh for every case (slow; for checking the shared loader)",
+    )
+    opts = ap.parse_args()
+    share_loader(not opts.no_shared_loader)
     sys.argv[0] = "aws"
     started = time.time()
     count = 0
