@@ -90,7 +90,7 @@ enum YAMLText {
             }
             if inline { output += "\n" }
             for member in unique {
-                output += indent + JSONWriter.stringLiteral(member.key) + ":"
+                output += indent + scalar(member.key) + ":"
                 write(member.value, level: level + 1, into: &output, inline: true)
             }
         case .array(let items):
@@ -103,8 +103,23 @@ enum YAMLText {
                 output += indent + "-"
                 write(item, level: level + 1, into: &output, inline: true)
             }
+        case .string(let text):
+            output += (inline ? " " : "") + scalar(text) + "\n"
         default:
             output += (inline ? " " : "") + JSONWriter.write(node) + "\n"
         }
+    }
+
+    /// A string as a plain scalar when YAML 1.1 and 1.2 both read it back as that string, else double-quoted.
+    private static func scalar(_ text: String) -> String {
+        let reserved: Set<String> = ["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"]
+        let isPlain =
+            text.utf8.first.map { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) } == true
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || "_./:-".utf8.contains(byte)
+            }
+            && !text.hasSuffix(":") && !reserved.contains(text.lowercased())
+        return isPlain ? text : JSONWriter.stringLiteral(text)
     }
 }

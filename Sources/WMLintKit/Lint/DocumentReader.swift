@@ -40,7 +40,8 @@ enum DocumentReader {
     ) -> Document {
         outcome.diagnostics += parsed.diagnostics.map { withProvenance($0, provenance) }
         let start = text.fileRange(0, 0)
-        guard let root = parsed.root else {
+        // A document with a syntax error is present but unknown: its one diagnostic is the syntax error.
+        guard let root = parsed.root, !parsed.hasErrors else {
             return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
         }
         guard case .object(let members) = root.value else {
@@ -62,7 +63,7 @@ enum DocumentReader {
                     provenance: provenance))
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
-        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: parsed.hasErrors)
+        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: false)
     }
 
     private static func withProvenance(_ diagnostic: Diagnostic, _ provenance: [RelatedLocation]) -> Diagnostic {

@@ -120,16 +120,18 @@ public enum Linter {
     }
 }
 
-/// Two diagnostics with the same path, range and rule are one finding (a document pulled in twice).
+/// Two diagnostics with the same path, range, rule and message are one finding (a document pulled in twice).
 private struct DiagnosticIdentity: Hashable {
     var path: String
     var range: SourceRange
     var rule: RuleID
+    var message: String
 
     init(_ diagnostic: Diagnostic) {
         path = diagnostic.path
         range = diagnostic.range
         rule = diagnostic.rule
+        message = diagnostic.message
     }
 }
 

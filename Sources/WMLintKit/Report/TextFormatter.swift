@@ -35,7 +35,7 @@ public enum TextFormatter {
         for help in diagnostic.help {
             output += "   = help: \(help)\n"
         }
-        for fix in diagnostic.fixes where !diagnostic.help.contains(where: { $0.contains(fix.message) }) {
+        for fix in diagnostic.fixes where diagnostic.help.isEmpty {
             output += "   = help: \(fix.message) (fix available)\n"
         }
         for related in diagnostic.related {

@@ -250,12 +250,17 @@ private struct Binder {
         {
             found += "; remove the quotes"
         }
+        var help: [String] = []
+        if context.syntax == .shorthand, case .array = node.value {
+            help.append("in shorthand, a ',' followed by a word without '=' makes a list; escape the comma as '\\,' or quote the value")
+        }
         diagnostics.append(
             Diagnostic(
                 rule: .typeMismatch,
                 message: "\(context.name) must be \(expected), found \(found)",
                 path: context.location.path, range: node.range, pointer: context.location.pointer,
                 notes: note.map { [$0] } ?? [],
+                help: help,
                 related: context.location.provenance))
     }
 }

@@ -45,7 +45,7 @@ func isSpecialParameter(_ byte: UInt8) -> Bool {
 
 /// The value of a hexadecimal digit, or `nil`.
 @inline(__always)
-func hexValue(_ byte: UInt8) -> UInt32? {
+func shellHexValue(_ byte: UInt8) -> UInt32? {
     switch byte {
     case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
     case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
@@ -84,7 +84,7 @@ func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
 
 /// Appends the UTF-8 encoding of `scalar` to `bytes`; returns how many bytes were appended.
 @discardableResult
-func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
+func appendShellUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
     var count = 0
     for unit in UTF8.encode(scalar) ?? UTF8.EncodedScalar() {
         bytes.append(unit)

@@ -446,7 +446,7 @@ extension ShellLexer {
                 let limit = letter == UInt8(ascii: "x") ? 2 : letter == UInt8(ascii: "u") ? 4 : 8
                 var digits = 0
                 var number: UInt32 = 0
-                while digits < limit && index < count, let digit = hexValue(buffer[index]) {
+                while digits < limit && index < count, let digit = shellHexValue(buffer[index]) {
                     number = number &* 16 &+ digit
                     digits += 1
                     index += 1
@@ -500,7 +500,7 @@ extension ShellLexer {
                     continue
                 }
                 scratch.removeAll(keepingCapacity: true)
-                appendUTF8(scalar, to: &scratch)
+                appendShellUTF8(scalar, to: &scratch)
                 for unit in scratch { pool[depth].append(unit, escape, index) }
             } else {
                 pool[depth].append(UInt8(truncatingIfNeeded: value), escape, index)
