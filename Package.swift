@@ -50,6 +50,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WMLintModelTests",
+            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "WMLintKitTests",
             dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintKit", "wmlint"],
             swiftSettings: swiftSettings

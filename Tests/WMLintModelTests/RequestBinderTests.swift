@@ -1,0 +1,111 @@
+import Testing
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// Binds a JSON document as a `--cli-input-json` request.
+func bindDocument(_ json: String, syntax: ValueSyntax = .json) throws -> (BindingResult, CLIOutcome) {
+    let parsed = JSONParser.parse(SourceText(bytes: Array(json.utf8), path: "d.json"))
+    let root = try #require(parsed.root)
+    guard case .object(let members) = root.value else { throw Failure() }
+    let entries = members.map {
+        ParameterEntry(
+            key: $0.key, value: .node($0.value, syntax: syntax),
+            location: ValueLocation(path: "d.json", range: $0.value.range, keyRange: $0.keyRange, pointer: ""))
+    }
+    let input = RequestInput(parameters: entries, anchorPath: "d.json", anchorRange: .bytes(0, 1))
+    return (RequestBinder.bind(input), CLIRequest.outcome(of: input))
+}
+
+struct Failure: Error {}
+
+let validICC = #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}"#
+let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY", "#
+
+@Suite struct RequestBinderTests {
+    @Test func validRequestBindsEveryFieldWithLocations() throws {
+        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
+        let (result, outcome) = try bindDocument(json)
+        #expect(result.diagnostics.isEmpty)
+        let request = result.request
+        #expect(request.organizationId?.value == "m-0123456789abcdef0123456789abcdef")
+        #expect(request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value == 30)
+        let lifetime = try #require(request.personalAccessTokenConfiguration?.value?.lifetimeInDays)
+        #expect(lifetime.location.pointer == "/PersonalAccessTokenConfiguration/LifetimeInDays")
+        let offset = try #require(json.utf8.firstRange(of: "30}".utf8)).lowerBound
+        let start = json.utf8.distance(from: json.utf8.startIndex, to: offset)
+        #expect(lifetime.location.range == .bytes(start, start + 2))
+        guard case .sends = outcome else {
+            Issue.record("the CLI would send this request")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        (#""30""#, "found a string '30'; remove the quotes"),
+        ("30.0", "found a floating-point number '30.0'"),
+        ("true", "found a boolean 'true'"),
+        ("null", "found null"),
+        ("[30]", "found a list"),
+    ])
+    func lifetimeTypeMismatches(value: String, message: String) throws {
+        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": "#
+            + value + "}}"
+        let (result, _) = try bindDocument(json)
+        #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
+        #expect(result.diagnostics.first?.message.contains(message) == true)
+        #expect(result.diagnostics.first?.pointer == "/PersonalAccessTokenConfiguration/LifetimeInDays")
+    }
+
+    @Test func booleanLifetimeIsSentByTheCLIButReported() throws {
+        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": true}}"#
+        let (result, outcome) = try bindDocument(json)
+        #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
+        guard case .sends = outcome else {
+            Issue.record("botocore accepts a boolean for an integer (bool is an int in Python)")
+            return
+        }
+    }
+
+    @Test func misspeltKeySuppressesMissingRequiredForThatMember() throws {
+        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"status": "ACTIVE"}}"#
+        let (result, outcome) = try bindDocument(json)
+        #expect(result.diagnostics.map(\.rule) == [.unknownKey])
+        #expect(result.diagnostics.first?.help == ["did you mean 'Status'?"])
+        #expect(outcome == .rejects)
+    }
+
+    @Test func missingMembersAreReportedOncePerMember() throws {
+        let (result, outcome) = try bindDocument(#"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "IdentityCenterConfiguration": {}}"#)
+        let messages = result.diagnostics.filter { $0.rule == .missingRequired }.map(\.message)
+        #expect(messages.count == 4)
+        #expect(messages.contains("missing required parameter 'AuthenticationMode' (--authentication-mode)"))
+        #expect(messages.contains("IdentityCenterConfiguration is missing its required member 'InstanceArn'"))
+        #expect(outcome == .rejects)
+    }
+
+    @Test func shorthandIntegersConvertAsPythonInt() throws {
+        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": " +0_30 "}}"#
+        let (result, outcome) = try bindDocument(json, syntax: .shorthand)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value == 30)
+        guard case .sends(let body) = outcome else {
+            Issue.record("the CLI converts ' +0_30 ' to 30")
+            return
+        }
+        #expect(JSONWriter.write(body).contains(#""LifetimeInDays": 30"#))
+    }
+
+    @Test func botocoreMinimumsRejectButMaximumsDoNot() throws {
+        let short = #"{"OrganizationId": "m-1", "AuthenticationMode": "X", "# + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "nope", "LifetimeInDays": 999999}}"#
+        #expect(try bindDocument(short).1 == .rejects)
+        let long = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "nope", "LifetimeInDays": 999999}}"#
+        guard case .sends = try bindDocument(long).1 else {
+            Issue.record("botocore checks no maximum and no enum")
+            return
+        }
+        let zero = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 0}}"#
+        #expect(try bindDocument(zero).1 == .rejects)
+    }
+}
