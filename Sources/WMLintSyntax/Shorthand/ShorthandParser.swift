@@ -117,11 +117,19 @@ private struct OpenContainer {
     var open: Int
     var items: [SyntaxNode] = []
     var members: [Member] = []
-    /// First member index of each key, to report repeated keys.
-    var seen: [String: Int] = [:]
+    /// The keys seen so far, to report repeated keys.
+    var seen = KeyTable()
     var key = ""
     var keyRange = 0..<0
     var loadsFile = false
+}
+
+/// A value found by a scan, not yet turned into a node (a second value may still be given back).
+private enum ScannedValue {
+    /// `start..<contentEnd` without trailing whitespace; `escapes` when it holds `\\,`.
+    case unquoted(start: Int, contentEnd: Int, escapes: Bool)
+    /// The opening quote at `start`, the closing one at `close`.
+    case quoted(start: Int, close: Int)
 }
 
 private let comma = UInt8(ascii: ",")
@@ -140,6 +148,8 @@ private struct ShorthandScanner {
     /// Offset of the last `,` consumed, for the trailing-comma message.
     var lastComma = -1
     var diagnostics: [Diagnostic] = []
+    /// The local range of the last top-level key read.
+    var lastKeyRange = 0..<0
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
         self.bytes = bytes
@@ -206,9 +216,9 @@ private struct ShorthandScanner {
     /// `_parameter`: the pairs of the top level.
     mutating func parameter() throws(ShorthandFailure) -> SyntaxNode {
         var members: [Member] = []
-        var seen: [String: Int] = [:]
+        var seen = KeyTable()
         let first = try keyValue()
-        seen[first.key] = 0
+        _ = seen.insert(lastKeyRange, bytes: bytes)
         members.append(first)
         while index < count {
             skipWhitespace()
@@ -219,7 +229,7 @@ private struct ShorthandScanner {
             index += 1
             skipWhitespace()
             let member = try keyValue()
-            if let previous = seen[member.key] {
+            if let previous = seen.insert(lastKeyRange, bytes: bytes) {
                 throw ShorthandFailure(
                     diagnostic: Diagnostic(
                         rule: .shorthandSyntax,
@@ -232,7 +242,6 @@ private struct ShorthandScanner {
                                 message: "first given here", path: text.path, range: members[previous].keyRange)
                         ]))
             }
-            seen[member.key] = members.count
             members.append(member)
         }
         return SyntaxNode(.object(members), range: text.fileRange(0, count))
@@ -263,6 +272,7 @@ private struct ShorthandScanner {
     /// `_keyval` at the top level.
     mutating func keyValue() throws(ShorthandFailure) -> Member {
         let (key, keyRange, loadsFile) = try key(in: nil)
+        lastKeyRange = keyRange
         let value: SyntaxNode
         if index >= count {
             value = SyntaxNode(.string(""), range: text.fileRange(index, index))
@@ -284,26 +294,31 @@ private struct ShorthandScanner {
         lastComma = index
         index += 1
         skipWhitespace()
-        var items = [first]
+        var items: [SyntaxNode] = []
         while true {
-            guard let current = try secondValue() else {
+            // Materialize a second value only once the ',' or the end after it accepts it.
+            guard let current = secondValue() else {
                 if index >= count { throw trailingComma() }
                 backtrackToComma()
                 break
             }
             skipWhitespace()
-            if index >= count {
-                items.append(current)
-                break
+            let atEnd = index >= count
+            if !atEnd {
+                guard bytes[index] == comma else {
+                    backtrackToComma()
+                    break
+                }
+                lastComma = index
+                index += 1
+                skipWhitespace()
             }
-            guard bytes[index] == comma else {
-                backtrackToComma()
-                break
+            if items.isEmpty {
+                items.reserveCapacity(4)
+                items.append(first)
             }
-            lastComma = index
-            index += 1
-            skipWhitespace()
-            items.append(current)
+            items.append(node(current))
+            if atEnd { break }
         }
         guard items.count > 1, let last = items.last else { return first }
         return SyntaxNode(.array(items), range: first.range.lowerBound..<last.range.upperBound)
@@ -320,24 +335,36 @@ private struct ShorthandScanner {
     /// `_first_value`: a quoted value, or an unquoted one of `_FIRST_VALUE` (possibly empty).
     mutating func firstValue() throws(ShorthandFailure) -> SyntaxNode {
         if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            guard let node = quotedValue() else { throw unterminatedQuote(at: index) }
-            return node
+            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
+            return node(scanned)
         }
-        return unquotedValue(follow: ShorthandClass.firstFollow)
-            ?? SyntaxNode(.string(""), range: text.fileRange(index, index))
+        guard let scanned = scanUnquoted(follow: ShorthandClass.firstFollow) else {
+            return SyntaxNode(.string(""), range: text.fileRange(index, index))
+        }
+        return node(scanned)
     }
 
     /// `_second_value`: a quoted value or `_SECOND_VALUE`; `nil` (offset unchanged) when neither matches.
-    mutating func secondValue() throws(ShorthandFailure) -> SyntaxNode? {
+    mutating func secondValue() -> ScannedValue? {
         if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            return quotedValue()
+            return scanQuoted()
         }
-        return unquotedValue(follow: ShorthandClass.secondFollow)
+        return scanUnquoted(follow: ShorthandClass.secondFollow)
+    }
+
+    /// The string node of a scanned value.
+    func node(_ scanned: ScannedValue) -> SyntaxNode {
+        switch scanned {
+        case .unquoted(let start, let contentEnd, let escapes):
+            unquotedNode(start: start, contentEnd: contentEnd, escapes: escapes)
+        case .quoted(let start, let close):
+            quotedNode(start: start, close: close)
+        }
     }
 
     /// An unquoted value: one character of `_START_WORD` (or `\,`), then characters of `follow` (or `\,`); `\,`
     /// becomes `,` and trailing whitespace is dropped. `nil` when the first character does not match.
-    mutating func unquotedValue(follow: UInt8) -> SyntaxNode? {
+    mutating func scanUnquoted(follow: UInt8) -> ScannedValue? {
         let start = index
         var offset = index
         var contentEnd = index
@@ -364,6 +391,10 @@ private struct ShorthandScanner {
         }
         guard offset > start else { return nil }
         index = offset
+        return .unquoted(start: start, contentEnd: contentEnd, escapes: escapes)
+    }
+
+    func unquotedNode(start: Int, contentEnd: Int, escapes: Bool) -> SyntaxNode {
         let value: String
         if escapes {
             var decoded: [UInt8] = []
@@ -389,17 +420,15 @@ private struct ShorthandScanner {
     /// A value in `'…'` or `"…"`, matched as the CLI's `'(?:\\'|[^'])*'` matches it: the first quote not escaped
     /// by a backslash closes it; with none before the end, the regex backtracks to the last `\'`. Then `\'`
     /// becomes `'` and `\\` becomes `\`. `nil` (offset unchanged) when unterminated.
-    mutating func quotedValue() -> SyntaxNode? {
+    mutating func scanQuoted() -> ScannedValue? {
         let start = index
         let quote = bytes[start]
         var offset = start + 1
         var lastEscapedQuote = -1
         var close = -1
-        var backslashes = false
         while offset < count {
             let byte = bytes[offset]
             if byte == backslash {
-                backslashes = true
                 if offset + 1 < count && bytes[offset + 1] == quote {
                     lastEscapedQuote = offset + 1
                     offset += 2
@@ -416,9 +445,14 @@ private struct ShorthandScanner {
             close = lastEscapedQuote
         }
         index = close + 1
+        return .quoted(start: start, close: close)
+    }
+
+    func quotedNode(start: Int, close: Int) -> SyntaxNode {
+        let quote = bytes[start]
         let content = (start + 1)..<close
         let value: String
-        if backslashes {
+        if UnsafeBufferPointer(rebasing: bytes[content]).contains(backslash) {
             var pass: [UInt8] = []
             pass.reserveCapacity(content.count)
             var cursor = content.lowerBound
@@ -525,7 +559,7 @@ private struct ShorthandScanner {
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
-            if let previous = stack[top].seen[key] {
+            if let previous = stack[top].seen.insert(stack[top].keyRange, bytes: bytes) {
                 let first = stack[top].members[previous].keyRange
                 diagnostics.append(
                     Diagnostic(
@@ -533,12 +567,12 @@ private struct ShorthandScanner {
                         message: "key \(quoted(key)) is given twice in '{…}'; the later value wins",
                         path: text.path, range: keyRange,
                         related: [RelatedLocation(message: "first given here", path: text.path, range: first)]))
-            } else {
-                stack[top].seen[key] = stack[top].members.count
             }
+            if stack[top].members.isEmpty { stack[top].members.reserveCapacity(4) }
             stack[top].members.append(
                 Member(key: key, keyRange: keyRange, value: value, loadsFile: stack[top].loadsFile))
         } else {
+            if stack[top].items.isEmpty { stack[top].items.reserveCapacity(4) }
             stack[top].items.append(value)
         }
     }
@@ -630,7 +664,7 @@ private struct ShorthandScanner {
         let byte = bytes[index]
         if byte == singleQuote || byte == doubleQuote {
             var probe = self
-            if probe.quotedValue() == nil { return unterminatedQuote(at: index) }
+            if probe.scanQuoted() == nil { return unterminatedQuote(at: index) }
         }
         let (what, range) = found(at: index)
         var notes = characterNotes(at: index)
@@ -673,5 +707,69 @@ private struct ShorthandScanner {
                         message: "\(opener) opened here", path: text.path,
                         range: text.fileRange(container.open, container.open + 1))
                 ]))
+    }
+}
+
+/// The keys of one object, by their bytes in the text, for finding a repeated key without hashing strings.
+///
+/// Up to 8 keys are compared one by one; past that an open-addressing table of FNV-1a hashes is kept.
+struct KeyTable {
+    /// Local byte range of each key, in insertion order (the member index).
+    private var ranges: [Range<Int>] = []
+    /// Power-of-two table of `index + 1` into ``ranges``; 0 is empty. Built past 8 keys.
+    private var slots: [Int32] = []
+
+    /// Adds the key at `range` unless it is already there; returns the index of the earlier key if it is.
+    mutating func insert(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if slots.isEmpty {
+            for (index, existing) in ranges.enumerated() where equal(existing, range, bytes) {
+                return index
+            }
+            if ranges.isEmpty { ranges.reserveCapacity(8) }
+            ranges.append(range)
+            if ranges.count > 8 { rebuild(bytes, capacity: 64) }
+            return nil
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash(range, bytes)) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if equal(ranges[index], range, bytes) { return index }
+            slot = (slot + 1) & mask
+        }
+        ranges.append(range)
+        slots[slot] = Int32(truncatingIfNeeded: ranges.count)
+        if ranges.count * 2 > slots.count { rebuild(bytes, capacity: slots.count * 2) }
+        return nil
+    }
+
+    private mutating func rebuild(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        slots = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (index, range) in ranges.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash(range, bytes)) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
+    }
+
+    private func hash(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for offset in range {
+            value = (value ^ UInt64(bytes[offset])) &* 0x0100_0000_01b3
+        }
+        return value ^ (value >> 29)
+    }
+
+    private func equal(_ lhs: Range<Int>, _ rhs: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        var left = lhs.lowerBound
+        var right = rhs.lowerBound
+        while left < lhs.upperBound {
+            if bytes[left] != bytes[right] { return false }
+            left += 1
+            right += 1
+        }
+        return true
     }
 }
