@@ -716,8 +716,11 @@ private struct ShorthandScanner {
 struct KeyTable {
     /// Local byte range of each key, in insertion order (the member index).
     private var ranges: [Range<Int>] = []
-    /// Power-of-two table of `index + 1` into ``ranges``; 0 is empty. Built past 8 keys.
-    private var slots: [Int32] = []
+    /// The hash of each key past the first 8, by member index (kept to rebuild the table).
+    private var hashes: [UInt64] = []
+    /// Power-of-two table of entries: the high 32 bits of the key's hash, then `index + 1` into ``ranges`` in the
+    /// low 32 bits; 0 is empty. Built past 8 keys.
+    private var slots: [UInt64] = []
 
     /// Adds the key at `range` unless it is already there; returns the index of the earlier key if it is.
     mutating func insert(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -727,29 +730,38 @@ struct KeyTable {
             }
             if ranges.isEmpty { ranges.reserveCapacity(8) }
             ranges.append(range)
-            if ranges.count > 8 { rebuild(bytes, capacity: 64) }
+            if ranges.count > 8 {
+                hashes = ranges.map { hash($0, bytes) }
+                rebuild(capacity: 64)
+            }
             return nil
         }
+        let keyHash = hash(range, bytes)
+        let tag = keyHash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash(range, bytes)) & mask
+        var slot = Int(truncatingIfNeeded: keyHash) & mask
         while slots[slot] != 0 {
-            let index = Int(slots[slot]) - 1
-            if equal(ranges[index], range, bytes) { return index }
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if equal(ranges[index], range, bytes) { return index }
+            }
             slot = (slot + 1) & mask
         }
         ranges.append(range)
-        slots[slot] = Int32(truncatingIfNeeded: ranges.count)
-        if ranges.count * 2 > slots.count { rebuild(bytes, capacity: slots.count * 2) }
+        hashes.append(keyHash)
+        slots[slot] = tag | UInt64(ranges.count)
+        if ranges.count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
         return nil
     }
 
-    private mutating func rebuild(_ bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
-        slots = [Int32](repeating: 0, count: capacity)
+    private mutating func rebuild(capacity: Int) {
+        slots = [UInt64](repeating: 0, count: capacity)
         let mask = capacity - 1
-        for (index, range) in ranges.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash(range, bytes)) & mask
+        for (index, keyHash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: keyHash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: index + 1)
+            slots[slot] = (keyHash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
         }
     }
 
@@ -758,7 +770,10 @@ struct KeyTable {
         for offset in range {
             value = (value ^ UInt64(bytes[offset])) &* 0x0100_0000_01b3
         }
-        return value ^ (value >> 29)
+        // MurmurHash3's finalizer, so that the low bits used for the slot depend on every byte.
+        value = (value ^ (value >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        value = (value ^ (value >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return value ^ (value >> 33)
     }
 
     private func equal(_ lhs: Range<Int>, _ rhs: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
