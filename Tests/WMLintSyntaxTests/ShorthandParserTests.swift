@@ -183,6 +183,27 @@ private func only(_ result: ParseResult) throws -> Diagnostic {
         #expect(result.hasErrors)
     }
 
+    @Test func repeatedKeysAreFoundAmongManyKeys() throws {
+        let keys = (0..<40).map { "Key\($0)" }
+        let pairs = keys.map { "\($0)=v" }.joined(separator: ",")
+        #expect(parse(pairs).diagnostics.isEmpty)
+        let repeated = parse(pairs + ",Key17=w")
+        let diagnostic = try only(repeated)
+        #expect(diagnostic.message == "key 'Key17' is given twice")
+        let firstKey = try #require(pairs.utf8.firstRange(of: "Key17=".utf8))
+        let start = pairs.utf8.distance(from: pairs.utf8.startIndex, to: firstKey.lowerBound)
+        #expect(diagnostic.related.map { offsets($0.range) } == [start..<(start + 5)])
+        #expect(offsets(diagnostic.range) == (pairs.utf8.count + 1)..<(pairs.utf8.count + 6))
+        let inBraces = parse("a={" + pairs + ",Key39=w,Key0=x}")
+        #expect(inBraces.diagnostics.map(\.rule) == [.duplicateKey, .duplicateKey])
+        #expect(
+            inBraces.diagnostics.map(\.message) == [
+                "key 'Key39' is given twice in '{…}'; the later value wins",
+                "key 'Key0' is given twice in '{…}'; the later value wins",
+            ])
+        #expect(!inBraces.hasErrors)
+    }
+
     @Test func rangesMapThroughAnOffsetMap() throws {
         // The shell word "a=x"y at file offset 10 decodes to a=xy: 11:a 12:= 13:x (14 is the quote) 15:y.
         let map = OffsetMap(starts: [11, 12, 13, 15, 16], ends: [12, 13, 14, 16])

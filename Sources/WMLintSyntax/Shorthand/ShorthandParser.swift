@@ -148,8 +148,6 @@ private struct ShorthandScanner {
     /// Offset of the last `,` consumed, for the trailing-comma message.
     var lastComma = -1
     var diagnostics: [Diagnostic] = []
-    /// The local range of the last top-level key read.
-    var lastKeyRange = 0..<0
 
     init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
         self.bytes = bytes
@@ -218,7 +216,7 @@ private struct ShorthandScanner {
         var members: [Member] = []
         var seen = KeyTable()
         let first = try keyValue()
-        _ = seen.insert(lastKeyRange, bytes: bytes)
+        _ = seen.insert(first.key, after: members)
         members.append(first)
         while index < count {
             skipWhitespace()
@@ -229,7 +227,7 @@ private struct ShorthandScanner {
             index += 1
             skipWhitespace()
             let member = try keyValue()
-            if let previous = seen.insert(lastKeyRange, bytes: bytes) {
+            if let previous = seen.insert(member.key, after: members) {
                 throw ShorthandFailure(
                     diagnostic: Diagnostic(
                         rule: .shorthandSyntax,
@@ -272,7 +270,6 @@ private struct ShorthandScanner {
     /// `_keyval` at the top level.
     mutating func keyValue() throws(ShorthandFailure) -> Member {
         let (key, keyRange, loadsFile) = try key(in: nil)
-        lastKeyRange = keyRange
         let value: SyntaxNode
         if index >= count {
             value = SyntaxNode(.string(""), range: text.fileRange(index, index))
@@ -559,7 +556,7 @@ private struct ShorthandScanner {
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
-            if let previous = stack[top].seen.insert(stack[top].keyRange, bytes: bytes) {
+            if let previous = stack[top].seen.insert(key, after: stack[top].members) {
                 let first = stack[top].members[previous].keyRange
                 diagnostics.append(
                     Diagnostic(
@@ -672,6 +669,10 @@ private struct ShorthandScanner {
             notes = [
                 "an empty pair (',,') is accepted only right after a plain value, as in 'a=b,,c=d'"
             ]
+        } else if byte == singleQuote || byte == doubleQuote {
+            notes = [
+                "after ',' a quoted value is a list item only when ',' or the end follows it; otherwise the CLI reads a new 'key=value' pair there"
+            ]
         }
         if loadsFile {
             return failure("expected '=' after '@', found \(what)", range, notes: notes)
@@ -710,33 +711,32 @@ private struct ShorthandScanner {
     }
 }
 
-/// The keys of one object, by their bytes in the text, for finding a repeated key without hashing strings.
+/// The keys of one object, for finding a repeated key in linear time.
 ///
-/// Up to 8 keys are compared one by one; past that an open-addressing table of FNV-1a hashes is kept.
+/// Up to 8 keys are compared one by one (no allocation); past that an open-addressing table of FNV-1a hashes of
+/// the keys' UTF-8 is kept.
 struct KeyTable {
-    /// Local byte range of each key, in insertion order (the member index).
-    private var ranges: [Range<Int>] = []
-    /// The hash of each key past the first 8, by member index (kept to rebuild the table).
+    /// The hash of each key by member index, once the table is built (kept to rebuild it).
     private var hashes: [UInt64] = []
-    /// Power-of-two table of entries: the high 32 bits of the key's hash, then `index + 1` into ``ranges`` in the
-    /// low 32 bits; 0 is empty. Built past 8 keys.
+    /// Power-of-two table of entries: the high 32 bits of the key's hash, then `index + 1` in the low 32 bits;
+    /// 0 is empty.
     private var slots: [UInt64] = []
 
-    /// Adds the key at `range` unless it is already there; returns the index of the earlier key if it is.
-    mutating func insert(_ range: Range<Int>, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// Records `key`, the key of member `members.count`, unless an earlier member has it; returns the index of
+    /// that earlier member if one does.
+    mutating func insert(_ key: String, after members: [Member]) -> Int? {
         if slots.isEmpty {
-            for (index, existing) in ranges.enumerated() where equal(existing, range, bytes) {
+            for (index, member) in members.enumerated() where member.key == key {
                 return index
             }
-            if ranges.isEmpty { ranges.reserveCapacity(8) }
-            ranges.append(range)
-            if ranges.count > 8 {
-                hashes = ranges.map { hash($0, bytes) }
+            if members.count == 8 {
+                hashes = members.map { Self.hash($0.key) }
+                hashes.append(Self.hash(key))
                 rebuild(capacity: 64)
             }
             return nil
         }
-        let keyHash = hash(range, bytes)
+        let keyHash = Self.hash(key)
         let tag = keyHash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: keyHash) & mask
@@ -744,14 +744,13 @@ struct KeyTable {
             let entry = slots[slot]
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let index = Int(entry & 0xFFFF_FFFF) - 1
-                if equal(ranges[index], range, bytes) { return index }
+                if index < members.count && members[index].key == key { return index }
             }
             slot = (slot + 1) & mask
         }
-        ranges.append(range)
         hashes.append(keyHash)
-        slots[slot] = tag | UInt64(ranges.count)
-        if ranges.count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
+        slots[slot] = tag | UInt64(hashes.count)
+        if hashes.count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
         return nil
     }
 
@@ -765,26 +764,14 @@ struct KeyTable {
         }
     }
 
-    private func hash(_ range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    private static func hash(_ key: String) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for offset in range {
-            value = (value ^ UInt64(bytes[offset])) &* 0x0100_0000_01b3
+        for byte in key.utf8 {
+            value = (value ^ UInt64(byte)) &* 0x0100_0000_01b3
         }
         // MurmurHash3's finalizer, so that the low bits used for the slot depend on every byte.
         value = (value ^ (value >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         value = (value ^ (value >> 33)) &* 0xC4CE_B9FE_1A85_EC53
         return value ^ (value >> 33)
-    }
-
-    private func equal(_ lhs: Range<Int>, _ rhs: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        var left = lhs.lowerBound
-        var right = rhs.lowerBound
-        while left < lhs.upperBound {
-            if bytes[left] != bytes[right] { return false }
-            left += 1
-            right += 1
-        }
-        return true
     }
 }
