@@ -137,6 +137,22 @@ private func only(_ result: ParseResult) throws -> Diagnostic {
         #expect(inner[0].value.value == .string("fileb://x"))
     }
 
+    @Test(arguments: [
+        ("a@=file://x", ["file://x"]),
+        ("a@=file://x,fileb://y", ["file://x", "fileb://y"]),
+        ("a@=[file://x,{b=file://y},file://z]", ["file://x"]),
+        ("a=[{b@=x},file://z],c=file://w", ["file://z"]),
+        ("a@=[{b=x,c@=y},file://z]", ["file://z"]),
+        ("a@='file://q',b=file://r", ["file://q"]),
+        ("a@=FILE://x,b@=http://y", []),
+        ("a=file://x", []),
+    ])
+    func fileReferencesFollowTheCLIFlag(text: String, loaded: [String]) throws {
+        let root = try #require(parse(text).root)
+        let references = ShorthandParser.fileReferences(in: root)
+        #expect(references.map(\.value) == loaded.map { .string($0) })
+    }
+
     @Test func repeatedKeyInsideBracesIsADuplicateKeyKeepingBoth() throws {
         let result = parse("a={b=1,b=2}")
         let diagnostic = try only(result)

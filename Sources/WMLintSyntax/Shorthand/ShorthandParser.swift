@@ -27,7 +27,8 @@ public enum ShorthandParser {
     ///
     /// A `key@=value` member has ``Member/loadsFile`` set and keeps the literal text (`file://p`) as its value;
     /// the CLI replaces a value starting with `file://` or `fileb://` by the file's content and keeps any other
-    /// value as written.
+    /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
+    /// ``fileReferences(in:)``.
     public static func parse(_ text: SourceText, maxDepth: Int = 256) -> ParseResult {
         classTable.withUnsafeBufferPointer { table in
             text.bytes.withUnsafeBufferPointer { bytes in
@@ -40,6 +41,33 @@ public enum ShorthandParser {
                 }
             }
         }
+    }
+
+    /// The string scalars of a parsed shorthand tree that the CLI replaces by a file's content, in source order.
+    ///
+    /// The CLI keeps one "load files" flag for the whole parse and sets it at every key, from whether that key
+    /// was written `@=`: a scalar is loaded when the nearest key before it in the text had `@=` and its text
+    /// starts with `file://` or `fileb://` (case-sensitive). So in `a@=[{b=1},file://z]` the `file://z` is not
+    /// loaded (the key `b` cleared the flag), while in `a=[{b@=1},file://z]` it is.
+    public static func fileReferences(in root: SyntaxNode) -> [SyntaxNode] {
+        var found: [SyntaxNode] = []
+        var loads = false
+        // Depth-first in source order, with an explicit stack of (node, the member's @= flag to set first).
+        var pending: [(node: SyntaxNode, setsFlag: Bool?)] = [(root, nil)]
+        while let (node, setsFlag) = pending.popLast() {
+            if let setsFlag { loads = setsFlag }
+            switch node.value {
+            case .string(let text):
+                if loads && (text.hasPrefix("file://") || text.hasPrefix("fileb://")) { found.append(node) }
+            case .array(let items):
+                for item in items.reversed() { pending.append((item, nil)) }
+            case .object(let members):
+                for member in members.reversed() { pending.append((member.value, member.loadsFile)) }
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// Converts a shorthand scalar to an integer as Python's `int()` does; `nil` when Python would raise.
