@@ -154,7 +154,7 @@ private struct OpenContainer {
 
 /// A value found by a scan, not yet turned into a node (a second value may still be given back).
 private enum ScannedValue {
-    /// `start..<contentEnd` without trailing whitespace; `escapes` when it holds `\\,`.
+    /// `start..<contentEnd` without trailing whitespace; `escapes` when it holds `\,`.
     case unquoted(start: Int, contentEnd: Int, escapes: Bool)
     /// The opening quote at `start`, the closing one at `close`.
     case quoted(start: Int, close: Int)
