@@ -7,11 +7,13 @@ import WMLintSyntax
 /// input line, one JSON answer per output line.
 enum ShorthandOracle {
     /// The Python program: `s` mode parses shorthand (values as tagged lists, so key order survives the trip),
-    /// `i` mode applies `int()`. File loading for `@=` is turned off, so a `file://` value stays literal.
+    /// `i` mode applies `int()`. File loading for `@=` is replaced by a marker: a value the CLI would load comes
+    /// back as `"\u{0}LOADED " + value`.
     static let program = #"""
         import json, sys
         import awscli.shorthand as shorthand
-        shorthand.get_paramfile = lambda path, cases: None
+        shorthand.get_paramfile = lambda path, cases: (
+            "\u0000LOADED " + path if path.startswith(("file://", "fileb://")) else None)
         def tag(v):
             if isinstance(v, dict):
                 return ["o", [[k, tag(x)] for k, x in v.items()]]
@@ -108,21 +110,23 @@ indirect enum TaggedValue: Equatable, CustomStringConvertible {
 
     static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
-    /// Our node, with each object's repeated key once: at its first position, holding its last value.
-    init?(_ node: SyntaxNode) {
+    /// Our node, with each object's repeated key once: at its first position, holding its last value; a string
+    /// whose range is in `loaded` is marked as the oracle marks a value the CLI loads from a file.
+    init?(_ node: SyntaxNode, loaded: Set<SourceRange> = []) {
         switch node.value {
-        case .string(let text): self = .string(Self.scalars(text))
+        case .string(let text):
+            self = .string(Self.scalars(loaded.contains(node.range) ? "\u{0}LOADED " + text : text))
         case .array(let items):
             var values: [TaggedValue] = []
             for item in items {
-                guard let value = TaggedValue(item) else { return nil }
+                guard let value = TaggedValue(item, loaded: loaded) else { return nil }
                 values.append(value)
             }
             self = .list(values)
         case .object(let members):
             var values: [(key: [UInt32], value: TaggedValue)] = []
             for member in JSONWriter.lastValues(members) {
-                guard let value = TaggedValue(member.value) else { return nil }
+                guard let value = TaggedValue(member.value, loaded: loaded) else { return nil }
                 values.append((Self.scalars(member.key), value))
             }
             self = .object(values)
@@ -340,7 +344,9 @@ struct ShorthandDifferentialTests {
                 Issue.record("\(shown): unreadable oracle answer")
                 continue
             }
-            guard !ourError, let root = result.root, let ours = TaggedValue(root) else {
+            guard !ourError, let root = result.root,
+                let ours = TaggedValue(root, loaded: Set(ShorthandParser.fileReferences(in: root).map(\.range)))
+            else {
                 mismatches += 1
                 let message = result.diagnostics.first?.message ?? "no root"
                 Issue.record("\(shown): the CLI gives \(expected), wmlint reports \(message)")

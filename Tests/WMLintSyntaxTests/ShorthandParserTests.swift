@@ -137,6 +137,22 @@ private func only(_ result: ParseResult) throws -> Diagnostic {
         #expect(inner[0].value.value == .string("fileb://x"))
     }
 
+    @Test(arguments: [
+        ("a@=file://x", ["file://x"]),
+        ("a@=file://x,fileb://y", ["file://x", "fileb://y"]),
+        ("a@=[file://x,{b=file://y},file://z]", ["file://x"]),
+        ("a=[{b@=x},file://z],c=file://w", ["file://z"]),
+        ("a@=[{b=x,c@=y},file://z]", ["file://z"]),
+        ("a@='file://q',b=file://r", ["file://q"]),
+        ("a@=FILE://x,b@=http://y", []),
+        ("a=file://x", []),
+    ])
+    func fileReferencesFollowTheCLIFlag(text: String, loaded: [String]) throws {
+        let root = try #require(parse(text).root)
+        let references = ShorthandParser.fileReferences(in: root)
+        #expect(references.map(\.value) == loaded.map { .string($0) })
+    }
+
     @Test func repeatedKeyInsideBracesIsADuplicateKeyKeepingBoth() throws {
         let result = parse("a={b=1,b=2}")
         let diagnostic = try only(result)
@@ -181,6 +197,27 @@ private func only(_ result: ParseResult) throws -> Diagnostic {
         #expect(diagnostic.path == "in.sh")
         #expect(result.root == nil)
         #expect(result.hasErrors)
+    }
+
+    @Test func repeatedKeysAreFoundAmongManyKeys() throws {
+        let keys = (0..<40).map { "Key\($0)" }
+        let pairs = keys.map { "\($0)=v" }.joined(separator: ",")
+        #expect(parse(pairs).diagnostics.isEmpty)
+        let repeated = parse(pairs + ",Key17=w")
+        let diagnostic = try only(repeated)
+        #expect(diagnostic.message == "key 'Key17' is given twice")
+        let firstKey = try #require(pairs.utf8.firstRange(of: "Key17=".utf8))
+        let start = pairs.utf8.distance(from: pairs.utf8.startIndex, to: firstKey.lowerBound)
+        #expect(diagnostic.related.map { offsets($0.range) } == [start..<(start + 5)])
+        #expect(offsets(diagnostic.range) == (pairs.utf8.count + 1)..<(pairs.utf8.count + 6))
+        let inBraces = parse("a={" + pairs + ",Key39=w,Key0=x}")
+        #expect(inBraces.diagnostics.map(\.rule) == [.duplicateKey, .duplicateKey])
+        #expect(
+            inBraces.diagnostics.map(\.message) == [
+                "key 'Key39' is given twice in '{…}'; the later value wins",
+                "key 'Key0' is given twice in '{…}'; the later value wins",
+            ])
+        #expect(!inBraces.hasErrors)
     }
 
     @Test func rangesMapThroughAnOffsetMap() throws {

@@ -27,7 +27,8 @@ public enum ShorthandParser {
     ///
     /// A `key@=value` member has ``Member/loadsFile`` set and keeps the literal text (`file://p`) as its value;
     /// the CLI replaces a value starting with `file://` or `fileb://` by the file's content and keeps any other
-    /// value as written.
+    /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
+    /// ``fileReferences(in:)``.
     public static func parse(_ text: SourceText, maxDepth: Int = 256) -> ParseResult {
         classTable.withUnsafeBufferPointer { table in
             text.bytes.withUnsafeBufferPointer { bytes in
@@ -40,6 +41,33 @@ public enum ShorthandParser {
                 }
             }
         }
+    }
+
+    /// The string scalars of a parsed shorthand tree that the CLI replaces by a file's content, in source order.
+    ///
+    /// The CLI keeps one "load files" flag for the whole parse and sets it at every key, from whether that key
+    /// was written `@=`: a scalar is loaded when the nearest key before it in the text had `@=` and its text
+    /// starts with `file://` or `fileb://` (case-sensitive). So in `a@=[{b=1},file://z]` the `file://z` is not
+    /// loaded (the key `b` cleared the flag), while in `a=[{b@=1},file://z]` it is.
+    public static func fileReferences(in root: SyntaxNode) -> [SyntaxNode] {
+        var found: [SyntaxNode] = []
+        var loads = false
+        // Depth-first in source order, with an explicit stack of (node, the member's @= flag to set first).
+        var pending: [(node: SyntaxNode, setsFlag: Bool?)] = [(root, nil)]
+        while let (node, setsFlag) = pending.popLast() {
+            if let setsFlag { loads = setsFlag }
+            switch node.value {
+            case .string(let text):
+                if loads && (text.hasPrefix("file://") || text.hasPrefix("fileb://")) { found.append(node) }
+            case .array(let items):
+                for item in items.reversed() { pending.append((item, nil)) }
+            case .object(let members):
+                for member in members.reversed() { pending.append((member.value, member.loadsFile)) }
+            default:
+                break
+            }
+        }
+        return found
     }
 
     /// Converts a shorthand scalar to an integer as Python's `int()` does; `nil` when Python would raise.
@@ -117,11 +145,19 @@ private struct OpenContainer {
     var open: Int
     var items: [SyntaxNode] = []
     var members: [Member] = []
-    /// First member index of each key, to report repeated keys.
-    var seen: [String: Int] = [:]
+    /// The keys seen so far, to report repeated keys.
+    var seen = KeyTable()
     var key = ""
     var keyRange = 0..<0
     var loadsFile = false
+}
+
+/// A value found by a scan, not yet turned into a node (a second value may still be given back).
+private enum ScannedValue {
+    /// `start..<contentEnd` without trailing whitespace; `escapes` when it holds `\,`.
+    case unquoted(start: Int, contentEnd: Int, escapes: Bool)
+    /// The opening quote at `start`, the closing one at `close`.
+    case quoted(start: Int, close: Int)
 }
 
 private let comma = UInt8(ascii: ",")
@@ -206,9 +242,9 @@ private struct ShorthandScanner {
     /// `_parameter`: the pairs of the top level.
     mutating func parameter() throws(ShorthandFailure) -> SyntaxNode {
         var members: [Member] = []
-        var seen: [String: Int] = [:]
+        var seen = KeyTable()
         let first = try keyValue()
-        seen[first.key] = 0
+        _ = seen.insert(first.key, after: members)
         members.append(first)
         while index < count {
             skipWhitespace()
@@ -219,7 +255,7 @@ private struct ShorthandScanner {
             index += 1
             skipWhitespace()
             let member = try keyValue()
-            if let previous = seen[member.key] {
+            if let previous = seen.insert(member.key, after: members) {
                 throw ShorthandFailure(
                     diagnostic: Diagnostic(
                         rule: .shorthandSyntax,
@@ -232,7 +268,6 @@ private struct ShorthandScanner {
                                 message: "first given here", path: text.path, range: members[previous].keyRange)
                         ]))
             }
-            seen[member.key] = members.count
             members.append(member)
         }
         return SyntaxNode(.object(members), range: text.fileRange(0, count))
@@ -284,26 +319,31 @@ private struct ShorthandScanner {
         lastComma = index
         index += 1
         skipWhitespace()
-        var items = [first]
+        var items: [SyntaxNode] = []
         while true {
-            guard let current = try secondValue() else {
+            // Materialize a second value only once the ',' or the end after it accepts it.
+            guard let current = secondValue() else {
                 if index >= count { throw trailingComma() }
                 backtrackToComma()
                 break
             }
             skipWhitespace()
-            if index >= count {
-                items.append(current)
-                break
+            let atEnd = index >= count
+            if !atEnd {
+                guard bytes[index] == comma else {
+                    backtrackToComma()
+                    break
+                }
+                lastComma = index
+                index += 1
+                skipWhitespace()
             }
-            guard bytes[index] == comma else {
-                backtrackToComma()
-                break
+            if items.isEmpty {
+                items.reserveCapacity(4)
+                items.append(first)
             }
-            lastComma = index
-            index += 1
-            skipWhitespace()
-            items.append(current)
+            items.append(node(current))
+            if atEnd { break }
         }
         guard items.count > 1, let last = items.last else { return first }
         return SyntaxNode(.array(items), range: first.range.lowerBound..<last.range.upperBound)
@@ -320,24 +360,36 @@ private struct ShorthandScanner {
     /// `_first_value`: a quoted value, or an unquoted one of `_FIRST_VALUE` (possibly empty).
     mutating func firstValue() throws(ShorthandFailure) -> SyntaxNode {
         if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            guard let node = quotedValue() else { throw unterminatedQuote(at: index) }
-            return node
+            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
+            return node(scanned)
         }
-        return unquotedValue(follow: ShorthandClass.firstFollow)
-            ?? SyntaxNode(.string(""), range: text.fileRange(index, index))
+        guard let scanned = scanUnquoted(follow: ShorthandClass.firstFollow) else {
+            return SyntaxNode(.string(""), range: text.fileRange(index, index))
+        }
+        return node(scanned)
     }
 
     /// `_second_value`: a quoted value or `_SECOND_VALUE`; `nil` (offset unchanged) when neither matches.
-    mutating func secondValue() throws(ShorthandFailure) -> SyntaxNode? {
+    mutating func secondValue() -> ScannedValue? {
         if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            return quotedValue()
+            return scanQuoted()
         }
-        return unquotedValue(follow: ShorthandClass.secondFollow)
+        return scanUnquoted(follow: ShorthandClass.secondFollow)
+    }
+
+    /// The string node of a scanned value.
+    func node(_ scanned: ScannedValue) -> SyntaxNode {
+        switch scanned {
+        case .unquoted(let start, let contentEnd, let escapes):
+            unquotedNode(start: start, contentEnd: contentEnd, escapes: escapes)
+        case .quoted(let start, let close):
+            quotedNode(start: start, close: close)
+        }
     }
 
     /// An unquoted value: one character of `_START_WORD` (or `\,`), then characters of `follow` (or `\,`); `\,`
     /// becomes `,` and trailing whitespace is dropped. `nil` when the first character does not match.
-    mutating func unquotedValue(follow: UInt8) -> SyntaxNode? {
+    mutating func scanUnquoted(follow: UInt8) -> ScannedValue? {
         let start = index
         var offset = index
         var contentEnd = index
@@ -364,6 +416,10 @@ private struct ShorthandScanner {
         }
         guard offset > start else { return nil }
         index = offset
+        return .unquoted(start: start, contentEnd: contentEnd, escapes: escapes)
+    }
+
+    func unquotedNode(start: Int, contentEnd: Int, escapes: Bool) -> SyntaxNode {
         let value: String
         if escapes {
             var decoded: [UInt8] = []
@@ -389,17 +445,15 @@ private struct ShorthandScanner {
     /// A value in `'…'` or `"…"`, matched as the CLI's `'(?:\\'|[^'])*'` matches it: the first quote not escaped
     /// by a backslash closes it; with none before the end, the regex backtracks to the last `\'`. Then `\'`
     /// becomes `'` and `\\` becomes `\`. `nil` (offset unchanged) when unterminated.
-    mutating func quotedValue() -> SyntaxNode? {
+    mutating func scanQuoted() -> ScannedValue? {
         let start = index
         let quote = bytes[start]
         var offset = start + 1
         var lastEscapedQuote = -1
         var close = -1
-        var backslashes = false
         while offset < count {
             let byte = bytes[offset]
             if byte == backslash {
-                backslashes = true
                 if offset + 1 < count && bytes[offset + 1] == quote {
                     lastEscapedQuote = offset + 1
                     offset += 2
@@ -416,9 +470,14 @@ private struct ShorthandScanner {
             close = lastEscapedQuote
         }
         index = close + 1
+        return .quoted(start: start, close: close)
+    }
+
+    func quotedNode(start: Int, close: Int) -> SyntaxNode {
+        let quote = bytes[start]
         let content = (start + 1)..<close
         let value: String
-        if backslashes {
+        if UnsafeBufferPointer(rebasing: bytes[content]).contains(backslash) {
             var pass: [UInt8] = []
             pass.reserveCapacity(content.count)
             var cursor = content.lowerBound
@@ -525,7 +584,7 @@ private struct ShorthandScanner {
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
-            if let previous = stack[top].seen[key] {
+            if let previous = stack[top].seen.insert(key, after: stack[top].members) {
                 let first = stack[top].members[previous].keyRange
                 diagnostics.append(
                     Diagnostic(
@@ -533,12 +592,12 @@ private struct ShorthandScanner {
                         message: "key \(quoted(key)) is given twice in '{…}'; the later value wins",
                         path: text.path, range: keyRange,
                         related: [RelatedLocation(message: "first given here", path: text.path, range: first)]))
-            } else {
-                stack[top].seen[key] = stack[top].members.count
             }
+            if stack[top].members.isEmpty { stack[top].members.reserveCapacity(4) }
             stack[top].members.append(
                 Member(key: key, keyRange: keyRange, value: value, loadsFile: stack[top].loadsFile))
         } else {
+            if stack[top].items.isEmpty { stack[top].items.reserveCapacity(4) }
             stack[top].items.append(value)
         }
     }
@@ -630,13 +689,17 @@ private struct ShorthandScanner {
         let byte = bytes[index]
         if byte == singleQuote || byte == doubleQuote {
             var probe = self
-            if probe.quotedValue() == nil { return unterminatedQuote(at: index) }
+            if probe.scanQuoted() == nil { return unterminatedQuote(at: index) }
         }
         let (what, range) = found(at: index)
         var notes = characterNotes(at: index)
         if byte == comma {
             notes = [
                 "an empty pair (',,') is accepted only right after a plain value, as in 'a=b,,c=d'"
+            ]
+        } else if byte == singleQuote || byte == doubleQuote {
+            notes = [
+                "after ',' a quoted value is a list item only when ',' or the end follows it; otherwise the CLI reads a new 'key=value' pair there"
             ]
         }
         if loadsFile {
@@ -673,5 +736,70 @@ private struct ShorthandScanner {
                         message: "\(opener) opened here", path: text.path,
                         range: text.fileRange(container.open, container.open + 1))
                 ]))
+    }
+}
+
+/// The keys of one object, for finding a repeated key in linear time.
+///
+/// Up to 8 keys are compared one by one (no allocation); past that an open-addressing table of FNV-1a hashes of
+/// the keys' UTF-8 is kept.
+struct KeyTable {
+    /// The hash of each key by member index, once the table is built (kept to rebuild it).
+    private var hashes: [UInt64] = []
+    /// Power-of-two table of entries: the high 32 bits of the key's hash, then `index + 1` in the low 32 bits;
+    /// 0 is empty.
+    private var slots: [UInt64] = []
+
+    /// Records `key`, the key of member `members.count`, unless an earlier member has it; returns the index of
+    /// that earlier member if one does.
+    mutating func insert(_ key: String, after members: [Member]) -> Int? {
+        if slots.isEmpty {
+            for (index, member) in members.enumerated() where member.key == key {
+                return index
+            }
+            if members.count == 8 {
+                hashes = members.map { Self.hash($0.key) }
+                hashes.append(Self.hash(key))
+                rebuild(capacity: 64)
+            }
+            return nil
+        }
+        let keyHash = Self.hash(key)
+        let tag = keyHash & 0xFFFF_FFFF_0000_0000
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: keyHash) & mask
+        while slots[slot] != 0 {
+            let entry = slots[slot]
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(entry & 0xFFFF_FFFF) - 1
+                if index < members.count && members[index].key == key { return index }
+            }
+            slot = (slot + 1) & mask
+        }
+        hashes.append(keyHash)
+        slots[slot] = tag | UInt64(hashes.count)
+        if hashes.count * 2 > slots.count { rebuild(capacity: slots.count * 2) }
+        return nil
+    }
+
+    private mutating func rebuild(capacity: Int) {
+        slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (index, keyHash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: keyHash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (keyHash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
+        }
+    }
+
+    private static func hash(_ key: String) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            value = (value ^ UInt64(byte)) &* 0x0100_0000_01b3
+        }
+        // MurmurHash3's finalizer, so that the low bits used for the slot depend on every byte.
+        value = (value ^ (value >> 33)) &* 0xFF51_AFD7_ED55_8CCD
+        value = (value ^ (value >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        return value ^ (value >> 33)
     }
 }
