@@ -88,10 +88,15 @@ public struct Number: Hashable, Sendable {
 public struct ParseResult: Sendable {
     public var root: SyntaxNode?
     public var diagnostics: [Diagnostic]
+    /// Whether the whole text was read into ``root``: no fatal error, though there may be reported faults the
+    /// AWS CLI itself accepts (JSON `NaN`/`Infinity`, duplicate keys).
+    public var isComplete: Bool
 
-    public init(root: SyntaxNode?, diagnostics: [Diagnostic]) {
+    public init(root: SyntaxNode?, diagnostics: [Diagnostic], isComplete: Bool? = nil) {
         self.root = root
         self.diagnostics = diagnostics
+        self.isComplete =
+            isComplete ?? (root != nil && !diagnostics.contains { $0.severity == .error && $0.rule != .duplicateKey })
     }
 
     /// Whether a syntax or encoding error was found (the root may still be partial).

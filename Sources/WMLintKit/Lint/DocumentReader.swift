@@ -41,7 +41,7 @@ enum DocumentReader {
         outcome.diagnostics += parsed.diagnostics.map { withProvenance($0, provenance) }
         let start = text.fileRange(0, 0)
         // A document with a syntax error is present but unknown: its one diagnostic is the syntax error.
-        guard let root = parsed.root, !parsed.hasErrors else {
+        guard let root = parsed.root, parsed.isComplete else {
             return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
         }
         guard case .object(let members) = root.value else {

@@ -58,7 +58,7 @@ struct FileLinter {
         var parsed: ParseResult?
         if !encoding.isUnreadable {
             let result = DocumentReader.parse(text, syntax: syntax)
-            if !isForced && !result.hasErrors {
+            if !isForced && result.isComplete {
                 guard case .object(let members) = result.root?.value, Sniffer.hasParameterKey(members.map(\.key))
                 else { return }
             }
@@ -77,7 +77,7 @@ struct FileLinter {
             hasUnknownSource: document.isBroken)
         outcome.diagnostics += RequestBinder.bind(input).diagnostics
         // A document converts to its data, whatever it holds (SPEC §5).
-        let isReadable = !parsed.hasErrors && !(syntax == .json && encoding.hasBOM)
+        let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
         if let root = parsed.root, isReadable {
             outcome.requests.append(LintedRequest(outcome: .sends(root)))
         } else {

@@ -21,6 +21,12 @@ struct InvocationAssembler {
         }
         var hasUnknownSource = invocation.hasUnknownWords
         var isSkeletonOnly = false
+        // The CLI makes every parameter optional before parsing when it sees these exact words.
+        let words = invocation.staticWords
+        let skeletonRelaxes = words.firstIndex(of: CommandOptions.generateSkeleton).map {
+            $0 + 1 >= words.count || words[$0 + 1] != "output"
+        } ?? false
+        let documentRelaxes = words.contains(CommandOptions.cliInputJSON) || words.contains(CommandOptions.cliInputYAML)
         if let skeleton = invocation.last(CommandOptions.generateSkeleton) {
             isSkeletonOnly = true
             outcome.diagnostics.append(
@@ -55,13 +61,31 @@ struct InvocationAssembler {
                 hasUnknownSource = true
                 continue
             }
-            switch files.load(word, option: option.spec.name, into: &outcome) {
+            switch files.load(word, option: option.spec.name, readsBytes: true, into: &outcome) {
             case .unresolved:
                 hasUnknownSource = true
             case .failed:
                 hasUnknownSource = true
                 cliRejects = true
             case .text(let text, let file):
+                let isJSON = option.spec.name == CommandOptions.cliInputJSON
+                if isJSON, text.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    // Python's json.loads refuses a BOM; a file's BOM is reported by the encoding check.
+                    cliRejects = true
+                    if file == nil {
+                        let bom = text.fileRange(0, 3)
+                        outcome.diagnostics.append(
+                            Diagnostic(
+                                rule: .encoding,
+                                message: "the \(option.spec.name) text starts with a byte order mark; the AWS CLI rejects it",
+                                path: path, range: bom,
+                                fixes: [
+                                    Fix(
+                                        message: "remove the byte order mark",
+                                        edits: [TextEdit(path: path, range: bom, replacement: "")])
+                                ]))
+                    }
+                }
                 let provenance =
                     file == nil
                     ? [] : [RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)]
@@ -96,10 +120,28 @@ struct InvocationAssembler {
             entries.append(entry)
         }
         entries.reverse()
+        if let document, let option = json ?? yaml, !skeletonRelaxes, !documentRelaxes, !hasUnknownSource {
+            let lacking = OperationModel.requestShape.required.filter { name in
+                !seen.contains(name) && document.entries.contains { $0.key == name }
+            }
+            if !lacking.isEmpty {
+                cliRejects = true
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        rule: .missingRequired,
+                        message: "the AWS CLI still requires "
+                            + lacking.map(OperationModel.optionName(of:)).joined(separator: ", ")
+                            + " on the command line: it takes them from the document only when the option is "
+                            + "written as a word of its own, '\(option.spec.name) VALUE'",
+                        path: path, range: option.nameRange,
+                        help: ["write '\(option.spec.name)' in full, with its value as the next word"]))
+            }
+        }
         entries += document?.entries.filter { !seen.contains($0.key) } ?? []
         let input = RequestInput(
             parameters: entries, anchorPath: path, anchorRange: invocation.operationRange,
-            hasUnknownSource: hasUnknownSource, nearlyNamed: invocation.nearlyNamed, isSkeletonOnly: isSkeletonOnly)
+            hasUnknownSource: hasUnknownSource, nearlyNamed: invocation.nearlyNamed, isSkeletonOnly: isSkeletonOnly,
+            requiresParameters: !skeletonRelaxes)
         return (input, cliRejects)
     }
 
@@ -146,12 +188,65 @@ struct InvocationAssembler {
             diagnostic.related += location.provenance
             return diagnostic
         }
-        guard let root = parsed.root, !parsed.hasErrors else {
+        guard var root = parsed.root, parsed.isComplete else {
             return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
         }
         location.range = root.range
         let syntax: ValueSyntax = isJSON == true ? .json : .shorthand
+        if syntax == .shorthand {
+            switch loadFileValues(in: root, option: option.spec.name, into: &outcome) {
+            case .loaded(let loaded): root = loaded
+            case .unresolved: return (ParameterEntry(key: parameter, value: .unresolved, location: location), false)
+            case .failed: return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
+            }
+        }
         return (ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location), false)
+    }
+
+    private enum FileValues {
+        case loaded(SyntaxNode)
+        case unresolved
+        case failed
+    }
+
+    /// Replaces shorthand `key@=file://…` values by the files' text, as the CLI's shorthand parser does. The value
+    /// keeps the range of its `file://…` reference.
+    private func loadFileValues(in root: SyntaxNode, option: String, into outcome: inout FileOutcome) -> FileValues {
+        let references = ShorthandParser.fileReferences(in: root)
+        guard !references.isEmpty else { return .loaded(root) }
+        var replacements: [SourceRange: String] = [:]
+        for reference in references {
+            guard case .string(let text) = reference.value else { continue }
+            let loaded = files.loadReference(
+                text, option: option, range: { _ in reference.range }, wholeRange: reference.range, into: &outcome)
+            switch loaded {
+            case .text(let source, _): replacements[reference.range] = String(decoding: source.bytes, as: UTF8.self)
+            case .unresolved: return .unresolved
+            case .failed: return .failed
+            }
+        }
+        return .loaded(replacing(root, with: replacements))
+    }
+
+    /// `node` with the string values at the given ranges replaced (depth bounded by the parser's limit).
+    private func replacing(_ node: SyntaxNode, with replacements: [SourceRange: String]) -> SyntaxNode {
+        var node = node
+        switch node.value {
+        case .string:
+            if let text = replacements[node.range] { node.value = .string(text) }
+        case .array(let items):
+            node.value = .array(items.map { replacing($0, with: replacements) })
+        case .object(let members):
+            node.value = .object(
+                members.map { member in
+                    var member = member
+                    member.value = replacing(member.value, with: replacements)
+                    return member
+                })
+        default:
+            break
+        }
+        return node
     }
 
     private func unresolved(_ what: String, word: ShellWord) -> Diagnostic {

@@ -18,26 +18,41 @@ struct ParameterFiles {
     }
 
     /// The text of an option's value word: the word itself, or the file it names.
-    func load(_ word: ShellWord, option: String, into outcome: inout FileOutcome) -> Loaded {
-        let text = word.text
-        if text.hasPrefix("fileb://") {
+    ///
+    /// `readsBytes`: the option reads `fileb://` too (`--cli-input-json`, whose parser takes bytes); it is still
+    /// reported, as the document is text.
+    func load(_ word: ShellWord, option: String, readsBytes: Bool = false, into outcome: inout FileOutcome) -> Loaded {
+        guard word.text.hasPrefix("file://") || word.text.hasPrefix("fileb://") else {
+            return .text(word.sourceText(path: namingPath), file: nil)
+        }
+        return loadReference(
+            word.text, option: option, range: { word.fileRange($0) }, wholeRange: word.range, readsBytes: readsBytes,
+            into: &outcome)
+    }
+
+    /// Reads the file `reference` (`file://…` or `fileb://…`) names; `range` maps byte ranges of `reference` to the
+    /// naming file, `wholeRange` is where the reference stands.
+    func loadReference(
+        _ reference: String, option: String, range: (Range<Int>) -> SourceRange, wholeRange: SourceRange,
+        readsBytes: Bool = false, into outcome: inout FileOutcome
+    ) -> Loaded {
+        let isBytes = reference.hasPrefix("fileb://")
+        if isBytes {
             outcome.diagnostics.append(
                 Diagnostic(
                     rule: .fileReference,
                     message: "\(option) takes text, but 'fileb://' reads the file as raw bytes; use 'file://'",
-                    path: namingPath, range: word.fileRange(0..<8),
+                    path: namingPath, range: range(0..<8),
                     fixes: [
                         Fix(
                             message: "use 'file://'",
-                            edits: [TextEdit(path: namingPath, range: word.fileRange(0..<8), replacement: "file://")])
+                            edits: [TextEdit(path: namingPath, range: range(0..<8), replacement: "file://")])
                     ]))
-            return .failed
+            if !readsBytes { return .failed }
         }
-        guard text.hasPrefix("file://") else {
-            return .text(word.sourceText(path: namingPath), file: nil)
-        }
-        let target = String(text.dropFirst(7))
-        let targetRange = word.fileRange(7..<text.utf8.count)
+        let prefixLength = isBytes ? 8 : 7
+        let target = String(reference.dropFirst(prefixLength))
+        let targetRange = range(prefixLength..<reference.utf8.count)
         if target.hasPrefix("~") || target.contains("$") {
             outcome.diagnostics.append(
                 Diagnostic(
@@ -59,12 +74,41 @@ struct ParameterFiles {
             outcome.diagnostics += encoding.diagnostics.map {
                 var diagnostic = $0
                 diagnostic.related.append(
-                    RelatedLocation(message: "read by \(option) here", path: namingPath, range: word.range))
+                    RelatedLocation(message: "read by \(option) here", path: namingPath, range: wholeRange))
                 return diagnostic
             }
             if encoding.isUnreadable { return .failed }
-            return .text(SourceText(file: file), file: file)
+            return .text(isBytes ? SourceText(file: file) : Self.universalNewlines(file), file: file)
         }
+    }
+
+    /// The file's text as Python's text mode reads it (`open(path)`, as the AWS CLI does): `\r\n` and a lone `\r`
+    /// become `\n`, every byte still mapped to the file.
+    static func universalNewlines(_ file: SourceFile) -> SourceText {
+        let bytes = file.bytes
+        guard bytes.contains(UInt8(ascii: "\r")) else { return SourceText(file: file) }
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        text.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\r") {
+                let length = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? 2 : 1
+                text.append(UInt8(ascii: "\n"))
+                starts.append(index)
+                ends.append(index + length)
+                index += length
+            } else {
+                text.append(byte)
+                starts.append(index)
+                ends.append(index + 1)
+                index += 1
+            }
+        }
+        starts.append(bytes.count)
+        return SourceText(bytes: text, path: file.path, map: OffsetMap(starts: starts, ends: ends))
     }
 
     private struct Problem: Error {

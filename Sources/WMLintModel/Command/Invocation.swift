@@ -10,12 +10,16 @@ public struct ParsedOption: Hashable, Sendable {
     public var nameRange: SourceRange
     /// The value, when the option takes one and has it: the next word, or the text after `=`.
     public var value: ShellWord?
+    /// Whether the option was its own word, spelt in full (not `--name=value`, not abbreviated): the CLI's
+    /// pre-parse checks for `--cli-input-json` and `--generate-cli-skeleton` look for exactly that word.
+    public var isExactWord: Bool
 
-    public init(spec: OptionSpec, written: String, nameRange: SourceRange, value: ShellWord?) {
+    public init(spec: OptionSpec, written: String, nameRange: SourceRange, value: ShellWord?, isExactWord: Bool) {
         self.spec = spec
         self.written = written
         self.nameRange = nameRange
         self.value = value
+        self.isExactWord = isExactWord
     }
 
     /// The range covering the option and its value.
@@ -40,6 +44,10 @@ public struct Invocation: Hashable, Sendable {
     public var nearlyNamed: Set<String>
     /// Whether a word the CLI would read as options is not statically known (`"$@"`, `$ARGS`).
     public var hasUnknownWords: Bool
+    /// The static words of the command after `aws`, as the CLI's pre-parse checks see them.
+    public var staticWords: [String] {
+        command.words.dropFirst().filter(\.isStatic).map(\.text)
+    }
 
     /// The last occurrence of the option named exactly `name`.
     public func last(_ name: String) -> ParsedOption? {

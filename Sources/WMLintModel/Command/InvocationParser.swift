@@ -31,23 +31,74 @@ private struct Reader {
         self.path = path
     }
 
-    /// Reads global options up to the service and operation names; the operation's range, if it is ours.
+    /// Reads global options up to the service and operation names; the operation's range, if the command is
+    /// this operation — or plainly meant to be, with a misspelt name or a global option that swallowed the service
+    /// name (then reported, as the CLI refuses it).
     mutating func findOperation() -> SourceRange? {
         while index < words.count, positionals.count < 2 {
             let word = words[index]
             guard word.isStatic else { return nil }
             if word.text.hasPrefix("-") && word.text.count > 1 {
+                let optionIndex = index
                 readOption(word, inOperation: false)
+                if swallowedService(optionAt: optionIndex) { positionals.append(words[index - 1]) }
             } else {
                 positionals.append(word)
                 index += 1
             }
         }
-        guard positionals.count == 2,
-            positionals[0].text == OperationModel.service,
-            positionals[1].text == OperationModel.operation
-        else { return nil }
-        return positionals[1].range
+        guard positionals.count == 2 else { return nil }
+        let (service, operation) = (positionals[0], positionals[1])
+        if service.text == OperationModel.service && operation.text == OperationModel.operation {
+            return operation.range
+        }
+        if operation.text == OperationModel.operation && Spelling.distance(service.text, OperationModel.service) <= 2 {
+            misspelt(service, kind: "service", expected: OperationModel.service)
+            return operation.range
+        }
+        if service.text == OperationModel.service && isNearOperation(operation.text) {
+            misspelt(operation, kind: "operation", expected: OperationModel.operation)
+            return operation.range
+        }
+        return nil
+    }
+
+    /// Whether the global option just read took the service name as its value (`aws --region workmail
+    /// put-identity-provider-configuration`); if so, reports it and turns the option's value back into a word.
+    private mutating func swallowedService(optionAt optionIndex: Int) -> Bool {
+        guard positionals.isEmpty, index < words.count, index - optionIndex == 2,
+            words[index - 1].text == OperationModel.service, words[index].text == OperationModel.operation,
+            var option = options.popLast()
+        else { return false }
+        diagnostics.removeAll { $0.range == words[index - 1].range }
+        diagnostics.append(
+            Diagnostic(
+                rule: .optionValue,
+                message: "\(option.spec.name) expects a value; it takes 'workmail' as its value here, so the AWS CLI "
+                    + "reads 'put-identity-provider-configuration' as the service name",
+                path: path, range: option.nameRange))
+        option.value = nil
+        return true
+    }
+
+    private func isNearOperation(_ text: String) -> Bool {
+        let name = OperationModel.operation
+        return text.lowercased() == name || Spelling.distance(text, name) <= 3
+            || (text.count >= 12 && name.hasPrefix(text.lowercased()))
+    }
+
+    private mutating func misspelt(_ word: ShellWord, kind: String, expected: String) {
+        diagnostics.append(
+            Diagnostic(
+                rule: .optionValue,
+                message: "unknown \(kind) \(quoted(word.text)); the AWS CLI refuses it",
+                path: path, range: word.range,
+                help: ["did you mean '\(expected)'?"],
+                fixes: [
+                    Fix(
+                        message: "replace with '\(expected)'",
+                        edits: [TextEdit(path: path, range: word.range, replacement: expected)])
+                ]))
     }
 
     /// Reads the rest of the command: operation and global options.
@@ -159,7 +210,10 @@ private struct Reader {
                     path: path, range: nameRange,
                     related: [RelatedLocation(message: "first given here", path: path, range: first.nameRange)]))
         }
-        options.append(ParsedOption(spec: spec, written: written, nameRange: nameRange, value: value))
+        options.append(
+            ParsedOption(
+                spec: spec, written: written, nameRange: nameRange, value: value,
+                isExactWord: inlineValue == nil && written == spec.name))
     }
 
     /// argparse's test for a word that is an option rather than a value.
@@ -185,6 +239,12 @@ private struct Reader {
                         + choices.map { "'\($0)'" }.joined(separator: ", "),
                     path: path, range: value.range,
                     help: Spelling.nearest(to: value.text, in: choices).map { ["did you mean '\($0)'?"] } ?? []))
+        } else if spec.name == CommandOptions.region, value.text.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "--region is empty; the AWS CLI builds no endpoint from it", path: path,
+                    range: value.range))
         } else if spec.isInteger, Int(value.text) == nil {
             diagnostics.append(
                 Diagnostic(

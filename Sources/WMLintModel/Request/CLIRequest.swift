@@ -17,7 +17,13 @@ public enum CLIOutcome: Hashable, Sendable {
 /// members, minimum lengths and values — botocore checks no maximum, enum or pattern).
 public enum CLIRequest {
     public static func outcome(of input: RequestInput) -> CLIOutcome {
-        if input.isSkeletonOnly { return .skeleton }
+        if input.isSkeletonOnly && !input.requiresParameters { return .skeleton }
+        let outcome = requestOutcome(of: input)
+        if input.isSkeletonOnly, case .sends = outcome { return .skeleton }
+        return outcome
+    }
+
+    private static func requestOutcome(of input: RequestInput) -> CLIOutcome {
         var members: [Member] = []
         var rejected = false
         for entry in input.parameters {

@@ -49,7 +49,7 @@ private struct Binder {
                 bindTopLevel(entry.key, shape: memberShape, node: node, context: context, into: &request)
             }
         }
-        if !input.hasUnknownSource && !input.isSkeletonOnly {
+        if !input.hasUnknownSource && input.requiresParameters {
             for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
                 diagnostics.append(
                     Diagnostic(
@@ -237,6 +237,8 @@ private struct Binder {
     }
 
     private mutating func reportType(_ node: SyntaxNode, expected: String, context: Context, note: String? = nil) {
+        // `NaN` and `Infinity` already have their syntax diagnostic: one fault, one diagnostic.
+        if case .number(let number) = node.value, ["NaN", "Infinity", "-Infinity"].contains(number.lexeme) { return }
         var found = node.kindDescription
         switch node.value {
         case .string(let text): found += " " + quoted(text)

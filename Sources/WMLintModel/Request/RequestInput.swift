@@ -48,12 +48,14 @@ public struct RequestInput: Hashable, Sendable {
     public var hasUnknownSource: Bool
     /// Parameters a misspelt option nearly names; not reported missing.
     public var nearlyNamed: Set<String>
-    /// Whether `--generate-cli-skeleton` is present: nothing is sent and nothing is required.
+    /// Whether `--generate-cli-skeleton` is present: nothing is sent.
     public var isSkeletonOnly: Bool
+    /// Whether the required parameters must be present (not with `--generate-cli-skeleton [input]`).
+    public var requiresParameters: Bool
 
     public init(
         parameters: [ParameterEntry], anchorPath: String, anchorRange: SourceRange, hasUnknownSource: Bool = false,
-        nearlyNamed: Set<String> = [], isSkeletonOnly: Bool = false
+        nearlyNamed: Set<String> = [], isSkeletonOnly: Bool = false, requiresParameters: Bool = true
     ) {
         self.parameters = parameters
         self.anchorPath = anchorPath
@@ -61,5 +63,6 @@ public struct RequestInput: Hashable, Sendable {
         self.hasUnknownSource = hasUnknownSource
         self.nearlyNamed = nearlyNamed
         self.isSkeletonOnly = isSkeletonOnly
+        self.requiresParameters = requiresParameters
     }
 }

@@ -17,7 +17,7 @@ public enum JSONParser {
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)
         }
-        return ParseResult(root: root, diagnostics: parser.diagnostics)
+        return ParseResult(root: root, diagnostics: parser.diagnostics, isComplete: root != nil && parser.failedAt == nil)
     }
 }
 

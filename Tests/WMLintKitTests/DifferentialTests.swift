@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import WMLintKit
+import WMLintSource
+import WMLintSyntax
+
+/// `wmlint convert` judged by the real AWS CLI: generated invocations (valid and subtly broken) run through the
+/// CLI's own argument processing and botocore's validation (`Tests/oracle/aws_oracle.py`, nothing is sent), and
+/// wmlint must build exactly the same request — or, where the CLI refuses, print nothing and report an error.
+@Suite(.serialized) struct DifferentialTests {
+    static let caseCount = 1200
+    static let seed = 20_261_129
+
+    static var oracleUnavailable: String? {
+        guard let status = try? PythonRunner.run(["-c", "import awscli, botocore"], input: nil).status, status == 0
+        else { return "python3 with awscli is not installed" }
+        return nil
+    }
+
+    @Test(.enabled(if: oracleUnavailable == nil, "needs python3 with awscli (the oracle)"))
+    func convertAgreesWithTheAWSCLI() throws {
+        TestSupport.enterRoot()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wmlint-diff-\(getpid())")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        let generated = try PythonRunner.run(
+            [
+                TestSupport.root + "/Tests/oracle/generate_cases.py", "--count", String(Self.caseCount), "--seed",
+                String(Self.seed), "--dir", directory.path,
+            ], input: nil)
+        try #require(generated.status == 0, "generator failed: \(generated.stderr)")
+        let verdicts = try PythonRunner.run([TestSupport.root + "/Tests/oracle/aws_oracle.py"], input: generated.stdout)
+        try #require(verdicts.status == 0, "oracle failed: \(verdicts.stderr)")
+
+        let cases = generated.stdout.split(separator: "\n").map(String.init)
+        let answers = verdicts.stdout.split(separator: "\n").map(String.init)
+        try #require(cases.count == answers.count && cases.count >= Self.caseCount)
+
+        var mismatches: [String] = []
+        var agreed = (sent: 0, refused: 0, skipped: 0)
+        for (line, answer) in zip(cases, answers) {
+            let testCase = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let verdict = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
+            let id = try #require(testCase["id"] as? String)
+            let script = try #require(testCase["sh"] as? String)
+            let caseDirectory = try #require(testCase["cwd"] as? String)
+            let path = caseDirectory + "/" + id + ".sh"
+            try (script + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+
+            let (output, report, _) = try Converter.convert(
+                LintOptions(paths: [path], inputFormat: .shell), to: .json)
+            let accepted = verdict["ok"] as? Bool == true
+            if verdict["stage"] as? String == "other", (verdict["error"] as? String ?? "").contains("profile") {
+                // A named profile exists or not on the machine that runs the CLI: not a property of the input.
+                agreed.skipped += 1
+                continue
+            }
+            let expected = accepted ? canonicalMember("request", of: answer) : nil
+            if accepted, verdict["request"] is NSNull {
+                // --generate-cli-skeleton: nothing is sent, nothing is printed.
+                if output.isEmpty { agreed.skipped += 1 } else { mismatches.append("\(id) skeleton printed\n\(script)") }
+                continue
+            }
+            if let expected {
+                let actual = canonical(output)
+                if actual == expected {
+                    agreed.sent += 1
+                } else {
+                    mismatches.append("\(id) CLI sends\n  \(expected)\nwmlint\n  \(actual ?? output)\n\(script)")
+                }
+            } else {
+                let errors = report.diagnostics.filter { $0.severity == .error }
+                if output.isEmpty && !errors.isEmpty {
+                    agreed.refused += 1
+                } else {
+                    let stage = verdict["stage"] as? String ?? "?"
+                    let error = verdict["error"] as? String ?? ""
+                    mismatches.append(
+                        "\(id) CLI refuses (\(stage): \(error.prefix(160)))\nwmlint printed \(output.isEmpty ? "nothing" : output), "
+                            + "\(errors.count) errors\n\(script)")
+                }
+            }
+        }
+        print("differential: \(cases.count) cases; sent \(agreed.sent), refused \(agreed.refused), skeleton or environment \(agreed.skipped); \(mismatches.count) mismatches")
+        if let dump = ProcessInfo.processInfo.environment["WMLINT_DIFF_REPORT"] {
+            try? mismatches.joined(separator: "\n\n").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
+        for mismatch in mismatches.prefix(25) {
+            Issue.record(Comment(rawValue: mismatch))
+        }
+        #expect(mismatches.isEmpty)
+    }
+
+    /// The JSON value of member `key` of the JSON object `line`, in canonical text (keys sorted).
+    private func canonicalMember(_ key: String, of line: String) -> String? {
+        let parsed = JSONParser.parse(SourceText(bytes: Array(line.utf8), path: "-"))
+        guard case .object(let members)? = parsed.root?.value,
+            let member = JSONWriter.lastValues(members).first(where: { $0.key == key })
+        else { return nil }
+        if case .null = member.value.value { return nil }
+        return canonical(member.value)
+    }
+
+    /// One JSON value printed by `convert`, in canonical text; `nil` unless the output is exactly one value.
+    private func canonical(_ output: String) -> String? {
+        let parsed = JSONParser.parse(SourceText(bytes: Array(output.utf8), path: "-"))
+        guard let root = parsed.root, !parsed.hasErrors else { return nil }
+        return canonical(root)
+    }
+
+    private func canonical(_ node: SyntaxNode) -> String {
+        switch node.value {
+        case .object(let members):
+            let sorted = JSONWriter.lastValues(members).sorted { $0.key < $1.key }
+            return "{" + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + canonical($0.value) }.joined(separator: ",") + "}"
+        case .array(let items):
+            return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .number(let number):
+            switch number.kind {
+            case .integer(let digits): return digits
+            case .float(let value): return "float:\(value)"
+            }
+        default:
+            return JSONWriter.write(node)
+        }
+    }
+}
+
+/// Runs python3 with arguments and optional standard input.
+enum PythonRunner {
+    static func run(_ arguments: [String], input: String?) throws -> TestSupport.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let out = Pipe()
+        let inPipe = Pipe()
+        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("wmlint-py-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errURL) }
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        let data = Data((input ?? "").utf8)
+        let writer = Thread {
+            inPipe.fileHandleForWriting.write(data)
+            try? inPipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try err.close()
+        let errData = (try? Data(contentsOf: errURL)) ?? Data()
+        return TestSupport.Run(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
