@@ -213,15 +213,15 @@ private struct JSONParserState {
             // A value is complete: attach it, then read separators and closing brackets.
             while true {
                 guard frames.count > 0 else {
-                    root = node
+                    root = consume node
                     return true
                 }
                 let top = frames.count - 1
                 if frames[top].isObject {
-                    members[members.count - 1].value = node
+                    members[members.count - 1].value = consume node
                     frames[top].hasKey = false
                 } else {
-                    values.append(node)
+                    values.append(consume node)
                 }
                 let isObject = frames[top].isObject
                 i = skipWhitespace(buffer, i)
@@ -591,7 +591,8 @@ private struct JSONParserState {
             // The lexeme is valid JSON, which Swift's parser reads; overflow gives ±infinity, as Python does.
             return (Number(lexeme: lexeme, kind: .float(Double(lexeme) ?? .nan)), i)
         }
-        let canonical = i - start == 2 && buffer[start] == ASCII.minus ? "0" : lexeme
+        let isNegativeZero = i - start == 2 && buffer[start] == ASCII.minus && buffer[start + 1] == ASCII.zero
+        let canonical = isNegativeZero ? "0" : lexeme
         return (Number(lexeme: lexeme, kind: .integer(canonical)), i)
     }
 
