@@ -168,6 +168,53 @@ extension SyntaxNode {
     }
 }
 
+@Suite struct JSONParserRangeTests {
+    /// Every node of `node`, depth first, and every member key range.
+    private func walk(_ node: SyntaxNode, nodes: inout [SyntaxNode], keys: inout [(String, SourceRange)]) {
+        nodes.append(node)
+        switch node.value {
+        case .object(let members):
+            for member in members {
+                keys.append((member.key, member.keyRange))
+                walk(member.value, nodes: &nodes, keys: &keys)
+            }
+        case .array(let elements):
+            for element in elements { walk(element, nodes: &nodes, keys: &keys) }
+        default:
+            break
+        }
+    }
+
+    @Test func everyRangeHoldsExactlyItsOwnText() throws {
+        let source = """
+            \u{FEFF}{
+            \t"OrganizationId": "m-0123456789abcdef0123456789abcdef",\r
+              "日本語": {"😀": [1, -0, 2.5E+2, true, null, "a\\u00e9\\n"], "": {}},
+              "list": [[], [{}], {"x": [false]}, "tab\\there"], "big": 123456789012345678901234567890
+            }
+            """
+        let bytes = Array(source.utf8)
+        let result = parseBytes(bytes)
+        #expect(result.diagnostics.isEmpty)
+        var nodes: [SyntaxNode] = []
+        var keys: [(String, SourceRange)] = []
+        walk(try #require(result.root), nodes: &nodes, keys: &keys)
+        #expect(nodes.count == 20)
+        for node in nodes {
+            let slice = Array(bytes[node.range.offsets])
+            let reparsed = parseBytes(slice)
+            #expect(reparsed.diagnostics.isEmpty, "\(node.range)")
+            // Nested ranges differ in the slice, so compare what the values write as.
+            let written = try #require(reparsed.root.map { JSONWriter.write($0) })
+            #expect(written == JSONWriter.write(node), "\(node.range)")
+        }
+        for (key, range) in keys {
+            let reparsed = parseBytes(Array(bytes[range.offsets]))
+            #expect(reparsed.root?.value == .string(key), "\(range)")
+        }
+    }
+}
+
 @Suite struct JSONParserStringTests {
     @Test func escapesAreDecoded() throws {
         let source = #"["\"\\\/\b\f\n\r\t", "\u00e9\u65E5", "\uD83D\uDE00!"]"#
