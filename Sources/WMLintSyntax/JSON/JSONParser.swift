@@ -60,6 +60,10 @@ private struct ByteKey: Hashable {
     }
 }
 
+/// The value of a dictionary slot reached through a single `inout` access (see ``JSONParserState/checkDuplicate``).
+@inline(__always)
+private func firstIndex(_ slot: inout Int) -> Int { slot }
+
 /// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent ones).
 @inline(__always)
 private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
@@ -98,10 +102,10 @@ private struct Frame {
     var base: Int
     /// For an object: whether its last member is a key still waiting for its value (a `null` placeholder).
     var hasKey: Bool = false
-    /// Keys of a large object, to find duplicates without a quadratic scan; built on demand.
-    var keyIndex: [ByteKey: Int]? = nil
-    /// How many members (from `base`) `keyIndex` holds.
-    var indexedCount: Int = 0
+    /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
+    /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
+    var keyIndex: [ByteKey: Int] = [:]
+    var hasKeyIndex: Bool = false
 }
 
 /// The working state of one parse.
@@ -340,16 +344,21 @@ private struct JSONParserState {
                 index += 1
             }
         } else {
-            // Index the members added since the last key, keeping each key's first occurrence.
-            var keys = frames[top].keyIndex ?? [:]
-            frames[top].keyIndex = nil
-            for index in (base + frames[top].indexedCount)..<members.count {
-                let member = ByteKey(string: members[index].key)
-                if keys[member] == nil { keys[member] = index }
+            // Swapped out and back so the dictionary stays uniquely owned and grows in place.
+            var keys: [ByteKey: Int] = [:]
+            swap(&keys, &frames[top].keyIndex)
+            if !frames[top].hasKeyIndex {
+                frames[top].hasKeyIndex = true
+                keys.reserveCapacity(2 * (members.count - base))
+                for index in base..<members.count where keys[ByteKey(string: members[index].key)] == nil {
+                    keys[ByteKey(string: members[index].key)] = index
+                }
             }
-            frames[top].indexedCount = members.count - base
-            first = keys[ByteKey(string: key)]
-            frames[top].keyIndex = keys
+            // One hash per key: the lookup inserts the new member's index when the key is new.
+            let newIndex = members.count
+            let stored = firstIndex(&keys[ByteKey(string: key), default: newIndex])
+            if stored != newIndex { first = stored }
+            swap(&keys, &frames[top].keyIndex)
         }
         guard let first else { return }
         let earlier = members[first]
@@ -718,7 +727,14 @@ private struct JSONParserState {
         if isWordByte(byte) {
             var end = i
             while end < count && isWordByte(buffer[end]) { end += 1 }
-            return (quoted(String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)), end)
+            // A word is ASCII; `quoted` shortens long text, so hand it only the ends of a huge word.
+            var shown = String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[i..<Swift.min(end, i + 80)]), as: UTF8.self)
+            if end - i > 80 {
+                shown += String(
+                    decoding: UnsafeBufferPointer(rebasing: buffer[Swift.max(i + 80, end - 40)..<end]), as: UTF8.self)
+            }
+            return (quoted(shown), end)
         }
         if byte < 0x80 {
             if byte < 0x20 || byte == 0x7F {
