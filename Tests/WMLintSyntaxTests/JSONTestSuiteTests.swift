@@ -52,6 +52,9 @@ import WMLintSyntax
             if name.hasPrefix("y_") {
                 accepted += 1
                 if verdict.rejected { wrong.append("\(name) should be accepted: \(verdict.messages)") }
+                if JSONParser.parse(SourceText(bytes: bytes, path: name)).root == nil {
+                    wrong.append("\(name) gave no root")
+                }
             } else if name.hasPrefix("n_") {
                 rejected += 1
                 if !verdict.rejected { wrong.append("\(name) should be rejected") }

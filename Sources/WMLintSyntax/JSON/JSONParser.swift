@@ -45,11 +45,6 @@ private enum ASCII {
     static let carriageReturn = UInt8(ascii: "\r")
 }
 
-/// Byte classes for the string scanner: 1 for a byte that ends the fast path (`"`, `\`, control characters).
-private let stringStopTable: [Bool] = (0..<256).map { byte in
-    byte < 0x20 || byte == 0x22 || byte == 0x5C
-}
-
 /// A `String` key compared and hashed by its UTF-8 bytes, as Python's json compares keys (Swift's `String`
 /// equality would merge canonically equivalent keys such as "é" and "e\u{301}").
 private struct ByteKey: Hashable {
@@ -65,15 +60,37 @@ private struct ByteKey: Hashable {
     }
 }
 
+/// The value of a dictionary slot reached through a single `inout` access (see ``JSONParserState/checkDuplicate``).
+@inline(__always)
+private func firstIndex(_ slot: inout Int) -> Int { slot }
+
+/// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent ones).
 @inline(__always)
 private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-    var lhs = lhs
-    var rhs = rhs
-    return lhs.withUTF8 { left in
-        rhs.withUTF8 { right in
-            left.count == right.count && left.elementsEqual(right)
+    // Byte-equal strings are always `==`; `==` is a plain byte comparison for ASCII, so it filters cheaply.
+    guard lhs.utf8.count == rhs.utf8.count, lhs == rhs else { return false }
+    return lhs.utf8.elementsEqual(rhs.utf8)
+}
+
+/// The value a member holds while its real value is being read, and what moved-out slots are filled with.
+private let placeholderNode = SyntaxNode(.null, range: .bytes(0, 0))
+private let placeholderMember = Member(key: "", keyRange: .bytes(0, 0), value: placeholderNode)
+
+/// Moves `array[base...]` into a new array and shortens `array` to `base`, without retaining the elements.
+@inline(__always)
+private func takeSuffix<Element>(_ array: inout [Element], from base: Int, filler: Element) -> [Element] {
+    let moved = array.count - base
+    guard moved > 0 else { return [] }
+    let result = [Element](unsafeUninitializedCapacity: moved) { target, initialized in
+        initialized = array.withUnsafeMutableBufferPointer { source in
+            guard let from = source.baseAddress, let to = target.baseAddress else { return 0 }
+            to.moveInitialize(from: from + base, count: moved)
+            (from + base).initialize(repeating: filler, count: moved)
+            return moved
         }
     }
+    array.removeLast(moved)
+    return result
 }
 
 /// An object or array whose closing bracket has not been read yet.
@@ -83,15 +100,12 @@ private struct Frame {
     var start: Int
     /// Index of the first element (in `values`) or member (in `members`) of this container.
     var base: Int
-    /// For an object waiting for a member's value: the key read and its byte range.
-    var key: String = ""
-    var keyStart: Int = 0
-    var keyEnd: Int = 0
+    /// For an object: whether its last member is a key still waiting for its value (a `null` placeholder).
     var hasKey: Bool = false
-    /// Keys of a large object, to find duplicates without a quadratic scan; built on demand.
-    var keyIndex: [ByteKey: Int]? = nil
-    /// How many members (from `base`) `keyIndex` holds.
-    var indexedCount: Int = 0
+    /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
+    /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
+    var keyIndex: [ByteKey: Int] = [:]
+    var hasKeyIndex: Bool = false
 }
 
 /// The working state of one parse.
@@ -104,6 +118,13 @@ private struct JSONParserState {
     var members: [Member] = []
     /// Set by the first fatal error: where the partial containers end.
     var failedAt: Int? = nil
+    /// Recently built strings too long to be stored inline, by a hash of their bytes: keys and enumerated
+    /// values repeat in real documents, and sharing them saves an allocation and a UTF-8 validation each.
+    var internedStrings = [String](repeating: "", count: JSONParserState.internSlots)
+
+    static let internSlots = 512
+    /// Strings of up to 15 UTF-8 bytes live inline in a `String`, so only longer ones are worth sharing.
+    static let internRange = 16...96
 
     /// Objects with at most this many members are checked for duplicates by a linear scan.
     static let linearKeyLimit = 12
@@ -196,18 +217,15 @@ private struct JSONParserState {
             // A value is complete: attach it, then read separators and closing brackets.
             while true {
                 guard frames.count > 0 else {
-                    root = node
+                    root = consume node
                     return true
                 }
                 let top = frames.count - 1
                 if frames[top].isObject {
-                    members.append(
-                        Member(
-                            key: frames[top].key, keyRange: range(frames[top].keyStart, frames[top].keyEnd),
-                            value: node))
+                    members[members.count - 1].value = consume node
                     frames[top].hasKey = false
                 } else {
-                    values.append(node)
+                    values.append(consume node)
                 }
                 let isObject = frames[top].isObject
                 i = skipWhitespace(buffer, i)
@@ -245,12 +263,10 @@ private struct JSONParserState {
                 i += 1
                 let frame = frames.removeLast()
                 if isObject {
-                    let list = Array(members[frame.base...])
-                    members.removeSubrange(frame.base...)
+                    let list = takeSuffix(&members, from: frame.base, filler: placeholderMember)
                     node = SyntaxNode(.object(list), range: range(frame.start, i))
                 } else {
-                    let list = Array(values[frame.base...])
-                    values.removeSubrange(frame.base...)
+                    let list = takeSuffix(&values, from: frame.base, filler: placeholderNode)
                     node = SyntaxNode(.array(list), range: range(frame.start, i))
                 }
             }
@@ -262,24 +278,24 @@ private struct JSONParserState {
         guard let end = failedAt else { return nil }
         var node: SyntaxNode?
         while let frame = frames.popLast() {
-            if let child = node {
-                if frame.isObject {
-                    if frame.hasKey {
-                        members.append(
-                            Member(key: frame.key, keyRange: range(frame.keyStart, frame.keyEnd), value: child))
+            if frame.isObject {
+                if frame.hasKey {
+                    // The key's value is the container being closed, or was never read.
+                    if let child = node {
+                        members[members.count - 1].value = child
+                    } else {
+                        members.removeLast()
                     }
-                } else {
-                    values.append(child)
                 }
+            } else if let child = node {
+                values.append(child)
             }
             let upper = Swift.max(end, frame.start + 1)
             if frame.isObject {
-                let list = Array(members[frame.base...])
-                members.removeSubrange(frame.base...)
+                let list = takeSuffix(&members, from: frame.base, filler: placeholderMember)
                 node = SyntaxNode(.object(list), range: range(frame.start, upper))
             } else {
-                let list = Array(values[frame.base...])
-                values.removeSubrange(frame.base...)
+                let list = takeSuffix(&values, from: frame.base, filler: placeholderNode)
                 node = SyntaxNode(.array(list), range: range(frame.start, upper))
             }
         }
@@ -302,11 +318,8 @@ private struct JSONParserState {
         guard let (key, end) = readString(buffer, i) else { return false }
         let start = i
         checkDuplicate(key, start, end)
-        let top = frames.count - 1
-        frames[top].key = key
-        frames[top].keyStart = start
-        frames[top].keyEnd = end
-        frames[top].hasKey = true
+        members.append(Member(key: key, keyRange: range(start, end), value: placeholderNode))
+        frames[frames.count - 1].hasKey = true
         i = skipWhitespace(buffer, end)
         guard i < count && buffer[i] == ASCII.colon else {
             failUnexpected(buffer, i, expected: "expected ':' after object key")
@@ -331,16 +344,21 @@ private struct JSONParserState {
                 index += 1
             }
         } else {
-            // Index the members added since the last key, keeping each key's first occurrence.
-            var keys = frames[top].keyIndex ?? [:]
-            frames[top].keyIndex = nil
-            for index in (base + frames[top].indexedCount)..<members.count {
-                let member = ByteKey(string: members[index].key)
-                if keys[member] == nil { keys[member] = index }
+            // Swapped out and back so the dictionary stays uniquely owned and grows in place.
+            var keys: [ByteKey: Int] = [:]
+            swap(&keys, &frames[top].keyIndex)
+            if !frames[top].hasKeyIndex {
+                frames[top].hasKeyIndex = true
+                keys.reserveCapacity(2 * (members.count - base))
+                for index in base..<members.count where keys[ByteKey(string: members[index].key)] == nil {
+                    keys[ByteKey(string: members[index].key)] = index
+                }
             }
-            frames[top].indexedCount = members.count - base
-            first = keys[ByteKey(string: key)]
-            frames[top].keyIndex = keys
+            // One hash per key: the lookup inserts the new member's index when the key is new.
+            let newIndex = members.count
+            let stored = firstIndex(&keys[ByteKey(string: key), default: newIndex])
+            if stored != newIndex { first = stored }
+            swap(&keys, &frames[top].keyIndex)
         }
         guard let first else { return }
         let earlier = members[first]
@@ -363,23 +381,59 @@ private struct JSONParserState {
     mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, Int)? {
         let count = buffer.count
         var i = start + 1
-        let stops = stringStopTable
-        let found: Bool = stops.withUnsafeBufferPointer { table in
-            while i < count {
-                if table[Int(buffer[i])] { return true }
-                i += 1
+        if let base = UnsafeRawPointer(buffer.baseAddress) {
+            // Skip eight plain bytes at a time: no '"', no '\\', no control character.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                let stop =
+                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                    | ((word &- ones &* 0x20) & ~word)
+                if stop & highs != 0 { break }
+                i += 8
             }
-            return false
         }
-        guard found else {
+        while i < count {
+            let byte = buffer[i]
+            if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 { break }
+            i += 1
+        }
+        guard i < count else {
             fail("unterminated string", start, start + 1)
             return nil
         }
         if buffer[i] == ASCII.quote {
-            let string = String(decoding: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<i]), as: UTF8.self)
-            return (string, i + 1)
+            return (makeString(buffer, start + 1, i), i + 1)
         }
         return readEscapedString(buffer, start, from: i)
+    }
+
+    /// The string of the plain bytes `lower..<upper` (no escapes, no control characters), shared when the same
+    /// bytes were seen recently.
+    @inline(__always)
+    mutating func makeString(_ buffer: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> String {
+        let length = upper - lower
+        guard Self.internRange.contains(length), let base = UnsafeRawPointer(buffer.baseAddress) else {
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        }
+        let head = base.loadUnaligned(fromByteOffset: lower, as: UInt64.self)
+        let tail = base.loadUnaligned(fromByteOffset: upper - 8, as: UInt64.self)
+        let mixed = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xBF58_476D_1CE4_E5B9
+        let slot = Int(truncatingIfNeeded: mixed >> 55) & (Self.internSlots - 1)
+        var cached = internedStrings[slot]
+        if cached.utf8.count == length {
+            let same = cached.withUTF8 { stored -> Bool in
+                guard let storedBase = UnsafeRawPointer(stored.baseAddress) else { return false }
+                return bytesEqual(storedBase, base + lower, length)
+            }
+            if same { return cached }
+        }
+        let string = String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        internedStrings[slot] = string
+        return string
     }
 
     /// The slow path of ``readString``: escapes or a control character at `from`.
@@ -512,6 +566,12 @@ private struct JSONParserState {
                 fail("leading zeros are not allowed in numbers", start, end)
                 return nil
             }
+            if i < count && (buffer[i] | 0x20) == UInt8(ascii: "x") {
+                var end = i + 1
+                while end < count && isWordByte(buffer[end]) { end += 1 }
+                fail("hexadecimal numbers are not valid JSON; write the number in decimal", start, end)
+                return nil
+            }
         } else {
             while i < count && isDigit(buffer[i]) { i += 1 }
         }
@@ -540,7 +600,8 @@ private struct JSONParserState {
             // The lexeme is valid JSON, which Swift's parser reads; overflow gives ±infinity, as Python does.
             return (Number(lexeme: lexeme, kind: .float(Double(lexeme) ?? .nan)), i)
         }
-        let canonical = i - start == 2 && buffer[start] == ASCII.minus ? "0" : lexeme
+        let isNegativeZero = i - start == 2 && buffer[start] == ASCII.minus && buffer[start + 1] == ASCII.zero
+        let canonical = isNegativeZero ? "0" : lexeme
         return (Number(lexeme: lexeme, kind: .integer(canonical)), i)
     }
 
@@ -599,8 +660,8 @@ private struct JSONParserState {
             Diagnostic(
                 rule: .jsonSyntax,
                 message:
-                    "\(quoted(lexeme)) is not valid JSON; the AWS CLI's parser accepts it but it is not a number "
-                    + "the service can use, and other JSON tools reject it",
+                    "\(quoted(lexeme)) is not valid JSON; the AWS CLI's parser accepts it but other JSON tools "
+                    + "reject it",
                 path: text.path,
                 range: range(start, end)))
     }
@@ -666,7 +727,14 @@ private struct JSONParserState {
         if isWordByte(byte) {
             var end = i
             while end < count && isWordByte(buffer[end]) { end += 1 }
-            return (quoted(String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)), end)
+            // A word is ASCII; `quoted` shortens long text, so hand it only the ends of a huge word.
+            var shown = String(
+                decoding: UnsafeBufferPointer(rebasing: buffer[i..<Swift.min(end, i + 80)]), as: UTF8.self)
+            if end - i > 80 {
+                shown += String(
+                    decoding: UnsafeBufferPointer(rebasing: buffer[Swift.max(i + 80, end - 40)..<end]), as: UTF8.self)
+            }
+            return (quoted(shown), end)
         }
         if byte < 0x80 {
             if byte < 0x20 || byte == 0x7F {
@@ -706,6 +774,27 @@ private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) 
         i += 1
     }
     return i
+}
+
+/// Whether the `count` bytes at `lhs` and `rhs` are equal.
+@inline(__always)
+private func bytesEqual(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
+    var offset = 0
+    while offset + 8 <= count {
+        if lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            != rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        {
+            return false
+        }
+        offset += 8
+    }
+    while offset < count {
+        if lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs.load(fromByteOffset: offset, as: UInt8.self) {
+            return false
+        }
+        offset += 1
+    }
+    return true
 }
 
 @inline(__always)
