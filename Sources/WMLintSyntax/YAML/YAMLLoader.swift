@@ -498,7 +498,7 @@ private struct EventLoader {
             let contextStart = marks.offset(Int(parser.context_mark.index))
             if contextStart != lower {
                 var subject = context
-                for lead in ["while parsing ", "while scanning "] where subject.hasPrefix(lead) {
+                for lead in ["while parsing ", "while scanning ", "a ", "an "] where subject.hasPrefix(lead) {
                     subject = String(subject.dropFirst(lead.count))
                 }
                 related.append(
