@@ -121,17 +121,41 @@ private func member(_ node: SyntaxNode?, _ key: String) -> Member? {
     }
 
     @Test func crlfTabsAndByteOrderMark() throws {
-        let text = "\u{FEFF}a: 1\r\nb:\t\"日\"\r\nc: |\r\n  x\r\n"
+        let text = "\u{FEFF}a: 1\r\nb: [\t\"日\"]\r\nc: |\r\n  x\r\n"
         let result = load(text)
         #expect(result.diagnostics.isEmpty)
         let root = try #require(result.root)
         #expect(member(root, "a")?.keyRange == .bytes(3, 4))
         #expect(member(root, "a")?.value.range == .bytes(6, 7))
         let quote = offset(of: "\"", in: text)
-        #expect(member(root, "b")?.value.range == .bytes(quote, quote + 5))
-        #expect(member(root, "b")?.value.value == .string("日"))
+        #expect(member(root, "b")?.value.range == .bytes(quote - 2, quote + 6))
+        #expect(member(root, "b")?.value.value == .array([SyntaxNode(.string("日"), range: .bytes(quote, quote + 5))]))
         #expect(member(root, "c")?.value.value == .string("x\n"))
         #expect(member(root, "c")?.value.range.lowerBound.offset == offset(of: "|", in: text))
+    }
+
+    /// ruamel.yaml's scanner rejects a tab between tokens outside flow collections and inside plain scalars,
+    /// where libyaml accepts it.
+    @Test(arguments: [
+        ("b:\tx", "tab between tokens outside a flow collection", 2),
+        ("a: 1\t# c", "tab between tokens outside a flow collection", 4),
+        ("日本:\t1", "tab between tokens outside a flow collection", 7),
+        ("k: v\t", "tab between tokens outside a flow collection", 4),
+        ("a: b\tc", "tab inside a plain scalar", 4),
+        ("[b\tc]", "tab inside a plain scalar", 2),
+    ])
+    func tabsRuamelRejects(source: String, message: String, at offset: Int) throws {
+        let result = load(source)
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.rule == .yamlSyntax)
+        #expect(diagnostic.message.hasPrefix(message))
+        #expect(diagnostic.range == .bytes(offset, offset + 1))
+        #expect(result.diagnostics.count == 1)
+    }
+
+    @Test(arguments: ["[1,\t2]", "a: 1 # x\ty", "# \t\na: 1", "a: \"x\ty\"", "a: |\n  x\ty", "a:\n  - {b:\tc}"])
+    func tabsRuamelAccepts(source: String) {
+        #expect(load(source).diagnostics.isEmpty)
     }
 
     @Test func blockScalars() throws {
