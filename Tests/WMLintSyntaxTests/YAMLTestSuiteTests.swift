@@ -83,14 +83,25 @@ import WMLintSyntax
         "UGM3": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
         "Z67P": "a local tag (!foo): ruamel.yaml's safe loader has no constructor for it",
         "Z9M4": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
+        "565N": "!!binary: ruamel.yaml builds bytes, which have no JSON form",
+        // ruamel.yaml's scanner rejects a tab between block tokens or inside a plain scalar, so the loader does.
+        "DC7X": "tab after a plain scalar in block context, rejected by ruamel.yaml",
+        "DK95/05": "tab before a plain scalar in block context, rejected by ruamel.yaml",
+        "DK95/07": "tab before a directive comment, rejected by ruamel.yaml",
+        "HS5T": "tab inside a plain multi-line scalar, rejected by ruamel.yaml",
+        "J3BT": "tab inside a plain scalar, rejected by ruamel.yaml",
+        "K54U": "tab after '---', rejected by ruamel.yaml",
+        "MUS6/03": "tab inside a %YAML directive line, rejected by ruamel.yaml",
+        "NB6Z": "tab inside a plain multi-line scalar, rejected by ruamel.yaml",
+        "UV7Q": "tab inside a plain multi-line scalar, rejected by ruamel.yaml",
         // ruamel.yaml types this differently from the suite.
         "J7PZ": "!!omap: ruamel.yaml builds an ordered mapping, the suite keeps the list of pairs",
         "S4JQ": "'! 12' (non-specific tag) is the integer 12 in ruamel.yaml, a string in the suite",
     ]
 
-    /// The lowest pass rate accepted (passed / checked): 286 of 350 measured; libyaml's own gaps and the tags
-    /// ruamel.yaml's safe loader refuses account for the rest.
-    static let passRateFloor = 0.81
+    /// The lowest pass rate accepted (passed / checked): 276 of 350 measured (78.9%). libyaml's own gaps (45),
+    /// and what ruamel.yaml's safe loader refuses or reads otherwise (tags, tabs: 29), account for the rest.
+    static let passRateFloor = 0.788
 
     struct Case {
         var id: String

@@ -1,6 +1,12 @@
 internal import CWMLintYAML
 public import WMLintSource
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Loads one YAML document through libyaml's event API, typing scalars as the AWS CLI v2 does (ruamel.yaml,
 /// safe mode, YAML 1.2; `%YAML 1.1` switches to 1.1 typing).
 public enum YAMLLoader {
@@ -109,6 +115,12 @@ private struct EventLoader {
     var documents = 0
     var typing = ScalarTyping.v12
     var stopped = false
+    /// Whether the text holds a tab, which ruamel.yaml accepts only in quoted and block scalars, comments and
+    /// between flow tokens; the spans below are recorded only then.
+    let hasTabs: Bool
+    var plainSpans: [Range<Int>] = []
+    var quotedSpans: [Range<Int>] = []
+    var flowSpans: [Range<Int>] = []
 
     init(text: SourceText, base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, maxAliasExpansion: Int) {
         self.text = text
@@ -117,6 +129,7 @@ private struct EventLoader {
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         marks = MarkConverter(base: base, count: count)
+        hasTabs = memchr(base, 0x09, count) != nil
     }
 
     mutating func run() -> ParseResult {
@@ -185,6 +198,7 @@ private struct EventLoader {
                 break
             }
         }
+        if hasTabs && !fatal && !stopped { checkTabs() }
         if fatal || stopped {
             return ParseResult(root: nil, diagnostics: diagnostics)
         }
@@ -200,11 +214,15 @@ private struct EventLoader {
         let bytes = UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length))
         let tag = tagText(data.tag)
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
+        if hasTabs {
+            if plain { plainSpans.append(lower..<upper) } else { quotedSpans.append(lower..<upper) }
+        }
         let isKey = frames.last.map { $0.isMapping && $0.key == nil } ?? false
         var value: SyntaxNode.Value
         var isMerge = false
         if tag == nil || tag == "!" {
-            if plain {
+            // ruamel.yaml resolves a scalar with the non-specific tag '!' as a plain one, even when quoted.
+            if plain || tag == "!" {
                 switch typing.resolve(bytes) {
                 case .merge:
                     if isKey {
@@ -286,6 +304,9 @@ private struct EventLoader {
 
     mutating func close(_ item: yaml_event_t) {
         guard var frame = frames.popLast() else { return }
+        if hasTabs && !frame.isBlock && !frames.contains(where: { !$0.isBlock }) {
+            flowSpans.append(frame.start..<Swift.max(frame.start, marks.offset(Int(item.end_mark.index))))
+        }
         var upper = frame.lastEnd
         if !frame.isBlock || (frame.items.isEmpty && frame.members.isEmpty && frame.merged == nil) {
             upper = Swift.max(upper, marks.offset(Int(item.end_mark.index)))
@@ -438,8 +459,6 @@ private struct EventLoader {
         case "!!merge" where isKey:
             isMerge = true
             return .string(string)
-        case "!!binary":
-            return .string(string)
         default:
             report(
                 lower, upper,
@@ -452,6 +471,65 @@ private struct EventLoader {
             report(lower, upper, error.message)
             return .string(string)
         }
+    }
+
+    // MARK: Tabs
+
+    /// Reports the first tab that ruamel.yaml's scanner rejects: one between tokens outside a flow collection,
+    /// or inside a plain scalar. libyaml accepts both, the AWS CLI does not.
+    mutating func checkTabs() {
+        var index = 0
+        // Tabs before this offset are in the comment found last.
+        var commentEnd = 0
+        while index < count {
+            guard let found = memchr(base + index, 0x09, count - index) else { return }
+            let tab = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            index = tab + 1
+            if Self.contains(plainSpans, tab) {
+                report(
+                    tab, tab + 1,
+                    "tab inside a plain scalar; the AWS CLI's YAML loader (ruamel.yaml) rejects it, expected a space or quotes"
+                )
+                return
+            }
+            if tab < commentEnd || Self.contains(quotedSpans, tab) || Self.contains(flowSpans, tab) { continue }
+            if isInComment(tab) {
+                let newline = memchr(base + tab, 0x0A, count - tab)
+                commentEnd = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                continue
+            }
+            report(
+                tab, tab + 1,
+                "tab between tokens outside a flow collection; the AWS CLI's YAML loader (ruamel.yaml) rejects it, expected a space"
+            )
+            return
+        }
+    }
+
+    /// Whether a sorted list of disjoint spans holds `offset`.
+    static func contains(_ spans: [Range<Int>], _ offset: Int) -> Bool {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < spans.count && spans[low].contains(offset)
+    }
+
+    /// Whether `offset` follows a `#` that starts a comment on its line.
+    func isInComment(_ offset: Int) -> Bool {
+        var position = offset - 1
+        while position >= 0 && base[position] != 0x0A && base[position] != 0x0D {
+            if base[position] == UInt8(ascii: "#")
+                && (position == 0 || [0x20, 0x09, 0x0A, 0x0D].contains(base[position - 1]))
+                && !Self.contains(quotedSpans, position) && !Self.contains(plainSpans, position)
+            {
+                return true
+            }
+            position -= 1
+        }
+        return false
     }
 
     // MARK: Helpers
@@ -498,7 +576,7 @@ private struct EventLoader {
             let contextStart = marks.offset(Int(parser.context_mark.index))
             if contextStart != lower {
                 var subject = context
-                for lead in ["while parsing ", "while scanning "] where subject.hasPrefix(lead) {
+                for lead in ["while parsing ", "while scanning ", "a ", "an "] where subject.hasPrefix(lead) {
                     subject = String(subject.dropFirst(lead.count))
                 }
                 related.append(
