@@ -703,19 +703,45 @@ struct ShellLexer {
         let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
+        // The decoded bytes with the text of expansions put back, in local offsets.
+        var local: [UInt8] = []
+        var localStarts: [Int] = []
+        var localEnds: [Int] = []
+        local.reserveCapacity(total - from)
+        var expansion = 0
+        while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
+            expansion += 1
+        }
+        let firstExpansion = expansion
+        var position = from
+        while position <= total {
+            while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
+                for source in scratch.expansions[expansion] {
+                    local.append(buffer[source])
+                    localStarts.append(source)
+                    localEnds.append(source + 1)
+                }
+                expansion += 1
+            }
+            guard position < total else { break }
+            local.append(scratch.bytes[position])
+            localStarts.append(scratch.starts[position])
+            localEnds.append(scratch.ends[position])
+            position += 1
+        }
         var bytes: [UInt8] = []
         var starts: [Int] = []
         var ends: [Int] = []
-        bytes.reserveCapacity(total - from)
-        starts.reserveCapacity(total - from + 1)
-        ends.reserveCapacity(total - from)
-        var position = from
-        while position < total {
-            let length = utf8SequenceLength(scratch.bytes, at: position)
+        bytes.reserveCapacity(local.count)
+        starts.reserveCapacity(local.count + 1)
+        ends.reserveCapacity(local.count)
+        position = 0
+        while position < local.count {
+            let length = utf8SequenceLength(local, at: position)
             if length == 0 {
                 // Not UTF-8 (from `$'\xFF'`): U+FFFD stands for the byte, and maps to its source.
-                let start = fileStart(scratch.starts[position])
-                let end = fileEnd(scratch.ends[position])
+                let start = fileStart(localStarts[position])
+                let end = fileEnd(localEnds[position])
                 for replacement: UInt8 in [0xEF, 0xBF, 0xBD] {
                     bytes.append(replacement)
                     starts.append(start)
@@ -725,19 +751,15 @@ struct ShellLexer {
                 continue
             }
             for offset in position..<(position + length) {
-                bytes.append(scratch.bytes[offset])
-                starts.append(fileStart(scratch.starts[offset]))
-                ends.append(fileEnd(scratch.ends[offset]))
+                bytes.append(local[offset])
+                starts.append(fileStart(localStarts[offset]))
+                ends.append(fileEnd(localEnds[offset]))
             }
             position += length
         }
-        let tail =
-            from < total
-            ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+        let tail = localEnds.last ?? Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
         starts.append(fileStart(tail))
-        let expansions = scratch.expansions.compactMap { range -> SourceRange? in
-            range.lowerBound >= sourceStart ? text.fileRange(range) : nil
-        }
+        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
         return ShellWord(
             text: String(decoding: bytes, as: UTF8.self),
             map: OffsetMap(starts: starts, ends: ends),

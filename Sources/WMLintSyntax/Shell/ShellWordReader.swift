@@ -133,13 +133,13 @@ extension ShellLexer {
         return position == end - 1
     }
 
-    /// Records the expansion `open..<index` just read: its text as written, identity-mapped.
+    /// Records the expansion `open..<index` just read; its text, as written, joins the word when it is kept.
     mutating func noteExpansion(_ open: Int, depth: Int, record: Bool) {
         wordQuoted = true
         wordExpansions += 1
         guard record else { return }
-        for position in open..<index { pool[depth].append(buffer[position], position, position + 1) }
         pool[depth].expansions.append(open..<index)
+        pool[depth].expansionIndices.append(pool[depth].bytes.count)
     }
 
     /// Reads `'…'` at `index`.
