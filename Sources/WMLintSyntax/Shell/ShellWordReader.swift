@@ -442,6 +442,16 @@ extension ShellLexer {
             case UInt8(ascii: "v"): value = 11
             case UInt8(ascii: "e"), UInt8(ascii: "E"): value = 27
             case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"): value = UInt32(letter)
+            case UInt8(ascii: "x") where peek(index) == UInt8(ascii: "{"):
+                // `\x{HHH…}`: any number of digits, the low byte kept; no digits is a NUL.
+                index += 1
+                var number: UInt32 = 0
+                while index < count, let digit = hexValue(buffer[index]) {
+                    number = number &* 16 &+ digit
+                    index += 1
+                }
+                if peek(index) == UInt8(ascii: "}") { index += 1 }
+                value = number & 0xFF
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let limit = letter == UInt8(ascii: "x") ? 2 : letter == UInt8(ascii: "u") ? 4 : 8
                 var digits = 0
@@ -470,6 +480,8 @@ extension ShellLexer {
                 if index < count && buffer[index] != UInt8(ascii: "'") {
                     let control = buffer[index]
                     index += 1
+                    // `\c\\` is the control character of `\`, both backslashes consumed.
+                    if control == UInt8(ascii: "\\") && peek(index) == UInt8(ascii: "\\") { index += 1 }
                     if control == UInt8(ascii: "?") {
                         value = 0x7F
                     } else {
