@@ -118,7 +118,9 @@ private struct WordGenerator {
             for word in command.words {
                 #expect(word.map.starts.count == word.text.utf8.count + 1)
                 #expect(word.map.ends.count == word.text.utf8.count)
-                #expect(word.map.starts.allSatisfy { word.range.offsets.contains($0) || $0 == word.range.upperBound.offset })
+                #expect(
+                    word.map.starts.allSatisfy { word.range.offsets.contains($0) || $0 == word.range.upperBound.offset }
+                )
                 #expect(zip(word.map.starts, word.map.starts.dropFirst()).allSatisfy { $0 <= $1 })
                 #expect(word.isStatic)
             }

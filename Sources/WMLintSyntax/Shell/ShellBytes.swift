@@ -115,6 +115,14 @@ struct WordScratch {
         expansionIndices.removeAll(keepingCapacity: true)
     }
 
+    /// Appends the source bytes `from..<to`, each decoded as itself.
+    mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        guard from < to else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from..<to]))
+        starts.append(contentsOf: from..<to)
+        ends.append(contentsOf: (from + 1)..<(to + 1))
+    }
+
     @inline(__always)
     mutating func append(_ byte: UInt8, _ start: Int, _ end: Int) {
         bytes.append(byte)

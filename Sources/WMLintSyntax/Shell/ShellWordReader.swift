@@ -26,7 +26,7 @@ struct WordRead {
     /// How many expansions the word holds.
     var expansions = 0
     /// The first fault met in the word.
-    var error: Diagnostic?
+    var error: ShellFault?
 }
 
 /// Kinds of nesting for ``ShellLexer/skipNested(_:)``.
@@ -58,8 +58,10 @@ extension ShellLexer {
         scan: while index < count {
             let byte = buffer[index]
             if !isWordSpecial(byte) {
-                if record { pool[depth].append(byte, index, index + 1) }
+                let run = index
                 index += 1
+                while index < count && !isWordSpecial(buffer[index]) { index += 1 }
+                if record { pool[depth].appendRun(buffer, run, index) }
                 continue
             }
             switch byte {
@@ -152,11 +154,7 @@ extension ShellLexer {
         {
             close = from + found
         }
-        if record {
-            for position in from..<Swift.max(from, close) {
-                pool[depth].append(buffer[position], position, position + 1)
-            }
-        }
+        if record { pool[depth].appendRun(buffer, from, Swift.min(close, count)) }
         if close >= count {
             fail("unterminated single-quoted string starting here; expected a closing quote", open, open + 1)
             index = count
@@ -172,8 +170,10 @@ extension ShellLexer {
         while index < count {
             let byte = buffer[index]
             if !isDoubleQuoteSpecial(byte) {
-                if record { pool[depth].append(byte, index, index + 1) }
+                let run = index
                 index += 1
+                while index < count && !isDoubleQuoteSpecial(buffer[index]) { index += 1 }
+                if record { pool[depth].appendRun(buffer, run, index) }
                 continue
             }
             switch byte {
