@@ -101,14 +101,26 @@ struct WordScratch {
     var starts: [Int] = []
     /// For each decoded byte, the local offset just past its source bytes.
     var ends: [Int] = []
-    /// Local source ranges of the expansions met in the word.
+    /// Local source ranges of the expansions met in the word. Their text is not in ``bytes``: it is copied
+    /// only when the word is kept, so nested substitutions are not copied once per level.
     var expansions: [Range<Int>] = []
+    /// For each expansion, the index in ``bytes`` where its text belongs.
+    var expansionIndices: [Int] = []
 
     mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         expansions.removeAll(keepingCapacity: true)
+        expansionIndices.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the source bytes `from..<to`, each decoded as itself.
+    mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+        guard from < to else { return }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from..<to]))
+        starts.append(contentsOf: from..<to)
+        ends.append(contentsOf: (from + 1)..<(to + 1))
     }
 
     @inline(__always)

@@ -43,6 +43,20 @@ public enum ShellScanner {
     }
 }
 
+/// A fault met while reading a word, turned into a ``Diagnostic`` only for a command that is kept.
+struct ShellFault: Equatable {
+    var message: StaticString
+    /// Local offsets of the offending bytes.
+    var start: Int
+    var end: Int
+    /// Nesting past the depth limit (`input-limit`) rather than a syntax error.
+    var isLimit = false
+
+    static func == (lhs: ShellFault, rhs: ShellFault) -> Bool {
+        lhs.start == rhs.start && lhs.end == rhs.end && lhs.isLimit == rhs.isLimit
+    }
+}
+
 /// What a scan collects.
 struct ShellOutput {
     var commands: [ShellCommand] = []
@@ -75,16 +89,19 @@ enum Wrapper {
     case sudo, env, exec, command, nohup, timeout, time
 
     init?(name: [UInt8]) {
-        switch String(decoding: name, as: UTF8.self) {
-        case "sudo": self = .sudo
-        case "env": self = .env
-        case "exec": self = .exec
-        case "command": self = .command
-        case "nohup": self = .nohup
-        case "timeout": self = .timeout
-        case "time": self = .time
-        default: return nil
+        let candidates: [(StaticString, Wrapper)] = [
+            ("sudo", .sudo), ("env", .env), ("exec", .exec), ("command", .command), ("nohup", .nohup),
+            ("timeout", .timeout), ("time", .time),
+        ]
+        guard name.count >= 3 && name.count <= 7 else { return nil }
+        for (spelling, wrapper) in candidates where spelling.utf8CodeUnitCount == name.count {
+            let pointer = spelling.utf8Start
+            if name.indices.allSatisfy({ name[$0] == pointer[$0] }) {
+                self = wrapper
+                return
+            }
         }
+        return nil
     }
 
     /// Whether `NAME=value` words after the wrapper's options set the environment of the command.
@@ -118,7 +135,7 @@ struct PendingCommand {
     var end = -1
     var assignments: [ShellAssignment] = []
     var words: [ShellWord] = []
-    var error: Diagnostic?
+    var error: ShellFault?
     /// Words still to skip as arguments of a wrapper option (`sudo -u USER`, `timeout -s SIGNAL`).
     var optionArguments = 0
     /// `timeout` still needs its duration.
@@ -145,7 +162,7 @@ struct ShellLexer {
     var heredocs: [PendingHeredoc] = []
     var output = ShellOutput()
     /// The first fault of the word being read.
-    var wordError: Diagnostic?
+    var wordError: ShellFault?
     /// The word being read has quotes, escapes, continuations or expansions.
     var wordQuoted = false
     /// How many expansions the word being read holds.
@@ -191,31 +208,29 @@ struct ShellLexer {
 
     // MARK: Diagnostics
 
-    func syntaxError(_ message: String, _ start: Int, _ end: Int) -> Diagnostic {
+    /// The diagnostic of `fault`.
+    func diagnostic(_ fault: ShellFault) -> Diagnostic {
         Diagnostic(
-            rule: .shellSyntax,
-            message: message,
+            rule: fault.isLimit ? .inputLimit : .shellSyntax,
+            message: fault.isLimit
+                ? "substitutions nested deeper than \(maxDepth) levels; the inner levels are not scanned"
+                : fault.message.description,
             path: text.path,
-            range: text.fileRange(start, Swift.min(end, count))
+            range: text.fileRange(fault.start, Swift.min(fault.end, count))
         )
     }
 
-    mutating func fail(_ message: String, _ start: Int, _ end: Int) {
-        if wordError == nil { wordError = syntaxError(message, start, end) }
+    mutating func fail(_ message: StaticString, _ start: Int, _ end: Int) {
+        if wordError == nil { wordError = ShellFault(message: message, start: start, end: end) }
     }
 
     /// Reports nesting past the limit at `start..<end`, once per script, and on the word being read.
     mutating func depthLimit(_ start: Int, _ end: Int) {
-        let diagnostic = Diagnostic(
-            rule: .inputLimit,
-            message: "substitutions nested deeper than \(maxDepth) levels; the inner levels are not scanned",
-            path: text.path,
-            range: text.fileRange(start, Swift.min(end, count))
-        )
-        if wordError == nil { wordError = diagnostic }
+        let fault = ShellFault(message: "", start: start, end: end, isLimit: true)
+        if wordError == nil { wordError = fault }
         if !output.depthReported {
             output.depthReported = true
-            output.diagnostics.append(diagnostic)
+            output.diagnostics.append(diagnostic(fault))
         }
     }
 
@@ -327,7 +342,6 @@ struct ShellLexer {
                     // `(( … ))`: an arithmetic command, no commands inside but substitutions.
                     let open = index
                     index += 2
-                    wordError = nil
                     if !readArithmetic(depth: depth + 1, open: open) {
                         index = Swift.min(index, count)
                     }
@@ -453,7 +467,7 @@ struct ShellLexer {
                     assignments: command.assignments,
                     words: command.words,
                     range: text.fileRange(command.start, command.end),
-                    syntaxError: command.error
+                    syntaxError: command.error.map { diagnostic($0) }
                 )
             )
         }
@@ -607,6 +621,21 @@ struct ShellLexer {
         }
     }
 
+    /// Whether `bytes[from...]` is valid UTF-8.
+    func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
+        var position = from
+        while position < bytes.count {
+            if bytes[position] < 0x80 {
+                position += 1
+                continue
+            }
+            let length = utf8SequenceLength(bytes, at: position)
+            if length == 0 { return false }
+            position += length
+        }
+        return true
+    }
+
     func isAWS(_ bytes: [UInt8]) -> Bool {
         let count = bytes.count
         guard count >= 3, bytes[count - 3] == UInt8(ascii: "a"), bytes[count - 2] == UInt8(ascii: "w"),
@@ -703,19 +732,57 @@ struct ShellLexer {
         let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
+        if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
+            // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
+            var starts = Array(scratch.starts[from...])
+            starts.append(
+                from < total ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+            )
+            return ShellWord(
+                text: String(decoding: scratch.bytes[from...], as: UTF8.self),
+                map: OffsetMap(starts: starts, ends: Array(scratch.ends[from...])),
+                range: text.fileRange(sourceStart, sourceEnd)
+            )
+        }
+        // The decoded bytes with the text of expansions put back, in local offsets.
+        var local: [UInt8] = []
+        var localStarts: [Int] = []
+        var localEnds: [Int] = []
+        local.reserveCapacity(total - from)
+        var expansion = 0
+        while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
+            expansion += 1
+        }
+        let firstExpansion = expansion
+        var position = from
+        while position <= total {
+            while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
+                for source in scratch.expansions[expansion] {
+                    local.append(buffer[source])
+                    localStarts.append(source)
+                    localEnds.append(source + 1)
+                }
+                expansion += 1
+            }
+            guard position < total else { break }
+            local.append(scratch.bytes[position])
+            localStarts.append(scratch.starts[position])
+            localEnds.append(scratch.ends[position])
+            position += 1
+        }
         var bytes: [UInt8] = []
         var starts: [Int] = []
         var ends: [Int] = []
-        bytes.reserveCapacity(total - from)
-        starts.reserveCapacity(total - from + 1)
-        ends.reserveCapacity(total - from)
-        var position = from
-        while position < total {
-            let length = utf8SequenceLength(scratch.bytes, at: position)
+        bytes.reserveCapacity(local.count)
+        starts.reserveCapacity(local.count + 1)
+        ends.reserveCapacity(local.count)
+        position = 0
+        while position < local.count {
+            let length = utf8SequenceLength(local, at: position)
             if length == 0 {
                 // Not UTF-8 (from `$'\xFF'`): U+FFFD stands for the byte, and maps to its source.
-                let start = fileStart(scratch.starts[position])
-                let end = fileEnd(scratch.ends[position])
+                let start = fileStart(localStarts[position])
+                let end = fileEnd(localEnds[position])
                 for replacement: UInt8 in [0xEF, 0xBF, 0xBD] {
                     bytes.append(replacement)
                     starts.append(start)
@@ -725,19 +792,15 @@ struct ShellLexer {
                 continue
             }
             for offset in position..<(position + length) {
-                bytes.append(scratch.bytes[offset])
-                starts.append(fileStart(scratch.starts[offset]))
-                ends.append(fileEnd(scratch.ends[offset]))
+                bytes.append(local[offset])
+                starts.append(fileStart(localStarts[offset]))
+                ends.append(fileEnd(localEnds[offset]))
             }
             position += length
         }
-        let tail =
-            from < total
-            ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+        let tail = localEnds.last ?? Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
         starts.append(fileStart(tail))
-        let expansions = scratch.expansions.compactMap { range -> SourceRange? in
-            range.lowerBound >= sourceStart ? text.fileRange(range) : nil
-        }
+        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
         return ShellWord(
             text: String(decoding: bytes, as: UTF8.self),
             map: OffsetMap(starts: starts, ends: ends),

@@ -26,7 +26,7 @@ struct WordRead {
     /// How many expansions the word holds.
     var expansions = 0
     /// The first fault met in the word.
-    var error: Diagnostic?
+    var error: ShellFault?
 }
 
 /// Kinds of nesting for ``ShellLexer/skipNested(_:)``.
@@ -58,8 +58,10 @@ extension ShellLexer {
         scan: while index < count {
             let byte = buffer[index]
             if !isWordSpecial(byte) {
-                if record { pool[depth].append(byte, index, index + 1) }
+                let run = index
                 index += 1
+                while index < count && !isWordSpecial(buffer[index]) { index += 1 }
+                if record { pool[depth].appendRun(buffer, run, index) }
                 continue
             }
             switch byte {
@@ -133,13 +135,13 @@ extension ShellLexer {
         return position == end - 1
     }
 
-    /// Records the expansion `open..<index` just read: its text as written, identity-mapped.
+    /// Records the expansion `open..<index` just read; its text, as written, joins the word when it is kept.
     mutating func noteExpansion(_ open: Int, depth: Int, record: Bool) {
         wordQuoted = true
         wordExpansions += 1
         guard record else { return }
-        for position in open..<index { pool[depth].append(buffer[position], position, position + 1) }
         pool[depth].expansions.append(open..<index)
+        pool[depth].expansionIndices.append(pool[depth].bytes.count)
     }
 
     /// Reads `'…'` at `index`.
@@ -152,11 +154,7 @@ extension ShellLexer {
         {
             close = from + found
         }
-        if record {
-            for position in from..<Swift.max(from, close) {
-                pool[depth].append(buffer[position], position, position + 1)
-            }
-        }
+        if record { pool[depth].appendRun(buffer, from, Swift.min(close, count)) }
         if close >= count {
             fail("unterminated single-quoted string starting here; expected a closing quote", open, open + 1)
             index = count
@@ -172,8 +170,10 @@ extension ShellLexer {
         while index < count {
             let byte = buffer[index]
             if !isDoubleQuoteSpecial(byte) {
-                if record { pool[depth].append(byte, index, index + 1) }
+                let run = index
                 index += 1
+                while index < count && !isDoubleQuoteSpecial(buffer[index]) { index += 1 }
+                if record { pool[depth].appendRun(buffer, run, index) }
                 continue
             }
             switch byte {
@@ -442,6 +442,16 @@ extension ShellLexer {
             case UInt8(ascii: "v"): value = 11
             case UInt8(ascii: "e"), UInt8(ascii: "E"): value = 27
             case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"): value = UInt32(letter)
+            case UInt8(ascii: "x") where peek(index) == UInt8(ascii: "{"):
+                // `\x{HHH…}`: any number of digits, the low byte kept; no digits is a NUL.
+                index += 1
+                var number: UInt32 = 0
+                while index < count, let digit = hexValue(buffer[index]) {
+                    number = number &* 16 &+ digit
+                    index += 1
+                }
+                if peek(index) == UInt8(ascii: "}") { index += 1 }
+                value = number & 0xFF
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let limit = letter == UInt8(ascii: "x") ? 2 : letter == UInt8(ascii: "u") ? 4 : 8
                 var digits = 0
@@ -470,6 +480,8 @@ extension ShellLexer {
                 if index < count && buffer[index] != UInt8(ascii: "'") {
                     let control = buffer[index]
                     index += 1
+                    // `\c\\` is the control character of `\`, both backslashes consumed.
+                    if control == UInt8(ascii: "\\") && peek(index) == UInt8(ascii: "\\") { index += 1 }
                     if control == UInt8(ascii: "?") {
                         value = 0x7F
                     } else {
