@@ -26,6 +26,7 @@ import base64
 import datetime
 import io
 import json
+import logging
 import os
 import socket
 import sys
@@ -205,6 +206,9 @@ def run_argv(argv, cwd):
         orig_write_exception(e, outfile)
 
     clidriver.write_exception = keep_exception
+    # --debug adds a DEBUG stream handler to loggers; undo it after the case.
+    loggers = [logging.getLogger(n) for n in ("", "botocore", "awscli", "s3transfer", "urllib3")]
+    saved = [(lg, list(lg.handlers), lg.level) for lg in loggers]
     rc = None
     exit_exc = None
     try:
@@ -221,6 +225,9 @@ def run_argv(argv, cwd):
         sys.stdout, sys.stderr = old_out, old_err
         clidriver.write_exception = orig_write_exception
         os.chdir(old_cwd)
+        for lg, handlers, level in saved:
+            lg.handlers[:] = handlers
+            lg.setLevel(level)
 
     stdout_text, stderr_text = out.getvalue(), err.getvalue()
     if exc_seen and isinstance(exc_seen[-1], Captured):
