@@ -28,6 +28,7 @@ import io
 import json
 import logging
 import os
+import random
 import socket
 import sys
 import time
@@ -211,6 +212,9 @@ def run_argv(argv, cwd):
     saved = [(lg, list(lg.handlers), lg.level) for lg in loggers]
     rc = None
     exit_exc = None
+    # --generate-cli-skeleton picks each enum placeholder with random.choice
+    # (botocore.utils.ArgumentGenerator); seed it so the output is reproducible.
+    random.seed(0)
     try:
         if cwd:
             os.chdir(cwd)
