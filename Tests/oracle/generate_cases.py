@@ -321,13 +321,20 @@ def icc_json(rng):
 # --- whole invocations -------------------------------------------------------
 
 
-def spell(rng, opt, value, style=None):
-    """argv words for one option: --opt value, --opt=value or an abbreviation."""
+# A prefix that the main parser claims for a global option (--p is --profile).
+CAPTURED_PREFIXES = {"--p"}
+
+
+def spell(rng, opt, value, style=None, safe=False):
+    """argv words for one option: --opt value, --opt=value or an abbreviation.
+
+    With safe, only prefixes that the CLI reads as this option."""
     style = style or rng.choice(["space"] * 8 + ["equals", "abbrev"])
     if style == "equals":
         return [opt + "=" + value]
     if style == "abbrev":
-        return [rng.choice(ABBREVIATIONS[opt]), value]
+        choices = [a for a in ABBREVIATIONS[opt] if not (safe and a in CAPTURED_PREFIXES)]
+        return [rng.choice(choices), value]
     return [opt, value]
 
 
@@ -438,7 +445,7 @@ def random_case(rng, n):
     words = []
     for opt in order:
         style = None if rng.random() < 0.15 else "space"
-        words += spell(rng, opt, values[opt], style)
+        words += spell(rng, opt, values[opt], style, safe="unknown" not in faults)
     kinds = ["random"] + sorted(faults)
     if "repeat" in faults:
         opt = rng.choice(order)
