@@ -26,7 +26,9 @@ import base64
 import datetime
 import io
 import json
+import logging
 import os
+import random
 import socket
 import sys
 import time
@@ -205,8 +207,14 @@ def run_argv(argv, cwd):
         orig_write_exception(e, outfile)
 
     clidriver.write_exception = keep_exception
+    # --debug adds a DEBUG stream handler to loggers; undo it after the case.
+    loggers = [logging.getLogger(n) for n in ("", "botocore", "awscli", "s3transfer", "urllib3")]
+    saved = [(lg, list(lg.handlers), lg.level) for lg in loggers]
     rc = None
     exit_exc = None
+    # --generate-cli-skeleton picks each enum placeholder with random.choice
+    # (botocore.utils.ArgumentGenerator); seed it so the output is reproducible.
+    random.seed(0)
     try:
         if cwd:
             os.chdir(cwd)
@@ -221,6 +229,9 @@ def run_argv(argv, cwd):
         sys.stdout, sys.stderr = old_out, old_err
         clidriver.write_exception = orig_write_exception
         os.chdir(old_cwd)
+        for lg, handlers, level in saved:
+            lg.handlers[:] = handlers
+            lg.setLevel(level)
 
     stdout_text, stderr_text = out.getvalue(), err.getvalue()
     if exc_seen and isinstance(exc_seen[-1], Captured):
@@ -313,7 +324,7 @@ def handle(line):
         result = run_argv(case["argv"], case.get("cwd"))
     out = {"id": cid}
     out.update(result)
-    return out
+    return out, "yaml" in case
 
 
 def main():
@@ -327,19 +338,35 @@ def main():
     share_loader(not opts.no_shared_loader)
     sys.argv[0] = "aws"
     started = time.time()
+    cpu_started = time.process_time()
     count = 0
+    outcomes = {}
     stdout = sys.stdout
     for line in sys.stdin:
         if not line.strip():
             continue
+        is_yaml = False
         try:
-            result = handle(line)
+            result, is_yaml = handle(line)
         except Exception as e:  # a broken input line, never the CLI
             result = {"id": None, "ok": False, "stage": "other", "error": "oracle: %r" % e}
         stdout.write(json.dumps(result, ensure_ascii=False, allow_nan=False) + "\n")
         stdout.flush()
         count += 1
-    sys.stderr.write("oracle: %d cases in %.1fs\n" % (count, time.time() - started))
+        if is_yaml:
+            key = "yaml ok" if result["ok"] else "yaml error"
+        elif result["ok"]:
+            key = "ok (request)" if result.get("request") is not None else "ok (skeleton, nothing sent)"
+        else:
+            key = "%s (%s)" % (result["stage"], result.get("exception") or "driver")
+        outcomes[key] = outcomes.get(key, 0) + 1
+    wall, cpu = time.time() - started, time.process_time() - cpu_started
+    sys.stderr.write(
+        "oracle: %d cases in %.1fs wall, %.1fs CPU (%.1f ms/case CPU)\n"
+        % (count, wall, cpu, 1000 * cpu / max(count, 1))
+    )
+    for key in sorted(outcomes, key=lambda k: -outcomes[k]):
+        sys.stderr.write("  %6d  %s\n" % (outcomes[key], key))
 
 
 if __name__ == "__main__":

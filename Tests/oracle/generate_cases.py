@@ -135,15 +135,15 @@ def q(value, style):
     return value
 
 
-def icc_shorthand(rng, inst=INST, app=APP):
+def icc_shorthand(rng, inst=INST, app=APP, benign=False):
     """A shorthand value for IdentityCenterConfiguration, maybe broken."""
     k1, k2 = "InstanceArn", "ApplicationArn"
     eq1 = eq2 = "="
     sep = ","
     qs1 = qs2 = "plain"
     prefix = suffix = ""
-    mutation = rng.choice(
-        ["none"] * 6
+    mutation = rng.choice(BENIGN_ICC) if benign else rng.choice(
+        ["none"] * 2
         + [
             "spaces", "eq-spaces", "quote", "quote-mix", "double-comma", "trailing-comma",
             "leading-space", "key-case", "key-lower", "unknown-key", "dup-key", "braces",
@@ -226,13 +226,13 @@ def icc_shorthand(rng, inst=INST, app=APP):
     )
 
 
-def pat_shorthand(rng):
-    status = rng.choice(["ACTIVE"] * 4 + ["INACTIVE"] * 2 + STATUS_VALUES)
-    form = rng.choice(
+def pat_shorthand(rng, benign=False):
+    status = rng.choice(["ACTIVE"] * 4 + ["INACTIVE"] * 2 + ([] if benign else STATUS_VALUES))
+    form = rng.choice(BENIGN_PAT if benign else
         ["status-only", "both", "both", "both", "lifetime-first", "quoted", "spaces", "key-case",
          "dup", "double-comma", "trailing-comma", "braces", "list-status", "at-eq", "unknown"]
     )
-    life = rng.choice(LIFETIME_SHORTHAND)
+    life = rng.choice(GOOD_LIFETIMES if benign else LIFETIME_SHORTHAND)
     if form == "status-only":
         return "Status=" + status
     if form == "both":
@@ -321,13 +321,20 @@ def icc_json(rng):
 # --- whole invocations -------------------------------------------------------
 
 
-def spell(rng, opt, value, style=None):
-    """argv words for one option: --opt value, --opt=value or an abbreviation."""
+# A prefix that the main parser claims for a global option (--p is --profile).
+CAPTURED_PREFIXES = {"--p"}
+
+
+def spell(rng, opt, value, style=None, safe=False):
+    """argv words for one option: --opt value, --opt=value or an abbreviation.
+
+    With safe, only prefixes that the CLI reads as this option."""
     style = style or rng.choice(["space"] * 8 + ["equals", "abbrev"])
     if style == "equals":
         return [opt + "=" + value]
     if style == "abbrev":
-        return [rng.choice(ABBREVIATIONS[opt]), value]
+        choices = [a for a in ABBREVIATIONS[opt] if not (safe and a in CAPTURED_PREFIXES)]
+        return [rng.choice(choices), value]
     return [opt, value]
 
 
@@ -358,45 +365,78 @@ GLOBALS = [
 ]
 
 
+# Variants of a part that the CLI accepts (the enum and pattern of a value are
+# not checked client-side, so those count as accepted here).
+BENIGN_ICC = ["none", "spaces", "eq-spaces", "quote", "quote-mix", "double-comma", "tabs", "reorder", "newline"]
+BENIGN_PAT = ["status-only", "both", "lifetime-first", "quoted", "spaces", "double-comma"]
+GOOD_LIFETIMES = ["30", "1", "3653", "3654", "030", "+5", "1_0", "٣٠", " 30", "30 ", "90", "365"]
+PARTS = ["org", "mode", "icc", "pat", "drop", "unknown", "globals", "repeat"]
+
+
+GOOD_GLOBALS = [
+    g for g in GLOBALS
+    if g not in (["--output", "xml"], ["--color", "maybe"], ["--cli-connect-timeout", "x"],
+                 ["--profile", "nosuchprofile"], ["--region"])
+]
+
+
 def random_case(rng, n):
-    """A composite invocation; most parts valid, some broken."""
+    """A composite invocation: about half with no fault, the rest with one or two."""
+    r = rng.random()
+    faults = set(rng.sample(PARTS, 0 if r < 0.5 else 1 if r < 0.85 else 2))
     files = {}
     values = {}
     # OrganizationId
-    r = rng.random()
-    if r < 0.7:
-        values[OPT_ORG] = rng.choice(ORG_VALUES_OK)
-    elif r < 0.8:
-        text = rng.choice([ORG, ORG + "\n", ORG + "\r\n", "\ufeff" + ORG])
-        files["org.txt"] = text
+    if "org" in faults:
+        if rng.random() < 0.3:
+            files["org.txt"] = rng.choice([ORG + "\n", ORG + "\r\n", "\ufeff" + ORG, ""])
+            values[OPT_ORG] = "file://org.txt"
+        else:
+            values[OPT_ORG] = rng.choice(ORG_VALUES_BAD)
+    elif rng.random() < 0.1:
+        files["org.txt"] = ORG
         values[OPT_ORG] = rng.choice(["file://org.txt", "file://./org.txt"])
     else:
-        values[OPT_ORG] = rng.choice(ORG_VALUES_BAD)
+        values[OPT_ORG] = rng.choice(ORG_VALUES_OK)
     # AuthenticationMode
-    values[OPT_MODE] = rng.choice(MODES * 6 + MODE_VALUES)
+    values[OPT_MODE] = rng.choice(MODE_VALUES if "mode" in faults else MODES)
     # IdentityCenterConfiguration
     r = rng.random()
-    if r < 0.55:
-        values[OPT_ICC] = icc_shorthand(rng)
-    elif r < 0.65:
-        values[OPT_ICC] = icc_shorthand(rng, rng.choice(INST_VALUES), rng.choice(APP_VALUES))
-    elif r < 0.85:
-        values[OPT_ICC] = icc_json(rng)
+    if "icc" in faults:
+        if r < 0.5:
+            values[OPT_ICC] = icc_shorthand(rng)
+        elif r < 0.7:
+            values[OPT_ICC] = icc_shorthand(rng, rng.choice(INST_VALUES), rng.choice(APP_VALUES), benign=True)
+        elif r < 0.9:
+            values[OPT_ICC] = icc_json(rng)
+        else:
+            files["icc.json"] = icc_json(rng)
+            values[OPT_ICC] = rng.choice(["file://icc.json", "fileb://icc.json"])
+    elif r < 0.7:
+        values[OPT_ICC] = icc_shorthand(rng, benign=True)
+    elif r < 0.9:
+        values[OPT_ICC] = json.dumps({"InstanceArn": INST, "ApplicationArn": APP}, indent=rng.choice([None, 2]))
     else:
-        doc = icc_json(rng) + rng.choice(["", "\n"])
-        files["icc.json"] = doc
-        values[OPT_ICC] = rng.choice(["file://icc.json", "fileb://icc.json"] + ["file://icc.json"] * 3)
+        files["icc.json"] = json.dumps({"InstanceArn": INST, "ApplicationArn": APP}) + rng.choice(["", "\n"])
+        values[OPT_ICC] = "file://icc.json"
     # PersonalAccessTokenConfiguration
     r = rng.random()
-    if r < 0.6:
-        values[OPT_PAT] = pat_shorthand(rng)
+    if "pat" in faults:
+        if r < 0.6:
+            values[OPT_PAT] = pat_shorthand(rng)
+        elif r < 0.9:
+            values[OPT_PAT] = pat_json(rng)
+        else:
+            files["pat.json"] = pat_json(rng) + "\n"
+            values[OPT_PAT] = "file://pat.json"
+    elif r < 0.7:
+        values[OPT_PAT] = pat_shorthand(rng, benign=True)
     elif r < 0.9:
-        values[OPT_PAT] = pat_json(rng)
+        values[OPT_PAT] = json.dumps({"Status": rng.choice(["ACTIVE", "INACTIVE"]), "LifetimeInDays": rng.randint(1, 3653)})
     else:
-        files["pat.json"] = pat_json(rng) + "\n"
+        files["pat.json"] = '{"Status": "ACTIVE", "LifetimeInDays": 90}\n'
         values[OPT_PAT] = "file://pat.json"
-    # Drop a required option now and then.
-    if rng.random() < 0.08:
+    if "drop" in faults:
         del values[rng.choice(OPTS)]
 
     order = list(values)
@@ -404,20 +444,25 @@ def random_case(rng, n):
         rng.shuffle(order)
     words = []
     for opt in order:
-        words += spell(rng, opt, values[opt])
-    kinds = ["random"]
-    if rng.random() < 0.08:
+        style = None if rng.random() < 0.15 else "space"
+        words += spell(rng, opt, values[opt], style, safe="unknown" not in faults)
+    kinds = ["random"] + sorted(faults)
+    if "repeat" in faults:
         opt = rng.choice(order)
-        words += [opt, rng.choice([values[opt], ORG_VALUES_BAD[2], "Status=INACTIVE", MODES[1]])]
-        kinds.append("repeated")
-    if rng.random() < 0.05:
-        words.insert(rng.randrange(len(words) + 1) // 2 * 2, rng.choice(["--bogus", "--organisation-id", "--Status"]))
-        kinds.append("unknown")
+        again = spell(rng, opt, rng.choice([values[opt], ORG_VALUES_BAD[2], "Status=INACTIVE", MODES[1], "Status=ACTIVE,,"]))
+        if rng.random() < 0.5:
+            words = again + words
+        else:
+            words += again
+    if "unknown" in faults:
+        at = rng.randrange(len(words) // 2 + 1) * 2
+        words[at:at] = rng.choice([["--bogus"], ["--organisation-id", ORG], ["--Status"], ["stray"], ["--dry-run"]])
     pre, post = [], []
-    if rng.random() < 0.25:
-        pre = rng.choice(GLOBALS)
+    pool = GLOBALS if "globals" in faults else GOOD_GLOBALS
+    if rng.random() < 0.25 or "globals" in faults:
+        pre = rng.choice(pool)
     if rng.random() < 0.2:
-        post = rng.choice(GLOBALS)
+        post = rng.choice(pool)
     argv = pre + SERVICE + words + post
     return Case("+".join(kinds), argv, files)
 
@@ -431,7 +476,7 @@ def input_json_case(rng):
         "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30},
     }
     mutation = rng.choice(
-        ["none"] * 4
+        ["none"] * 16
         + ["drop", "drop-nested", "lower-key", "extra", "life-str", "life-float", "life-bool",
            "life-null", "life-zero", "nan", "dup", "list", "scalar", "empty", "bom", "malformed",
            "trailing", "icc-string", "deep-extra"]
@@ -484,17 +529,18 @@ def input_json_case(rng):
     else:
         files["input.json"] = text + rng.choice(["", "\n"])
         value = "file://input.json"
-    opt = rng.choice(["--cli-input-json"] * 6 + ["--cli-input-json=", "--cli-input", "--cli-input-j"])
+    opt = rng.choice(["--cli-input-json"] * 12 + ["--cli-input-json=", "--cli-input", "--cli-input-j"])
     words = [opt + value] if opt.endswith("=") else [opt, value]
     # Overrides of document values by explicit options.
     kinds = ["input-json", mutation, where]
     for o in OPTS:
         if rng.random() < 0.2:
+            benign = rng.random() < 0.8
             v = {
-                OPT_ORG: rng.choice(ORG_VALUES_OK + ORG_VALUES_BAD[:4]),
-                OPT_MODE: rng.choice(MODE_VALUES),
-                OPT_ICC: icc_shorthand(rng),
-                OPT_PAT: rng.choice([pat_shorthand(rng), pat_json(rng)]),
+                OPT_ORG: rng.choice(ORG_VALUES_OK + ([] if benign else ORG_VALUES_BAD[:4])),
+                OPT_MODE: rng.choice(MODES if benign else MODE_VALUES),
+                OPT_ICC: icc_shorthand(rng, benign=benign),
+                OPT_PAT: rng.choice([pat_shorthand(rng, benign), pat_json(rng)]) if not benign else pat_shorthand(rng, True),
             }[o]
             words += spell(rng, o, v)
             kinds.append("override")
