@@ -446,7 +446,7 @@ extension ShellLexer {
                 // `\x{HHH…}`: any number of digits, the low byte kept; no digits is a NUL.
                 index += 1
                 var number: UInt32 = 0
-                while index < count, let digit = hexValue(buffer[index]) {
+                while index < count, let digit = shellHexValue(buffer[index]) {
                     number = number &* 16 &+ digit
                     index += 1
                 }
