@@ -32,8 +32,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "WMLintRules",
+            dependencies: ["WMLintSource", "WMLintModel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "WMLintKit",
-            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel"],
+            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintRules"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -56,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WMLintKitTests",
-            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintKit", "wmlint"],
+            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel", "WMLintRules", "WMLintKit", "wmlint"],
             swiftSettings: swiftSettings
         ),
     ]
