@@ -153,13 +153,15 @@ private struct Frame {
     var hasKey: Bool = false
     /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
     /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
-    var keyIndex: [ByteKey: Int] = [:]
+    var keyIndex = [ByteKey: Int]()
     var hasKeyIndex: Bool = false
 }
 
 /// The working state of one parse.
 private struct JSONParserState {
     let text: SourceText
+    /// Whether offsets in the text are file offsets (no ``OffsetMap``).
+    let isUnmapped: Bool
     let maxDepth: Int
     var diagnostics: [Diagnostic] = []
     var frames: [Frame] = []
@@ -180,12 +182,14 @@ private struct JSONParserState {
 
     init(text: SourceText, maxDepth: Int) {
         self.text = text
+        isUnmapped = text.map == nil
         self.maxDepth = maxDepth
     }
 
     @inline(__always)
     func range(_ start: Int, _ end: Int) -> SourceRange {
-        text.fileRange(start, end)
+        guard isUnmapped else { return text.fileRange(start, end) }
+        return SourcePosition(offset: start)..<SourcePosition(offset: Swift.max(start, end))
     }
 
     // MARK: - Driver
@@ -394,7 +398,7 @@ private struct JSONParserState {
             }
         } else {
             // Swapped out and back so the dictionary stays uniquely owned and grows in place.
-            var keys: [ByteKey: Int] = [:]
+            var keys = [ByteKey: Int]()
             swap(&keys, &frames[top].keyIndex)
             if !frames[top].hasKeyIndex {
                 frames[top].hasKeyIndex = true
