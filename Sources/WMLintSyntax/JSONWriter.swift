@@ -66,15 +66,19 @@ public enum JSONWriter {
     }
 
     /// Members with each key once: at its first position, holding its last value.
+    ///
+    /// Keys are compared by code points, as Python compares them: "é" and "e" + U+0301 are two keys (Swift's
+    /// `String` equality would merge them).
     public static func lastValues(_ members: [Member]) -> [Member] {
-        var position: [String: Int] = [:]
+        var position: [ScalarKey: Int] = [:]
         var result: [Member] = []
         result.reserveCapacity(members.count)
         for member in members {
-            if let existing = position[member.key] {
+            let key = ScalarKey(member.key)
+            if let existing = position[key] {
                 result[existing].value = member.value
             } else {
-                position[member.key] = result.count
+                position[key] = result.count
                 result.append(member)
             }
         }
@@ -114,5 +118,14 @@ public enum JSONWriter {
             }
         }
         output += "\""
+    }
+}
+
+/// A string compared and hashed by its Unicode scalars (code points), not by canonical equivalence.
+public struct ScalarKey: Hashable, Sendable {
+    private let scalars: [UInt32]
+
+    public init(_ text: String) {
+        scalars = text.unicodeScalars.map(\.value)
     }
 }

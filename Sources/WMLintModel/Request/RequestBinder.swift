@@ -63,9 +63,9 @@ private struct Binder {
 
     /// The entries with each key once, keeping the last value (as a Python dict update does).
     private func lastEntries(_ entries: [ParameterEntry]) -> [ParameterEntry] {
-        var seen: Set<String> = []
+        var seen: Set<ScalarKey> = []
         var result: [ParameterEntry] = []
-        for entry in entries.reversed() where seen.insert(entry.key).inserted {
+        for entry in entries.reversed() where seen.insert(ScalarKey(entry.key)).inserted {
             result.append(entry)
         }
         return result.reversed()

@@ -17,7 +17,13 @@ public enum JSONParser {
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)
         }
+<<<<<<< HEAD
         return ParseResult(root: root, diagnostics: parser.diagnostics, isComplete: root != nil && parser.failedAt == nil)
+=======
+        parser.values.release()
+        parser.members.release()
+        return ParseResult(root: root, diagnostics: parser.diagnostics)
+>>>>>>> json
     }
 }
 
@@ -72,25 +78,72 @@ private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
     return lhs.utf8.elementsEqual(rhs.utf8)
 }
 
-/// The value a member holds while its real value is being read, and what moved-out slots are filled with.
+/// The value a member holds while its real value is being read.
 private let placeholderNode = SyntaxNode(.null, range: .bytes(0, 0))
-private let placeholderMember = Member(key: "", keyRange: .bytes(0, 0), value: placeholderNode)
 
-/// Moves `array[base...]` into a new array and shortens `array` to `base`, without retaining the elements.
-@inline(__always)
-private func takeSuffix<Element>(_ array: inout [Element], from base: Int, filler: Element) -> [Element] {
-    let moved = array.count - base
-    guard moved > 0 else { return [] }
-    let result = [Element](unsafeUninitializedCapacity: moved) { target, initialized in
-        initialized = array.withUnsafeMutableBufferPointer { source in
-            guard let from = source.baseAddress, let to = target.baseAddress else { return 0 }
-            to.moveInitialize(from: from + base, count: moved)
-            (from + base).initialize(repeating: filler, count: moved)
-            return moved
-        }
+/// A stack in raw memory whose elements are moved in and out, never copied: the children of the open
+/// containers, moved into a container's array when it closes.
+///
+/// Owned by one ``JSONParserState`` and freed by ``release()``; never copied.
+private struct RawStack<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 1)
+        base = .allocate(capacity: self.capacity)
     }
-    array.removeLast(moved)
-    return result
+
+    /// The element at `index` (`0..<count`), accessed in place.
+    @inline(__always)
+    func at(_ index: Int) -> UnsafeMutablePointer<Element> {
+        base + index
+    }
+
+    @inline(__always)
+    mutating func append(_ element: consuming Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func grow() {
+        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
+    mutating func removeLast() {
+        guard count > 0 else { return }
+        count -= 1
+        (base + count).deinitialize(count: 1)
+    }
+
+    /// Moves the elements from `start` on into a new array, leaving `start` elements.
+    mutating func takeSuffix(from start: Int) -> [Element] {
+        let moved = count - start
+        guard moved > 0 else { return [] }
+        let source = base + start
+        let result = [Element](unsafeUninitializedCapacity: moved) { target, initialized in
+            if let destination = target.baseAddress {
+                destination.moveInitialize(from: source, count: moved)
+                initialized = moved
+            }
+        }
+        count = start
+        return result
+    }
+
+    /// Destroys the elements left and frees the memory.
+    mutating func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+        count = 0
+        capacity = 0
+    }
 }
 
 /// An object or array whose closing bracket has not been read yet.
@@ -104,18 +157,20 @@ private struct Frame {
     var hasKey: Bool = false
     /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
     /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
-    var keyIndex: [ByteKey: Int] = [:]
+    var keyIndex = [ByteKey: Int]()
     var hasKeyIndex: Bool = false
 }
 
 /// The working state of one parse.
 private struct JSONParserState {
     let text: SourceText
+    /// Whether offsets in the text are file offsets (no ``OffsetMap``).
+    let isUnmapped: Bool
     let maxDepth: Int
     var diagnostics: [Diagnostic] = []
     var frames: [Frame] = []
-    var values: [SyntaxNode] = []
-    var members: [Member] = []
+    var values = RawStack<SyntaxNode>(capacity: 64)
+    var members = RawStack<Member>(capacity: 64)
     /// Set by the first fatal error: where the partial containers end.
     var failedAt: Int? = nil
     /// Recently built strings too long to be stored inline, by a hash of their bytes: keys and enumerated
@@ -131,12 +186,14 @@ private struct JSONParserState {
 
     init(text: SourceText, maxDepth: Int) {
         self.text = text
+        isUnmapped = text.map == nil
         self.maxDepth = maxDepth
     }
 
     @inline(__always)
     func range(_ start: Int, _ end: Int) -> SourceRange {
-        text.fileRange(start, end)
+        guard isUnmapped else { return text.fileRange(start, end) }
+        return SourcePosition(offset: start)..<SourcePosition(offset: Swift.max(start, end))
     }
 
     // MARK: - Driver
@@ -222,7 +279,7 @@ private struct JSONParserState {
                 }
                 let top = frames.count - 1
                 if frames[top].isObject {
-                    members[members.count - 1].value = consume node
+                    members.at(members.count - 1).pointee.value = consume node
                     frames[top].hasKey = false
                 } else {
                     values.append(consume node)
@@ -263,10 +320,10 @@ private struct JSONParserState {
                 i += 1
                 let frame = frames.removeLast()
                 if isObject {
-                    let list = takeSuffix(&members, from: frame.base, filler: placeholderMember)
+                    let list = members.takeSuffix(from: frame.base)
                     node = SyntaxNode(.object(list), range: range(frame.start, i))
                 } else {
-                    let list = takeSuffix(&values, from: frame.base, filler: placeholderNode)
+                    let list = values.takeSuffix(from: frame.base)
                     node = SyntaxNode(.array(list), range: range(frame.start, i))
                 }
             }
@@ -282,7 +339,7 @@ private struct JSONParserState {
                 if frame.hasKey {
                     // The key's value is the container being closed, or was never read.
                     if let child = node {
-                        members[members.count - 1].value = child
+                        members.at(members.count - 1).pointee.value = child
                     } else {
                         members.removeLast()
                     }
@@ -292,10 +349,10 @@ private struct JSONParserState {
             }
             let upper = Swift.max(end, frame.start + 1)
             if frame.isObject {
-                let list = takeSuffix(&members, from: frame.base, filler: placeholderMember)
+                let list = members.takeSuffix(from: frame.base)
                 node = SyntaxNode(.object(list), range: range(frame.start, upper))
             } else {
-                let list = takeSuffix(&values, from: frame.base, filler: placeholderNode)
+                let list = values.takeSuffix(from: frame.base)
                 node = SyntaxNode(.array(list), range: range(frame.start, upper))
             }
         }
@@ -337,7 +394,7 @@ private struct JSONParserState {
         if members.count - base <= Self.linearKeyLimit {
             var index = base
             while index < members.count {
-                if sameBytes(members[index].key, key) {
+                if sameBytes(members.at(index).pointee.key, key) {
                     first = index
                     break
                 }
@@ -345,13 +402,13 @@ private struct JSONParserState {
             }
         } else {
             // Swapped out and back so the dictionary stays uniquely owned and grows in place.
-            var keys: [ByteKey: Int] = [:]
+            var keys = [ByteKey: Int]()
             swap(&keys, &frames[top].keyIndex)
             if !frames[top].hasKeyIndex {
                 frames[top].hasKeyIndex = true
                 keys.reserveCapacity(2 * (members.count - base))
-                for index in base..<members.count where keys[ByteKey(string: members[index].key)] == nil {
-                    keys[ByteKey(string: members[index].key)] = index
+                for index in base..<members.count where keys[ByteKey(string: members.at(index).pointee.key)] == nil {
+                    keys[ByteKey(string: members.at(index).pointee.key)] = index
                 }
             }
             // One hash per key: the lookup inserts the new member's index when the key is new.
@@ -361,7 +418,7 @@ private struct JSONParserState {
             swap(&keys, &frames[top].keyIndex)
         }
         guard let first else { return }
-        let earlier = members[first]
+        let earlier = members.at(first).pointee
         diagnostics.append(
             Diagnostic(
                 rule: .duplicateKey,
