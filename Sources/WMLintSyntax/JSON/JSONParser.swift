@@ -17,13 +17,10 @@ public enum JSONParser {
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)
         }
-<<<<<<< HEAD
-        return ParseResult(root: root, diagnostics: parser.diagnostics, isComplete: root != nil && parser.failedAt == nil)
-=======
         parser.values.release()
         parser.members.release()
-        return ParseResult(root: root, diagnostics: parser.diagnostics)
->>>>>>> json
+        return ParseResult(
+            root: root, diagnostics: parser.diagnostics, isComplete: root != nil && parser.failedAt == nil)
     }
 }
 
