@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "WMLintRules",
-            dependencies: ["WMLintSource", "WMLintModel"],
+            dependencies: ["WMLintSource", "WMLintSyntax", "WMLintModel"],
             swiftSettings: swiftSettings
         ),
         .target(

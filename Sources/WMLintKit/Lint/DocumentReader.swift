@@ -60,7 +60,8 @@ enum DocumentReader {
                 key: member.key, value: .node(member.value, syntax: syntax.valueSyntax),
                 location: ValueLocation(
                     path: text.path, range: member.value.range, keyRange: member.keyRange, pointer: "",
-                    provenance: provenance))
+                    provenance: provenance),
+                text: text)
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
         return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: false)

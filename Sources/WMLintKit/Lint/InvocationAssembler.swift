@@ -179,7 +179,9 @@ struct InvocationAssembler {
         guard case .structure = OperationModel.requestShape.member(parameter) else {
             let value = String(decoding: text.bytes, as: UTF8.self)
             let node = SyntaxNode(.string(value), range: location.range)
-            return (ParameterEntry(key: parameter, value: .node(node, syntax: .text), location: location), false)
+            return (
+                ParameterEntry(key: parameter, value: .node(node, syntax: .text), location: location, text: text), false
+            )
         }
         let isJSON = text.bytes.first { !isStrippable($0) }.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }
         let parsed = isJSON == true ? JSONParser.parse(text) : ShorthandParser.parse(text)
@@ -200,7 +202,7 @@ struct InvocationAssembler {
             case .failed: return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
             }
         }
-        return (ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location), false)
+        return (ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text), false)
     }
 
     private enum FileValues {

@@ -12,6 +12,11 @@ public struct ValueLocation: Hashable, Sendable {
     public var pointer: String
     /// The options that pulled the file in, innermost first (`--cli-input-json` at `setup.sh:7:3`).
     public var provenance: [RelatedLocation]
+    /// For a string value, where each UTF-8 byte of the decoded value sits in the file (through quotes and
+    /// escapes); `nil` when unknown.
+    public var contentMap: OffsetMap?
+    /// For a member of a structure, the bytes that remove it cleanly (key, value and one separator).
+    public var removalRange: SourceRange?
 
     public init(
         path: String, range: SourceRange, keyRange: SourceRange? = nil, pointer: String,
@@ -22,6 +27,18 @@ public struct ValueLocation: Hashable, Sendable {
         self.keyRange = keyRange
         self.pointer = pointer
         self.provenance = provenance
+    }
+
+    /// The file range of the decoded value's bytes `local` (0-based UTF-8 offsets into the value), or the whole
+    /// value's range when the characters cannot be mapped.
+    public func range(ofContent local: Range<Int>) -> SourceRange {
+        contentMap?.fileRange(local) ?? range
+    }
+
+    /// The range of the value's text without its quotes, when known.
+    public var contentRange: SourceRange {
+        guard let contentMap, let last = contentMap.starts.last else { return range }
+        return contentMap.fileRange(0..<(contentMap.starts.count - 1)).lowerBound..<SourcePosition(offset: last)
     }
 }
 

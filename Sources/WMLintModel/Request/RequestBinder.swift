@@ -35,7 +35,8 @@ private struct Binder {
                 continue
             }
             present.insert(entry.key)
-            let context = Context(location: entry.location, syntax: .json)
+            var context = Context(location: entry.location, syntax: .json)
+            context.text = entry.text
             switch entry.value {
             case .unresolved:
                 reportUnresolved(entry.key, location: entry.location)
@@ -136,9 +137,12 @@ private struct Binder {
     // MARK: - Values
 
     mutating func bindString(_ node: SyntaxNode, context: Context) -> Field<String> {
-        let location = context.location(for: node)
-        if case .string(let text) = node.value {
-            return Field(value: text, location: location)
+        var location = context.location(for: node)
+        if case .string(let value) = node.value {
+            if let text = context.text {
+                location.contentMap = StringContent.map(of: node, value: value, in: text)
+            }
+            return Field(value: value, location: location)
         }
         reportType(node, expected: "a string", context: context)
         return Field(value: nil, location: location)
@@ -191,6 +195,9 @@ private struct Binder {
             memberContext.location.pointer = context.location.pointer + "/" + escapePointer(member.key)
             memberContext.location.keyRange = member.keyRange
             memberContext.location.range = member.value.range
+            memberContext.location.removalRange = context.text.flatMap {
+                MemberSpan.removalRange(keyRange: member.keyRange, valueRange: member.value.range, in: $0)
+            }
             if shape.member(member.key) == nil {
                 if let near = reportUnknown(member.key, location: memberContext.location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
@@ -273,6 +280,8 @@ struct Context {
     var syntax: ValueSyntax
     /// The member's name, for messages.
     var name: String
+    /// The text the value was parsed from.
+    var text: SourceText?
 
     init(location: ValueLocation, syntax: ValueSyntax) {
         self.location = location

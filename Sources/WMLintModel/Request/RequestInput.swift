@@ -22,22 +22,25 @@ public enum ParameterValue: Hashable, Sendable {
 }
 
 /// One top-level parameter with its source.
-public struct ParameterEntry: Hashable, Sendable {
+public struct ParameterEntry: Sendable {
     /// The key as written (exact case; unknown keys included).
     public var key: String
     public var value: ParameterValue
     /// Where the value is: file, bytes, key bytes, and the options that pulled the file in.
     public var location: ValueLocation
+    /// The text the value was parsed from, to map characters of string values back to the file.
+    public var text: SourceText?
 
-    public init(key: String, value: ParameterValue, location: ValueLocation) {
+    public init(key: String, value: ParameterValue, location: ValueLocation, text: SourceText? = nil) {
         self.key = key
         self.value = value
         self.location = location
+        self.text = text
     }
 }
 
 /// Everything that makes up one request, after option parsing and `file://` loading, before binding.
-public struct RequestInput: Hashable, Sendable {
+public struct RequestInput: Sendable {
     /// The parameters in the order the CLI would build them: options, then document members not overridden.
     public var parameters: [ParameterEntry]
     /// Where a diagnostic about the request as a whole goes (the operation name, or the document's start).

@@ -1,0 +1,140 @@
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// `instance-arn-format`: `InstanceArn` does not match its pattern; the range covers the component at fault.
+enum InstanceArnFormatCheck: Check {
+    static func run(_ state: inout CheckState) {
+        ArnFormat.check(state.request.identityCenterConfiguration?.value?.instanceArn, kind: .instance, &state)
+    }
+}
+
+/// `application-arn-format`: `ApplicationArn` does not match its pattern; the range covers the component at fault.
+enum ApplicationArnFormatCheck: Check {
+    static func run(_ state: inout CheckState) {
+        ArnFormat.check(state.request.identityCenterConfiguration?.value?.applicationArn, kind: .application, &state)
+    }
+}
+
+/// Dissects an ARN and names the first component that is wrong.
+enum ArnFormat {
+    enum Kind {
+        case instance, application
+
+        var member: String { self == .instance ? "InstanceArn" : "ApplicationArn" }
+        var rule: RuleID { self == .instance ? .instanceArnFormat : .applicationArnFormat }
+        var example: String {
+            self == .instance
+                ? "arn:aws:sso:::instance/ssoins-1234567890abcdef"
+                : "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+        }
+        var pattern: Regex<AnyRegexOutput>? { self == .instance ? Patterns.instanceArn : Patterns.applicationArn }
+        var length: ClosedRange<Int> {
+            self == .instance ? ServiceFacts.instanceArnLength : ServiceFacts.applicationArnLength
+        }
+    }
+
+    static func check(_ field: Field<String>?, kind: Kind, _ state: inout CheckState) {
+        guard let field, let value = field.value, !state.faulty.contains(field.location.pointer),
+            !Patterns.matches(value, kind.pattern)
+        else { return }
+        let fault = firstFault(value, kind: kind)
+        let location = field.location
+        let range = fault.range.map { location.range(ofContent: $0) }
+        state.report(
+            Diagnostic(
+                rule: kind.rule, message: "\(quoted(value)) is not a valid \(kind.member): \(fault.reason)",
+                at: location, range: range, help: ["\(kind.member) looks like '\(kind.example)'"]),
+            faulty: location.pointer)
+    }
+
+    /// The first wrong component: its byte range in the value (`nil` for the whole value) and why.
+    static func firstFault(_ value: String, kind: Kind) -> (range: Range<Int>?, reason: String) {
+        if value.trimmingWhitespace != value {
+            return (
+                nil,
+                value.hasSuffix("\n")
+                    ? "it ends with a newline (a file read with file:// keeps its trailing newline)"
+                    : "it has leading or trailing whitespace"
+            )
+        }
+        let length = value.unicodeScalars.count
+        if !kind.length.contains(length) {
+            return (nil, "it is \(length) characters long; expected \(kind.length.lowerBound) to \(kind.length.upperBound)")
+        }
+        let arn = ARN(value)
+        guard arn.fields.count == 6 else {
+            return (nil, "expected six ':'-separated fields, 'arn:PARTITION:sso:REGION:ACCOUNT:RESOURCE'")
+        }
+        let fields = arn.fields
+        if fields[0].text != "arn" { return (fields[0].range, "it must start with 'arn:'") }
+        if !ServiceFacts.partitions.contains(fields[1].text) {
+            let near = Spelling.nearest(to: fields[1].text, in: ServiceFacts.partitions)
+            return (
+                fields[1].range,
+                "unknown partition \(quoted(fields[1].text)); expected \(listed(ServiceFacts.partitions))"
+                    + (near.map { " — did you mean '\($0)'?" } ?? "")
+            )
+        }
+        if fields[2].text != "sso" {
+            return (fields[2].range, "the service must be 'sso' (IAM Identity Center), found \(quoted(fields[2].text))")
+        }
+        if !fields[3].text.isEmpty {
+            return (fields[3].range, "IAM Identity Center ARNs have an empty region field, found \(quoted(fields[3].text))")
+        }
+        switch kind {
+        case .instance:
+            if !fields[4].text.isEmpty {
+                return (fields[4].range, "an instance ARN has an empty account field, found \(quoted(fields[4].text))")
+            }
+        case .application:
+            if !(fields[4].text.utf8.count == 12 && fields[4].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) {
+                return (fields[4].range, "the account must be 12 digits, found \(quoted(fields[4].text))")
+            }
+        }
+        let segments = arn.resource
+        let type = kind == .instance ? "instance" : "application"
+        if segments[0].text != type {
+            return (segments[0].range, "the resource type must be '\(type)', found \(quoted(segments[0].text))")
+        }
+        let expectedSegments = kind == .instance ? 2 : 3
+        if segments.count != expectedSegments {
+            return (
+                fields[5].range,
+                kind == .instance
+                    ? "the resource must be 'instance/ssoins-…' (16 characters after 'ins-')"
+                    : "the resource must be 'application/ssoins-…/apl-…'"
+            )
+        }
+        if !isInstanceID(segments[1].text) {
+            return (
+                segments[1].range,
+                "the instance id must be 'ssoins-' or 'ins-' and 16 letters, digits, '-' or '.', found \(quoted(segments[1].text))"
+            )
+        }
+        if kind == .application && !isApplicationID(segments[2].text) {
+            return (
+                segments[2].range,
+                "the application id must be 'apl-' and 16 letters or digits, found \(quoted(segments[2].text))"
+            )
+        }
+        return (nil, "it does not match the pattern of the service model")
+    }
+
+    /// `(sso)?ins-[a-zA-Z0-9-.]{16}`.
+    static func isInstanceID(_ text: String) -> Bool {
+        guard let body = ARN.instanceKey(text) else { return false }
+        return body.utf8.count == 16 && body.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }
+    }
+
+    /// `apl-[a-zA-Z0-9]{16}`.
+    static func isApplicationID(_ text: String) -> Bool {
+        guard text.hasPrefix("apl-") else { return false }
+        let body = text.utf8.dropFirst(4)
+        return body.count == 16 && body.allSatisfy(isAlphanumeric)
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}

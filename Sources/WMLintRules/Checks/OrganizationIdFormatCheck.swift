@@ -1,0 +1,55 @@
+import WMLintModel
+import WMLintSource
+import WMLintSyntax
+
+/// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
+enum OrganizationIdFormatCheck: Check {
+    static func run(_ state: inout CheckState) {
+        guard let field = state.request.organizationId, let value = field.value,
+            !Patterns.matches(value, Patterns.organizationId)
+        else { return }
+        let location = field.location
+        var fixes: [Fix] = []
+        let reason: String
+        let trimmed = value.trimmingWhitespace
+        if trimmed != value {
+            reason = value.hasSuffix("\n")
+                ? "it ends with a newline (a file read with file:// keeps its trailing newline)"
+                : "it has leading or trailing whitespace"
+            if Patterns.matches(trimmed, Patterns.organizationId),
+                let fix = location.replacingContent(with: trimmed, message: "remove the whitespace")
+            {
+                fixes.append(fix)
+            }
+        } else if Patterns.matches(value.lowercased(), Patterns.organizationId) {
+            reason = "it must be lower case"
+            if let fix = location.replacingContent(with: value.lowercased(), message: "use lower case") {
+                fixes.append(fix)
+            }
+        } else if !value.hasPrefix("m-") {
+            reason = "it must start with 'm-'"
+        } else if value.unicodeScalars.count != 34 {
+            reason = "it must be 34 characters long ('m-' and 32 hexadecimal digits), found \(value.unicodeScalars.count)"
+        } else {
+            reason = "after 'm-' only hexadecimal digits 0-9 and a-f are allowed"
+        }
+        state.report(
+            Diagnostic(
+                rule: .organizationIdFormat,
+                message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
+                at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
+                fixes: fixes),
+            faulty: location.pointer)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (Unicode), as Python's `strip()`.
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
