@@ -1245,7 +1245,7 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .shell,
                 text: #"""
-                    aws workmail put-identity-provider-configuration --organization-id fileb://⏩org-id.txt⏪ \
+                    aws workmail put-identity-provider-configuration --organization-id ⏩fileb://⏪org-id.txt \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
                       --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
@@ -2523,10 +2523,10 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .shell,
                 text: #"""
-                    aws workmail put-identity-provider-configuration --organization-id ⏩"⏪m-0123456789abcdef0123456789abcdef \
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
                       --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
-                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+                      --personal-access-token-configuration ⏩"⏪Status=ACTIVE,LifetimeInDays=30
 
                     """#,
                 title: "an unterminated double quote"
@@ -2535,10 +2535,10 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .shell,
                 text: #"""
-                    aws workmail put-identity-provider-configuration --organization-id ⏩$(⏪cat org-id.txt \
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
                       --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
-                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩$(⏪cat lifetime.txt
 
                     """#,
                 title: "an unterminated command substitution"
