@@ -425,7 +425,7 @@ def rule_markdown(rule):
                 out.append("")
             if kind == "invalid":
                 spans = marked_ranges(example["text"])
-                shown = ", ".join(f"`{visible(s)}`" if s.strip() and "`" not in s else repr_span(s) for s in spans)
+                shown = ", ".join(f"`{visible(s)}`" if s.strip() and "`" not in s and "\n" not in s else repr_span(s) for s in spans)
                 out.append(f"Reported at: {shown}")
                 out.append("")
     out.append(f"<!-- {GENERATED_NOTE.format(source=rule['id'] + '.yaml')} -->")
