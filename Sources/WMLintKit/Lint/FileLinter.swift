@@ -1,4 +1,5 @@
 import WMLintModel
+import WMLintRules
 import WMLintSource
 import WMLintSyntax
 
@@ -75,7 +76,8 @@ struct FileLinter {
         let input = RequestInput(
             parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
             hasUnknownSource: document.isBroken)
-        outcome.diagnostics += RequestBinder.bind(input).diagnostics
+        let resolver = ContextResolver(settings: settings.context)
+        check(input, context: resolver.context(anchorPath: file.path, anchorRange: document.anchor), into: &outcome)
         // A document converts to its data, whatever it holds (SPEC §5).
         let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
         if let root = parsed.root, isReadable {
@@ -93,16 +95,24 @@ struct FileLinter {
         if encoding.isUnreadable { return }
         let script = ShellScanner.scan(SourceText(file: file))
         let files = ParameterFiles(settings: settings, namingPath: file.path)
+        let resolver = ContextResolver(settings: settings.context)
         for command in script.commands {
             guard let invocation = InvocationParser.parse(command, path: file.path) else { continue }
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
-            finish(input, cliRejects: cliRejects, into: &outcome)
+            check(input, context: resolver.context(of: invocation, exports: script.exports), into: &outcome)
+            record(input, cliRejects: cliRejects, into: &outcome)
         }
     }
 
-    /// Binds a request, keeps its diagnostics and records what the CLI would do with it.
-    private func finish(_ input: RequestInput, cliRejects: Bool, into outcome: inout FileOutcome) {
-        outcome.diagnostics += RequestBinder.bind(input).diagnostics
+    /// Binds a request and runs the rules over it.
+    private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) {
+        let binding = RequestBinder.bind(input)
+        outcome.diagnostics += binding.diagnostics
+        outcome.diagnostics += RuleEngine.run(binding.request, context: context)
+    }
+
+    /// Records what the AWS CLI would do with the request.
+    private func record(_ input: RequestInput, cliRejects: Bool, into outcome: inout FileOutcome) {
         let result: RequestOutcome
         switch CLIRequest.outcome(of: input) {
         case .sends(let body): result = cliRejects ? .rejects : .sends(body)

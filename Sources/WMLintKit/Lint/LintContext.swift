@@ -7,6 +7,8 @@ struct RunSettings: Sendable {
     var currentDirectory: String
     /// Files larger than this many bytes are not read (`input-limit`).
     var maxFileSize: Int
+    /// Region, account and policy given to wmlint itself.
+    var context: ContextSettings
 }
 
 /// What linting one file or document produced.

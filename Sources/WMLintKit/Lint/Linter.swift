@@ -15,6 +15,8 @@ public struct LintOptions: Sendable {
     public var jobs: Int?
     /// Whether JSON/YAML files named on the command line are read whatever they hold (for `convert`).
     public var forcesNamedDocuments = false
+    /// Region, account and policy given to wmlint itself (`--region`, `--account-id`, configuration).
+    public var context = ContextSettings()
 
     public init(
         paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
@@ -47,7 +49,8 @@ public struct LintReport: Sendable {
 /// Runs wmlint over files: discovery, linting in parallel, merging in a deterministic order.
 public enum Linter {
     public static func run(_ options: LintOptions) throws(WMLintError) -> LintReport {
-        let settings = RunSettings(currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize)
+        let settings = RunSettings(
+            currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize, context: options.context)
         let linter = FileLinter(settings: settings)
         if options.paths == ["-"] {
             return try runStandardInput(options, linter: linter)
