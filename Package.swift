@@ -44,6 +44,8 @@ let package = Package(
         .executableTarget(
             name: "wmlint",
             dependencies: [
+                "WMLintSource",
+                "WMLintRules",
                 "WMLintKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

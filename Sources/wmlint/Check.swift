@@ -1,5 +1,7 @@
 import ArgumentParser
 import WMLintKit
+import WMLintRules
+import WMLintSource
 
 /// `wmlint check [PATH…]`: lint files and directories.
 struct Check: ParsableCommand {
@@ -14,23 +16,98 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var rules: RuleOptions
+
+    @Flag(help: "Warnings also fail the run (exit 1).")
+    var strict = false
+
+    @Flag(help: "Show only what can change the exit code (errors; warnings too with --strict).")
+    var quiet = false
+
     @Option(help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if input.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
+        _ = try rules.settings()
     }
 
     func run() throws {
-        let report = try Linter.run(input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs))
+        var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
+        options.rules = try rules.settings()
+        options.context = rules.context()
+        var report = try Linter.run(options)
+        let fails = report.fails(strict: strict)
+        if quiet { report = report.quieted(strict: strict) }
         switch format {
         case .text: writeOutput(TextFormatter.format(report))
         case .gcc: writeOutput(GCCFormatter.format(report))
         case .json: writeOutput(JSONFormatter.format(report))
         }
-        if report.count(.error) > 0 { throw ExitCode(1) }
+        if fails { throw ExitCode(1) }
     }
+}
+
+/// Options that choose rules and give them context, shared by `check` and `convert`.
+struct RuleOptions: ParsableArguments {
+    @Option(help: "The region the commands run in, when they do not say (SPEC §4.1).")
+    var region: String?
+
+    @Option(name: .customLong("account-id"), help: "The AWS account the Identity Center application must belong to.")
+    var accountID: String?
+
+    @Option(help: ArgumentHelp("Switch a rule on (repeatable).", valueName: "rule"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
+    var disable: [String] = []
+
+    @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
+    var severity: [String] = []
+
+    /// The rule settings the flags make; throws a usage error for an unknown rule or severity.
+    func settings() throws -> RuleSettings {
+        var settings: [RuleID: RuleSetting] = [:]
+        for name in enable {
+            let rule = try ruleID(name)
+            settings[rule] = .severity(rule.defaultSeverity)
+        }
+        for name in disable {
+            settings[try ruleID(name)] = .off
+        }
+        for item in severity {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else {
+                throw ValidationError("--severity expects RULE=error|warning|info, found '\(item)'")
+            }
+            guard let level = Severity(rawValue: parts[1]) else {
+                throw ValidationError("'\(parts[1])' is not a severity; expected error, warning or info")
+            }
+            settings[try ruleID(parts[0])] = .severity(level)
+        }
+        return RuleSettings(settings)
+    }
+
+    /// The region and account given on the command line.
+    func context() -> ContextSettings {
+        ContextSettings(
+            region: region.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --region")) },
+            accountID: accountID.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --account-id")) })
+    }
+}
+
+/// The rule named `name`, or a usage error suggesting the nearest id.
+func ruleID(_ name: String) throws -> RuleID {
+    if let rule = RuleID(rawValue: name) { return rule }
+    let near = RuleID.allCases.map(\.rawValue).min { distance($0, name) < distance($1, name) }
+    throw ValidationError("unknown rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
+}
+
+/// A rough distance between two ids, for suggestions (shared prefix and length).
+private func distance(_ a: String, _ b: String) -> Int {
+    let common = zip(a, b).prefix { $0 == $1 }.count
+    return max(a.count, b.count) - common
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

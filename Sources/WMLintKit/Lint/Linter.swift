@@ -17,6 +17,8 @@ public struct LintOptions: Sendable {
     public var forcesNamedDocuments = false
     /// Region, account and policy given to wmlint itself (`--region`, `--account-id`, configuration).
     public var context = ContextSettings()
+    /// Rule settings from the command line (`--enable`, `--disable`, `--severity`).
+    public var rules = RuleSettings()
 
     public init(
         paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
@@ -43,6 +45,18 @@ public struct LintReport: Sendable {
 
     public func count(_ severity: Severity) -> Int {
         diagnostics.count { $0.severity == severity }
+    }
+
+    /// Whether the run fails (exit 1): an error, or with `strict` a warning.
+    public func fails(strict: Bool) -> Bool {
+        diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+    }
+
+    /// The report without what cannot change the exit code (`--quiet`): infos, and warnings unless `strict`.
+    public func quieted(strict: Bool) -> LintReport {
+        var report = self
+        report.diagnostics.removeAll { $0.severity == .info || (!strict && $0.severity == .warning) }
+        return report
     }
 }
 
@@ -72,7 +86,7 @@ public enum Linter {
         for (input, outcome) in zip(scripts + documents, scriptOutcomes + documentOutcomes) {
             byPath[input.path] = outcome
         }
-        return merge(inputs.compactMap { byPath[$0.path] })
+        return merge(inputs.compactMap { byPath[$0.path] }, rules: options.rules)
     }
 
     private static func runStandardInput(_ options: LintOptions, linter: FileLinter) throws(WMLintError) -> LintReport {
@@ -84,7 +98,7 @@ public enum Linter {
         }
         let bytes = FileSystem.readStandardInput(maxSize: options.maxFileSize)
         let input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
-        return merge([linter.lint(input, standardInput: bytes)])
+        return merge([linter.lint(input, standardInput: bytes)], rules: options.rules)
     }
 
     private static func lintAll(_ inputs: [InputFile], linter: FileLinter, jobs: Int?) -> [FileOutcome] {
@@ -103,7 +117,7 @@ public enum Linter {
         return results.withLock { $0.map { $0 ?? FileOutcome() } }
     }
 
-    private static func merge(_ outcomes: [FileOutcome]) -> LintReport {
+    private static func merge(_ outcomes: [FileOutcome], rules: RuleSettings) -> LintReport {
         var sources: [String: SourceFile] = [:]
         var seen: Set<DiagnosticIdentity> = []
         var diagnostics: [Diagnostic] = []
@@ -111,7 +125,7 @@ public enum Linter {
             for source in outcome.sources where sources[source.path] == nil {
                 sources[source.path] = source
             }
-            for diagnostic in outcome.diagnostics
+            for diagnostic in rules.apply(outcome.diagnostics)
             where seen.insert(DiagnosticIdentity(diagnostic)).inserted {
                 diagnostics.append(diagnostic)
             }
