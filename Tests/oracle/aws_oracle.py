@@ -348,8 +348,12 @@ def main():
         is_yaml = False
         try:
             result, is_yaml = handle(line)
-        except Exception as e:  # a broken input line, never the CLI
-            result = {"id": None, "ok": False, "stage": "other", "error": "oracle: %r" % e}
+        except Exception as e:  # a broken input line or a missing cwd, never the CLI
+            try:
+                cid = json.loads(line).get("id")
+            except Exception:
+                cid = None
+            result = {"id": cid, "ok": False, "stage": "oracle", "error": "oracle: %r" % e}
         stdout.write(json.dumps(result, ensure_ascii=False, allow_nan=False) + "\n")
         stdout.flush()
         count += 1
