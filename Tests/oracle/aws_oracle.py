@@ -116,8 +116,12 @@ def _before_call(params, **kwargs):
 
 
 def _before_parameter_build(params, **kwargs):
-    # The API params exactly as the CLI handed them to botocore.
-    _current.request = _jsonable(params)
+    # The API params exactly as the CLI handed them to botocore. Converted
+    # after the run, not here: this handler runs deep in the CLI's stack, and
+    # converting a deeply nested value here would hit the recursion limit
+    # where the CLI itself does not. (The limit is left at Python's default:
+    # it decides where the CLI's own parsers give up.)
+    _current.request = params
 
 
 def _jsonable(value):
@@ -234,6 +238,11 @@ def run_argv(argv, cwd):
             lg.setLevel(level)
 
     stdout_text, stderr_text = out.getvalue(), err.getvalue()
+    if _current.request is not None:
+        try:
+            _current.request = _jsonable(_current.request)
+        except RecursionError:
+            _current.request = {"$error": "too deeply nested to convert"}
     if exc_seen and isinstance(exc_seen[-1], Captured):
         body = _current.body
         if isinstance(body, bytes):

@@ -198,6 +198,11 @@ FINDINGS = [
     ("unquoted BMP non-ASCII is fine", pat("Status=日本"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "日本")),
     ("keys are case-sensitive (validation)", pat("status=ACTIVE"), err("validation", 'Unknown parameter in PersonalAccessTokenConfiguration: "status"')),
     ("a value may contain = after its first character", icc("InstanceArn=a=b,ApplicationArn=" + APP), err("validation", "InstanceArn, value: 3, valid min length: 10")),
+    ("nested shorthand values parse (later a type error)", pat("Status={a={b=[x,{c=d}]}}"), err("validation", "value: {'a': {'b': ['x', {'c': 'd'}]}}")),
+    ("shorthand nested 400 deep still parses", pat("Status=" + "[" * 400 + "]" * 400), err("validation", "Invalid type for parameter PersonalAccessTokenConfiguration.Status")),
+    ("shorthand nested 600 deep overflows the parser", pat("Status=" + "[" * 600 + "]" * 600), err("parse", "maximum recursion depth exceeded", "RecursionError")),
+    ("JSON nested 900 deep still parses", pat('{"Status": ' + "[" * 900 + "]" * 900 + "}"), err("validation", "Invalid type for parameter PersonalAccessTokenConfiguration.Status")),
+    ("JSON nested 1100 deep overflows the decoder", pat('{"Status": ' + "[" * 1100 + "]" * 1100 + "}"), err("parse", "maximum recursion depth exceeded while decoding a JSON array", "RecursionError")),
     # --- integers in shorthand: Python int() ---
     ("030 -> 30", pat("Status=ACTIVE,LifetimeInDays=030"), ok_with(life, 30)),
     ("+5 -> 5", pat("Status=ACTIVE,LifetimeInDays=+5"), ok_with(life, 5)),
