@@ -62,7 +62,10 @@ class NetworkBlocked(Exception):
 
 
 def _refuse(*args, **kwargs):
-    raise NetworkBlocked("network access attempted: %r" % (args,))
+    # botocore wraps whatever the socket layer raises (HTTPClientError), so
+    # the attempt is also recorded on the current case.
+    _current.network = "network access attempted: %r" % (args,)
+    raise NetworkBlocked(_current.network)
 
 
 socket.socket.connect = _refuse
@@ -256,8 +259,8 @@ def run_argv(argv, cwd):
             # The API params differ from the serialized body: keep both.
             result["params"] = _current.request
         return result
-    if exc_seen and isinstance(exc_seen[-1], NetworkBlocked):
-        return {"ok": False, "stage": "other", "error": "network: " + str(exc_seen[-1])}
+    if _current.network:
+        return {"ok": False, "stage": "oracle", "error": "network: " + _current.network}
     if exc_seen:
         e = exc_seen[-1]
         return {

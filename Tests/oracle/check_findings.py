@@ -291,7 +291,26 @@ def main():
         print("%s  yaml: %s" % ("ok  " if good else "FAIL", title))
         if not good:
             print("      " + json.dumps(result, ensure_ascii=False)[:600])
-    total = len(FINDINGS) + len(YAML_FINDINGS)
+    # The oracle's own guard: with the capture handler removed, the call must
+    # stop at the socket layer and be reported, not reach 127.0.0.1:9.
+    make_driver = aws_oracle._make_driver
+
+    def uncaptured():
+        driver = make_driver()
+        driver.session.unregister(aws_oracle.EVENT, unique_id="wmlint-oracle-capture")
+        return driver
+
+    aws_oracle._make_driver = uncaptured
+    try:
+        result = aws_oracle.run_argv(["--endpoint-url", "http://127.0.0.1:9"] + S + W, root)
+    finally:
+        aws_oracle._make_driver = make_driver
+    good = result.get("stage") == "oracle" and "network access attempted" in result.get("error", "")
+    failed += not good
+    print("%s  oracle: the network guard stops an uncaptured call" % ("ok  " if good else "FAIL"))
+    if not good:
+        print("      " + json.dumps(result, ensure_ascii=False)[:600])
+    total = len(FINDINGS) + len(YAML_FINDINGS) + 1
     print("%d/%d findings hold" % (total - failed, total))
     return 1 if failed else 0
 
