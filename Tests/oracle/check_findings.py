@@ -7,6 +7,7 @@ oracle's result. Run: python3 check_findings.py   (exit 1 if any fails)
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -270,6 +271,13 @@ YAML_FINDINGS = [
 
 def main():
     root = tempfile.mkdtemp(prefix="wmlint-findings-")
+    try:
+        return run_all(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run_all(root):
     for name, text in FILES.items():
         with open(os.path.join(root, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
