@@ -191,6 +191,8 @@ FINDINGS = [
     ("other backslashes stay", pat("Status=a\\b"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "a\\b")),
     ("a quote after the value start is an error", pat("Status=AC'TIVE"), err("parse", "Expected: ',', received: '''")),
     ("quoted values unescape \\\" and \\\\", pat('Status="AC\\"T\\\\IVE"'), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), 'AC"T\\IVE')),
+    ("in double quotes \\' stays", pat('Status="a\\\'b"'), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "a\\'b")),
+    ("in single quotes \\\" stays", pat("Status='a\\\"b'"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), 'a\\"b')),
     ("an unterminated quote", pat("Status='ACTIVE"), err("parse", "Expected: '<singled quoted>'")),
     ("an empty key is accepted by the parser", pat("=ACTIVE"), err("validation", 'Unknown parameter in PersonalAccessTokenConfiguration: ""')),
     ("Status= gives an empty string", pat("Status="), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "")),
