@@ -62,7 +62,10 @@ class NetworkBlocked(Exception):
 
 
 def _refuse(*args, **kwargs):
-    raise NetworkBlocked("network access attempted: %r" % (args,))
+    # botocore wraps whatever the socket layer raises (HTTPClientError), so
+    # the attempt is also recorded on the current case.
+    _current.network = "network access attempted: %r" % (args,)
+    raise NetworkBlocked(_current.network)
 
 
 socket.socket.connect = _refuse
@@ -116,8 +119,12 @@ def _before_call(params, **kwargs):
 
 
 def _before_parameter_build(params, **kwargs):
-    # The API params exactly as the CLI handed them to botocore.
-    _current.request = _jsonable(params)
+    # The API params exactly as the CLI handed them to botocore. Converted
+    # after the run, not here: this handler runs deep in the CLI's stack, and
+    # converting a deeply nested value here would hit the recursion limit
+    # where the CLI itself does not. (The limit is left at Python's default:
+    # it decides where the CLI's own parsers give up.)
+    _current.request = params
 
 
 def _jsonable(value):
@@ -234,6 +241,11 @@ def run_argv(argv, cwd):
             lg.setLevel(level)
 
     stdout_text, stderr_text = out.getvalue(), err.getvalue()
+    if _current.request is not None:
+        try:
+            _current.request = _jsonable(_current.request)
+        except RecursionError:
+            _current.request = {"$error": "too deeply nested to convert"}
     if exc_seen and isinstance(exc_seen[-1], Captured):
         body = _current.body
         if isinstance(body, bytes):
@@ -247,8 +259,8 @@ def run_argv(argv, cwd):
             # The API params differ from the serialized body: keep both.
             result["params"] = _current.request
         return result
-    if exc_seen and isinstance(exc_seen[-1], NetworkBlocked):
-        return {"ok": False, "stage": "other", "error": "network: " + str(exc_seen[-1])}
+    if _current.network:
+        return {"ok": False, "stage": "oracle", "error": "network: " + _current.network}
     if exc_seen:
         e = exc_seen[-1]
         return {
@@ -348,8 +360,12 @@ def main():
         is_yaml = False
         try:
             result, is_yaml = handle(line)
-        except Exception as e:  # a broken input line, never the CLI
-            result = {"id": None, "ok": False, "stage": "other", "error": "oracle: %r" % e}
+        except Exception as e:  # a broken input line or a missing cwd, never the CLI
+            try:
+                cid = json.loads(line).get("id")
+            except Exception:
+                cid = None
+            result = {"id": cid, "ok": False, "stage": "oracle", "error": "oracle: %r" % e}
         stdout.write(json.dumps(result, ensure_ascii=False, allow_nan=False) + "\n")
         stdout.flush()
         count += 1

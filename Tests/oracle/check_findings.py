@@ -7,6 +7,7 @@ oracle's result. Run: python3 check_findings.py   (exit 1 if any fails)
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 
@@ -190,6 +191,8 @@ FINDINGS = [
     ("other backslashes stay", pat("Status=a\\b"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "a\\b")),
     ("a quote after the value start is an error", pat("Status=AC'TIVE"), err("parse", "Expected: ',', received: '''")),
     ("quoted values unescape \\\" and \\\\", pat('Status="AC\\"T\\\\IVE"'), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), 'AC"T\\IVE')),
+    ("in double quotes \\' stays", pat('Status="a\\\'b"'), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "a\\'b")),
+    ("in single quotes \\\" stays", pat("Status='a\\\"b'"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), 'a\\"b')),
     ("an unterminated quote", pat("Status='ACTIVE"), err("parse", "Expected: '<singled quoted>'")),
     ("an empty key is accepted by the parser", pat("=ACTIVE"), err("validation", 'Unknown parameter in PersonalAccessTokenConfiguration: ""')),
     ("Status= gives an empty string", pat("Status="), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "")),
@@ -198,6 +201,11 @@ FINDINGS = [
     ("unquoted BMP non-ASCII is fine", pat("Status=日本"), ok_with(sent("PersonalAccessTokenConfiguration", "Status"), "日本")),
     ("keys are case-sensitive (validation)", pat("status=ACTIVE"), err("validation", 'Unknown parameter in PersonalAccessTokenConfiguration: "status"')),
     ("a value may contain = after its first character", icc("InstanceArn=a=b,ApplicationArn=" + APP), err("validation", "InstanceArn, value: 3, valid min length: 10")),
+    ("nested shorthand values parse (later a type error)", pat("Status={a={b=[x,{c=d}]}}"), err("validation", "value: {'a': {'b': ['x', {'c': 'd'}]}}")),
+    ("shorthand nested 400 deep still parses", pat("Status=" + "[" * 400 + "]" * 400), err("validation", "Invalid type for parameter PersonalAccessTokenConfiguration.Status")),
+    ("shorthand nested 600 deep overflows the parser", pat("Status=" + "[" * 600 + "]" * 600), err("parse", "maximum recursion depth exceeded", "RecursionError")),
+    ("JSON nested 900 deep still parses", pat('{"Status": ' + "[" * 900 + "]" * 900 + "}"), err("validation", "Invalid type for parameter PersonalAccessTokenConfiguration.Status")),
+    ("JSON nested 1100 deep overflows the decoder", pat('{"Status": ' + "[" * 1100 + "]" * 1100 + "}"), err("parse", "maximum recursion depth exceeded while decoding a JSON array", "RecursionError")),
     # --- integers in shorthand: Python int() ---
     ("030 -> 30", pat("Status=ACTIVE,LifetimeInDays=030"), ok_with(life, 30)),
     ("+5 -> 5", pat("Status=ACTIVE,LifetimeInDays=+5"), ok_with(life, 5)),
@@ -265,6 +273,13 @@ YAML_FINDINGS = [
 
 def main():
     root = tempfile.mkdtemp(prefix="wmlint-findings-")
+    try:
+        return run_all(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def run_all(root):
     for name, text in FILES.items():
         with open(os.path.join(root, name), "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -286,7 +301,26 @@ def main():
         print("%s  yaml: %s" % ("ok  " if good else "FAIL", title))
         if not good:
             print("      " + json.dumps(result, ensure_ascii=False)[:600])
-    total = len(FINDINGS) + len(YAML_FINDINGS)
+    # The oracle's own guard: with the capture handler removed, the call must
+    # stop at the socket layer and be reported, not reach 127.0.0.1:9.
+    make_driver = aws_oracle._make_driver
+
+    def uncaptured():
+        driver = make_driver()
+        driver.session.unregister(aws_oracle.EVENT, unique_id="wmlint-oracle-capture")
+        return driver
+
+    aws_oracle._make_driver = uncaptured
+    try:
+        result = aws_oracle.run_argv(["--endpoint-url", "http://127.0.0.1:9"] + S + W, root)
+    finally:
+        aws_oracle._make_driver = make_driver
+    good = result.get("stage") == "oracle" and "network access attempted" in result.get("error", "")
+    failed += not good
+    print("%s  oracle: the network guard stops an uncaptured call" % ("ok  " if good else "FAIL"))
+    if not good:
+        print("      " + json.dumps(result, ensure_ascii=False)[:600])
+    total = len(FINDINGS) + len(YAML_FINDINGS) + 1
     print("%d/%d findings hold" % (total - failed, total))
     return 1 if failed else 0
 

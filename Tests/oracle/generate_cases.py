@@ -666,6 +666,10 @@ def fixed_cases():
         "Status='AC\\\\TIVE'", "Status=a\\b", "Status=ACTIVE,LifetimeInDays=[]", "Status=ACTIVE,LifetimeInDays={}",
     ]:
         add("pat-shorthand " + v, with_pat(v))
+    for depth in (2, 100, 400, 600, 5000):
+        add("pat-nested-shorthand %d" % depth, with_pat("Status=" + "[" * depth + "]" * depth))
+        add("pat-nested-hash %d" % depth, with_pat("Status=" + "{a=" * depth + "x" + "}" * depth))
+        add("pat-nested-json %d" % depth, with_pat('{"Status": ' + "[" * (2 * depth) + "]" * (2 * depth) + "}"))
     for v in [
         "InstanceArn=%s,ApplicationArn=%s" % (INST, APP),
         "InstanceArn=%s, ApplicationArn=%s" % (INST, APP),
