@@ -491,3 +491,34 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(word.map.fileRange(0..<0) == .bytes(5, 5))
     }
 }
+
+@Suite struct ShellScannerRobustnessTests {
+    private static let tokens = [
+        "aws", " ", "\n", "\r\n", "\t", "'", "\"", "\\", "\\\n", "$", "$(", "$((", "${", "`", "(", ")", "{", "}",
+        ";", ";;", "&", "&&", "|", "||", "<", ">", "<<", "<<-", "<<<", "EOF", "#", "case", "in", "esac", "if",
+        "then", "fi", "sudo", "-u", "env", "A=1", "export", "x", "日本", "😀", "$'", "\\x", "\\u", "\\c", "\u{FEFF}",
+        "2>&1", "&>", "<(", "=(",
+    ]
+
+    @Test(arguments: 0..<40)
+    func neverTrapsOnRandomTokens(seed: Int) {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        var script = ""
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            script += Self.tokens[Int(state >> 33) % Self.tokens.count]
+        }
+        for depth in [256, 2, 0] {
+            let result = ShellScanner.scan(SourceText(bytes: Array(script.utf8), path: "r.sh"), maxDepth: depth)
+            for command in result.commands {
+                #expect(command.words.first.map { $0.text.hasSuffix("aws") } == true)
+                for word in command.words {
+                    #expect(word.map.starts.count == word.text.utf8.count + 1)
+                    #expect(word.map.ends.count == word.text.utf8.count)
+                    #expect(word.map.starts.allSatisfy { $0 >= 0 && $0 <= script.utf8.count })
+                }
+            }
+            #expect(result.comments.allSatisfy { $0.upperBound.offset <= script.utf8.count })
+        }
+    }
+}
