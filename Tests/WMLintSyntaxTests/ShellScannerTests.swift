@@ -444,6 +444,11 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(words(script) == [["aws", "yes"]])
     }
 
+    @Test func endsHeredocsAtDelimitersWrittenWithDollarSigns() {
+        #expect(words("cat <<$END\naws no\n$END\naws yes") == [["aws", "yes"]])
+        #expect(words("cat <<\"E\"'O'F\naws no\nEOF\naws yes") == [["aws", "yes"]])
+    }
+
     @Test func stripsTabsOnlyForDashHeredocs() {
         #expect(words("cat <<EOF\n\tEOF\naws no\nEOF\naws yes") == [["aws", "yes"]])
         #expect(words("cat <<-EOF\n\t\tEOF\naws yes") == [["aws", "yes"]])

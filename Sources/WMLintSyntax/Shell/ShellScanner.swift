@@ -458,7 +458,9 @@ struct ShellLexer {
         if command.error == nil { command.error = word.error }
         command.note(word.start, word.end)
         if heredoc {
-            heredocs.append(PendingHeredoc(delimiter: pool[depth].bytes, stripsTabs: stripsTabs))
+            // The delimiter is the word after quote removal, with any `$` text kept as written.
+            let delimiter = Array(makeWord(depth: depth, read: word).text.utf8)
+            heredocs.append(PendingHeredoc(delimiter: delimiter, stripsTabs: stripsTabs))
         }
     }
 
