@@ -15,6 +15,12 @@ public import WMLintSource
 /// - An unterminated quote, substitution or expansion is reported on its opening delimiter only (the `"`, `$(`,
 ///   `${`, `` ` ``, `$'` or `$((`), not on the rest of the file it swallows.
 /// - The text of an expansion is kept as written in ``ShellWord/text``, continuations inside `$(…)` included.
+/// - A command's range runs from its first token (assignment, wrapper or redirection) to its last, redirection
+///   targets included; redirection targets are never words.
+/// - The insertion point after a word's text (the last entry of its map's `starts`) is just past the source of
+///   the last decoded byte (before a closing quote), or inside the quotes of an empty quoted word.
+/// - Not modelled: brace expansion (`{a,b}`), globbing, tilde expansion, aliases, `$VAR` split by a line
+///   continuation, and `((` that bash would read as two nested subshells.
 public enum ShellScanner {
     /// Scans the script `text` (a shell file, or a code block mapped into a Markdown or workflow file).
     ///
