@@ -422,3 +422,108 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         }
     }
 }
+
+@Suite struct ShellScannerMoreTests {
+    @Test func keepsCommentsAndHashesApart() {
+        #expect(words("aws s3 ls # list\naws s3 ls#x") == [["aws", "s3", "ls"], ["aws", "s3", "ls#x"]])
+        #expect(scan("aws s3 ls # list\naws s3 ls#x").comments == [.bytes(10, 16)])
+    }
+
+    @Test func readsLocaleStringsAndLiteralDollarQuotes() {
+        #expect(words(#"aws $"a b" "$'x'" "a$"b"#) == [["aws", "a b", "$'x'", "a$b"]])
+    }
+
+    @Test func readsQuotesInsideParameterExpansions() throws {
+        let command = try #require(scan(#"aws ${x:-'a}b'} "${y:-"}"}""#).commands.first)
+        #expect(command.words.map(\.text) == ["aws", "${x:-'a}b'}", "${y:-\"}\"}"])
+        #expect(command.words.dropFirst().allSatisfy { !$0.isStatic })
+    }
+
+    @Test func skipsHeredocsInsideSubstitutions() {
+        let script = "x=$(cat <<EOF\naws no\nEOF\n)\naws yes"
+        #expect(words(script) == [["aws", "yes"]])
+    }
+
+    @Test func endsHeredocsAtDelimitersWrittenWithDollarSigns() {
+        #expect(words("cat <<$END\naws no\n$END\naws yes") == [["aws", "yes"]])
+        #expect(words("cat <<\"E\"'O'F\naws no\nEOF\naws yes") == [["aws", "yes"]])
+    }
+
+    @Test func stripsTabsOnlyForDashHeredocs() {
+        #expect(words("cat <<EOF\n\tEOF\naws no\nEOF\naws yes") == [["aws", "yes"]])
+        #expect(words("cat <<-EOF\n\t\tEOF\naws yes") == [["aws", "yes"]])
+    }
+
+    @Test func mapsThroughANonContiguousEmbedding() throws {
+        // A console block: the file holds "$ aws x 'ab'\n$ aws y\n" at byte 50; the prompts are stripped.
+        let block = Array("aws x 'ab'\naws y\n".utf8)
+        var starts: [Int] = []
+        var ends: [Int] = []
+        for index in block.indices {
+            let file = 50 + 2 + index + (index >= 11 ? 2 : 0)
+            starts.append(file)
+            ends.append(file + 1)
+        }
+        starts.append(50 + 2 + block.count + 2)
+        let text = SourceText(bytes: block, path: "README.md", map: OffsetMap(starts: starts, ends: ends))
+        let result = ShellScanner.scan(text)
+        #expect(result.commands.count == 2)
+        let quoted = try #require(result.commands.first?.words.last)
+        #expect(quoted.text == "ab")
+        #expect(quoted.range == .bytes(58, 62))
+        #expect(quoted.map.fileRange(0..<2) == .bytes(59, 61))
+        #expect(result.commands[1].range == .bytes(65, 70))
+    }
+
+    @Test func keepsAssignmentsAfterWrappersOnlyWhereTheyApply() throws {
+        #expect(scan("nohup A=1 aws s3").commands.isEmpty)
+        let command = try #require(scan("time A=1 aws s3").commands.first)
+        #expect(command.assignments.map(\.name) == ["A"])
+        #expect(scan("env -S 'aws s3'").commands.isEmpty)
+    }
+
+    @Test func readsArrayAssignmentsAsNonStatic() throws {
+        let command = try #require(scan("A=(1 2) B+=x aws s3").commands.first)
+        #expect(command.assignments.map(\.name) == ["A", "B"])
+        #expect(command.assignments.map(\.value.text) == ["(1 2)", "x"])
+        #expect(command.assignments.map(\.value.isStatic) == [false, true])
+    }
+
+    @Test func giveAnEmptyWordAnInsertionPointInsideItsQuotes() throws {
+        let word = try #require(scan("aws \"\"").commands.first?.words.last)
+        #expect(word.text.isEmpty)
+        #expect(word.map.starts == [5])
+        #expect(word.map.fileRange(0..<0) == .bytes(5, 5))
+    }
+}
+
+@Suite struct ShellScannerRobustnessTests {
+    private static let tokens = [
+        "aws", " ", "\n", "\r\n", "\t", "'", "\"", "\\", "\\\n", "$", "$(", "$((", "${", "`", "(", ")", "{", "}",
+        ";", ";;", "&", "&&", "|", "||", "<", ">", "<<", "<<-", "<<<", "EOF", "#", "case", "in", "esac", "if",
+        "then", "fi", "sudo", "-u", "env", "A=1", "export", "x", "日本", "😀", "$'", "\\x", "\\u", "\\c", "\u{FEFF}",
+        "2>&1", "&>", "<(", "=(",
+    ]
+
+    @Test(arguments: 0..<40)
+    func neverTrapsOnRandomTokens(seed: Int) {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        var script = ""
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            script += Self.tokens[Int(state >> 33) % Self.tokens.count]
+        }
+        for depth in [256, 2, 0] {
+            let result = ShellScanner.scan(SourceText(bytes: Array(script.utf8), path: "r.sh"), maxDepth: depth)
+            for command in result.commands {
+                #expect(command.words.first.map { $0.text.hasSuffix("aws") } == true)
+                for word in command.words {
+                    #expect(word.map.starts.count == word.text.utf8.count + 1)
+                    #expect(word.map.ends.count == word.text.utf8.count)
+                    #expect(word.map.starts.allSatisfy { $0 >= 0 && $0 <= script.utf8.count })
+                }
+            }
+            #expect(result.comments.allSatisfy { $0.upperBound.offset <= script.utf8.count })
+        }
+    }
+}

@@ -15,6 +15,12 @@ public import WMLintSource
 /// - An unterminated quote, substitution or expansion is reported on its opening delimiter only (the `"`, `$(`,
 ///   `${`, `` ` ``, `$'` or `$((`), not on the rest of the file it swallows.
 /// - The text of an expansion is kept as written in ``ShellWord/text``, continuations inside `$(…)` included.
+/// - A command's range runs from its first token (assignment, wrapper or redirection) to its last, redirection
+///   targets included; redirection targets are never words.
+/// - The insertion point after a word's text (the last entry of its map's `starts`) is just past the source of
+///   the last decoded byte (before a closing quote), or inside the quotes of an empty quoted word.
+/// - Not modelled: brace expansion (`{a,b}`), globbing, tilde expansion, aliases, `$VAR` split by a line
+///   continuation, and `((` that bash would read as two nested subshells.
 public enum ShellScanner {
     /// Scans the script `text` (a shell file, or a code block mapped into a Markdown or workflow file).
     ///
@@ -89,19 +95,22 @@ enum Wrapper {
     case sudo, env, exec, command, nohup, timeout, time
 
     init?(name: [UInt8]) {
-        let candidates: [(StaticString, Wrapper)] = [
-            ("sudo", .sudo), ("env", .env), ("exec", .exec), ("command", .command), ("nohup", .nohup),
-            ("timeout", .timeout), ("time", .time),
-        ]
-        guard name.count >= 3 && name.count <= 7 else { return nil }
-        for (spelling, wrapper) in candidates where spelling.utf8CodeUnitCount == name.count {
-            let pointer = spelling.utf8Start
-            if name.indices.allSatisfy({ name[$0] == pointer[$0] }) {
-                self = wrapper
-                return
-            }
+        func spells(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == name.count else { return false }
+            let pointer = word.utf8Start
+            for index in name.indices where name[index] != pointer[index] { return false }
+            return true
         }
-        return nil
+        switch name.first {
+        case UInt8(ascii: "s") where spells("sudo"): self = .sudo
+        case UInt8(ascii: "e") where spells("env"): self = .env
+        case UInt8(ascii: "e") where spells("exec"): self = .exec
+        case UInt8(ascii: "c") where spells("command"): self = .command
+        case UInt8(ascii: "n") where spells("nohup"): self = .nohup
+        case UInt8(ascii: "t") where spells("timeout"): self = .timeout
+        case UInt8(ascii: "t") where spells("time"): self = .time
+        default: return nil
+        }
     }
 
     /// Whether `NAME=value` words after the wrapper's options set the environment of the command.
@@ -455,7 +464,9 @@ struct ShellLexer {
         if command.error == nil { command.error = word.error }
         command.note(word.start, word.end)
         if heredoc {
-            heredocs.append(PendingHeredoc(delimiter: pool[depth].bytes, stripsTabs: stripsTabs))
+            // The delimiter is the word after quote removal, with any `$` text kept as written.
+            let delimiter = Array(makeWord(depth: depth, read: word).text.utf8)
+            heredocs.append(PendingHeredoc(delimiter: delimiter, stripsTabs: stripsTabs))
         }
     }
 
@@ -734,7 +745,9 @@ struct ShellLexer {
         let from = Swift.min(decodedFrom, total)
         if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
             // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
-            var starts = Array(scratch.starts[from...])
+            var starts: [Int] = []
+            starts.reserveCapacity(total - from + 1)
+            starts.append(contentsOf: scratch.starts[from...])
             starts.append(
                 from < total ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
             )
