@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WMLintKit
+import WMLintRules
 import WMLintSource
 import WMLintSyntax
 
@@ -37,6 +38,16 @@ import WMLintSyntax
         let cases = generated.stdout.split(separator: "\n").map(String.init)
         let answers = verdicts.stdout.split(separator: "\n").map(String.init)
         try #require(cases.count == answers.count && cases.count >= Self.caseCount)
+        // What the service model says of each request the CLI would send (patterns, enums, maximums).
+        let sent = answers.filter { $0.contains(#""ok": true"#) && !$0.contains(#""request": null"#) }
+        let judged = try PythonRunner.run(
+            [TestSupport.root + "/Tests/oracle/model_check.py"], input: sent.joined(separator: "\n") + "\n")
+        try #require(judged.status == 0, "model check failed: \(judged.stderr)")
+        var modelValid: [String: Bool] = [:]
+        for line in judged.stdout.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            if let id = object?["id"] as? String { modelValid[id] = object?["valid"] as? Bool }
+        }
 
         var mismatches: [String] = []
         var agreed = (sent: 0, refused: 0, skipped: 0)
@@ -65,10 +76,18 @@ import WMLintSyntax
             }
             if let expected {
                 let actual = canonical(output)
-                if actual == expected {
-                    agreed.sent += 1
-                } else {
+                let errors = report.diagnostics.filter { $0.severity == .error }
+                let unexplained = errors.filter { !Self.strictOrSemantic.contains($0.rule) }
+                if actual != expected {
                     mismatches.append("\(id) CLI sends\n  \(expected)\nwmlint\n  \(actual ?? output)\n\(script)")
+                } else if modelValid[id] == true && !unexplained.isEmpty {
+                    mismatches.append(
+                        "\(id) valid by the CLI and the service model, but wmlint reports "
+                            + unexplained.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ") + "\n\(script)")
+                } else if modelValid[id] == false && errors.isEmpty {
+                    mismatches.append("\(id) the service model rejects the request the CLI sends; wmlint reports no error\n\(script)")
+                } else {
+                    agreed.sent += 1
                 }
             } else {
                 let errors = report.diagnostics.filter { $0.severity == .error }
@@ -92,6 +111,13 @@ import WMLintSyntax
         }
         #expect(mismatches.isEmpty)
     }
+
+    /// Errors wmlint may report on a request the CLI sends and the service model accepts: the deliberately strict
+    /// rules, and the semantic rules the model cannot express (same instance, same partition, same account).
+    static let strictOrSemantic: Set<RuleID> = [
+        .duplicateKey, .duplicateOption, .encoding, .fileReference, .jsonSyntax, .arnsSwapped,
+        .applicationInstanceMismatch, .partitionMismatch, .regionUnsupported, .accountMismatch,
+    ]
 
     /// The JSON value of member `key` of the JSON object `line`, in canonical text (keys sorted).
     private func canonicalMember(_ key: String, of line: String) -> String? {

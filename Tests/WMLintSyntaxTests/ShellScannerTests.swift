@@ -297,14 +297,11 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
     @Test func scansAnUnterminatedQuoteOverALongScriptOnce() throws {
         var script = "aws x \"start\n"
         for line in 0..<50_000 { script += "echo line \(line) aws y $(z)\n" }
-        let clock = ContinuousClock()
-        var result: ShellScript?
-        let elapsed = clock.measure { result = scan(script) }
-        let found = try #require(result)
+        // One pass: the quote swallows the rest of the script into one word (timing belongs to the benchmarks).
+        let found = scan(script)
         #expect(found.commands.count == 1)
         #expect(found.commands.first?.syntaxError?.range == .bytes(6, 7))
         #expect(found.commands.first?.words.last?.text.utf8.count == script.utf8.count - 7)
-        #expect(elapsed < .seconds(5))
     }
 
     // MARK: Text forms
