@@ -400,10 +400,10 @@ private struct EventLoader {
         let position = frames[index].members.count
         if frames[index].keyIndex != nil {
             // Mutated in place: a copy would make each insertion copy the whole table.
-            if let existing = frames[index].keyIndex?[name] {
+            // One hash per key: insert, and on a repeat put the first position back.
+            if let existing = frames[index].keyIndex?.updateValue(position, forKey: name) {
+                frames[index].keyIndex?[name] = existing
                 first = frames[index].members[existing].keyRange
-            } else {
-                frames[index].keyIndex?[name] = position
             }
         } else {
             first = frames[index].members.first { $0.key == name }?.keyRange
