@@ -13,9 +13,12 @@ public enum YAMLLoader {
     /// Loads `text`, which must hold exactly one document.
     ///
     /// Reports `yaml-syntax` (libyaml errors, more than one document, nesting deeper than `maxDepth`, alias
-    /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct) and
-    /// `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an error that stops
-    /// loading (a libyaml error, the depth or alias limit).
+    /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct, tabs its
+    /// scanner rejects) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
+    /// error that stops loading (a libyaml error, the depth or alias limit).
+    ///
+    /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
+    /// ends with its last entry; an alias yields a copy of the anchored node, with that node's ranges.
     public static func load(_ text: SourceText, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000) -> ParseResult {
         if text.bytes.isEmpty {
             return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
