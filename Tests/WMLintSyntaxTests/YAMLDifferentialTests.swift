@@ -46,6 +46,9 @@ import WMLintSyntax
         return (process.terminationStatus, output)
     }
 
+    /// Documents to load with both. A duplicate key fails in ruamel.yaml and counts as a failure here when the
+    /// loader reports `duplicate-key`. Left out on purpose: a sequence or mapping used as a key (ruamel.yaml makes
+    /// a tuple key that JSON cannot hold; the loader keys it by its JSON text).
     static let documents: [String] = {
         let scalars = [
             "030", "0o30", "0x1E", "+30", "1_000", "0b101", "-0b11", "09", "-0", "0x_FF", "0o_7", "0b1_0",
@@ -74,7 +77,13 @@ import WMLintSyntax
             "plain: multi\n  line\n  text\n", "b:\tx", "[1,\t2]", "a: 1 # x\ty", "a: \"x\ty\"", "a: b\tc", "[b\tc]",
             "a: |\n  x\ty", "a:\n  - [1,\n\t2]", "a: 1\t# c", "'a':\t1", "? a\n:\tb", "-\tx", "q: \"fold\n\n  ed\"\n",
             "1: a\nfalse: b\nnull: c\n1.5: d\n",
-            "seq: !!omap [a: 1, b: 2]", "k: !!binary aGVsbG8=", "%YAML 1.2\n---\na: on", "a: 1\na: 2",
+            "seq: !!omap [a: 1, b: 2]", "{a, b}", "[a: b, c]", "- ? a\n  : b", "a:\n  - b\n  -\n", "&k a: *k",
+            "a: &v 1\n*v : 2", "a: !!str\nb: !!null\n", "a: ''\nb: \"\"\nc:\n", "\"a\\tb\": \"\\u263A\"",
+            "a: >\n  folded\n   more\n  back\n", "a: |2\n   indented\n", "--- |\n  text\n...\n",
+            "- !!int 0x1F\n- !!float 2",
+            "a: [1, [2, [3, {b: [4]}]]]", "a: 'multi\n  line'", "k: v # comment\n# c\nj: w", "a: 1\n...\n",
+            "%TAG !e! tag:example.com,2000:\n---\na: !e!x 1", "a: !!timestamp 2024-01-01T00:00:00Z",
+            "k: !!binary aGVsbG8=", "%YAML 1.2\n---\na: on", "a: 1\na: 2",
             "OrganizationId: m-1234567890abcdef0123456789abcdef\nAuthenticationMode: IDENTITY_PROVIDER_ONLY\n"
                 + "PersonalAccessTokenConfiguration:\n  Status: ACTIVE\n  LifetimeInDays: 030\n",
         ]

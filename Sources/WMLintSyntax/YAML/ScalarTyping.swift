@@ -19,6 +19,8 @@ enum ScalarTyping {
     /// What a plain scalar resolves to.
     enum Resolution {
         case typed(SyntaxNode.Value)
+        /// A string: the caller makes it from the bytes.
+        case plainString
         /// `<<`, the merge key.
         case merge
         /// `=`, the value key, usable only as a key.
@@ -33,18 +35,38 @@ enum ScalarTyping {
         case UInt8(ascii: "~"):
             if bytes.count == 1 { return .typed(.null) }
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            if Self.equals(bytes, ["null", "Null", "NULL"]) { return .typed(.null) }
-            if self == .v11 && Self.equals(bytes, ["n", "N", "no", "No", "NO"]) { return .typed(.bool(false)) }
+            if (Self.equals(bytes, "null") || Self.equals(bytes, "Null") || Self.equals(bytes, "NULL")) {
+                return .typed(.null)
+            }
+            if self == .v11
+                && (Self.equals(bytes, "n") || Self.equals(bytes, "N") || Self.equals(bytes, "no")
+                    || Self.equals(bytes, "No") || Self.equals(bytes, "NO"))
+            {
+                return .typed(.bool(false))
+            }
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            if Self.equals(bytes, ["true", "True", "TRUE"]) { return .typed(.bool(true)) }
+            if (Self.equals(bytes, "true") || Self.equals(bytes, "True") || Self.equals(bytes, "TRUE")) {
+                return .typed(.bool(true))
+            }
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            if Self.equals(bytes, ["false", "False", "FALSE"]) { return .typed(.bool(false)) }
+            if (Self.equals(bytes, "false") || Self.equals(bytes, "False") || Self.equals(bytes, "FALSE")) {
+                return .typed(.bool(false))
+            }
         case UInt8(ascii: "y"), UInt8(ascii: "Y"):
-            if self == .v11 && Self.equals(bytes, ["y", "Y", "yes", "Yes", "YES"]) { return .typed(.bool(true)) }
+            if self == .v11
+                && (Self.equals(bytes, "y") || Self.equals(bytes, "Y") || Self.equals(bytes, "yes")
+                    || Self.equals(bytes, "Yes") || Self.equals(bytes, "YES"))
+            {
+                return .typed(.bool(true))
+            }
         case UInt8(ascii: "o"), UInt8(ascii: "O"):
             if self == .v11 {
-                if Self.equals(bytes, ["on", "On", "ON"]) { return .typed(.bool(true)) }
-                if Self.equals(bytes, ["off", "Off", "OFF"]) { return .typed(.bool(false)) }
+                if (Self.equals(bytes, "on") || Self.equals(bytes, "On") || Self.equals(bytes, "ON")) {
+                    return .typed(.bool(true))
+                }
+                if (Self.equals(bytes, "off") || Self.equals(bytes, "Off") || Self.equals(bytes, "OFF")) {
+                    return .typed(.bool(false))
+                }
             }
         case UInt8(ascii: "<"):
             if bytes.count == 2 && bytes[1] == UInt8(ascii: "<") { return .merge }
@@ -60,7 +82,7 @@ enum ScalarTyping {
         default:
             break
         }
-        return .typed(.string(String(decoding: bytes, as: UTF8.self)))
+        return .plainString
     }
 
     private static func lift(_ result: Result<SyntaxNode.Value, TypingError>) -> Resolution {
@@ -70,17 +92,11 @@ enum ScalarTyping {
         }
     }
 
-    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [StaticString]) -> Bool {
-        for word in words where word.utf8CodeUnitCount == bytes.count {
-            let pointer = word.utf8Start
-            var same = true
-            for index in 0..<bytes.count where pointer[index] != bytes[index] {
-                same = false
-                break
-            }
-            if same { return true }
-        }
-        return false
+    private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard word.utf8CodeUnitCount == bytes.count else { return false }
+        let pointer = word.utf8Start
+        for index in 0..<bytes.count where pointer[index] != bytes[index] { return false }
+        return true
     }
 
     // MARK: Patterns
@@ -90,13 +106,17 @@ enum ScalarTyping {
     /// The float pattern of the version (ruamel.yaml `resolver.py`).
     func isFloat(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
-        if Self.matchesWord(b, 0, [".nan", ".NaN", ".NAN"]) { return true }
+        if (Self.matchesWord(b, 0, ".nan") || Self.matchesWord(b, 0, ".NaN") || Self.matchesWord(b, 0, ".NAN")) {
+            return true
+        }
         var i = 0
         let signed = b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+")
         if signed { i = 1 }
         guard i < n else { return false }
         if b[i] == UInt8(ascii: ".") {
-            if Self.matchesWord(b, i, [".inf", ".Inf", ".INF"]) { return true }
+            if (Self.matchesWord(b, i, ".inf") || Self.matchesWord(b, i, ".Inf") || Self.matchesWord(b, i, ".INF")) {
+                return true
+            }
             if self == .v11 && signed { return false }
             // \.[0-9_]+(?:[eE][-+][0-9]+)?
             var j = i + 1
@@ -166,9 +186,9 @@ enum ScalarTyping {
         return true
     }
 
-    private static func matchesWord(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ words: [StaticString]) -> Bool {
+    private static func matchesWord(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
         guard start < b.count else { return false }
-        return equals(UnsafeBufferPointer(rebasing: b[start...]), words)
+        return equals(UnsafeBufferPointer(rebasing: b[start...]), word)
     }
 
     /// The integer pattern of the version (ruamel.yaml `resolver.py`).
@@ -300,7 +320,27 @@ enum ScalarTyping {
     /// prefixes, `0`-prefixed octal and `a:b:c` base 60 in YAML 1.1, else decimal.
     func integer(_ b: UnsafeBufferPointer<UInt8>) -> Result<SyntaxNode.Value, TypingError> {
         let lexeme = String(decoding: b, as: UTF8.self)
-        let invalid = TypingError("\(quoted(lexeme)) is not a valid integer")
+        if let first = b.first, first != UInt8(ascii: "0") || b.count == 1, b.count <= 18,
+            b.allSatisfy(Self.isDigit)
+        {
+            // Plain decimal digits without a leading zero are already canonical.
+            return .success(.number(Number(lexeme: lexeme, kind: .integer(lexeme))))
+        }
+        if b.count > 2 && b.count <= 17 && b[0] == UInt8(ascii: "0") && b[1] == UInt8(ascii: "x") {
+            // A short hexadecimal integer fits in 64 bits.
+            var value: UInt64 = 0
+            var valid = true
+            for byte in b[2...] {
+                switch byte {
+                case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
+                case 0x61...0x66: value = value << 4 | UInt64(byte - 0x61 + 10)
+                case 0x41...0x46: value = value << 4 | UInt64(byte - 0x41 + 10)
+                default: valid = false
+                }
+            }
+            if valid { return .success(.number(Number(lexeme: lexeme, kind: .integer(String(value))))) }
+        }
+        var invalid: TypingError { TypingError("\(quoted(lexeme)) is not a valid integer") }
         var digits = b.filter { $0 != UInt8(ascii: "_") && $0 != 0x20 }
         guard !digits.isEmpty else { return .failure(invalid) }
         var negative = false
@@ -353,13 +393,16 @@ enum ScalarTyping {
     /// YAML 1.1).
     func float(_ b: UnsafeBufferPointer<UInt8>) -> Result<SyntaxNode.Value, TypingError> {
         let lexeme = String(decoding: b, as: UTF8.self)
+        if let first = b.first, Self.isDigit(first), !b.contains(UInt8(ascii: "_")), let value = Double(lexeme) {
+            return .success(.number(Number(lexeme: lexeme, kind: .float(value))))
+        }
         var text = b.filter { $0 != UInt8(ascii: "_") }.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
         var sign = 1.0
         if let first = text.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             if first == UInt8(ascii: "-") { sign = -1 }
             text.removeFirst()
         }
-        let invalid = TypingError("\(quoted(lexeme)) is not a valid float")
+        var invalid: TypingError { TypingError("\(quoted(lexeme)) is not a valid float") }
         let body = String(decoding: text, as: UTF8.self)
         if body == ".inf" { return .success(.number(Number(lexeme: lexeme, kind: .float(sign * .infinity)))) }
         if body == ".nan" { return .success(.number(Number(lexeme: lexeme, kind: .float(.nan)))) }

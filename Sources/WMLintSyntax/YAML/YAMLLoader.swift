@@ -13,9 +13,12 @@ public enum YAMLLoader {
     /// Loads `text`, which must hold exactly one document.
     ///
     /// Reports `yaml-syntax` (libyaml errors, more than one document, nesting deeper than `maxDepth`, alias
-    /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct) and
-    /// `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an error that stops
-    /// loading (a libyaml error, the depth or alias limit).
+    /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct, tabs its
+    /// scanner rejects) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
+    /// error that stops loading (a libyaml error, the depth or alias limit).
+    ///
+    /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
+    /// ends with its last entry; an alias yields a copy of the anchored node, with that node's ranges.
     public static func load(_ text: SourceText, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000) -> ParseResult {
         if text.bytes.isEmpty {
             return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
@@ -59,6 +62,14 @@ struct MarkConverter {
     mutating func offset(_ index: Int) -> Int {
         if isASCII { return Swift.min(index + start, count) }
         while scalar < index && byte < count {
+            if index - scalar >= 8 && byte + 8 <= count {
+                let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    byte += 8
+                    scalar += 8
+                    continue
+                }
+            }
             let lead = base[byte]
             byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             scalar += 1
@@ -81,6 +92,13 @@ struct MarkConverter {
     }
 }
 
+/// A mapping key waiting for its value.
+private struct PendingKey {
+    var name: String
+    var range: SourceRange
+    var isMerge: Bool
+}
+
 /// One open collection while events are read.
 private struct Frame {
     var isMapping: Bool
@@ -93,8 +111,7 @@ private struct Frame {
     var lastEnd: Int
     var items: [SyntaxNode] = []
     var members: [Member] = []
-    var key: SyntaxNode?
-    var keyIsMerge = false
+    var key: PendingKey?
     var merged: [Member]?
     /// Index of each key in `members`, built once the mapping is large enough to need it.
     var keyIndex: [String: Int]?
@@ -217,7 +234,16 @@ private struct EventLoader {
         if hasTabs {
             if plain { plainSpans.append(lower..<upper) } else { quotedSpans.append(lower..<upper) }
         }
-        let isKey = frames.last.map { $0.isMapping && $0.key == nil } ?? false
+        let isKey = expectsKey
+        if isKey && plain && tag == nil && data.anchor == nil, case .plainString = typing.resolve(bytes) {
+            // The common key: no node is built for it.
+            let last = frames.count - 1
+            frames[last].size += 1
+            frames[last].lastEnd = upper
+            frames[last].key = PendingKey(
+                name: String(decoding: bytes, as: UTF8.self), range: text.fileRange(lower, upper), isMerge: false)
+            return
+        }
         var value: SyntaxNode.Value
         var isMerge = false
         if tag == nil || tag == "!" {
@@ -237,6 +263,8 @@ private struct EventLoader {
                     value = .string("=")
                 case .typed(let typed):
                     value = typed
+                case .plainString:
+                    value = .string(String(decoding: bytes, as: UTF8.self))
                 case .invalid(let problem):
                     report(lower, upper, problem)
                     value = .string(String(decoding: bytes, as: UTF8.self))
@@ -357,39 +385,37 @@ private struct EventLoader {
             return
         }
         guard let key = frames[last].key else {
-            frames[last].key = node
-            frames[last].keyIsMerge = isMerge
+            frames[last].key = PendingKey(name: keyText(node), range: node.range, isMerge: isMerge)
             return
         }
         frames[last].key = nil
-        if frames[last].keyIsMerge {
-            merge(node, key: key, into: last)
+        if key.isMerge {
+            merge(node, keyRange: key.range, into: last)
             return
         }
-        let name = keyText(key)
-        let member = Member(key: name, keyRange: key.range, value: node)
-        checkDuplicate(name, range: key.range, in: last)
+        let member = Member(key: key.name, keyRange: key.range, value: node)
+        checkDuplicate(key.name, range: key.range, in: last)
         frames[last].members.append(member)
     }
 
     mutating func checkDuplicate(_ name: String, range: SourceRange, in index: Int) {
-        let members = frames[index].members
-        var first: Member?
-        if var keyIndex = frames[index].keyIndex {
-            if let position = keyIndex[name] {
-                first = members[position]
-            } else {
-                keyIndex[name] = members.count
+        var first: SourceRange?
+        let position = frames[index].members.count
+        if frames[index].keyIndex != nil {
+            // Mutated in place: a copy would make each insertion copy the whole table.
+            // One hash per key: insert, and on a repeat put the first position back.
+            if let existing = frames[index].keyIndex?.updateValue(position, forKey: name) {
+                frames[index].keyIndex?[name] = existing
+                first = frames[index].members[existing].keyRange
             }
-            frames[index].keyIndex = keyIndex
         } else {
-            first = members.first { $0.key == name }
-            if members.count >= 16 {
+            first = frames[index].members.first { $0.key == name }?.keyRange
+            if position >= 16 {
                 var keyIndex: [String: Int] = [:]
-                for (position, member) in members.enumerated() where keyIndex[member.key] == nil {
-                    keyIndex[member.key] = position
+                for (offset, member) in frames[index].members.enumerated() where keyIndex[member.key] == nil {
+                    keyIndex[member.key] = offset
                 }
-                if keyIndex[name] == nil { keyIndex[name] = members.count }
+                if keyIndex[name] == nil { keyIndex[name] = position }
                 frames[index].keyIndex = keyIndex
             }
         }
@@ -399,14 +425,13 @@ private struct EventLoader {
                 rule: .duplicateKey,
                 message: "duplicate key \(quoted(name)) in a mapping; the later value replaces the earlier one",
                 path: text.path, range: range,
-                related: [RelatedLocation(message: "first defined here", path: text.path, range: first.keyRange)]))
+                related: [RelatedLocation(message: "first defined here", path: text.path, range: first)]))
     }
 
     /// Applies a `<<` merge key as ruamel.yaml's safe loader does: the merged members come first, a list of
     /// mappings merges its last mapping first, and the mapping's own keys win.
-    mutating func merge(_ value: SyntaxNode, key: SyntaxNode, into index: Int) {
+    mutating func merge(_ value: SyntaxNode, keyRange range: SourceRange, into index: Int) {
         if frames[index].merged != nil {
-            let range = key.range
             diagnostics.append(
                 Diagnostic(
                     rule: .yamlSyntax, message: "found a second merge key '<<' in a mapping; expected at most one",
@@ -533,6 +558,12 @@ private struct EventLoader {
     }
 
     // MARK: Helpers
+
+    /// Whether the next node is a key of the innermost open mapping.
+    var expectsKey: Bool {
+        let last = frames.count - 1
+        return last >= 0 && frames[last].isMapping && frames[last].key == nil
+    }
 
     func keyText(_ key: SyntaxNode) -> String {
         switch key.value {
