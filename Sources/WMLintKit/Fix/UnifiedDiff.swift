@@ -11,13 +11,20 @@ public enum UnifiedDiff {
     /// Lines of context around each change.
     public static let context = 3
 
-    /// The diff of every changed file of `plan`, in path order; empty when nothing changes.
-    public static func render(_ plan: FixPlan) -> String {
+    /// The diff of every changed file of `plan`, in path order, as bytes: lines are copied byte for byte, so
+    /// a file holding invalid UTF-8 still patches back exactly. Empty when nothing changes.
+    public static func bytes(_ plan: FixPlan) -> [UInt8] {
         var output: [UInt8] = []
         for file in plan.files where file.isChanged {
             output.append(contentsOf: bytes(path: file.path, original: file.original, edits: file.edits))
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
+    }
+
+    /// The diff of every changed file of `plan` as text (invalid UTF-8 in a file's lines is repaired: write
+    /// ``bytes(_:)`` to keep such files exact).
+    public static func render(_ plan: FixPlan) -> String {
+        String(decoding: bytes(plan), as: UTF8.self)
     }
 
     /// The diff of one file from `original` to `fixed` (one change block from their common prefix and suffix).
