@@ -147,6 +147,25 @@ struct FixPlannerTests {
         #expect(plan.skipped.map(\.reason) == [.invalid, .invalid, .invalid])
     }
 
+    @Test func manyFixesInOneFile() throws {
+        // 5,000 one-byte replacements, each shadowed by a later-sorting fix two bytes wide, and an insertion
+        // before each: the replacements and insertions apply, the wide fixes all conflict.
+        let count = 5_000
+        let text = [UInt8](repeating: UInt8(ascii: "a"), count: count * 2)
+        var diagnostics: [Diagnostic] = []
+        for index in stride(from: 0, to: count * 2, by: 2) {
+            diagnostics.append(fixDiagnostic(.typeMismatch, "f", index, index + 2, "zz"))
+            diagnostics.append(fixDiagnostic(.enumValue, "f", index, index + 1, "b"))
+            diagnostics.append(fixDiagnostic(.unknownKey, "f", index, index, "<"))
+        }
+        let plan = planner.plan(diagnostics.reversed(), contents: ["f": text])
+        let fixed = try #require(plan.file("f")).fixed
+        #expect(fixed == Array(String(repeating: "<ba", count: count).utf8))
+        #expect(plan.applied.count == count * 2)
+        #expect(plan.skipped.count == count)
+        #expect(plan.skipped.allSatisfy { $0.rule == .typeMismatch && $0.reason == .overlaps })
+    }
+
     @Test func onlyTheFirstFixOfADiagnosticCounts() throws {
         let text = Array("abc".utf8)
         let diagnostic = Diagnostic(

@@ -122,7 +122,7 @@ public struct FixPlanner: Sendable {
             return lhs.fix.message < rhs.fix.message
         }
 
-        var chosen: [String: [PlannedEdit]] = [:]
+        var chosen: [String: ChosenEdits] = [:]
         var applied: [AppliedFix] = []
         var skipped: [SkippedFix] = []
         for (diagnostic, fix, _) in candidates {
@@ -139,54 +139,51 @@ public struct FixPlanner: Sendable {
             var fresh: [PlannedEdit] = []
             var conflict = false
             for edit in fix.edits {
-                let existing = chosen[edit.path] ?? []
                 // An edit identical to a chosen one (the same fix reached through two diagnostics) is shared.
-                if existing.contains(where: { $0.edit == edit }) || fresh.contains(where: { $0.edit == edit }) {
-                    continue
+                if fresh.contains(where: { $0.edit == edit }) { continue }
+                switch chosen[edit.path]?.status(of: edit) ?? .free {
+                case .shared: continue
+                case .conflict: conflict = true
+                case .free: fresh.append(PlannedEdit(edit: edit, content: content(diagnostic, edit)))
                 }
-                if existing.contains(where: { Self.overlaps($0.edit.range.offsets, edit.range.offsets) }) {
-                    conflict = true
-                    break
-                }
-                fresh.append(PlannedEdit(edit: edit, content: content(diagnostic, edit)))
+                if conflict { break }
             }
             if conflict {
                 skip(.overlaps)
                 continue
             }
-            for planned in fresh { chosen[planned.edit.path, default: []].append(planned) }
+            for planned in fresh { chosen[planned.edit.path, default: ChosenEdits()].insert(planned) }
             applied.append(
                 AppliedFix(
                     rule: diagnostic.rule, path: diagnostic.path, range: diagnostic.range, message: fix.message,
                     edits: fix.edits.sorted(by: EditKey.editOrder)))
         }
 
+        // Write each file's edits (re-quoted where needed), and report the edits as written in the fixes too.
+        var writtenEdits: [String: [TextEdit]] = [:]
+        var asWritten: [TextEdit: TextEdit] = [:]
+        for (path, edits) in chosen {
+            guard let original = contents[path] else { continue }
+            let written = Self.written(edits.sorted, original: original)
+            for (before, after) in zip(edits.sorted, written) { asWritten[before.edit] = after }
+            writtenEdits[path] = written
+        }
+        var fixesByPath: [String: [AppliedFix]] = [:]
+        for index in applied.indices {
+            applied[index].edits = applied[index].edits.map { asWritten[$0] ?? $0 }
+            var paths: [String] = []
+            for edit in applied[index].edits where !paths.contains(edit.path) { paths.append(edit.path) }
+            for path in paths { fixesByPath[path, default: []].append(applied[index]) }
+        }
         var files: [FixedFile] = []
-        for path in chosen.keys.sorted() {
-            guard let original = contents[path], let planned = chosen[path] else { continue }
-            let written = Self.written(planned, original: original)
-            var file = FixedFile(
-                path: path, original: original, fixed: Self.apply(written, to: original), edits: written, fixes: [])
-            file.fixes = applied.filter { fix in fix.edits.contains { $0.path == path } }
-            files.append(file)
+        for path in writtenEdits.keys.sorted() {
+            guard let original = contents[path], let written = writtenEdits[path] else { continue }
+            files.append(
+                FixedFile(
+                    path: path, original: original, fixed: Self.apply(written, to: original), edits: written,
+                    fixes: fixesByPath[path] ?? []))
         }
-        // Report the edits as written (re-quoted) in the applied fixes too.
-        return FixPlan(files: files, applied: rewrite(applied, files: files, chosen: chosen), skipped: skipped)
-    }
-
-    /// `fixes` with each edit replaced by the edit as written.
-    private func rewrite(_ fixes: [AppliedFix], files: [FixedFile], chosen: [String: [PlannedEdit]]) -> [AppliedFix] {
-        var map: [TextEdit: TextEdit] = [:]
-        for file in files {
-            let planned = (chosen[file.path] ?? []).sorted { EditKey.editOrder($0.edit, $1.edit) }
-            for (before, after) in zip(planned, file.edits) { map[before.edit] = after }
-        }
-        let rewritten = fixes.map { fix in
-            var fix = fix
-            fix.edits = fix.edits.map { map[$0] ?? $0 }
-            return fix
-        }
-        return rewritten
+        return FixPlan(files: files, applied: applied, skipped: skipped)
     }
 
     /// Whether every edit of `fix` lies within a known file and no two of its edits overlap.
@@ -208,9 +205,8 @@ public struct FixPlanner: Sendable {
         return lhs.lowerBound < rhs.upperBound && rhs.lowerBound < lhs.upperBound
     }
 
-    /// The edits of one file sorted, with shell values re-quoted for their context in `original`.
-    static func written(_ planned: [PlannedEdit], original: [UInt8]) -> [TextEdit] {
-        let sorted = planned.sorted { EditKey.editOrder($0.edit, $1.edit) }
+    /// The edits of one file (sorted), with shell values re-quoted for their context in `original`.
+    static func written(_ sorted: [PlannedEdit], original: [UInt8]) -> [TextEdit] {
         let shell = sorted.indices.filter { sorted[$0].content == .shellValue }
         guard !shell.isEmpty else { return sorted.map(\.edit) }
         let contexts = ShellQuoting.contexts(in: original, at: shell.map { sorted[$0].edit.range.lowerBound.offset })
@@ -258,6 +254,58 @@ public struct FixPlanner: Sendable {
         }
         result.append(contentsOf: original[cursor...])
         return result
+    }
+}
+
+/// The edits chosen in one file, kept sorted by ``EditKey/editOrder(_:_:)``; they never overlap, so their end
+/// offsets grow with their start offsets, and the few that could clash with a new edit are found by binary search.
+struct ChosenEdits {
+    enum Status {
+        /// No chosen edit is in the way.
+        case free
+        /// An identical edit is already chosen.
+        case shared
+        /// A different edit overlaps it.
+        case conflict
+    }
+
+    private(set) var sorted: [PlannedEdit] = []
+
+    /// The index of the first chosen edit ending at or after `offset`.
+    private func firstEnding(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].edit.range.upperBound.offset < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    func status(of edit: TextEdit) -> Status {
+        let range = edit.range.offsets
+        var index = firstEnding(atOrAfter: range.lowerBound)
+        var result = Status.free
+        while index < sorted.count, sorted[index].edit.range.lowerBound.offset <= range.upperBound {
+            let other = sorted[index].edit
+            if other == edit {
+                result = .shared
+            } else if FixPlanner.overlaps(other.range.offsets, range) {
+                return .conflict
+            }
+            index += 1
+        }
+        return result
+    }
+
+    mutating func insert(_ planned: PlannedEdit) {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if EditKey.editOrder(sorted[middle].edit, planned.edit) { low = middle + 1 } else { high = middle }
+        }
+        sorted.insert(planned, at: low)
     }
 }
 
