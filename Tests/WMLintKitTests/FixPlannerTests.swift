@@ -1,6 +1,7 @@
 import Testing
-import WMLintKit
 import WMLintSource
+
+@testable import WMLintKit
 
 /// A diagnostic at `start..<end` of `path` whose one fix replaces that range (or `edits`, when given).
 func fixDiagnostic(
@@ -266,5 +267,28 @@ struct FixPlannerTests {
             ],
             contents: ["s": script])
         #expect(plan.file("s")?.fixed == Array("aws x --name 'a b' --c 'd e'\n".utf8))
+    }
+
+    @Test func aReportsShellScriptsAreFoundByNameOrShebang() throws {
+        let files = [
+            "run.sh": "aws x --name 'old'\n", "run": "#!/usr/bin/env bash\naws x --name 'old'\n",
+            "a.json": #"{"Name": 'old'}"#, "notes": "aws x --name 'old'\n",
+        ]
+        var sources: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in files {
+            sources[path] = SourceFile(path: path, text: text)
+            let start = try #require(byteOffset(of: "old", in: text))
+            diagnostics.append(fixDiagnostic(.enumValue, path, start, start + 3, "it's"))
+        }
+        let report = LintReport(diagnostics: diagnostics, sources: sources, fileCount: files.count, requests: [])
+        let plan = FixPlanner.forReport(report).plan(report)
+        #expect(plan.file("run.sh")?.fixed == Array("aws x --name 'it'\\''s'\n".utf8))
+        #expect(plan.file("run")?.fixed == Array("#!/usr/bin/env bash\naws x --name 'it'\\''s'\n".utf8))
+        #expect(plan.file("a.json")?.fixed == Array(#"{"Name": 'it's'}"#.utf8))
+        #expect(plan.file("notes")?.fixed == Array("aws x --name 'it's'\n".utf8))
+        let forced = FixPlanner.forReport(report, shellScripts: ["notes"]).plan(report)
+        #expect(forced.file("notes")?.fixed == Array("aws x --name 'it'\\''s'\n".utf8))
+        #expect(forced.file("run.sh")?.fixed == Array("aws x --name 'it's'\n".utf8))
     }
 }

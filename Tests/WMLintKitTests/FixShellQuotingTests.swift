@@ -82,6 +82,9 @@ let quotingCases: [QuotingCase] = [
         name: "after a here-document", script: "cat <<EOF\nit's\nEOF\nprintf %s ⏩X⏪", value: "a b",
         expected: "cat <<EOF\nit's\nEOF\nprintf %s 'a b'", printed: "it's\na b", context: .unquoted),
     QuotingCase(
+        name: "after an arithmetic shift (no here-document)", script: "echo $(( 1 << 2 ))\nprintf %s ⏩X⏪",
+        value: "a b", expected: "echo $(( 1 << 2 ))\nprintf %s 'a b'", printed: "4\na b", context: .unquoted),
+    QuotingCase(
         name: "multi-byte text", script: "printf %s '日本語⏩X⏪🎉'", value: "🎉'é",
         expected: "printf %s '日本語🎉'\\''é🎉'", printed: "日本語🎉'é🎉", context: .singleQuoted),
     QuotingCase(

@@ -137,6 +137,8 @@ private struct ContextScanner {
     private enum Frame: Equatable {
         /// Top level, or inside `$(…)`: counts the open parentheses of the substitution.
         case command(parens: Int)
+        /// Inside `$((…))`: counts open parentheses; `<<` is a shift and `#` no comment there.
+        case arithmetic(parens: Int)
         /// Inside `` `…` ``.
         case backquote
         case single
@@ -173,7 +175,7 @@ private struct ContextScanner {
         while index < offset { step() }
         if let heredoc { return heredoc.isQuoted ? .literal : .heredoc }
         switch stack.last ?? .command(parens: 0) {
-        case .command, .backquote: return .unquoted
+        case .command, .backquote, .arithmetic: return .unquoted
         case .single: return .singleQuoted
         case .double: return .doubleQuoted
         case .dollarSingle: return .dollarSingleQuoted
@@ -183,7 +185,7 @@ private struct ContextScanner {
             for frame in stack.reversed() {
                 switch frame {
                 case .double: return .doubleQuoted
-                case .command, .backquote: return .unquoted
+                case .command, .backquote, .arithmetic: return .unquoted
                 default: continue
                 }
             }
@@ -261,6 +263,19 @@ private struct ContextScanner {
             }
         case .command, .backquote:
             stepCommand(byte)
+        case .arithmetic(let parens):
+            switch byte {
+            case UInt8(ascii: "("):
+                stack[stack.count - 1] = .arithmetic(parens: parens + 1)
+                index += 1
+            case UInt8(ascii: ")"):
+                if parens <= 1 { pop() } else { stack[stack.count - 1] = .arithmetic(parens: parens - 1) }
+                index += 1
+            case UInt8(ascii: "#"), UInt8(ascii: "<"):
+                index += 1
+            default:
+                stepCommand(byte)
+            }
         }
     }
 
@@ -321,8 +336,10 @@ private struct ContextScanner {
         case UInt8(ascii: "\"") where !inDouble:
             push(.double)
             index += 2
+        case UInt8(ascii: "(") where peek(index + 2) == UInt8(ascii: "("):
+            push(.arithmetic(parens: 2))
+            index += 3
         case UInt8(ascii: "("):
-            // `$((…))` arithmetic is scanned like a substitution: parentheses balance the same way.
             push(.command(parens: 1))
             atWordStart = true
             index += 2
