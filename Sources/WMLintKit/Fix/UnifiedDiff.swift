@@ -127,7 +127,7 @@ public enum UnifiedDiff {
         var changes: [Change] = []
         var index = 0
         while index < edits.count {
-            let firstLine = min(old.lineIndex(containing: edits[index].range.lowerBound.offset), old.count)
+            let firstLine = old.lineIndex(containing: edits[index].range.lowerBound.offset)
             var lastLine = endLine(of: edits[index], old: old)
             var end = index + 1
             var newBytes: [UInt8] = []
@@ -147,17 +147,23 @@ public enum UnifiedDiff {
                 break
             }
             let newSplit = LineSplit(newBytes)
-            var newLines = (0..<newSplit.count).map { newSplit.line($0, in: newBytes) }
+            var newStart = 0
+            var newEnd = newSplit.count
             var oldStart = firstLine
             var oldEnd = lastLine
-            while oldStart < oldEnd, let head = newLines.first, head.elementsEqual(old.line(oldStart, in: original)) {
+            while oldStart < oldEnd, newStart < newEnd,
+                newSplit.line(newStart, in: newBytes).elementsEqual(old.line(oldStart, in: original))
+            {
                 oldStart += 1
-                newLines.removeFirst()
+                newStart += 1
             }
-            while oldEnd > oldStart, let tail = newLines.last, tail.elementsEqual(old.line(oldEnd - 1, in: original)) {
+            while oldEnd > oldStart, newEnd > newStart,
+                newSplit.line(newEnd - 1, in: newBytes).elementsEqual(old.line(oldEnd - 1, in: original))
+            {
                 oldEnd -= 1
-                newLines.removeLast()
+                newEnd -= 1
             }
+            let newLines = (newStart..<newEnd).map { newSplit.line($0, in: newBytes) }
             if oldStart < oldEnd || !newLines.isEmpty {
                 changes.append(Change(oldStart: oldStart, oldEnd: oldEnd, newLines: newLines))
             }
