@@ -1,4 +1,5 @@
-/// A failure of the run itself (exit 2): bad usage, a named path that cannot be read, an invalid configuration.
+/// A failure of the run itself (exit 2): bad usage, a named path that cannot be read, an invalid configuration,
+/// a fixed file that cannot be written.
 ///
 /// Malformed input is never a `WMLintError`: it is a diagnostic.
 public struct WMLintError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -6,6 +7,7 @@ public struct WMLintError: Error, Hashable, Sendable, CustomStringConvertible {
         case usage
         case unreadablePath
         case config
+        case writeFailed
     }
 
     let kind: Kind
@@ -16,6 +18,10 @@ public struct WMLintError: Error, Hashable, Sendable, CustomStringConvertible {
         WMLintError(kind: .unreadablePath, message: message)
     }
     public static func config(_ message: String) -> WMLintError { WMLintError(kind: .config, message: message) }
+    /// A file that `--fix` could not write (the original is left as it was).
+    public static func writeFailed(_ message: String) -> WMLintError {
+        WMLintError(kind: .writeFailed, message: message)
+    }
 
     public var description: String { message }
 }
