@@ -24,6 +24,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Show only what can change the exit code (errors; warnings too with --strict).")
     var quiet = false
 
+    @Flag(help: "Apply the safe fixes to the files (to standard output for '-').")
+    var fix = false
+
+    @Flag(help: "Print the safe fixes as a unified diff; write nothing.")
+    var diff = false
+
     @Option(help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
@@ -31,13 +37,39 @@ struct Check: ParsableCommand {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if input.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
         _ = try rules.settings()
+        if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
     }
 
     func run() throws {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
         options.rules = try rules.settings()
         options.context = rules.context()
-        var report = try Linter.run(options)
+        var report: LintReport
+        if fix || diff {
+            let session = try FixSession.run(options)
+            report = session.report
+            if diff {
+                for file in session.files {
+                    writeOutput(UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed))
+                }
+                if !session.files.isEmpty || report.fails(strict: strict) { throw ExitCode(1) }
+                return
+            }
+            if let standardInput = report.standardInput {
+                // Standard input: the fixed text goes to standard output, what remains to standard error.
+                writeOutput(String(decoding: standardInput, as: UTF8.self))
+                if quiet { report = report.quieted(strict: strict) }
+                writeError(TextFormatter.format(report))
+                if report.fails(strict: strict) { throw ExitCode(1) }
+                return
+            }
+            let writer = FixWriter()
+            for file in session.files {
+                try writer.write(file.fixed, to: file.path, expecting: file.original)
+            }
+        } else {
+            report = try Linter.run(options)
+        }
         let fails = report.fails(strict: strict)
         if quiet { report = report.quieted(strict: strict) }
         switch format {

@@ -15,6 +15,8 @@ struct FileLinter {
                 return oversized(input, size: standardInput.count, prefix: Array(standardInput.prefix(Sniffer.prefixLimit)))
             }
             bytes = standardInput
+        } else if let replaced = settings.contents[input.path] {
+            bytes = replaced
         } else {
             switch FileSystem.read(input.path, maxSize: settings.maxFileSize) {
             case .success(let read): bytes = read

@@ -9,6 +9,8 @@ struct RunSettings: Sendable {
     var maxFileSize: Int
     /// Region, account and policy given to wmlint itself.
     var context: ContextSettings
+    /// File contents to use instead of the bytes on disk, by displayed path (the text `--fix` would write).
+    var contents: [String: [UInt8]] = [:]
 }
 
 /// What linting one file or document produced.

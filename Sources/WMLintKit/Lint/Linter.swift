@@ -19,6 +19,10 @@ public struct LintOptions: Sendable {
     public var context = ContextSettings()
     /// Rule settings from the command line (`--enable`, `--disable`, `--severity`).
     public var rules = RuleSettings()
+    /// The bytes of standard input, when already read (re-linting the text `--fix` produced).
+    public var standardInput: [UInt8]?
+    /// File contents to lint instead of the bytes on disk, by displayed path (the text `--fix` would write).
+    public var contents: [String: [UInt8]] = [:]
 
     public init(
         paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
@@ -40,6 +44,8 @@ public struct LintReport: Sendable {
     public var sources: [String: SourceFile]
     /// How many input files were checked.
     public var fileCount: Int
+    /// The bytes read from standard input, when `-` was linted.
+    public var standardInput: [UInt8]?
     /// The requests found, file by file in input order, then in source order.
     public var requests: [LintedRequest]
 
@@ -64,7 +70,8 @@ public struct LintReport: Sendable {
 public enum Linter {
     public static func run(_ options: LintOptions) throws(WMLintError) -> LintReport {
         let settings = RunSettings(
-            currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize, context: options.context)
+            currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize, context: options.context,
+            contents: options.contents)
         let linter = FileLinter(settings: settings)
         if options.paths == ["-"] {
             return try runStandardInput(options, linter: linter)
@@ -96,9 +103,11 @@ public enum Linter {
             throw .usage(
                 "reading standard input needs --stdin-filename NAME (to tell its form) or --input-format")
         }
-        let bytes = FileSystem.readStandardInput(maxSize: options.maxFileSize)
+        let bytes = options.standardInput ?? FileSystem.readStandardInput(maxSize: options.maxFileSize)
         let input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
-        return merge([linter.lint(input, standardInput: bytes)], rules: options.rules)
+        var report = merge([linter.lint(input, standardInput: bytes)], rules: options.rules)
+        report.standardInput = bytes
+        return report
     }
 
     private static func lintAll(_ inputs: [InputFile], linter: FileLinter, jobs: Int?) -> [FileOutcome] {
@@ -133,7 +142,7 @@ public enum Linter {
         diagnostics.sort(by: Diagnostic.reportOrder)
         return LintReport(
             diagnostics: diagnostics, sources: sources, fileCount: outcomes.count(where: \.isInput),
-            requests: outcomes.flatMap(\.requests))
+            standardInput: nil, requests: outcomes.flatMap(\.requests))
     }
 }
 

@@ -138,10 +138,14 @@ struct ParameterFiles {
                     rule: .fileReference,
                     message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it"))
         }
+        let display =
+            Path.isInside(canonical, root: settings.currentDirectory)
+            ? Path.relative(canonical, to: settings.currentDirectory) : canonical
+        if let replaced = settings.contents[display] {
+            return .success((display, replaced, canonical))
+        }
         switch FileSystem.read(canonical, maxSize: settings.maxFileSize) {
         case .success(let bytes):
-            let display = Path.isInside(canonical, root: settings.currentDirectory)
-                ? Path.relative(canonical, to: settings.currentDirectory) : canonical
             return .success((display, bytes, canonical))
         case .failure(.tooLarge(let size)):
             return .failure(
