@@ -31,7 +31,8 @@ struct FileLinter {
         case .json: lintDocument(file, syntax: .json, isForced: input.isForced, into: &outcome)
         case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, into: &outcome)
         case .shell: lintScript(file, into: &outcome)
-        case .markdown, .workflow: break
+        case .markdown: lintEmbedded(MarkdownBlocks.scripts(in: file), file: file, into: &outcome)
+        case .workflow: lintEmbedded(WorkflowSteps.scripts(in: file), file: file, into: &outcome)
         }
         return outcome
     }
@@ -95,15 +96,48 @@ struct FileLinter {
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
         outcome.diagnostics += encoding.diagnostics
         if encoding.isUnreadable { return }
-        let script = ShellScanner.scan(SourceText(file: file))
-        let files = ParameterFiles(settings: settings, namingPath: file.path)
+        lintShell(EmbeddedScript(text: SourceText(file: file)), path: file.path, into: &outcome)
+    }
+
+    /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
+    /// quoted) only when it invokes the operation; otherwise it yields nothing (SPEC §2).
+    private func lintEmbedded(_ scripts: [EmbeddedScript], file: SourceFile, into outcome: inout FileOutcome) {
+        var invocations = 0
+        for script in scripts {
+            invocations += lintShell(script, path: file.path, into: &outcome)
+        }
+        guard invocations > 0 else { return }
+        outcome.isInput = true
+        outcome.sources.insert(file, at: 0)
+    }
+
+    /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
+    /// how many there were.
+    @discardableResult
+    private func lintShell(_ script: EmbeddedScript, path: String, into outcome: inout FileOutcome) -> Int {
+        let scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
+        let files = ParameterFiles(settings: settings, namingPath: path)
         let resolver = ContextResolver(settings: settings.context)
-        for command in script.commands {
-            guard let invocation = InvocationParser.parse(command, path: file.path) else { continue }
+        let firstDiagnostic = outcome.diagnostics.count
+        var invocations = 0
+        for command in scanned.commands {
+            guard let invocation = InvocationParser.parse(command, path: path) else { continue }
+            invocations += 1
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
-            check(input, context: resolver.context(of: invocation, exports: script.exports), into: &outcome)
+            check(input, context: resolver.context(of: invocation, exports: scanned.exports), into: &outcome)
             record(input, cliRejects: cliRejects, into: &outcome)
         }
+        if !script.unsafeReplacementBytes.isEmpty {
+            // A fix the embedding would not keep as written (a quote inside a quoted YAML scalar) is dropped.
+            for index in firstDiagnostic..<outcome.diagnostics.count {
+                outcome.diagnostics[index].fixes.removeAll { fix in
+                    fix.edits.contains { edit in
+                        edit.path == path && edit.replacement.utf8.contains { script.unsafeReplacementBytes.contains($0) }
+                    }
+                }
+            }
+        }
+        return invocations
     }
 
     /// Binds a request and runs the rules over it.
