@@ -64,7 +64,9 @@ enum EmbeddedLint {
     }
 
     @Test func bashBlockAfterMultiByteTextPointsIntoTheFile() throws {
-        let text = "# 日本語 🚀 setup\n\nRun:\n\n```bash title=\"x\"\n" + EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "Active") + "\n```\n"
+        let text =
+            "# 日本語 🚀 setup\n\nRun:\n\n```bash title=\"x\"\n"
+            + EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "Active") + "\n```\n"
         let result = try EmbeddedLint.lint(text, name: "doc.md")
         #expect(result.found == ["enum-value: Active"])
         let diagnostic = try #require(result.report.diagnostics.first)
@@ -86,12 +88,16 @@ enum EmbeddedLint {
     }
 
     @Test func consoleKeepsCommandsAndTheirContinuationsOnly() {
-        let text = "```console\n$ aws s3 ls \\\n>   --region eu-west-1 \\\n    --debug\noutput line\n# root prompt\n$ echo ok\n```\n"
+        let text =
+            "```console\n$ aws s3 ls \\\n>   --region eu-west-1 \\\n    --debug\noutput line\n# root prompt\n$ echo ok\n```\n"
         #expect(Self.blockScripts(text) == ["aws s3 ls \\\n  --region eu-west-1 \\\n    --debug\necho ok\n"])
     }
 
     @Test func consoleWithCRLFMapsTheContinuationLine() throws {
-        let text = "Intro — ü\r\n\r\n```console\r\n$ " + EmbeddedLint.command.replacingOccurrences(of: " --personal", with: " \\\r\n  --personal").replacingOccurrences(of: "STATUS", with: "active")
+        let text =
+            "Intro — ü\r\n\r\n```console\r\n$ "
+            + EmbeddedLint.command.replacingOccurrences(of: " --personal", with: " \\\r\n  --personal")
+            .replacingOccurrences(of: "STATUS", with: "active")
             + "\r\nAn error occurred (ValidationException)\r\n```\r\n"
         let result = try EmbeddedLint.lint(text, name: "doc.md")
         #expect(result.found == ["enum-value: active"])
@@ -99,9 +105,13 @@ enum EmbeddedLint {
     }
 
     @Test func indentedFenceInAListStripsItsIndentation() throws {
-        let text = "1. Step one:\n\n   ~~~~sh\n   aws workmail put-identity-provider-configuration \\\n   \t--organization-id m-1 --authentication-mode IDENTITY_PROVIDER_ONLY\n   ```\n   ~~~\n   ~~~~~\n"
+        let text =
+            "1. Step one:\n\n   ~~~~sh\n   aws workmail put-identity-provider-configuration \\\n   \t--organization-id m-1 --authentication-mode IDENTITY_PROVIDER_ONLY\n   ```\n   ~~~\n   ~~~~~\n"
         let scripts = Self.blockScripts(text)
-        #expect(scripts == ["aws workmail put-identity-provider-configuration \\\n\t--organization-id m-1 --authentication-mode IDENTITY_PROVIDER_ONLY\n```\n~~~\n"])
+        #expect(
+            scripts == [
+                "aws workmail put-identity-provider-configuration \\\n\t--organization-id m-1 --authentication-mode IDENTITY_PROVIDER_ONLY\n```\n~~~\n"
+            ])
         let result = try EmbeddedLint.lint(text, name: "doc.md")
         #expect(result.found.contains("organization-id-format: m-1"))
         let diagnostic = try #require(result.report.diagnostics.first { $0.rule == .organizationIdFormat })

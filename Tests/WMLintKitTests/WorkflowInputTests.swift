@@ -32,7 +32,9 @@ import WMLintSource
     @Test func expressionIsAnUnresolvedValueInEveryQuoting() throws {
         let steps = [
             "'${{ secrets.ORG }}'", "\"${{ secrets.ORG }}\"", "${{ secrets.ORG }}", "m-${{ format('{0}', x) }}",
-        ].map { "      - run: aws workmail put-identity-provider-configuration --organization-id \($0) --authentication-mode X\n" }
+        ].map {
+            "      - run: aws workmail put-identity-provider-configuration --organization-id \($0) --authentication-mode X\n"
+        }
         let result = try EmbeddedLint.lint(Self.workflow(steps: steps.joined()), name: Self.path)
         let unresolved = result.report.diagnostics.filter { $0.rule == .unresolvedValue }
         #expect(unresolved.count == 4)
@@ -69,7 +71,8 @@ import WMLintSource
     }
 
     @Test func pwshStepIsNotLinted() throws {
-        let steps = "      - shell: pwsh\n        run: aws workmail put-identity-provider-configuration --organization-id bad\n"
+        let steps =
+            "      - shell: pwsh\n        run: aws workmail put-identity-provider-configuration --organization-id bad\n"
         let result = try EmbeddedLint.lint(Self.workflow(steps: steps), name: Self.path)
         #expect(result.report.diagnostics.isEmpty)
         #expect(result.report.fileCount == 0)
@@ -85,7 +88,8 @@ import WMLintSource
     }
 
     @Test func singleQuotedDoubledQuoteMapsToBoth() throws {
-        let steps = "      - run: 'aws workmail put-identity-provider-configuration --authentication-mode ''IDP'' --organization-id m-1'\n"
+        let steps =
+            "      - run: 'aws workmail put-identity-provider-configuration --authentication-mode ''IDP'' --organization-id m-1'\n"
         let result = try EmbeddedLint.lint(Self.workflow(steps: steps), name: Self.path)
         #expect(result.found.contains("enum-value: IDP"))
         #expect(result.found.contains("organization-id-format: m-1"))
@@ -107,8 +111,11 @@ import WMLintSource
 
     @Test func crlfBlockScalarAndTabs() throws {
         let run = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "ACTIVE")
-            .replacingOccurrences(of: " --organization-id m-0123456789abcdef0123456789abcdef", with: " \\\r\n            --organization-id\tm-0123")
-        let text = Self.workflow(steps: "      - run: |-\r\n          \(run)\r\n\r\n      - run: echo\r\n").replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(
+                of: " --organization-id m-0123456789abcdef0123456789abcdef",
+                with: " \\\r\n            --organization-id\tm-0123")
+        let text = Self.workflow(steps: "      - run: |-\r\n          \(run)\r\n\r\n      - run: echo\r\n")
+            .replacingOccurrences(of: "\n", with: "\r\n")
             .replacingOccurrences(of: "\r\r\n", with: "\r\n")
         let result = try EmbeddedLint.lint(text, name: Self.path)
         #expect(result.found == ["organization-id-format: m-0123"])

@@ -72,7 +72,9 @@ struct MappedBytesBuilder {
                 continue
             }
             var end = index + 3
-            while end < count && !(bytes[end] == UInt8(ascii: "}") && end + 1 < count && bytes[end + 1] == UInt8(ascii: "}")) {
+            while end < count
+                && !(bytes[end] == UInt8(ascii: "}") && end + 1 < count && bytes[end + 1] == UInt8(ascii: "}"))
+            {
                 end += 1
             }
             end = Swift.min(end + 2, count)

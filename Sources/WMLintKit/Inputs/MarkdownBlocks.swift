@@ -85,7 +85,9 @@ enum MarkdownBlocks {
             var offset = from
             while offset < end {
                 let byte = buffer[offset]
-                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") { return false }
+                if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "\r") {
+                    return false
+                }
                 offset += 1
             }
             return true
@@ -134,7 +136,8 @@ enum MarkdownBlocks {
             let length = run(of: marker, at: first, end)
             guard length >= 3 else { return nil }
             var infoStart = first + length
-            while infoStart < end && (buffer[infoStart] == UInt8(ascii: " ") || buffer[infoStart] == UInt8(ascii: "\t")) {
+            while infoStart < end && (buffer[infoStart] == UInt8(ascii: " ") || buffer[infoStart] == UInt8(ascii: "\t"))
+            {
                 infoStart += 1
             }
             var wordEnd = infoStart

@@ -201,7 +201,8 @@ enum ScalarMap {
                 case UInt8(ascii: "P"): scalar = 0x2029
                 case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                     let digits = escape == UInt8(ascii: "x") ? 2 : escape == UInt8(ascii: "u") ? 4 : 8
-                    guard offset + 2 + digits <= bytes.count, let parsed = hex(bytes[(offset + 2)..<(offset + 2 + digits)])
+                    guard offset + 2 + digits <= bytes.count,
+                        let parsed = hex(bytes[(offset + 2)..<(offset + 2 + digits)])
                     else { return nil }
                     scalar = parsed
                     length = 2 + digits

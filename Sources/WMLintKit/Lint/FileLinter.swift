@@ -132,7 +132,8 @@ struct FileLinter {
             for index in firstDiagnostic..<outcome.diagnostics.count {
                 outcome.diagnostics[index].fixes.removeAll { fix in
                     fix.edits.contains { edit in
-                        edit.path == path && edit.replacement.utf8.contains { script.unsafeReplacementBytes.contains($0) }
+                        edit.path == path
+                            && edit.replacement.utf8.contains { script.unsafeReplacementBytes.contains($0) }
                     }
                 }
             }
