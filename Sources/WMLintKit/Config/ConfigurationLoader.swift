@@ -117,7 +117,8 @@ private struct ConfigurationValidator {
     mutating func run() {
         let result = YAMLLoader.load(SourceText(file: file))
         for diagnostic in result.diagnostics {
-            problem(diagnostic.range, diagnostic.message)
+            let isSyntax = diagnostic.rule != .duplicateKey
+            problem(diagnostic.range, isSyntax ? "invalid YAML: " + diagnostic.message : diagnostic.message)
         }
         guard let root = result.root, !result.hasErrors else { return }
         switch root.value {
