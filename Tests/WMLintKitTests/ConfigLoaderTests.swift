@@ -191,7 +191,12 @@ import WMLintSource
         ),
         (
             "rules: {clients-locked-out: false}\n",
-            "1:29: the severity of 'clients-locked-out' must be 'error', 'warning', 'info' or 'off', found a boolean"
+            "1:29: the severity of 'clients-locked-out' must be 'error', 'warning', 'info' or 'off', found a boolean; "
+                + "write 'off' to turn the rule off"
+        ),
+        (
+            "%YAML 1.1\n---\nrules: {clients-locked-out: on}\n",
+            "3:29: the severity of 'clients-locked-out' must be 'error', 'warning', 'info' or 'off', found a boolean"
         ),
         (
             "rules: [clients-locked-out]\n",
@@ -225,6 +230,10 @@ import WMLintSource
         (
             "ignore: [{pointer: /a~2b}]\n",
             "1:20: pointer '/a~2b' has a '~' not followed by '0' or '1'; write '~0' for '~' and '~1' for '/' inside a key"
+        ),
+        (
+            "ignore: [{pointer: \"\"}]\n",
+            "1:20: an empty pointer covers the whole request; remove pointer to match every diagnostic"
         ),
         ("ignore: [{rules: [nope]}]\n", "1:19: unknown rule 'nope' in ignore rules; 'wmlint rules' lists the rule ids"),
         ("ignore: [{file: [a]}]\n", "1:11: unknown key 'file' in an ignore entry; did you mean 'files'?"),

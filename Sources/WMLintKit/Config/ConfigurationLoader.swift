@@ -7,6 +7,15 @@ public enum ConfigurationLoader {
     /// The names a configuration file may have, in order of preference within one directory.
     public static let fileNames = [".wmlint.yaml", ".wmlint.yml"]
 
+    /// The settings a configuration file may hold, in documentation order.
+    static let topLevelKeys = [
+        "region", "account-id", "pat-lifetime-days", "authentication-modes", "rules", "include", "exclude",
+        "ignore",
+    ]
+
+    /// The values of a rule's entry in `rules`.
+    static let severityNames = ["error", "warning", "info", "off"]
+
     /// Configuration files larger than this many bytes are rejected.
     static let maxFileSize = 1024 * 1024
 
@@ -106,11 +115,8 @@ private struct ConfigurationValidator {
     var configuration: Configuration
     var problems: [ConfigurationProblem] = []
 
-    static let topLevelKeys = [
-        "region", "account-id", "pat-lifetime-days", "authentication-modes", "rules", "include", "exclude",
-        "ignore",
-    ]
-    static let severityNames = ["error", "warning", "info", "off"]
+    static let topLevelKeys = ConfigurationLoader.topLevelKeys
+    static let severityNames = ConfigurationLoader.severityNames
 
     var fileName: String { Path.basename(file.path) }
 
@@ -321,7 +327,9 @@ private struct ConfigurationValidator {
     mutating func severity(_ value: SyntaxNode, rule: String) -> SeverityChoice? {
         let expected = alternatives(Self.severityNames)
         guard case .string(let name) = value.value else {
-            problem(value, "the severity of \(quoted(rule)) must be \(expected), found " + value.kindDescription)
+            var message = "the severity of \(quoted(rule)) must be \(expected), found " + value.kindDescription
+            if case .bool(false) = value.value { message += "; write 'off' to turn the rule off" }
+            problem(value, message)
             return nil
         }
         if name == "off" { return .off }
@@ -442,6 +450,10 @@ private struct ConfigurationValidator {
                 value,
                 "pointer must be a JSON pointer string such as '/PersonalAccessTokenConfiguration', found "
                     + value.kindDescription)
+            return nil
+        }
+        guard !text.isEmpty else {
+            problem(value, "an empty pointer covers the whole request; remove pointer to match every diagnostic")
             return nil
         }
         guard text.hasPrefix("/") else {
