@@ -135,6 +135,26 @@ import WMLintSource
         #expect(!configuration.isExcluded(path: tree.root + "/elsewhere/vendor/x.json"))
     }
 
+    @Test func excludedDirectoriesCanBePrunedWhileWalking() throws {
+        let tree = try TemporaryTree()
+        let configuration = try configuration("exclude: [\"build/\", \"/tmp\"]\n", in: tree)
+        #expect(configuration.isExcluded(path: "build", isDirectory: true))
+        #expect(configuration.isExcluded(path: "a/build", isDirectory: true))
+        #expect(!configuration.isExcluded(path: "build", isDirectory: false))
+        #expect(configuration.isExcluded(path: "tmp", isDirectory: true))
+        #expect(!configuration.isExcluded(path: "a/tmp", isDirectory: true))
+        // The configuration's own directory is never excluded as a whole.
+        #expect(!configuration.isExcluded(path: ".", isDirectory: true))
+    }
+
+    @Test(arguments: [
+        ("/a/./b/../c", "/a/c"), ("/../x", "/x"), ("a/../../b", "../b"), ("./", "."), ("a//b/", "a/b"), ("/", "/"),
+        ("/a/b/..", "/a"),
+    ])
+    func normalisesPathsLexically(path: String, expected: String) {
+        #expect(Path.normalized(path) == expected)
+    }
+
     @Test func readsPathsThroughASymlinkedDirectory() throws {
         let tree = try TemporaryTree()
         let configuration = try configuration("exclude: [\"vendor/\"]\n", in: tree, at: "real/.wmlint.yaml")

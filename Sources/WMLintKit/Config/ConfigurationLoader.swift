@@ -48,7 +48,11 @@ public enum ConfigurationLoader {
             file: file, configuration: Configuration(directory: directory, path: path))
         validator.run()
         if !validator.problems.isEmpty {
-            let lines = validator.problems.sorted { $0.offset < $1.offset }.map { problem in
+            // Source order; problems at one offset keep the order they were found in.
+            let ordered = validator.problems.enumerated().sorted {
+                ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+            }
+            let lines = ordered.map(\.element).map { problem in
                 let location = file.location(of: problem.offset)
                 return "\(path):\(location.line):\(location.column): \(problem.message)"
             }
@@ -92,12 +96,15 @@ enum ConfigurationValues {
 }
 
 extension String {
+    /// The string without leading and trailing ASCII spaces, tabs and line breaks.
     fileprivate func trimmingASCIIWhitespace() -> String {
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
-        }
-        let scalars = unicodeScalars.drop(while: isSpace)
-        var result = String.UnicodeScalarView(scalars)
-        while let last = result.last, isSpace(last) { result.removeLast() }
+        let scalars = Array(unicodeScalars)
+        let isSpace: (Unicode.Scalar) -> Bool = { [" ", "\t", "\n", "\r"].contains($0) }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
         return String(result)
     }
 }
