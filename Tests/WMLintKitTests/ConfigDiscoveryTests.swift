@@ -93,6 +93,35 @@ import Testing
         #expect(throws: expected) { try cache.configuration(forInput: tree.root + "/bad/w.json") }
     }
 
+    @Test func appliesTheModeAndTheCommandLine() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.write(".wmlint.yaml", "region: us-west-2\naccount-id: \"111111111111\"\n")
+        let named = try tree.write("ci/lint.yaml", "region: eu-west-1\n")
+        let input = tree.root + "/src/a.json"
+        let overrides = ConfigurationOverrides(accountID: "222222222222")
+
+        let discovered = try ConfigurationCache(overrides: overrides).configuration(for: input)
+        #expect(discovered.region == "us-west-2")
+        #expect(discovered.accountID == "222222222222")
+        #expect(discovered.directory == tree.root)
+
+        let fromFile = try ConfigurationCache(mode: .file(named), overrides: overrides).configuration(for: input)
+        #expect(fromFile.region == "eu-west-1")
+        #expect(fromFile.accountID == "222222222222")
+        #expect(fromFile.directory == tree.root + "/ci")
+
+        let without = try ConfigurationCache(mode: .none, overrides: overrides).configuration(for: input)
+        #expect(without.region == nil)
+        #expect(without.accountID == "222222222222")
+        #expect(without.path == nil)
+
+        let missing = tree.root + "/absent.yaml"
+        #expect(throws: WMLintError.config("\(missing): no such configuration file")) {
+            try ConfigurationCache(mode: .file(missing)).configuration(for: input)
+        }
+    }
+
     @Test func isSafeToUseFromManyThreads() async throws {
         let tree = try TemporaryTree()
         try tree.directory(".git")

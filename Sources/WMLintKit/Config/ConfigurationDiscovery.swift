@@ -68,11 +68,49 @@ public final class ConfigurationCache: Sendable {
         var loaded: [String: Result<Configuration, WMLintError>] = [:]
     }
 
+    /// Where a run's configuration comes from.
+    public enum Mode: Hashable, Sendable {
+        /// The nearest `.wmlint.yaml` of each input (the default).
+        case discover
+        /// `--config FILE`: one file for every input.
+        case file(String)
+        /// `--no-config`: no file; only the command line's settings.
+        case none
+    }
+
     private let state = Mutex(State())
     private let currentDirectory: String
+    private let mode: Mode
+    private let overrides: ConfigurationOverrides
+    /// The configuration of an input no file governs: the command line's settings, globs rooted at the current
+    /// directory.
+    private let fallback: Configuration
 
-    public init() {
+    /// A cache for one run.
+    ///
+    /// - Parameters:
+    ///   - mode: discovery, one named file, or none.
+    ///   - overrides: the command line's settings, merged over every file's by ``configuration(for:)``.
+    public init(mode: Mode = .discover, overrides: ConfigurationOverrides = ConfigurationOverrides()) {
         currentDirectory = FileSystem.currentDirectory()
+        self.mode = mode
+        self.overrides = overrides
+        fallback = Configuration(directory: currentDirectory).merging(overrides)
+    }
+
+    /// The settings that apply to an input: its configuration file's (per ``Mode``) with the command line's merged
+    /// over them, or the command line's alone when no file applies.
+    ///
+    /// - Throws: `WMLintError.config` when the file that applies is invalid or, with ``Mode/file(_:)``, missing.
+    public func configuration(for input: String) throws(WMLintError) -> Configuration {
+        let file: Configuration?
+        switch mode {
+        case .none: return fallback
+        case .file(let path): file = try load(path: path)
+        case .discover: file = try configuration(forInput: input)
+        }
+        guard let file else { return fallback }
+        return overrides == ConfigurationOverrides() ? file : file.merging(overrides)
     }
 
     /// ``ConfigurationLoader/discover(forInput:)``, remembering every directory searched.
