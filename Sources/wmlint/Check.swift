@@ -36,14 +36,14 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if input.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
-        _ = try rules.settings()
+        _ = try rules.overrides()
+        _ = try rules.configurationMode()
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
     }
 
     func run() throws {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
-        options.rules = try rules.settings()
-        options.context = rules.context()
+        try rules.apply(to: &options)
         var report: LintReport
         if fix || diff {
             let session = try FixSession.run(options)
@@ -98,15 +98,21 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
     var severity: [String] = []
 
-    /// The rule settings the flags make; throws a usage error for an unknown rule or severity.
-    func settings() throws -> RuleSettings {
-        var settings: [RuleID: RuleSetting] = [:]
+    @Option(help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore configuration files.")
+    var noConfig = false
+
+    /// The command line's settings, merged over each input's configuration; throws a usage error for an unknown
+    /// rule or severity.
+    func overrides() throws -> ConfigurationOverrides {
+        var rules: [RuleOverride] = []
         for name in enable {
-            let rule = try ruleID(name)
-            settings[rule] = .severity(rule.defaultSeverity)
+            rules.append(RuleOverride(rule: try ruleID(name), setting: .enabled))
         }
         for name in disable {
-            settings[try ruleID(name)] = .off
+            rules.append(RuleOverride(rule: try ruleID(name), setting: .disabled))
         }
         for item in severity {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -116,16 +122,22 @@ struct RuleOptions: ParsableArguments {
             guard let level = Severity(rawValue: parts[1]) else {
                 throw ValidationError("'\(parts[1])' is not a severity; expected error, warning or info")
             }
-            settings[try ruleID(parts[0])] = .severity(level)
+            rules.append(RuleOverride(rule: try ruleID(parts[0]), setting: .severity(level)))
         }
-        return RuleSettings(settings)
+        return ConfigurationOverrides(region: region, accountID: accountID, rules: rules)
     }
 
-    /// The region and account given on the command line.
-    func context() -> ContextSettings {
-        ContextSettings(
-            region: region.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --region")) },
-            accountID: accountID.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --account-id")) })
+    /// Where configuration comes from.
+    func configurationMode() throws -> ConfigurationCache.Mode {
+        if noConfig && config != nil { throw ValidationError("--config and --no-config cannot be combined") }
+        if noConfig { return .none }
+        return config.map { .file($0) } ?? .discover
+    }
+
+    /// Applies the rule and configuration options to `options`.
+    func apply(to options: inout LintOptions) throws {
+        options.overrides = try overrides()
+        options.configuration = try configurationMode()
     }
 }
 

@@ -8,6 +8,46 @@ struct FileLinter {
     let settings: RunSettings
 
     func lint(_ input: InputFile, standardInput: [UInt8]? = nil) -> FileOutcome {
+        var outcome = readAndLint(input, standardInput: standardInput)
+        if let configuration = input.configuration {
+            outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
+        }
+        return outcome
+    }
+
+    /// The diagnostics with the configuration's severities applied, switched-off rules and ignored entries removed.
+    static func apply(_ configuration: Configuration, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            guard let severity = configuration.severity(for: diagnostic.rule), !configuration.isIgnored(diagnostic)
+            else { return nil }
+            var changed = diagnostic
+            changed.severity = severity
+            return changed
+        }
+    }
+
+    /// Region, account and policy for an input, each with where it came from.
+    private func contextSettings(_ input: InputFile) -> ContextSettings {
+        guard let configuration = input.configuration else { return ContextSettings() }
+        let file = configuration.path ?? ".wmlint.yaml"
+        let region = configuration.region.map {
+            ContextValue(
+                value: $0,
+                origin: ContextOrigin(description: settings.overrides.region != nil ? "wmlint --region" : file))
+        }
+        let account = configuration.accountID.map {
+            ContextValue(
+                value: $0,
+                origin: ContextOrigin(description: settings.overrides.accountID != nil ? "wmlint --account-id" : file))
+        }
+        let policy = Policy(
+            minimumLifetimeDays: configuration.patLifetimeDays.min,
+            maximumLifetimeDays: configuration.patLifetimeDays.max,
+            authenticationModes: configuration.authenticationModes)
+        return ContextSettings(region: region, accountID: account, policy: policy)
+    }
+
+    private func readAndLint(_ input: InputFile, standardInput: [UInt8]?) -> FileOutcome {
         var outcome = FileOutcome()
         let bytes: [UInt8]
         if let standardInput {
@@ -27,10 +67,11 @@ struct FileLinter {
             }
         }
         let file = SourceFile(path: input.path, bytes: bytes)
+        let context = ContextResolver(settings: contextSettings(input))
         switch input.kind {
-        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, into: &outcome)
-        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, into: &outcome)
-        case .shell: lintScript(file, into: &outcome)
+        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, context: context, into: &outcome)
+        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, context: context, into: &outcome)
+        case .shell: lintScript(file, context: context, into: &outcome)
         case .markdown, .workflow: break
         }
         return outcome
@@ -53,7 +94,8 @@ struct FileLinter {
     }
 
     private func lintDocument(
-        _ file: SourceFile, syntax: DocumentReader.Syntax, isForced: Bool, into outcome: inout FileOutcome
+        _ file: SourceFile, syntax: DocumentReader.Syntax, isForced: Bool, context resolver: ContextResolver,
+        into outcome: inout FileOutcome
     ) {
         if !isForced && !Sniffer.mentionsParameter(Array(file.bytes.prefix(Sniffer.prefixLimit))) { return }
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
@@ -78,7 +120,6 @@ struct FileLinter {
         let input = RequestInput(
             parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
             hasUnknownSource: document.isBroken)
-        let resolver = ContextResolver(settings: settings.context)
         check(input, context: resolver.context(anchorPath: file.path, anchorRange: document.anchor), into: &outcome)
         // A document converts to its data, whatever it holds (SPEC §5).
         let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
@@ -89,7 +130,7 @@ struct FileLinter {
         }
     }
 
-    private func lintScript(_ file: SourceFile, into outcome: inout FileOutcome) {
+    private func lintScript(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
         outcome.isInput = true
         outcome.sources.append(file)
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
@@ -97,7 +138,6 @@ struct FileLinter {
         if encoding.isUnreadable { return }
         let script = ShellScanner.scan(SourceText(file: file))
         let files = ParameterFiles(settings: settings, namingPath: file.path)
-        let resolver = ContextResolver(settings: settings.context)
         for command in script.commands {
             guard let invocation = InvocationParser.parse(command, path: file.path) else { continue }
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
