@@ -12,7 +12,34 @@ struct FileLinter {
         if let configuration = input.configuration {
             outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
         }
+        outcome.diagnostics = Self.limited(outcome.diagnostics)
         return outcome
+    }
+
+    /// Diagnostics kept per file; the rest are summed up in one `input-limit` diagnostic.
+    static let diagnosticsPerFile = 1000
+
+    /// The first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
+    static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > diagnosticsPerFile else { return diagnostics }
+        var byPath: [String: [Diagnostic]] = [:]
+        for diagnostic in diagnostics { byPath[diagnostic.path, default: []].append(diagnostic) }
+        var result: [Diagnostic] = []
+        for (path, group) in byPath {
+            guard group.count > diagnosticsPerFile else {
+                result += group
+                continue
+            }
+            let sorted = group.sorted(by: Diagnostic.reportOrder)
+            result += sorted.prefix(diagnosticsPerFile)
+            result.append(
+                Diagnostic(
+                    rule: .inputLimit,
+                    message: "\(group.count - diagnosticsPerFile) more diagnostics in this file are not shown "
+                        + "(at most \(diagnosticsPerFile) per file)",
+                    path: path, range: .bytes(0, 0)))
+        }
+        return result
     }
 
     /// The diagnostics with the configuration's severities applied, switched-off rules and ignored entries removed.
