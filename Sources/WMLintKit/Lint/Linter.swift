@@ -1,6 +1,6 @@
-public import WMLintSource
 import Dispatch
 import Synchronization
+public import WMLintSource
 
 /// What to lint and how (the `check` command's options that concern reading inputs).
 public struct LintOptions: Sendable {
@@ -85,9 +85,10 @@ public enum Linter {
         // Each input with its configuration: excluded files drop out (named ones too), included documents are
         // read without sniffing.
         var inputs: [InputFile] = []
-        for var input in try InputDiscovery(format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments)
-            .inputs(for: options.paths)
-        {
+        for var input in try InputDiscovery(
+            format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments
+        )
+        .inputs(for: options.paths) {
             let configuration = try configurations.configuration(for: input.path)
             if configuration.isExcluded(path: input.path) { continue }
             if (input.kind == .json || input.kind == .yaml) && configuration.isIncluded(path: input.path) {
