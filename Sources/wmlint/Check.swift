@@ -156,9 +156,7 @@ struct RuleOptions: ParsableArguments {
     func context() -> ContextSettings {
         ContextSettings(
             region: region.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --region")) },
-            accountID: accountID.map {
-                ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --account-id"))
-            })
+            accountID: accountID.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --account-id")) })
     }
 }
 
