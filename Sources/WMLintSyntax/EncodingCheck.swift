@@ -20,7 +20,8 @@ public enum EncodingCheck {
             diagnostics.append(
                 Diagnostic(
                     rule: .encoding,
-                    message: "file starts with a UTF-8 byte order mark; the AWS CLI rejects such JSON and it breaks a shebang",
+                    message:
+                        "file starts with a UTF-8 byte order mark; the AWS CLI rejects such JSON and it breaks a shebang",
                     path: path,
                     range: .bytes(0, 3),
                     fixes: [
@@ -42,7 +43,8 @@ public enum EncodingCheck {
             diagnostics.append(
                 Diagnostic(
                     rule: .encoding,
-                    message: "invalid UTF-8 at byte \(bad.lowerBound) (0x\(hex(bytes[bad.lowerBound]))); expected UTF-8 text",
+                    message:
+                        "invalid UTF-8 at byte \(bad.lowerBound) (0x\(hex(bytes[bad.lowerBound]))); expected UTF-8 text",
                     path: path, range: .bytes(bad.lowerBound, bad.upperBound)))
         }
         return Result(diagnostics: diagnostics, hasBOM: hasBOM, isUnreadable: unreadable)

@@ -11,8 +11,16 @@ struct Check: ParsableCommand {
     @Argument(help: "Files and directories to check; '-' reads standard input. Default: the current directory.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, gcc or json.")
-    var format: ReportFormat = .text
+    @Option(help: "Output format: text, gcc, json, sarif or github.")
+    var format: FormatArgument = .text
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write a report in FORMAT to PATH (repeatable), e.g. sarif=wmlint.sarif.", valueName: "format=path"))
+    var output: [String] = []
+
+    @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorArgument = .auto
 
     @OptionGroup var input: InputOptions
 
@@ -36,14 +44,33 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if input.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
-        _ = try rules.settings()
+        _ = try rules.overrides()
+        _ = try rules.configurationMode()
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
+        _ = try outputs()
+    }
+
+    /// The `--output FORMAT=PATH` reports.
+    func outputs() throws -> [ReportOutput] {
+        do {
+            return try output.map { argument throws(WMLintError) in try ReportOutput(parsing: argument) }
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Writes the `--output` reports (colour only with `--color always`: a file is not a terminal).
+    func writeExtraReports(_ report: LintReport) throws {
+        let useColor = color.choice.enabled(isTerminal: false, noColor: nil)
+        for extra in try outputs() {
+            try extra.write(
+                extra.format.render(report, color: useColor, sourceRoot: SARIFFormatter.workingDirectory()))
+        }
     }
 
     func run() throws {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
-        options.rules = try rules.settings()
-        options.context = rules.context()
+        try rules.apply(to: &options)
         var report: LintReport
         if fix || diff {
             let session = try FixSession.run(options)
@@ -52,15 +79,20 @@ struct Check: ParsableCommand {
                 for file in session.files {
                     writeOutput(UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed))
                 }
-                if !session.files.isEmpty || report.fails(strict: strict) { throw ExitCode(1) }
+                let fails = report.fails(strict: strict)
+                if quiet { report = report.quieted(strict: strict) }
+                try writeExtraReports(report)
+                if !session.files.isEmpty || fails { throw ExitCode(1) }
                 return
             }
             if let standardInput = report.standardInput {
                 // Standard input: the fixed text goes to standard output, what remains to standard error.
                 writeOutput(String(decoding: standardInput, as: UTF8.self))
+                let fails = report.fails(strict: strict)
                 if quiet { report = report.quieted(strict: strict) }
-                writeError(TextFormatter.format(report))
-                if report.fails(strict: strict) { throw ExitCode(1) }
+                try writeExtraReports(report)
+                writeError(TextFormatter.format(report, color: color.choice.enabled(forDescriptor: 2)))
+                if fails { throw ExitCode(1) }
                 return
             }
             let writer = FixWriter()
@@ -72,11 +104,10 @@ struct Check: ParsableCommand {
         }
         let fails = report.fails(strict: strict)
         if quiet { report = report.quieted(strict: strict) }
-        switch format {
-        case .text: writeOutput(TextFormatter.format(report))
-        case .gcc: writeOutput(GCCFormatter.format(report))
-        case .json: writeOutput(JSONFormatter.format(report))
-        }
+        try writeExtraReports(report)
+        writeOutput(
+            format.format.render(
+                report, color: color.choice.enabled(forDescriptor: 1), sourceRoot: SARIFFormatter.workingDirectory()))
         if fails { throw ExitCode(1) }
     }
 }
@@ -98,15 +129,21 @@ struct RuleOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
     var severity: [String] = []
 
-    /// The rule settings the flags make; throws a usage error for an unknown rule or severity.
-    func settings() throws -> RuleSettings {
-        var settings: [RuleID: RuleSetting] = [:]
+    @Option(help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore configuration files.")
+    var noConfig = false
+
+    /// The command line's settings, merged over each input's configuration; throws a usage error for an unknown
+    /// rule or severity.
+    func overrides() throws -> ConfigurationOverrides {
+        var rules: [RuleOverride] = []
         for name in enable {
-            let rule = try ruleID(name)
-            settings[rule] = .severity(rule.defaultSeverity)
+            rules.append(RuleOverride(rule: try ruleID(name), setting: .enabled))
         }
         for name in disable {
-            settings[try ruleID(name)] = .off
+            rules.append(RuleOverride(rule: try ruleID(name), setting: .disabled))
         }
         for item in severity {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -116,16 +153,22 @@ struct RuleOptions: ParsableArguments {
             guard let level = Severity(rawValue: parts[1]) else {
                 throw ValidationError("'\(parts[1])' is not a severity; expected error, warning or info")
             }
-            settings[try ruleID(parts[0])] = .severity(level)
+            rules.append(RuleOverride(rule: try ruleID(parts[0]), setting: .severity(level)))
         }
-        return RuleSettings(settings)
+        return ConfigurationOverrides(region: region, accountID: accountID, rules: rules)
     }
 
-    /// The region and account given on the command line.
-    func context() -> ContextSettings {
-        ContextSettings(
-            region: region.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --region")) },
-            accountID: accountID.map { ContextValue(value: $0, origin: ContextOrigin(description: "wmlint --account-id")) })
+    /// Where configuration comes from.
+    func configurationMode() throws -> ConfigurationCache.Mode {
+        if noConfig && config != nil { throw ValidationError("--config and --no-config cannot be combined") }
+        if noConfig { return .none }
+        return config.map { .file($0) } ?? .discover
+    }
+
+    /// Applies the rule and configuration options to `options`.
+    func apply(to options: inout LintOptions) throws {
+        options.overrides = try overrides()
+        options.configuration = try configurationMode()
     }
 }
 
@@ -142,6 +185,16 @@ private func distance(_ a: String, _ b: String) -> Int {
     return max(a.count, b.count) - common
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, gcc, json
+/// `--format`: the names of ``ReportFormat``.
+enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case text, gcc, json, sarif, github
+
+    var format: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
+}
+
+/// `--color`: the names of ``ColorChoice``.
+enum ColorArgument: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
 }

@@ -71,7 +71,11 @@ import WMLintSyntax
             let expected = accepted ? canonicalMember("request", of: answer) : nil
             if accepted, verdict["request"] is NSNull {
                 // --generate-cli-skeleton: nothing is sent, nothing is printed.
-                if output.isEmpty { agreed.skipped += 1 } else { mismatches.append("\(id) skeleton printed\n\(script)") }
+                if output.isEmpty {
+                    agreed.skipped += 1
+                } else {
+                    mismatches.append("\(id) skeleton printed\n\(script)")
+                }
                 continue
             }
             if let expected {
@@ -83,9 +87,11 @@ import WMLintSyntax
                 } else if modelValid[id] == true && !unexplained.isEmpty {
                     mismatches.append(
                         "\(id) valid by the CLI and the service model, but wmlint reports "
-                            + unexplained.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ") + "\n\(script)")
+                            + unexplained.map { "\($0.rule.rawValue): \($0.message)" }.joined(separator: "; ")
+                            + "\n\(script)")
                 } else if modelValid[id] == false && errors.isEmpty {
-                    mismatches.append("\(id) the service model rejects the request the CLI sends; wmlint reports no error\n\(script)")
+                    mismatches.append(
+                        "\(id) the service model rejects the request the CLI sends; wmlint reports no error\n\(script)")
                 } else {
                     agreed.sent += 1
                 }
@@ -102,7 +108,9 @@ import WMLintSyntax
                 }
             }
         }
-        print("differential: \(cases.count) cases; sent \(agreed.sent), refused \(agreed.refused), skeleton or environment \(agreed.skipped); \(mismatches.count) mismatches")
+        print(
+            "differential: \(cases.count) cases; sent \(agreed.sent), refused \(agreed.refused), skeleton or environment \(agreed.skipped); \(mismatches.count) mismatches"
+        )
         if let dump = ProcessInfo.processInfo.environment["WMLINT_DIFF_REPORT"] {
             try? mismatches.joined(separator: "\n\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }
@@ -140,7 +148,9 @@ import WMLintSyntax
         switch node.value {
         case .object(let members):
             let sorted = JSONWriter.lastValues(members).sorted { $0.key < $1.key }
-            return "{" + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + canonical($0.value) }.joined(separator: ",") + "}"
+            return "{"
+                + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + canonical($0.value) }.joined(separator: ",")
+                + "}"
         case .array(let items):
             return "[" + items.map(canonical).joined(separator: ",") + "]"
         case .number(let number):

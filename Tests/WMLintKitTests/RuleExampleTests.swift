@@ -11,7 +11,9 @@ import WMLintSource
         let rule: RuleDescription
         let index: Int
         var example: RuleExample { rule.examples[index] }
-        var testDescription: String { "\(rule.id.rawValue) #\(index + 1) (\(example.kind.rawValue), \(example.form.rawValue))" }
+        var testDescription: String {
+            "\(rule.id.rawValue) #\(index + 1) (\(example.kind.rawValue), \(example.form.rawValue))"
+        }
     }
 
     static let cases: [Case] = RuleCatalogue.all.flatMap { rule in

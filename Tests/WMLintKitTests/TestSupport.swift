@@ -28,11 +28,15 @@ enum TestSupport {
         let url = URL(fileURLWithPath: root).appendingPathComponent(path)
         if isRecording {
             try? actual.write(to: url, atomically: true, encoding: .utf8)
-            Issue.record(Comment(rawValue: "recorded \(path); run again without WMLINT_RECORD=1"), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(rawValue: "recorded \(path); run again without WMLINT_RECORD=1"), sourceLocation: sourceLocation
+            )
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record(Comment(rawValue: "missing golden file \(path); run with WMLINT_RECORD=1"), sourceLocation: sourceLocation)
+            Issue.record(
+                Comment(rawValue: "missing golden file \(path); run with WMLINT_RECORD=1"),
+                sourceLocation: sourceLocation)
             return
         }
         if expected != actual {

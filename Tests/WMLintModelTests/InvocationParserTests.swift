@@ -117,7 +117,8 @@ let op = "aws workmail put-identity-provider-configuration"
 
 @Suite struct SpellingTests {
     @Test func nearestFindsCloseNamesOnly() {
-        #expect(Spelling.nearest(to: "--organisation-id", in: ["--organization-id", "--region"]) == "--organization-id")
+        #expect(
+            Spelling.nearest(to: "--organisation-id", in: ["--organization-id", "--region"]) == "--organization-id")
         #expect(Spelling.nearest(to: "status", in: ["Status", "LifetimeInDays"]) == "Status")
         #expect(Spelling.nearest(to: "--zzz", in: ["--organization-id", "--region"]) == nil)
         #expect(Spelling.distance("kitten", "sitting") == 3)

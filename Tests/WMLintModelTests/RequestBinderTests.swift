@@ -19,12 +19,15 @@ func bindDocument(_ json: String, syntax: ValueSyntax = .json) throws -> (Bindin
 
 struct Failure: Error {}
 
-let validICC = #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}"#
-let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY", "#
+let validICC =
+    #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}"#
+let validHead =
+    #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY", "#
 
 @Suite struct RequestBinderTests {
     @Test func validRequestBindsEveryFieldWithLocations() throws {
-        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
+        let json =
+            validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
         let (result, outcome) = try bindDocument(json)
         #expect(result.diagnostics.isEmpty)
         let request = result.request
@@ -49,7 +52,8 @@ let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "Auth
         ("[30]", "found a list"),
     ])
     func lifetimeTypeMismatches(value: String, message: String) throws {
-        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": "#
+        let json =
+            validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": "#
             + value + "}}"
         let (result, _) = try bindDocument(json)
         #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
@@ -58,7 +62,9 @@ let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "Auth
     }
 
     @Test func booleanLifetimeIsSentByTheCLIButReported() throws {
-        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": true}}"#
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": true}}"#
         let (result, outcome) = try bindDocument(json)
         #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
         guard case .sends = outcome else {
@@ -76,7 +82,8 @@ let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "Auth
     }
 
     @Test func missingMembersAreReportedOncePerMember() throws {
-        let (result, outcome) = try bindDocument(#"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "IdentityCenterConfiguration": {}}"#)
+        let (result, outcome) = try bindDocument(
+            #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "IdentityCenterConfiguration": {}}"#)
         let messages = result.diagnostics.filter { $0.rule == .missingRequired }.map(\.message)
         #expect(messages.count == 4)
         #expect(messages.contains("missing required parameter 'AuthenticationMode' (--authentication-mode)"))
@@ -85,7 +92,9 @@ let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "Auth
     }
 
     @Test func shorthandIntegersConvertAsPythonInt() throws {
-        let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": " +0_30 "}}"#
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": " +0_30 "}}"#
         let (result, outcome) = try bindDocument(json, syntax: .shorthand)
         #expect(result.diagnostics.isEmpty)
         #expect(result.request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value == 30)
@@ -97,15 +106,19 @@ let validHead = #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "Auth
     }
 
     @Test func botocoreMinimumsRejectButMaximumsDoNot() throws {
-        let short = #"{"OrganizationId": "m-1", "AuthenticationMode": "X", "# + validICC
+        let short =
+            #"{"OrganizationId": "m-1", "AuthenticationMode": "X", "# + validICC
             + #", "PersonalAccessTokenConfiguration": {"Status": "nope", "LifetimeInDays": 999999}}"#
         #expect(try bindDocument(short).1 == .rejects)
-        let long = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "nope", "LifetimeInDays": 999999}}"#
+        let long =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "nope", "LifetimeInDays": 999999}}"#
         guard case .sends = try bindDocument(long).1 else {
             Issue.record("botocore checks no maximum and no enum")
             return
         }
-        let zero = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 0}}"#
+        let zero =
+            validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 0}}"#
         #expect(try bindDocument(zero).1 == .rejects)
     }
 }

@@ -207,9 +207,14 @@ import WMLintSyntax
         }
         let checked = passed + failures.count
         let rate = Double(passed) / Double(Swift.max(checked, 1))
+        // Cases where the suite and ruamel.yaml (what the AWS CLI v2 loads YAML with) disagree, and wmlint
+        // follows ruamel.yaml on purpose: they count as the CLI's verdict.
+        let deliberate = failures.filter { Self.knownGaps[$0]?.contains("ruamel") == true }.count
+        let cliRate = Double(passed + deliberate) / Double(Swift.max(checked, 1))
         print(
-            "yaml-test-suite: \(passed)/\(checked) passed (\(Int(rate * 1000) / 10)%), \(failures.count) failed, "
-                + "\(skipped) skipped of \(cases.count)")
+            "yaml-test-suite: \(passed)/\(checked) passed (\((rate * 1000).rounded() / 10)%), \(failures.count) failed, "
+                + "\(skipped) skipped of \(cases.count); with the \(deliberate) cases that follow ruamel.yaml as the "
+                + "AWS CLI does: \((cliRate * 1000).rounded() / 10)%")
         #expect(unexpected.isEmpty, "unexpected failures:\n\(unexpected.joined(separator: "\n"))")
         #expect(fixed.isEmpty, "known gaps that now pass (remove them from the list): \(fixed)")
         #expect(rate >= Self.passRateFloor)

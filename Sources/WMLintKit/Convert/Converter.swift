@@ -53,10 +53,12 @@ public enum Converter {
 
     /// Quotes a word for a POSIX shell: bare when safe, else in single quotes.
     static func shellQuote(_ text: String) -> String {
-        let safe = !text.isEmpty && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "-_./:=@,+%".utf8.contains(byte)
-        }
+        let safe =
+            !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || "-_./:=@,+%".utf8.contains(byte)
+            }
         if safe { return text }
         return "'" + text.replacingOccurrences("'", with: "'\\''") + "'"
     }

@@ -51,12 +51,20 @@ enum InputKind: Hashable, Sendable {
 }
 
 /// A file to lint, found on the command line or by walking a directory.
-struct InputFile: Hashable, Sendable {
+struct InputFile: Sendable {
     /// The path as shown in diagnostics.
     var path: String
     var kind: InputKind
     /// Whether the file is linted whatever it holds (`--input-format`), skipping the sniff of JSON/YAML.
     var isForced: Bool
+    /// The settings that apply to the file: its configuration with the command line's merged over it.
+    var configuration: Configuration?
+
+    init(path: String, kind: InputKind, isForced: Bool) {
+        self.path = path
+        self.kind = kind
+        self.isForced = isForced
+    }
 }
 
 /// Finds the files to lint under the paths given on the command line (SPEC §2).

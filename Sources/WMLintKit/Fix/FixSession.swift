@@ -33,7 +33,9 @@ public enum FixSession {
             report = try Linter.run(options)
         }
         let files = order.compactMap { path -> FixedText? in
-            guard let original = originals[path], let fixed = options.contents[path], original != fixed else { return nil }
+            guard let original = originals[path], let fixed = options.contents[path], original != fixed else {
+                return nil
+            }
             return FixedText(path: path, original: original, fixed: fixed)
         }
         return (files, report)

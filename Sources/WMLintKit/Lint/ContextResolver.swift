@@ -21,7 +21,9 @@ struct ContextResolver {
     /// The context of an invocation in a script whose `export` statements are `exports`.
     func context(of invocation: Invocation, exports: [ShellAssignment]) -> RuleContext {
         var context = context(anchorPath: invocation.path, anchorRange: invocation.operationRange)
-        let endpoint = invocation.last(CommandOptions.endpointURL)?.value.flatMap { endpointRegion($0, path: invocation.path) }
+        let endpoint = invocation.last(CommandOptions.endpointURL)?.value.flatMap {
+            endpointRegion($0, path: invocation.path)
+        }
         context.endpointRegion = endpoint
         if let option = invocation.last(CommandOptions.region) {
             context.region = option.value.flatMap { staticValue($0, origin: "--region", path: invocation.path) }

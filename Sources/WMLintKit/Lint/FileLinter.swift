@@ -8,6 +8,73 @@ struct FileLinter {
     let settings: RunSettings
 
     func lint(_ input: InputFile, standardInput: [UInt8]? = nil) -> FileOutcome {
+        var outcome = readAndLint(input, standardInput: standardInput)
+        if let configuration = input.configuration {
+            outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
+        }
+        outcome.diagnostics = Self.limited(outcome.diagnostics)
+        return outcome
+    }
+
+    /// Diagnostics kept per file; the rest are summed up in one `input-limit` diagnostic.
+    static let diagnosticsPerFile = 1000
+
+    /// The first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
+    static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > diagnosticsPerFile else { return diagnostics }
+        var byPath: [String: [Diagnostic]] = [:]
+        for diagnostic in diagnostics { byPath[diagnostic.path, default: []].append(diagnostic) }
+        var result: [Diagnostic] = []
+        for (path, group) in byPath {
+            guard group.count > diagnosticsPerFile else {
+                result += group
+                continue
+            }
+            let sorted = group.sorted(by: Diagnostic.reportOrder)
+            result += sorted.prefix(diagnosticsPerFile)
+            result.append(
+                Diagnostic(
+                    rule: .inputLimit,
+                    message: "\(group.count - diagnosticsPerFile) more diagnostics in this file are not shown "
+                        + "(at most \(diagnosticsPerFile) per file)",
+                    path: path, range: .bytes(0, 0)))
+        }
+        return result
+    }
+
+    /// The diagnostics with the configuration's severities applied, switched-off rules and ignored entries removed.
+    static func apply(_ configuration: Configuration, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.compactMap { diagnostic in
+            guard let severity = configuration.severity(for: diagnostic.rule), !configuration.isIgnored(diagnostic)
+            else { return nil }
+            var changed = diagnostic
+            changed.severity = severity
+            return changed
+        }
+    }
+
+    /// Region, account and policy for an input, each with where it came from.
+    private func contextSettings(_ input: InputFile) -> ContextSettings {
+        guard let configuration = input.configuration else { return ContextSettings() }
+        let file = configuration.path ?? ".wmlint.yaml"
+        let region = configuration.region.map {
+            ContextValue(
+                value: $0,
+                origin: ContextOrigin(description: settings.overrides.region != nil ? "wmlint --region" : file))
+        }
+        let account = configuration.accountID.map {
+            ContextValue(
+                value: $0,
+                origin: ContextOrigin(description: settings.overrides.accountID != nil ? "wmlint --account-id" : file))
+        }
+        let policy = Policy(
+            minimumLifetimeDays: configuration.patLifetimeDays.min,
+            maximumLifetimeDays: configuration.patLifetimeDays.max,
+            authenticationModes: configuration.authenticationModes)
+        return ContextSettings(region: region, accountID: account, policy: policy)
+    }
+
+    private func readAndLint(_ input: InputFile, standardInput: [UInt8]?) -> FileOutcome {
         var outcome = FileOutcome()
         let bytes: [UInt8]
         if let standardInput {
@@ -27,12 +94,15 @@ struct FileLinter {
             }
         }
         let file = SourceFile(path: input.path, bytes: bytes)
+        let context = ContextResolver(settings: contextSettings(input))
         switch input.kind {
-        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, into: &outcome)
-        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, into: &outcome)
-        case .shell: lintScript(file, into: &outcome)
-        case .markdown: lintEmbedded(MarkdownBlocks.scripts(in: file), file: file, into: &outcome)
-        case .workflow: lintEmbedded(WorkflowSteps.scripts(in: file), file: file, into: &outcome)
+        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, context: context, into: &outcome)
+        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, context: context, into: &outcome)
+        case .shell: lintScript(file, context: context, into: &outcome)
+        case .markdown:
+            lintEmbedded(MarkdownBlocks.scripts(in: file), file: file, context: context, into: &outcome)
+        case .workflow:
+            lintEmbedded(WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome)
         }
         return outcome
     }
@@ -54,7 +124,8 @@ struct FileLinter {
     }
 
     private func lintDocument(
-        _ file: SourceFile, syntax: DocumentReader.Syntax, isForced: Bool, into outcome: inout FileOutcome
+        _ file: SourceFile, syntax: DocumentReader.Syntax, isForced: Bool, context resolver: ContextResolver,
+        into outcome: inout FileOutcome
     ) {
         if !isForced && !Sniffer.mentionsParameter(Array(file.bytes.prefix(Sniffer.prefixLimit))) { return }
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
@@ -79,7 +150,6 @@ struct FileLinter {
         let input = RequestInput(
             parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
             hasUnknownSource: document.isBroken)
-        let resolver = ContextResolver(settings: settings.context)
         check(input, context: resolver.context(anchorPath: file.path, anchorRange: document.anchor), into: &outcome)
         // A document converts to its data, whatever it holds (SPEC §5).
         let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
@@ -90,21 +160,24 @@ struct FileLinter {
         }
     }
 
-    private func lintScript(_ file: SourceFile, into outcome: inout FileOutcome) {
+    private func lintScript(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
         outcome.isInput = true
         outcome.sources.append(file)
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
         outcome.diagnostics += encoding.diagnostics
         if encoding.isUnreadable { return }
-        lintShell(EmbeddedScript(text: SourceText(file: file)), path: file.path, into: &outcome)
+        lintShell(EmbeddedScript(text: SourceText(file: file)), path: file.path, context: resolver, into: &outcome)
     }
 
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
     /// quoted) only when it invokes the operation; otherwise it yields nothing (SPEC §2).
-    private func lintEmbedded(_ scripts: [EmbeddedScript], file: SourceFile, into outcome: inout FileOutcome) {
+    private func lintEmbedded(
+        _ scripts: [EmbeddedScript], file: SourceFile, context resolver: ContextResolver,
+        into outcome: inout FileOutcome
+    ) {
         var invocations = 0
         for script in scripts {
-            invocations += lintShell(script, path: file.path, into: &outcome)
+            invocations += lintShell(script, path: file.path, context: resolver, into: &outcome)
         }
         guard invocations > 0 else { return }
         outcome.isInput = true
@@ -114,10 +187,11 @@ struct FileLinter {
     /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
     /// how many there were.
     @discardableResult
-    private func lintShell(_ script: EmbeddedScript, path: String, into outcome: inout FileOutcome) -> Int {
+    private func lintShell(
+        _ script: EmbeddedScript, path: String, context resolver: ContextResolver, into outcome: inout FileOutcome
+    ) -> Int {
         let scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
         let files = ParameterFiles(settings: settings, namingPath: path)
-        let resolver = ContextResolver(settings: settings.context)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0
         for command in scanned.commands {

@@ -23,16 +23,18 @@ struct InvocationAssembler {
         var isSkeletonOnly = false
         // The CLI makes every parameter optional before parsing when it sees these exact words.
         let words = invocation.staticWords
-        let skeletonRelaxes = words.firstIndex(of: CommandOptions.generateSkeleton).map {
-            $0 + 1 >= words.count || words[$0 + 1] != "output"
-        } ?? false
+        let skeletonRelaxes =
+            words.firstIndex(of: CommandOptions.generateSkeleton).map {
+                $0 + 1 >= words.count || words[$0 + 1] != "output"
+            } ?? false
         let documentRelaxes = words.contains(CommandOptions.cliInputJSON) || words.contains(CommandOptions.cliInputYAML)
         if let skeleton = invocation.last(CommandOptions.generateSkeleton) {
             isSkeletonOnly = true
             outcome.diagnostics.append(
                 Diagnostic(
                     rule: .skeletonOnly,
-                    message: "--generate-cli-skeleton prints a template and sends nothing; the other values are not used",
+                    message:
+                        "--generate-cli-skeleton prints a template and sends nothing; the other values are not used",
                     path: path, range: skeleton.range))
         }
 
@@ -47,7 +49,9 @@ struct InvocationAssembler {
                     rule: .conflictingInput,
                     message: "\(second.spec.name) cannot be combined with \(first.spec.name); give the request once",
                     path: path, range: second.nameRange,
-                    related: [RelatedLocation(message: "\(first.spec.name) given here", path: path, range: first.nameRange)]))
+                    related: [
+                        RelatedLocation(message: "\(first.spec.name) given here", path: path, range: first.nameRange)
+                    ]))
             cliRejects = true
             hasUnknownSource = true
         }
@@ -77,7 +81,8 @@ struct InvocationAssembler {
                         outcome.diagnostics.append(
                             Diagnostic(
                                 rule: .encoding,
-                                message: "the \(option.spec.name) text starts with a byte order mark; the AWS CLI rejects it",
+                                message:
+                                    "the \(option.spec.name) text starts with a byte order mark; the AWS CLI rejects it",
                                 path: path, range: bom,
                                 fixes: [
                                     Fix(
@@ -173,7 +178,9 @@ struct InvocationAssembler {
             if let file {
                 location = ValueLocation(
                     path: file.path, range: .bytes(0, file.bytes.count), pointer: "",
-                    provenance: [RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)])
+                    provenance: [
+                        RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)
+                    ])
             }
         }
         guard case .structure = OperationModel.requestShape.member(parameter) else {
@@ -202,7 +209,9 @@ struct InvocationAssembler {
             case .failed: return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
             }
         }
-        return (ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text), false)
+        return (
+            ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text), false
+        )
     }
 
     private enum FileValues {

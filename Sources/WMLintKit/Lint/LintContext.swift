@@ -7,8 +7,8 @@ struct RunSettings: Sendable {
     var currentDirectory: String
     /// Files larger than this many bytes are not read (`input-limit`).
     var maxFileSize: Int
-    /// Region, account and policy given to wmlint itself.
-    var context: ContextSettings
+    /// The command line's settings (to tell where a region or account came from).
+    var overrides: ConfigurationOverrides
     /// File contents to use instead of the bytes on disk, by displayed path (the text `--fix` would write).
     var contents: [String: [UInt8]] = [:]
 }

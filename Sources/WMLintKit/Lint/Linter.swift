@@ -1,6 +1,6 @@
-public import WMLintSource
 import Dispatch
 import Synchronization
+public import WMLintSource
 
 /// What to lint and how (the `check` command's options that concern reading inputs).
 public struct LintOptions: Sendable {
@@ -15,10 +15,11 @@ public struct LintOptions: Sendable {
     public var jobs: Int?
     /// Whether JSON/YAML files named on the command line are read whatever they hold (for `convert`).
     public var forcesNamedDocuments = false
-    /// Region, account and policy given to wmlint itself (`--region`, `--account-id`, configuration).
-    public var context = ContextSettings()
-    /// Rule settings from the command line (`--enable`, `--disable`, `--severity`).
-    public var rules = RuleSettings()
+    /// Settings given on the command line (`--region`, `--account-id`, `--enable`, `--disable`, `--severity`),
+    /// merged over each input's configuration file.
+    public var overrides = ConfigurationOverrides()
+    /// Where configuration comes from: discovered per input, one named file, or none.
+    public var configuration = ConfigurationCache.Mode.discover
     /// The bytes of standard input, when already read (re-linting the text `--fix` produced).
     public var standardInput: [UInt8]?
     /// File contents to lint instead of the bytes on disk, by displayed path (the text `--fix` would write).
@@ -69,18 +70,33 @@ public struct LintReport: Sendable {
 /// Runs wmlint over files: discovery, linting in parallel, merging in a deterministic order.
 public enum Linter {
     public static func run(_ options: LintOptions) throws(WMLintError) -> LintReport {
+        try options.overrides.validate()
         let settings = RunSettings(
-            currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize, context: options.context,
-            contents: options.contents)
+            currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize,
+            overrides: options.overrides, contents: options.contents)
         let linter = FileLinter(settings: settings)
+        let configurations = ConfigurationCache(mode: options.configuration, overrides: options.overrides)
         if options.paths == ["-"] {
-            return try runStandardInput(options, linter: linter)
+            return try runStandardInput(options, linter: linter, configurations: configurations)
         }
         if options.paths.contains("-") {
             throw .usage("'-' (standard input) cannot be combined with other paths")
         }
-        let inputs = try InputDiscovery(format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments)
-            .inputs(for: options.paths)
+        // Each input with its configuration: excluded files drop out (named ones too), included documents are
+        // read without sniffing.
+        var inputs: [InputFile] = []
+        for var input in try InputDiscovery(
+            format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments
+        )
+        .inputs(for: options.paths) {
+            let configuration = try configurations.configuration(for: input.path)
+            if configuration.isExcluded(path: input.path) { continue }
+            if (input.kind == .json || input.kind == .yaml) && configuration.isIncluded(path: input.path) {
+                input.isForced = true
+            }
+            input.configuration = configuration
+            inputs.append(input)
+        }
         // Scripts first: the documents they pull in are linted through them, not again on their own.
         let scripts = inputs.filter { $0.kind == .shell }
         let scriptOutcomes = lintAll(scripts, linter: linter, jobs: options.jobs)
@@ -93,10 +109,12 @@ public enum Linter {
         for (input, outcome) in zip(scripts + documents, scriptOutcomes + documentOutcomes) {
             byPath[input.path] = outcome
         }
-        return merge(inputs.compactMap { byPath[$0.path] }, rules: options.rules)
+        return merge(inputs.compactMap { byPath[$0.path] })
     }
 
-    private static func runStandardInput(_ options: LintOptions, linter: FileLinter) throws(WMLintError) -> LintReport {
+    private static func runStandardInput(
+        _ options: LintOptions, linter: FileLinter, configurations: ConfigurationCache
+    ) throws(WMLintError) -> LintReport {
         let name = options.stdinFilename ?? "-"
         let kind = InputKind(options.inputFormat) ?? InputKind.guess(fromName: name)
         guard let kind else {
@@ -104,8 +122,12 @@ public enum Linter {
                 "reading standard input needs --stdin-filename NAME (to tell its form) or --input-format")
         }
         let bytes = options.standardInput ?? FileSystem.readStandardInput(maxSize: options.maxFileSize)
-        let input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
-        var report = merge([linter.lint(input, standardInput: bytes)], rules: options.rules)
+        var input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
+        input.configuration = try configurations.configuration(for: name)
+        if input.configuration?.isExcluded(path: name) == true {
+            return merge([])
+        }
+        var report = merge([linter.lint(input, standardInput: bytes)])
         report.standardInput = bytes
         return report
     }
@@ -126,7 +148,7 @@ public enum Linter {
         return results.withLock { $0.map { $0 ?? FileOutcome() } }
     }
 
-    private static func merge(_ outcomes: [FileOutcome], rules: RuleSettings) -> LintReport {
+    private static func merge(_ outcomes: [FileOutcome]) -> LintReport {
         var sources: [String: SourceFile] = [:]
         var seen: Set<DiagnosticIdentity> = []
         var diagnostics: [Diagnostic] = []
@@ -134,7 +156,7 @@ public enum Linter {
             for source in outcome.sources where sources[source.path] == nil {
                 sources[source.path] = source
             }
-            for diagnostic in rules.apply(outcome.diagnostics)
+            for diagnostic in outcome.diagnostics
             where seen.insert(DiagnosticIdentity(diagnostic)).inserted {
                 diagnostics.append(diagnostic)
             }

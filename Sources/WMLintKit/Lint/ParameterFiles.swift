@@ -127,7 +127,8 @@ struct ParameterFiles {
             candidates.append(Path.join(namingDirectory, target))
         }
         guard let found = candidates.first(where: { FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0) }) else {
-            let places = candidates.count > 1 ? "the current directory or \(quoted(namingDirectory))" : "the current directory"
+            let places =
+                candidates.count > 1 ? "the current directory or \(quoted(namingDirectory))" : "the current directory"
             return .failure(
                 Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist (looked in \(places))"))
         }
@@ -151,7 +152,9 @@ struct ParameterFiles {
             return .failure(
                 Problem(
                     rule: .inputLimit,
-                    message: "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size)"))
+                    message:
+                        "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size)"
+                ))
         case .failure(.notRegular):
             return .failure(Problem(rule: .fileReference, message: "\(quoted(target)) is not a regular file"))
         case .failure(.missing):

@@ -41,7 +41,8 @@ public enum CatalogueText {
             guard !examples.isEmpty else { continue }
             output += "\n" + (kind == .invalid ? "Reported:" : "Not reported:") + "\n"
             for example in examples {
-                output += "\n  # \(example.title.isEmpty ? example.form.rawValue : example.title) (\(example.form.rawValue))\n"
+                output +=
+                    "\n  # \(example.title.isEmpty ? example.form.rawValue : example.title) (\(example.form.rawValue))\n"
                 if let config = example.config {
                     output += "  # .wmlint.yaml:\n" + indent(config, prefix: "  #   ")
                 }

@@ -3,9 +3,15 @@ import WMLintSource
 /// The `text` format (SPEC §6): rustc/clang style, with the source line and an underline of the range.
 public enum TextFormatter {
     public static func format(_ report: LintReport) -> String {
+        format(report, color: false)
+    }
+
+    /// The report, with ANSI colours (like rustc) when `color` is on; without a single escape code when off.
+    public static func format(_ report: LintReport, color: Bool) -> String {
+        let palette = Palette(enabled: color)
         var output = ""
         for diagnostic in report.diagnostics {
-            output += render(diagnostic, sources: report.sources)
+            output += render(diagnostic, sources: report.sources, palette: palette)
             output += "\n"
         }
         if !report.diagnostics.isEmpty {
@@ -26,34 +32,49 @@ public enum TextFormatter {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    static func render(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> String {
-        var output = "\(diagnostic.severity.rawValue)[\(diagnostic.rule.rawValue)]: \(diagnostic.message)\n"
-        output += excerpt(path: diagnostic.path, range: diagnostic.range, label: nil, sources: sources)
+    static func render(
+        _ diagnostic: Diagnostic, sources: [String: SourceFile], palette: Palette = Palette(enabled: false)
+    )
+        -> String
+    {
+        let style = Palette.severityStyle(diagnostic.severity)
+        var output = palette.paint("\(diagnostic.severity.rawValue)[\(diagnostic.rule.rawValue)]", style)
+        output += palette.paint(": \(diagnostic.message)", Palette.bold) + "\n"
+        output += excerpt(
+            path: diagnostic.path, range: diagnostic.range, label: nil, sources: sources, palette: palette,
+            underline: style)
         for note in diagnostic.notes {
-            output += "   = note: \(note)\n"
+            output +=
+                "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("note", Palette.bold) + ": \(note)\n"
         }
         for help in diagnostic.help {
-            output += "   = help: \(help)\n"
+            output +=
+                "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("help", Palette.bold) + ": \(help)\n"
         }
         for fix in diagnostic.fixes where diagnostic.help.isEmpty {
-            output += "   = help: \(fix.message) (fix available)\n"
+            output += "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("help", Palette.bold)
+            output += ": \(fix.message) (fix available)\n"
         }
         for related in diagnostic.related {
-            output += "note: \(related.message)\n"
-            output += excerpt(path: related.path, range: related.range, label: nil, sources: sources)
+            output += palette.paint("note", Palette.note) + palette.paint(": \(related.message)", Palette.bold) + "\n"
+            output += excerpt(
+                path: related.path, range: related.range, label: nil, sources: sources, palette: palette,
+                underline: Palette.gutter)
         }
         return output
     }
 
     /// The `--> path:line:col` line, the source line and its underline.
-    private static func excerpt(path: String, range: SourceRange, label: String?, sources: [String: SourceFile])
-        -> String
-    {
+    private static func excerpt(
+        path: String, range: SourceRange, label: String?, sources: [String: SourceFile], palette: Palette,
+        underline: String
+    ) -> String {
+        let arrow = palette.paint("-->", Palette.gutter)
         guard let file = sources[path] else {
-            return "  --> \(path)\n"
+            return "  \(arrow) \(path)\n"
         }
         let start = file.location(of: range.lowerBound.offset)
-        var output = "  --> \(path):\(start.line):\(start.column)\n"
+        var output = "  \(arrow) \(path):\(start.line):\(start.column)\n"
         let table = file.lineTable
         let lineIndex = start.line - 1
         var lineBytes = table.lineRange(at: lineIndex)
@@ -67,11 +88,12 @@ public enum TextFormatter {
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
         let before = displayWidth(file.text(in: lineBytes.lowerBound..<underlineStart))
         let width = max(1, displayWidth(file.text(in: underlineStart..<underlineEnd)))
-        output += "\(pad) |\n"
-        output += "\(gutter) | \(expandTabs(lineText))\n"
-        output += "\(pad) | " + String(repeating: " ", count: before) + String(repeating: "^", count: width)
-        if let label { output += " " + label }
-        output += "\n"
+        let bar = palette.paint(pad + " |", Palette.gutter)
+        output += bar + "\n"
+        output += palette.paint("\(gutter) |", Palette.gutter) + " \(expandTabs(lineText))\n"
+        var marks = String(repeating: "^", count: width)
+        if let label { marks += " " + label }
+        output += bar + " " + String(repeating: " ", count: before) + palette.paint(marks, underline) + "\n"
         return output
     }
 
@@ -96,6 +118,29 @@ public enum TextFormatter {
             }
         }
         return width
+    }
+}
+
+/// ANSI styles of the text format; every method returns its input unchanged when colour is off.
+struct Palette {
+    let enabled: Bool
+
+    static let bold = "1"
+    static let error = "1;31"
+    static let warning = "1;33"
+    static let note = "1;32"
+    static let gutter = "1;34"
+
+    static func severityStyle(_ severity: Severity) -> String {
+        switch severity {
+        case .error: error
+        case .warning: warning
+        case .info: note
+        }
+    }
+
+    func paint(_ text: String, _ style: String) -> String {
+        enabled ? "\u{1B}[\(style)m" + text + "\u{1B}[0m" : text
     }
 }
 

@@ -268,8 +268,10 @@ private struct Reader {
                         rule: .abbreviatedOption,
                         message: "'\(written)' is an abbreviation of \(spec.name); spell it out",
                         path: path, range: range,
-                        notes: ["the AWS CLI accepts a prefix, but it breaks as soon as the CLI gains an option "
-                            + "with the same prefix"],
+                        notes: [
+                            "the AWS CLI accepts a prefix, but it breaks as soon as the CLI gains an option "
+                                + "with the same prefix"
+                        ],
                         fixes: [
                             Fix(
                                 message: "replace with '\(spec.name)'",

@@ -261,7 +261,9 @@ private struct Binder {
         }
         var help: [String] = []
         if context.syntax == .shorthand, case .array = node.value {
-            help.append("in shorthand, a ',' followed by a word without '=' makes a list; escape the comma as '\\,' or quote the value")
+            help.append(
+                "in shorthand, a ',' followed by a word without '=' makes a list; escape the comma as '\\,' or quote the value"
+            )
         }
         diagnostics.append(
             Diagnostic(

@@ -60,7 +60,9 @@ enum ArnFormat {
         }
         let length = value.unicodeScalars.count
         if !kind.length.contains(length) {
-            return (nil, "it is \(length) characters long; expected \(kind.length.lowerBound) to \(kind.length.upperBound)")
+            return (
+                nil, "it is \(length) characters long; expected \(kind.length.lowerBound) to \(kind.length.upperBound)"
+            )
         }
         let arn = ARN(value)
         guard arn.fields.count == 6 else {
@@ -80,7 +82,9 @@ enum ArnFormat {
             return (fields[2].range, "the service must be 'sso' (IAM Identity Center), found \(quoted(fields[2].text))")
         }
         if !fields[3].text.isEmpty {
-            return (fields[3].range, "IAM Identity Center ARNs have an empty region field, found \(quoted(fields[3].text))")
+            return (
+                fields[3].range, "IAM Identity Center ARNs have an empty region field, found \(quoted(fields[3].text))"
+            )
         }
         switch kind {
         case .instance:

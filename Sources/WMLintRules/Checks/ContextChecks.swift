@@ -62,7 +62,8 @@ enum ApplicationInstanceMismatchCheck: Check {
         let instance = ARN(instanceArn).resource
         let application = ARN(applicationArn).resource
         guard instance.count == 2, application.count == 3,
-            let instanceKey = ARN.instanceKey(instance[1].text), let applicationKey = ARN.instanceKey(application[1].text),
+            let instanceKey = ARN.instanceKey(instance[1].text),
+            let applicationKey = ARN.instanceKey(application[1].text),
             instanceKey != applicationKey
         else { return }
         state.report(
@@ -117,7 +118,8 @@ enum PartitionMismatchCheck: Check {
                         + "partition \(quoted(partition.text)), but region \(quoted(region.value)) is in "
                         + "\(quoted(expected))",
                     at: location, range: location.range(ofContent: partition.range),
-                    related: [RelatedLocation(message: "the region is set here", path: place.path, range: place.range)]))
+                    related: [RelatedLocation(message: "the region is set here", path: place.path, range: place.range)])
+            )
             return
         }
     }

@@ -5,7 +5,8 @@ import WMLintSyntax
 /// `enum-value`: `AuthenticationMode` or `Status` is not one of its allowed values.
 enum EnumValueCheck: Check {
     static func run(_ state: inout CheckState) {
-        check(state.request.authenticationMode, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
+        check(
+            state.request.authenticationMode, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
             &state)
         check(
             state.request.personalAccessTokenConfiguration?.value?.status, name: "Status",

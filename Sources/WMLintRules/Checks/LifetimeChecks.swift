@@ -37,7 +37,8 @@ enum PatLifetimePolicyCheck: Check {
         state.report(
             Diagnostic(
                 rule: .patLifetimePolicy,
-                message: "LifetimeInDays \(days) is outside the policy of this repository: \(minimum) to \(maximum) days",
+                message:
+                    "LifetimeInDays \(days) is outside the policy of this repository: \(minimum) to \(maximum) days",
                 at: field.location, range: field.location.range,
                 notes: ["the bounds come from 'pat-lifetime-days' in the wmlint configuration"]),
             faulty: field.location.pointer)
@@ -68,7 +69,8 @@ enum PatLifetimeIgnoredCheck: Check {
                 message: "LifetimeInDays has no effect while Status is 'INACTIVE'",
                 at: location, range: memberRange,
                 related: [
-                    RelatedLocation(message: "Status is set here", path: statusLocation.path, range: statusLocation.contentRange)
+                    RelatedLocation(
+                        message: "Status is set here", path: statusLocation.path, range: statusLocation.contentRange)
                 ],
                 fixes: fixes))
     }

@@ -13,7 +13,8 @@ enum OrganizationIdFormatCheck: Check {
         let reason: String
         let trimmed = value.trimmingWhitespace
         if trimmed != value {
-            reason = value.hasSuffix("\n")
+            reason =
+                value.hasSuffix("\n")
                 ? "it ends with a newline (a file read with file:// keeps its trailing newline)"
                 : "it has leading or trailing whitespace"
             if Patterns.matches(trimmed, Patterns.organizationId),
@@ -29,7 +30,8 @@ enum OrganizationIdFormatCheck: Check {
         } else if !value.hasPrefix("m-") {
             reason = "it must start with 'm-'"
         } else if value.unicodeScalars.count != 34 {
-            reason = "it must be 34 characters long ('m-' and 32 hexadecimal digits), found \(value.unicodeScalars.count)"
+            reason =
+                "it must be 34 characters long ('m-' and 32 hexadecimal digits), found \(value.unicodeScalars.count)"
         } else {
             reason = "after 'm-' only hexadecimal digits 0-9 and a-f are allowed"
         }

@@ -33,7 +33,9 @@ enum ClientsLockedOutCheck: Check {
                 message: "with IDENTITY_PROVIDER_ONLY and personal access tokens INACTIVE, desktop and mobile mail "
                     + "clients (IMAP, EWS, ActiveSync) can no longer sign in",
                 at: modeLocation,
-                help: ["set PersonalAccessTokenConfiguration Status to 'ACTIVE', or keep IDENTITY_PROVIDER_AND_DIRECTORY"],
+                help: [
+                    "set PersonalAccessTokenConfiguration Status to 'ACTIVE', or keep IDENTITY_PROVIDER_AND_DIRECTORY"
+                ],
                 related: [
                     RelatedLocation(
                         message: "personal access tokens are switched off here", path: statusLocation.path,

@@ -36,7 +36,8 @@ public struct Policy: Hashable, Sendable {
     /// The authentication modes allowed.
     public var authenticationModes: [String]?
 
-    public init(minimumLifetimeDays: Int? = nil, maximumLifetimeDays: Int? = nil, authenticationModes: [String]? = nil) {
+    public init(minimumLifetimeDays: Int? = nil, maximumLifetimeDays: Int? = nil, authenticationModes: [String]? = nil)
+    {
         self.minimumLifetimeDays = minimumLifetimeDays
         self.maximumLifetimeDays = maximumLifetimeDays
         self.authenticationModes = authenticationModes

@@ -59,7 +59,8 @@ struct ARN {
 
     /// The 16 characters after `ins-` in an instance-id segment (the optional `sso` prefix is a spelling).
     static func instanceKey(_ segment: String) -> String? {
-        let body = segment.hasPrefix("ssoins-") ? segment.dropFirst(7) : segment.hasPrefix("ins-") ? segment.dropFirst(4) : nil
+        let body =
+            segment.hasPrefix("ssoins-") ? segment.dropFirst(7) : segment.hasPrefix("ins-") ? segment.dropFirst(4) : nil
         return body.map(String.init)
     }
 }

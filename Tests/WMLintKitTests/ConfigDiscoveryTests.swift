@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import WMLintKit
+
+/// Finding the nearest `.wmlint.yaml` (SPEC §7): walking up, `.yml`, stopping at the repository root, caching.
+@Suite struct ConfigDiscoveryTests {
+    @Test func findsTheNearestConfigurationWalkingUp() throws {
+        let tree = try TemporaryTree()
+        try tree.directory("repo/.git")
+        let top = try tree.write("repo/.wmlint.yaml", "region: us-east-1\n")
+        let nested = try tree.write("repo/infra/.wmlint.yaml", "region: eu-west-1\n")
+        try tree.directory("repo/infra/deep/er")
+        let cache = ConfigurationCache()
+        for discover in [ConfigurationLoader.discover(forInput:), cache.discover(forInput:)] {
+            #expect(discover(tree.root + "/repo/setup.sh") == top)
+            #expect(discover(tree.root + "/repo/docs/x/y.json") == top)
+            #expect(discover(tree.root + "/repo/infra/a.json") == nested)
+            #expect(discover(tree.root + "/repo/infra/deep/er/b.yaml") == nested)
+            #expect(discover(tree.root + "/repo/infra/deep/../c.yaml") == nested)
+        }
+    }
+
+    @Test func acceptsTheYmlSpellingAndPrefersYaml() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        let yml = try tree.write("a/.wmlint.yml", "")
+        let yaml = try tree.write("b/.wmlint.yaml", "")
+        try tree.write("b/.wmlint.yml", "")
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/a/x.json") == yml)
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/b/x.json") == yaml)
+    }
+
+    @Test func stopsAtTheRepositoryRoot() throws {
+        let tree = try TemporaryTree()
+        try tree.write(".wmlint.yaml", "region: us-east-1\n")
+        try tree.directory("repo/.git")
+        try tree.directory("repo/src")
+        // A `.git` file (a worktree or submodule) marks a root too.
+        try tree.write("worktree/.git", "gitdir: /elsewhere\n")
+        let cache = ConfigurationCache()
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/repo/src/a.json") == nil)
+        #expect(cache.discover(forInput: tree.root + "/repo/a.json") == nil)
+        #expect(cache.discover(forInput: tree.root + "/worktree/a.json") == nil)
+        // Outside any repository the walk goes on up to the filesystem root.
+        #expect(cache.discover(forInput: tree.root + "/plain/a.json") == tree.root + "/.wmlint.yaml")
+    }
+
+    @Test func theRepositoryRootItselfIsSearched() throws {
+        let tree = try TemporaryTree()
+        try tree.directory("repo/.git")
+        let config = try tree.write("repo/.wmlint.yml", "")
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/repo/a/b/c.sh") == config)
+    }
+
+    @Test func aNonExistentInputStillFindsItsDirectoryConfiguration() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        let config = try tree.write(".wmlint.yaml", "")
+        // `--stdin-filename` may name a file that does not exist.
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/not/there/input.json") == config)
+    }
+
+    @Test func cachesResultsPerDirectory() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.directory("a/b")
+        let cache = ConfigurationCache()
+        #expect(cache.discover(forInput: tree.root + "/a/b/x.json") == nil)
+        // A file created after the first search is not seen again in the same run: each directory is searched once.
+        try tree.write("a/.wmlint.yaml", "")
+        #expect(cache.discover(forInput: tree.root + "/a/b/y.json") == nil)
+        #expect(cache.discover(forInput: tree.root + "/a/z.json") == nil)
+        #expect(ConfigurationLoader.discover(forInput: tree.root + "/a/b/y.json") == tree.root + "/a/.wmlint.yaml")
+        #expect(ConfigurationCache().discover(forInput: tree.root + "/a/b/y.json") == tree.root + "/a/.wmlint.yaml")
+    }
+
+    @Test func loadsEachConfigurationOnceAndSharesErrors() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.write(".wmlint.yaml", "region: us-west-2\n")
+        try tree.write("bad/.wmlint.yaml", "rule: {}\n")
+        let cache = ConfigurationCache()
+        let first = try #require(try cache.configuration(forInput: tree.root + "/x.json"))
+        #expect(first.region == "us-west-2")
+        #expect(first.directory == tree.root)
+        // Rewriting the file does not change what this run sees.
+        try tree.write(".wmlint.yaml", "region: eu-west-1\n")
+        #expect(try cache.configuration(forInput: tree.root + "/sub/y.json")?.region == "us-west-2")
+        let expected = WMLintError.config(
+            tree.root + "/bad/.wmlint.yaml:1:1: unknown key 'rule' in .wmlint.yaml; did you mean 'rules'?")
+        #expect(throws: expected) { try cache.configuration(forInput: tree.root + "/bad/z.json") }
+        #expect(throws: expected) { try cache.configuration(forInput: tree.root + "/bad/w.json") }
+    }
+
+    @Test func appliesTheModeAndTheCommandLine() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.write(".wmlint.yaml", "region: us-west-2\naccount-id: \"111111111111\"\n")
+        let named = try tree.write("ci/lint.yaml", "region: eu-west-1\n")
+        let input = tree.root + "/src/a.json"
+        let overrides = ConfigurationOverrides(accountID: "222222222222")
+
+        let discovered = try ConfigurationCache(overrides: overrides).configuration(for: input)
+        #expect(discovered.region == "us-west-2")
+        #expect(discovered.accountID == "222222222222")
+        #expect(discovered.directory == tree.root)
+
+        let fromFile = try ConfigurationCache(mode: .file(named), overrides: overrides).configuration(for: input)
+        #expect(fromFile.region == "eu-west-1")
+        #expect(fromFile.accountID == "222222222222")
+        #expect(fromFile.directory == tree.root + "/ci")
+
+        let without = try ConfigurationCache(mode: .none, overrides: overrides).configuration(for: input)
+        #expect(without.region == nil)
+        #expect(without.accountID == "222222222222")
+        #expect(without.path == nil)
+
+        let missing = tree.root + "/absent.yaml"
+        #expect(throws: WMLintError.config("\(missing): no such configuration file")) {
+            try ConfigurationCache(mode: .file(missing)).configuration(for: input)
+        }
+    }
+
+    @Test func isSafeToUseFromManyThreads() async throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        let config = try tree.write("d0/.wmlint.yaml", "region: us-east-1\n")
+        for index in 0..<20 { try tree.directory("d0/s\(index)/t") }
+        let cache = ConfigurationCache()
+        let root = tree.root
+        let results = await withTaskGroup(of: (String?, String?).self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let input = root + "/d0/s\(index % 20)/t/f\(index).json"
+                    let region = try? cache.configuration(forInput: input)?.region
+                    return (cache.discover(forInput: input), region ?? nil)
+                }
+            }
+            var collected: [(String?, String?)] = []
+            for await result in group { collected.append(result) }
+            return collected
+        }
+        #expect(results.count == 200)
+        #expect(results.allSatisfy { $0.0 == config && $0.1 == "us-east-1" })
+    }
+}
