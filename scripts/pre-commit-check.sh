@@ -2,8 +2,9 @@
 # Proves the hooks of .pre-commit-hooks.yaml work end to end: a throwaway git repository uses this checkout as its
 # hook repository (at the current commit) and shows that
 #   1. an unrelated package.json and CI YAML files are ignored (the hook passes),
-#   2. a commit with a broken input fails and the output names the rule,
-#   3. the fixed input commits,
+#   2. a commit with a broken input fails and the output names the rule (a shell script, and a Markdown
+#      `console` block),
+#   3. the fixed inputs commit,
 #   4. a .wmlint.yaml `exclude` is respected for files pre-commit passes by name.
 #
 # Usage: scripts/pre-commit-check.sh [HOOK…]      HOOK: wmlint-system (default: both), wmlint
@@ -95,25 +96,29 @@ CONFIG
         fail "unrelated files were not ignored"
     fi
 
-    echo "-- 2. a broken input (Status=Active)"
+    echo "-- 2. broken inputs: setup.sh (Status=Active), docs/setup.md (a console block, --authentication-mode IDP)"
     script Active >setup.sh
     chmod +x setup.sh
-    git add setup.sh
+    mkdir -p docs
+    printf '# Setup\n\n```console\n$ aws workmail put-identity-provider-configuration --organization-id %s \\\n>   --authentication-mode IDP \\\n>   --identity-center-configuration InstanceArn=%s,ApplicationArn=%s \\\n>   --personal-access-token-configuration Status=ACTIVE\n```\n' \
+        "$org" "$instance" "$application" >docs/setup.md
+    git add setup.sh docs/setup.md
     if commit "Add setup"; then
-        fail "the broken input committed"
-    elif grep -q "enum-value" "$work/out"; then
-        pass "the commit failed and the output names the rule (enum-value)"
+        fail "the broken inputs committed"
+    elif grep -q "enum-value" "$work/out" && grep -q "docs/setup.md:5:" "$work/out"; then
+        pass "the commit failed and the output names the rule (enum-value) in both files"
     else
-        fail "the commit failed without naming the rule"
+        fail "the commit failed without naming the rule in both files"
     fi
 
-    echo "-- 3. the fixed input (Status=ACTIVE)"
+    echo "-- 3. the fixed inputs (Status=ACTIVE, --authentication-mode IDENTITY_PROVIDER_ONLY)"
     script ACTIVE >setup.sh
-    git add setup.sh
+    sed 's/ IDP / IDENTITY_PROVIDER_ONLY /' docs/setup.md >docs/setup.md.new && mv docs/setup.md.new docs/setup.md
+    git add setup.sh docs/setup.md
     if commit "Add setup"; then
-        pass "the fixed input commits"
+        pass "the fixed inputs commit"
     else
-        fail "the fixed input did not commit"
+        fail "the fixed inputs did not commit"
     fi
 
     echo "-- 4. .wmlint.yaml exclude: [\"vendor/**\"], a broken vendor/setup.sh named by pre-commit"
