@@ -216,19 +216,20 @@ struct Layout {
     mutating func nextLineCoverage(after offset: Int) -> (SourceRange?, Bool) {
         guard let target = codeLine(from: line(of: offset) + 1) else { return (nil, false) }
         let lower = start(of: target)
-        let lineEnd = contentEnd(of: target)
-        var upper = lineEnd
+        var lineEnd = contentEnd(of: target)
         switch syntax {
         case .shell:
-            // Every command starting on the target line, continuation lines included.
+            // Every command starting on the target line, continuation lines included, and the rest of the line
+            // where the last of them ends (with the commands starting there: `aws a \⏎ b; aws c`).
             var index = firstCommand(from: lower)
             var coversCommand = false
             while index < commands.count && commands[index].lowerBound <= lineEnd {
-                upper = max(upper, commands[index].upperBound)
+                let end = commands[index].upperBound
+                if end > lineEnd { lineEnd = max(end, contentEnd(of: line(of: end - 1))) }
                 coversCommand = true
                 index += 1
             }
-            return (.bytes(lower, upper), coversCommand)
+            return (.bytes(lower, lineEnd), coversCommand)
         case .yaml:
             return (.bytes(lower, yamlNodeEnd(from: target)), false)
         }
