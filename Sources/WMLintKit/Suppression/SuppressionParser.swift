@@ -84,8 +84,7 @@ public enum SuppressionParser {
         index += 1
         while index < end && isBlank(bytes[index]) { index += 1 }
         var kind: SuppressionKind?
-        for candidate in [SuppressionKind.nextLine, .line, .file] {
-            let word = candidate.rawValue.utf8
+        for (candidate, word) in directiveWords {
             guard end - index >= word.count, bytes[index..<(index + word.count)].elementsEqual(word) else { continue }
             let after = index + word.count
             if after == end || isBlank(bytes[after]) {
@@ -114,10 +113,20 @@ public enum SuppressionParser {
             let start = index
             while index < end && !isBlank(bytes[index]) && bytes[index] != UInt8(ascii: ",") { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            names.append(SuppressedRuleName(text: text, rule: RuleID(rawValue: text), range: .bytes(start, index)))
+            names.append(SuppressedRuleName(text: text, rule: rulesByID[text], range: .bytes(start, index)))
         }
         return (kind, names, reason)
     }
+
+    /// Every rule by its id (a hash lookup instead of the enum's comparison with each raw value).
+    private static let rulesByID = Dictionary(uniqueKeysWithValues: RuleID.allCases.map { ($0.rawValue, $0) })
+
+    /// The directive words as bytes.
+    private static let directiveWords: [(SuppressionKind, [UInt8])] = [
+        (.nextLine, Array(SuppressionKind.nextLine.rawValue.utf8)),
+        (.line, Array(SuppressionKind.line.rawValue.utf8)),
+        (.file, Array(SuppressionKind.file.rawValue.utf8)),
+    ]
 
     @inline(__always)
     static func isBlank(_ byte: UInt8) -> Bool {
