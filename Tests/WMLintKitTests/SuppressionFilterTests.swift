@@ -158,6 +158,23 @@ private typealias S = SuppressionSupport
             let fixed = S.applying([edit], to: text)
             #expect(!fixed.contains(",,") && !fixed.contains(", \n") && !fixed.contains("line ,"))
         }
+        // Fixing twice changes nothing the second time.
+        let fixed = S.fixing(unused, in: text)
+        let (_, _, again) = S.shell(fixed)
+        let refindings = usedRules.map { S.finding($0, at: "aws a", in: fixed, path: "setup.sh") }
+        #expect(SuppressionFilter.apply(refindings, again) == ([], []))
+    }
+
+    @Test func commandsInsideSubstitutionsAndBehindWrappersAreCovered() throws {
+        let text = "# wmlint-disable-next-line enum-value\nresult=$(sudo -u admin aws workmail \\\n  x y)\naws z\n"
+        let (_, script, suppressions) = S.shell(text)
+        let suppression = try #require(suppressions.first)
+        #expect(suppression.coversCommand)
+        #expect(S.slice(text, suppression.coverage) == "result=$(sudo -u admin aws workmail \\\n  x y)")
+        let inside = S.finding(.enumValue, at: "y)", in: text, path: "setup.sh")
+        let after = S.finding(.enumValue, at: "aws z", in: text, path: "setup.sh")
+        #expect(SuppressionFilter.apply([inside, after], suppressions).kept == [after])
+        #expect(script.commands.count == 2)
     }
 
     @Test func duplicateIdsAreReported() throws {

@@ -86,7 +86,8 @@ public struct SuppressionOrigin: Hashable, Sendable {
 public struct SuppressibleDiagnostic: Hashable, Sendable {
     public var diagnostic: Diagnostic
     /// The command that pulled in the document holding the diagnostic; `nil` for a diagnostic of a file linted on
-    /// its own, or located in the script itself.
+    /// its own, or located in the script itself (give it only for diagnostics located in a pulled-in document:
+    /// a script's own diagnostics are placed by their start, so a `disable-line` covers only its line).
     public var origin: SuppressionOrigin?
 
     public init(_ diagnostic: Diagnostic, origin: SuppressionOrigin? = nil) {

@@ -149,7 +149,7 @@ private struct CoverageIndex {
         if diagnostic.rule != .unusedSuppression {
             let start = diagnostic.range.lowerBound.offset
             regional[key]?.forEach(meeting: start, start) { found.append($0) }
-            if let origin, origin.path != diagnostic.path || !origin.range.contains(diagnostic.range.lowerBound) {
+            if let origin {
                 let originKey = Key(path: origin.path, rule: diagnostic.rule)
                 found += fileWide[originKey] ?? []
                 regional[originKey]?.forEach(meeting: origin.range.lowerBound.offset, origin.range.upperBound.offset) {
