@@ -276,6 +276,27 @@ private typealias S = SuppressionSupport
         #expect(S.fixing(unused, in: text) == "aws a\r\naws b\r\n")
     }
 
+    @Test func hostileSuppressionsStayLinear() throws {
+        // A staircase of nested YAML keys, each under a suppression covering everything below it.
+        var yaml = ""
+        for depth in 0..<1_000 {
+            let indent = String(repeating: " ", count: depth)
+            yaml += "\(indent)# wmlint-disable-next-line unknown-key\n\(indent)k\(depth):\n"
+        }
+        let suppressions = S.yaml(yaml)
+        #expect(suppressions.count == 1_000)
+        #expect(suppressions.allSatisfy { $0.coverage?.upperBound.offset == yaml.utf8.count - 1 })
+        // One comment with many ids, most of them unused.
+        let ids = (0..<4_000).map { $0.isMultiple(of: 2) ? "enum-value" : "nope\($0)" }.joined(separator: ", ")
+        let text = "aws a # wmlint-disable-line \(ids)\n"
+        let (_, _, many) = S.shell(text)
+        let finding = S.finding(.enumValue, at: "aws", in: text, path: "setup.sh")
+        let (kept, unused) = SuppressionFilter.apply([finding], many)
+        #expect(kept.isEmpty)
+        #expect(unused.count == 3_999)
+        #expect(S.fixing(unused, in: text) == "aws a # wmlint-disable-line enum-value\n")
+    }
+
     @Test func manySuppressionsStayFast() {
         var text = ""
         var findings: [Diagnostic] = []

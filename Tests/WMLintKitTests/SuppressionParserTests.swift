@@ -164,6 +164,15 @@ private typealias S = SuppressionSupport
         #expect(S.slice(text, line.removal) == " # wmlint-disable-line  clients-locked-out")
     }
 
+    @Test func commentRangesOutsideTheTextAreClampedOrIgnored() {
+        let text = "# wmlint-disable-file enum-value"
+        let file = SourceFile(path: "a.sh", text: text)
+        let suppressions = SuppressionParser.parse(
+            file, comments: [.bytes(0, 999), .bytes(500, 510)], syntax: .shell(commands: [.bytes(400, 900)]))
+        #expect(suppressions.map(\.comment) == [.bytes(0, text.utf8.count)])
+        #expect(suppressions.map(\.removal) == [.bytes(0, text.utf8.count)])
+    }
+
     @Test func unknownIdsAreKeptWithoutARule() throws {
         let (_, _, suppressions) = S.shell("# wmlint-disable-line enum-valu Enum-Value 日本\n")
         let names = try #require(suppressions.first).names

@@ -40,15 +40,20 @@ enum SuppressionSupport {
         return String(decoding: Array(text.utf8)[range.offsets], as: UTF8.self)
     }
 
-    /// `text` with the edits applied (identical edits once), last first so offsets stay valid.
+    /// `text` with the edits applied (identical edits once; they must not overlap), in one pass.
     static func applying(_ edits: [TextEdit], to text: String) -> String {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var seen: Set<TextEdit> = []
-        let unique = edits.filter { seen.insert($0).inserted }
-        for edit in unique.sorted(by: { $0.range.lowerBound > $1.range.lowerBound }) {
-            bytes.replaceSubrange(edit.range.offsets, with: Array(edit.replacement.utf8))
+        let unique = edits.filter { seen.insert($0).inserted }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var output: [UInt8] = []
+        var cursor = 0
+        for edit in unique {
+            output += bytes[cursor..<max(cursor, edit.range.lowerBound.offset)]
+            output += Array(edit.replacement.utf8)
+            cursor = max(cursor, edit.range.upperBound.offset)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        output += bytes[cursor...]
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `text` with every fix of `diagnostics` applied.

@@ -104,12 +104,15 @@ private struct CoverageIndex {
     var fileWide: [Key: [Entry]] = [:]
     var regional: [Key: Regions] = [:]
     var used: [[Bool]]
+    /// Whether each name was put in the index (so its use is tracked), rather than reported on reading.
+    var registered: [[Bool]]
     /// Problems found while reading the names (unknown, duplicate, misplaced ids; empty comments).
     var problems: [Report] = []
 
     init(_ suppressions: [Suppression]) {
         self.suppressions = suppressions
         used = suppressions.map { [Bool](repeating: false, count: $0.names.count) }
+        registered = used
         for (number, suppression) in suppressions.enumerated() {
             if suppression.names.isEmpty {
                 problems.append(Report(suppression: number, name: nil, problem: .namesNoRule))
@@ -130,11 +133,16 @@ private struct CoverageIndex {
                 let key = Key(path: suppression.path, rule: rule)
                 if suppression.kind == .file {
                     fileWide[key, default: []].append(entry)
+                    registered[number][position] = true
                 } else if rule == .unusedSuppression {
                     problems.append(Report(suppression: number, name: position, problem: .fileOnly))
-                } else if let coverage = suppression.coverage {
-                    regional[key, default: Regions()].bounds.append(
-                        (coverage.lowerBound.offset, coverage.upperBound.offset, entry))
+                } else {
+                    // A `disable-next-line` covering nothing is not in the index but is still judged (unused).
+                    registered[number][position] = true
+                    if let coverage = suppression.coverage {
+                        regional[key, default: Regions()].bounds.append(
+                            (coverage.lowerBound.offset, coverage.upperBound.offset, entry))
+                    }
                 }
             }
         }
@@ -168,8 +176,8 @@ private struct CoverageIndex {
         for (number, suppression) in suppressions.enumerated() {
             for (position, name) in suppression.names.enumerated() {
                 guard let rule = name.rule, !used[number][position], !inactiveRules.contains(rule) else { continue }
+                guard registered[number][position] else { continue }
                 let entry = Entry(suppression: number, name: position)
-                guard isRegistered(entry) else { continue }
                 if rule == .unusedSuppression {
                     metaNames.append(entry)
                 } else {
@@ -191,31 +199,24 @@ private struct CoverageIndex {
         for report in reports {
             if let name = report.name { removed[report.suppression, default: []].insert(name) }
         }
+        // The last name each comment keeps (-1 when it keeps none), for tidy edits.
+        var lastKept: [Int: Int] = [:]
+        for (number, names) in removed {
+            lastKept[number] = suppressions[number].names.indices.last { !names.contains($0) } ?? -1
+        }
         var output = reports.map { report in
-            diagnostic(for: report, removed: removed[report.suppression] ?? [])
+            diagnostic(for: report, lastKept: lastKept[report.suppression] ?? -1)
         }
         output.sort(by: Diagnostic.reportOrder)
         return output
     }
 
-    /// Whether the named rule was put in the index (so its use was tracked), rather than reported on reading.
-    func isRegistered(_ entry: Entry) -> Bool {
-        let suppression = suppressions[entry.suppression]
-        guard let rule = suppression.names[entry.name].rule else { return false }
-        let key = Key(path: suppression.path, rule: rule)
-        if suppression.kind == .file {
-            return fileWide[key]?.contains { $0.suppression == entry.suppression && $0.name == entry.name } ?? false
-        }
-        // A line-level `unused-suppression` or a duplicate was reported on reading; a comment covering nothing is
-        // not in the index but is still unused.
-        if rule == .unusedSuppression { return false }
-        return suppression.names[..<entry.name].allSatisfy { $0.rule != rule }
-    }
-
-    func diagnostic(for report: Report, removed: Set<Int>) -> Diagnostic {
+    /// The diagnostic of one report; `lastKept` is the index of the last name the comment keeps after every
+    /// reported name is removed (-1 when none is kept).
+    func diagnostic(for report: Report, lastKept: Int) -> Diagnostic {
         let suppression = suppressions[report.suppression]
         let comment = suppression.kind.rawValue
-        let removesComment = report.name == nil || removed.count == suppression.names.count
+        let removesComment = report.name == nil || lastKept < 0
         let edit: TextEdit
         let fixMessage: String
         if removesComment {
@@ -224,7 +225,9 @@ private struct CoverageIndex {
         } else {
             let position = report.name ?? 0
             let names = suppression.names
-            let keptAfter = names.indices.contains { $0 > position && !removed.contains($0) }
+            // Before a kept name: the name and the separator after it; after the last kept name: the separator
+            // before it and the name.
+            let keptAfter = position < lastKept
             let range: SourceRange =
                 keptAfter
                 ? names[position].range.lowerBound..<names[position + 1].range.lowerBound

@@ -30,7 +30,11 @@ public enum SuppressionParser {
     public static func parse(_ file: SourceFile, comments: [SourceRange], syntax: Syntax) -> [Suppression] {
         let bytes = file.bytes
         var directives: [(SourceRange, SuppressionKind, [SuppressedRuleName], String?)] = []
-        for comment in comments {
+        for given in comments {
+            // Ranges from elsewhere are trusted only as far as the bytes go.
+            let lower = given.lowerBound.offset
+            guard lower >= 0 && lower < bytes.count else { continue }
+            let comment: SourceRange = .bytes(lower, min(given.upperBound.offset, bytes.count))
             if let (kind, names, reason) = directive(in: bytes, comment: comment.offsets) {
                 directives.append((comment, kind, names, reason))
             }
@@ -144,10 +148,12 @@ struct Layout {
     let syntax: SuppressionParser.Syntax
     /// The shell commands' ranges, sorted by start.
     let commands: [Range<Int>]
-    /// Memo of the last search for a code line: every line in `cachedFrom...cachedCode` has `cachedCode` as its
-    /// next code line (keeps runs of stacked comments linear).
-    var cachedFrom = -1
-    var cachedCode = -1
+    /// The lines that are neither blank nor only a comment, in order, with their indentation (leading spaces);
+    /// built on first use.
+    var codeLines: [(line: Int, indentation: Int)]?
+    /// For each code line (by index in ``codeLines``), the index of the first later code line indented no deeper;
+    /// built on first use (YAML only).
+    var nextNotDeeper: [Int]?
 
     init(bytes: [UInt8], comments: [SourceRange], syntax: SuppressionParser.Syntax) {
         self.bytes = bytes
@@ -206,24 +212,35 @@ struct Layout {
         return low < commentStarts.count && commentStarts[low] == offset
     }
 
-    /// The first line at or after `line` that is neither blank nor only a comment.
-    mutating func codeLine(from line: Int) -> Int? {
-        if cachedFrom >= 0 && line >= cachedFrom && line <= cachedCode { return cachedCode }
-        var current = line
-        while current < lineCount {
-            if let first = firstNonBlank(of: current), !isComment(at: first) {
-                cachedFrom = line
-                cachedCode = current
-                return current
-            }
-            current += 1
+    /// The index in ``codeLines`` of the first code line after `line`, or `nil` when there is none.
+    mutating func codeLine(after line: Int) -> Int? {
+        let lines = codeLines ?? classifyLines()
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lines[middle].line <= line { low = middle + 1 } else { high = middle }
         }
-        return nil
+        return low < lines.count ? low : nil
+    }
+
+    /// Builds ``codeLines``: one pass over the lines.
+    mutating func classifyLines() -> [(line: Int, indentation: Int)] {
+        var lines: [(line: Int, indentation: Int)] = []
+        for line in 0..<lineCount {
+            if let first = firstNonBlank(of: line), !isComment(at: first) {
+                lines.append((line, indentation(of: line)))
+            }
+        }
+        codeLines = lines
+        return lines
     }
 
     /// What a `disable-next-line` comment at `offset` covers.
     mutating func nextLineCoverage(after offset: Int) -> (SourceRange?, Bool) {
-        guard let target = codeLine(from: line(of: offset) + 1) else { return (nil, false) }
+        guard let code = codeLine(after: line(of: offset)), let target = codeLines?[code].line else {
+            return (nil, false)
+        }
         let lower = start(of: target)
         var lineEnd = contentEnd(of: target)
         switch syntax {
@@ -240,7 +257,7 @@ struct Layout {
             }
             return (.bytes(lower, lineEnd), coversCommand)
         case .yaml:
-            return (.bytes(lower, yamlNodeEnd(from: target)), false)
+            return (.bytes(lower, yamlNodeEnd(from: code)), false)
         }
     }
 
@@ -255,25 +272,35 @@ struct Layout {
         return low
     }
 
-    /// The end of the YAML node opened on `line`: its own text and every following line nested under it (more
-    /// indented, or a block sequence at the same indentation under a `key:` line), trailing blank and comment
-    /// lines left out.
-    func yamlNodeEnd(from line: Int) -> Int {
-        let indentation = self.indentation(of: line)
-        let opensSequence = endsWithColon(line)
-        var end = contentEnd(of: line)
-        var current = line + 1
-        while current < lineCount {
-            defer { current += 1 }
-            guard let first = firstNonBlank(of: current), !isComment(at: first) else { continue }
-            let inner = self.indentation(of: current)
-            if inner > indentation || (opensSequence && inner == indentation && isSequenceEntry(at: first)) {
-                end = contentEnd(of: current)
-            } else {
-                break
+    /// The end of the YAML node opened on code line `code` (an index in ``codeLines``): its own text and every
+    /// following line nested under it (more indented, or a block sequence at the same indentation under a `key:`
+    /// line), trailing blank and comment lines left out.
+    mutating func yamlNodeEnd(from code: Int) -> Int {
+        let lines = codeLines ?? classifyLines()
+        let next = nextNotDeeper ?? buildNextNotDeeper(lines)
+        var after = next[code]
+        if endsWithColon(lines[code].line) {
+            // A block sequence may sit at its key's indentation: each entry is nested under the key.
+            while after < lines.count && lines[after].indentation == lines[code].indentation
+                && isSequenceEntry(at: start(of: lines[after].line) + lines[after].indentation)
+            {
+                after = next[after]
             }
         }
-        return end
+        return contentEnd(of: lines[after - 1].line)
+    }
+
+    /// Builds ``nextNotDeeper`` in one backward pass with a stack (each line pushed and popped once).
+    mutating func buildNextNotDeeper(_ lines: [(line: Int, indentation: Int)]) -> [Int] {
+        var next = [Int](repeating: lines.count, count: lines.count)
+        var stack: [Int] = []
+        for index in lines.indices.reversed() {
+            while let top = stack.last, lines[top].indentation > lines[index].indentation { stack.removeLast() }
+            next[index] = stack.last ?? lines.count
+            stack.append(index)
+        }
+        nextNotDeeper = next
+        return next
     }
 
     /// The number of leading spaces of the line.
