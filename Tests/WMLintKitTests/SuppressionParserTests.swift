@@ -234,6 +234,25 @@ private typealias S = SuppressionSupport
         #expect(S.slice(flow, try #require(S.yaml(flow).first).coverage) == "A: {x: 1}")
     }
 
+    @Test func nextLineCoversOnlyTheSubtreeOfANestedKeyOrItem() throws {
+        let text = """
+            IdentityCenterConfiguration:
+              # wmlint-disable-next-line instance-arn-format
+              InstanceArn: >-
+                arn:aws:sso:::instance/x
+              ApplicationArn: y
+            List:
+            # wmlint-disable-next-line unknown-key
+            - a: 1
+              b: 2
+            - c: 3
+            """
+        let suppressions = S.yaml(text)
+        #expect(suppressions.count == 2)
+        #expect(S.slice(text, suppressions[0].coverage) == "  InstanceArn: >-\n    arn:aws:sso:::instance/x")
+        #expect(S.slice(text, suppressions[1].coverage) == "- a: 1\n  b: 2")
+    }
+
     @Test func hashesInsideScalarsAreNotDirectives() {
         let text = """
             A: '# wmlint-disable-file enum-value'

@@ -18,7 +18,12 @@ public enum SuppressionFilter {
     /// `unused-suppression` named in a line-level comment, and per comment naming no rule (range: the comment).
     /// Each carries a fix removing the id — or the whole comment (and its line when it stands alone) when no id
     /// of the comment would be left; the edits of one comment never overlap, and any subset of them leaves a tidy
-    /// comment. Ids of `inactiveRules` (rules the configuration turns off) are never reported as unused.
+    /// comment. When the whole comment goes, every diagnostic of that comment carries the same edit: apply
+    /// identical edits once. Ids of `inactiveRules` (rules the configuration turns off) are never reported as
+    /// unused.
+    ///
+    /// Give each suppression once, together with every diagnostic it could cover (for a document pulled in by
+    /// several scripts, the diagnostics found through all of them): an id is judged unused on what it is given.
     ///
     /// - Returns: `kept` in input order; `unused` in report order.
     public static func apply(
@@ -186,10 +191,15 @@ private struct CoverageIndex {
             }
         }
         // `wmlint-disable-file unused-suppression` silences the reports of its own file.
+        var silencedPaths: Set<String> = []
         reports.removeAll { report in
-            let key = Key(path: suppressions[report.suppression].path, rule: .unusedSuppression)
-            guard let entries = fileWide[key], !entries.isEmpty else { return false }
+            let path = suppressions[report.suppression].path
+            if silencedPaths.contains(path) { return true }
+            guard let entries = fileWide[Key(path: path, rule: .unusedSuppression)], !entries.isEmpty else {
+                return false
+            }
             for entry in entries { used[entry.suppression][entry.name] = true }
+            silencedPaths.insert(path)
             return true
         }
         for entry in metaNames where !used[entry.suppression][entry.name] {
