@@ -40,7 +40,7 @@ public enum SuppressionParser {
             }
         }
         guard !directives.isEmpty else { return [] }
-        var layout = Layout(bytes: bytes, comments: comments, syntax: syntax)
+        var layout = SuppressionLayout(bytes: bytes, comments: comments, syntax: syntax)
         return directives.map { comment, kind, names, reason in
             var coverage: SourceRange?
             var coversCommand = false
@@ -139,7 +139,7 @@ public enum SuppressionParser {
 }
 
 /// The lines of a file with suppression comments, and what `disable-next-line` covers in it.
-struct Layout {
+fileprivate struct SuppressionLayout {
     let bytes: [UInt8]
     /// 0-based offset of the first byte of each line.
     let lineStarts: [Int]
