@@ -9,6 +9,15 @@ struct FileLinter {
 
     func lint(_ input: InputFile, standardInput: [UInt8]? = nil) -> FileOutcome {
         var outcome = readAndLint(input, standardInput: standardInput)
+        if !outcome.suppressions.isEmpty {
+            let diagnostics = outcome.diagnostics.enumerated().map { index, diagnostic in
+                SuppressibleDiagnostic(diagnostic, origin: outcome.origins[index])
+            }
+            let inactive = Set(RuleID.allCases.filter { input.configuration?.severity(for: $0) == nil })
+            let (kept, unused) = SuppressionFilter.apply(diagnostics, outcome.suppressions, inactiveRules: inactive)
+            outcome.diagnostics = kept + unused
+            outcome.origins = [:]
+        }
         if let configuration = input.configuration {
             outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
         }
@@ -142,6 +151,7 @@ struct FileLinter {
         outcome.isInput = true
         outcome.sources.append(file)
         outcome.diagnostics += encoding.diagnostics
+        if syntax == .yaml { outcome.suppressions = SuppressionParser.parse(yaml: file) }
         guard let parsed else {
             outcome.requests.append(LintedRequest(outcome: .rejects))
             return
@@ -166,7 +176,7 @@ struct FileLinter {
         let encoding = EncodingCheck.check(file.bytes, path: file.path)
         outcome.diagnostics += encoding.diagnostics
         if encoding.isUnreadable { return }
-        lintShell(EmbeddedScript(text: SourceText(file: file)), path: file.path, context: resolver, into: &outcome)
+        lintShell(EmbeddedScript(text: SourceText(file: file)), file: file, context: resolver, into: &outcome)
     }
 
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
@@ -177,7 +187,7 @@ struct FileLinter {
     ) {
         var invocations = 0
         for script in scripts {
-            invocations += lintShell(script, path: file.path, context: resolver, into: &outcome)
+            invocations += lintShell(script, file: file, context: resolver, into: &outcome)
         }
         guard invocations > 0 else { return }
         outcome.isInput = true
@@ -188,8 +198,9 @@ struct FileLinter {
     /// how many there were.
     @discardableResult
     private func lintShell(
-        _ script: EmbeddedScript, path: String, context resolver: ContextResolver, into outcome: inout FileOutcome
+        _ script: EmbeddedScript, file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
     ) -> Int {
+        let path = file.path
         let scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
@@ -197,9 +208,17 @@ struct FileLinter {
         for command in scanned.commands {
             guard let invocation = InvocationParser.parse(command, path: path) else { continue }
             invocations += 1
+            let first = outcome.diagnostics.count
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
             check(input, context: resolver.context(of: invocation, exports: scanned.exports), into: &outcome)
             record(input, cliRejects: cliRejects, into: &outcome)
+            // Diagnostics in the documents the command pulled in: its suppressions cover them too.
+            for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
+                outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
+            }
+        }
+        if invocations > 0 {
+            outcome.suppressions += SuppressionParser.parse(shell: file, script: scanned)
         }
         if !script.unsafeReplacementBytes.isEmpty {
             // A fix the embedding would not keep as written (a quote inside a quoted YAML scalar) is dropped.

@@ -24,6 +24,10 @@ struct FileOutcome: Sendable {
     var requests: [LintedRequest] = []
     /// Whether the file was an input at all (counted in the summary).
     var isInput = false
+    /// The suppression comments of the file.
+    var suppressions: [Suppression] = []
+    /// For diagnostics located in a document a command pulled in (by index in ``diagnostics``), that command.
+    var origins: [Int: SuppressionOrigin] = [:]
 }
 
 /// One request found in a file, with what the AWS CLI would do with it.
