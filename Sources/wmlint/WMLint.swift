@@ -41,7 +41,7 @@ struct WMLint: ParsableCommand {
 
 /// Options that say how to read inputs, shared by `check` and `convert`.
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("input-format"), help: "Read named files as this form (auto, json, yaml, shell).")
+    @Option(name: .customLong("input-format"), help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
     var inputFormat: InputFormatArgument = .auto
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
@@ -58,7 +58,7 @@ struct InputOptions: ParsableArguments {
 }
 
 enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, json, yaml, shell
+    case auto, json, yaml, shell, markdown, workflow
 
     var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
 }
