@@ -15,14 +15,22 @@ struct ARN {
     let resource: [Field]
 
     init(_ value: String) {
-        var fields: [Field] = []
-        var start = 0
-        var offset = 0
+        fields = Self.split(value, at: ":", base: 0, maxSplits: 5)
+        resource = fields.count == 6 ? Self.split(fields[5].text, at: "/", base: fields[5].range.lowerBound) : []
+    }
+
+    /// `text` cut at `separator` (at most `maxSplits` times), each piece with its byte range shifted by `base`.
+    private static func split(_ text: String, at separator: Unicode.Scalar, base: Int, maxSplits: Int = .max)
+        -> [Field]
+    {
+        var pieces: [Field] = []
+        var start = base
+        var offset = base
         var current = ""
-        for scalar in value.unicodeScalars {
+        for scalar in text.unicodeScalars {
             let length = String(scalar).utf8.count
-            if scalar == ":" && fields.count < 5 {
-                fields.append(Field(text: current, range: start..<offset))
+            if scalar == separator && pieces.count < maxSplits {
+                pieces.append(Field(text: current, range: start..<offset))
                 current = ""
                 start = offset + length
             } else {
@@ -30,28 +38,8 @@ struct ARN {
             }
             offset += length
         }
-        fields.append(Field(text: current, range: start..<offset))
-        self.fields = fields
-        var segments: [Field] = []
-        if fields.count == 6 {
-            let base = fields[5].range.lowerBound
-            var segmentStart = base
-            var position = base
-            var text = ""
-            for scalar in fields[5].text.unicodeScalars {
-                let length = String(scalar).utf8.count
-                if scalar == "/" {
-                    segments.append(Field(text: text, range: segmentStart..<position))
-                    text = ""
-                    segmentStart = position + length
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-                position += length
-            }
-            segments.append(Field(text: text, range: segmentStart..<position))
-        }
-        resource = segments
+        pieces.append(Field(text: current, range: start..<offset))
+        return pieces
     }
 
     var partition: Field? { fields.count == 6 ? fields[1] : nil }
