@@ -1,0 +1,16 @@
+// swift-tools-version:6.1
+// The floor for start-up: a hello-world command on swift-argument-parser, built and linked like wmlint.
+import PackageDescription
+
+let package = Package(
+    name: "hello",
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .executableTarget(
+            name: "hello",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        )
+    ]
+)
