@@ -2,6 +2,10 @@
 // The floor for start-up: a hello-world command on swift-argument-parser, built and linked like wmlint.
 import PackageDescription
 
+// Linked like wmlint (see ../../Package.swift): the Swift runtime statically in release builds on Linux, unless
+// WMLINT_STDLIB=dynamic.
+let staticStdlib = Context.environment["WMLINT_STDLIB"] != "dynamic"
+
 let package = Package(
     name: "hello",
     dependencies: [
@@ -10,7 +14,9 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "hello",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: staticStdlib
+                ? [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] : []
         )
     ]
 )
