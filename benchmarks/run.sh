@@ -39,12 +39,14 @@ case "$linking" in
 esac
 
 for v in "${variants[@]}"; do
-    # WMLINT_STDLIB selects the linking in both manifests; each variant builds in its own scratch directory.
+    # WMLINT_STDLIB selects the linking in both manifests (Package.swift, baseline/Package.swift).
     echo "building wmlint and the baseline ($v linking, release)..." >&2
-    (cd "$root" && WMLINT_STDLIB="$v" swift build -c release --product wmlint --scratch-path ".build-bench-$v" >&2)
-    cp "$root/.build-bench-$v/release/wmlint" "$bin/wmlint-$v"
-    (cd "$here/baseline" && WMLINT_STDLIB="$v" swift build -c release --scratch-path ".build-$v" >&2)
-    cp "$here/baseline/.build-$v/release/hello" "$bin/hello-$v"
+    # The package's own linking (static) builds in the usual .build; the dynamic variant in .build-bench-dynamic.
+    if [ "$v" = static ]; then scratch=.build; else scratch=".build-bench-$v"; fi
+    (cd "$root" && WMLINT_STDLIB="$v" swift build -c release --product wmlint --scratch-path "$scratch" >&2)
+    cp "$root/$scratch/release/wmlint" "$bin/wmlint-$v"
+    (cd "$here/baseline" && WMLINT_STDLIB="$v" swift build -c release --scratch-path "$scratch" >&2)
+    cp "$here/baseline/$scratch/release/hello" "$bin/hello-$v"
 done
 gcc -O2 -o "$bin/yaml_events" "$here/yaml_events.c" $(pkg-config --cflags --libs yaml-0.1)
 

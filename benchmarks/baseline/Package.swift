@@ -16,7 +16,11 @@ let package = Package(
             name: "hello",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: staticStdlib
-                ? [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))] : []
+                ? [
+                    .unsafeFlags(
+                        ["-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims"],
+                        .when(platforms: [.linux], configuration: .release))
+                ] : []
         )
     ]
 )
