@@ -15,9 +15,12 @@ let executableLinkerSettings: [LinkerSetting] =
     staticStdlib
     ? [
         .unsafeFlags(
-            // FoundationEssentials (imported by swift-argument-parser) needs its two helper archives named
+            // FoundationEssentials (imported by swift-argument-parser) needs the archives it depends on named
             // explicitly when only the link step is static.
-            ["-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims"],
+            [
+                "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                "-Xlinker", "-lswiftSynchronization",
+            ],
             .when(platforms: [.linux], configuration: .release))
     ] : []
 

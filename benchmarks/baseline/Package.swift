@@ -18,7 +18,10 @@ let package = Package(
             linkerSettings: staticStdlib
                 ? [
                     .unsafeFlags(
-                        ["-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims"],
+                        [
+                            "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                            "-Xlinker", "-lswiftSynchronization",
+                        ],
                         .when(platforms: [.linux], configuration: .release))
                 ] : []
         )
