@@ -7,7 +7,7 @@
 #   --quick       fewer rounds and sizes (1K, 512K, 4M); a few minutes on a busy 2-core machine
 #   --callgrind   also count instructions with valgrind --tool=callgrind (deterministic where wall time is noisy)
 #   --linking L   dynamic: the Swift runtime as shared libraries; static: -static-stdlib; both: measure the two
-#                 side by side (default: both)
+#                 side by side (default: static, the package's own linking)
 # Needs: swift, python3 with awscli v1 (botocore) and PyYAML, gcc, libyaml-dev, valgrind (for --callgrind).
 set -euo pipefail
 
@@ -15,7 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 quick=0
 callgrind=0
-linking=both
+linking=static
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) quick=1 ;;
