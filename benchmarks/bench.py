@@ -228,7 +228,7 @@ def section_throughput(a):
     for size in a.sizes:
         out = subprocess.run([os.path.join(a.bin, "yaml_events"), big_path(a, "yaml", size), "5"],
                              capture_output=True, text=True).stdout.split()
-        libyaml, libyaml_cpu = float(out[-6]), float(out[-2])
+        libyaml, libyaml_cpu = float(out[-7]), float(out[-2])
         r = results["yaml"]
         net = max(r[size]["wall"] - r["1K"]["wall"], 1e-6)
         cnet = max(r[size]["user"] + r[size]["sys"] - r["1K"]["user"] - r["1K"]["sys"], 1e-3)
