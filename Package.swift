@@ -6,6 +6,24 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+// Release builds on Linux link the Swift runtime statically into the executable: no shared Swift libraries to
+// find and relocate before `main`, so start-up stays close to a bare swift-argument-parser command (see
+// docs/performance.md). Root-package unsafe flags are accepted by `swift build -c release` (as pre-commit runs
+// it); WMLINT_STDLIB=dynamic in the environment keeps the shared runtime (benchmarks/run.sh compares the two).
+let staticStdlib = Context.environment["WMLINT_STDLIB"] != "dynamic"
+let executableLinkerSettings: [LinkerSetting] =
+    staticStdlib
+    ? [
+        .unsafeFlags(
+            // FoundationEssentials (imported by swift-argument-parser) needs the archives it depends on named
+            // explicitly when only the link step is static.
+            [
+                "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                "-Xlinker", "-lswiftSynchronization",
+            ],
+            .when(platforms: [.linux], configuration: .release))
+    ] : []
+
 let package = Package(
     name: "wmlint",
     products: [
@@ -49,7 +67,8 @@ let package = Package(
                 "WMLintKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            linkerSettings: executableLinkerSettings
         ),
         .testTarget(
             name: "WMLintSyntaxTests",
