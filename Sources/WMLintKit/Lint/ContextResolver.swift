@@ -8,6 +8,9 @@ import WMLintSyntax
 /// region in `--endpoint-url`, wmlint's `--region`, the configuration's `region`. The environment of wmlint
 /// itself is never read.
 struct ContextResolver {
+    /// The variables that set the region, the first one winning (as in the AWS CLI v2).
+    static let regionVariables = ["AWS_REGION", "AWS_DEFAULT_REGION"]
+
     /// Context given to wmlint itself (`--region`, `--account-id`, configuration), with where it came from.
     var settings: ContextSettings
 
@@ -29,16 +32,13 @@ struct ContextResolver {
             context.region = option.value.flatMap { staticValue($0, origin: "--region", path: invocation.path) }
             return context
         }
-        // The environment the command runs with: exports before it, then its own assignments.
-        var environment: [String: ShellAssignment] = [:]
-        for export in exports where export.range.upperBound <= invocation.command.range.lowerBound {
-            environment[export.name] = export
-        }
-        for assignment in invocation.command.assignments {
-            environment[assignment.name] = assignment
-        }
-        for name in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
-            guard let assignment = environment[name] else { continue }
+        // The environment the command runs with: its own assignments, else the last export before it.
+        let before = invocation.command.range.lowerBound
+        for name in Self.regionVariables {
+            let assignment =
+                invocation.command.assignments.last { $0.name == name }
+                ?? exports.last { $0.name == name && $0.range.upperBound <= before }
+            guard let assignment else { continue }
             context.region = staticValue(assignment.value, origin: name, path: invocation.path)
             return context
         }

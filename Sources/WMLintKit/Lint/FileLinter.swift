@@ -204,13 +204,14 @@ struct FileLinter {
         let scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
+        let regionExports = scanned.exports.filter { ContextResolver.regionVariables.contains($0.name) }
         var invocations = 0
         for command in scanned.commands {
             guard let invocation = InvocationParser.parse(command, path: path) else { continue }
             invocations += 1
             let first = outcome.diagnostics.count
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
-            check(input, context: resolver.context(of: invocation, exports: scanned.exports), into: &outcome)
+            check(input, context: resolver.context(of: invocation, exports: regionExports), into: &outcome)
             record(input, cliRejects: cliRejects, into: &outcome)
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
