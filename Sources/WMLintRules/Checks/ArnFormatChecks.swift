@@ -28,7 +28,6 @@ enum ArnFormat {
                 ? "arn:aws:sso:::instance/ssoins-1234567890abcdef"
                 : "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
         }
-        var pattern: Regex<AnyRegexOutput>? { self == .instance ? Patterns.instanceArn : Patterns.applicationArn }
         var length: ClosedRange<Int> {
             self == .instance ? ServiceFacts.instanceArnLength : ServiceFacts.applicationArnLength
         }
@@ -36,7 +35,7 @@ enum ArnFormat {
 
     static func check(_ field: Field<String>?, kind: Kind, _ state: inout CheckState) {
         guard let field, let value = field.value, !state.faulty.contains(field.location.pointer),
-            !Patterns.matches(value, kind.pattern)
+            !matches(value, kind: kind)
         else { return }
         let fault = firstFault(value, kind: kind)
         let location = field.location
@@ -46,6 +45,11 @@ enum ArnFormat {
                 rule: kind.rule, message: "\(quoted(value)) is not a valid \(kind.member): \(fault.reason)",
                 at: location, range: range, help: ["\(kind.member) looks like '\(kind.example)'"]),
             faulty: location.pointer)
+    }
+
+    /// Whether `value` matches the kind's pattern of the service model (lengths apart).
+    static func matches(_ value: String, kind: Kind) -> Bool {
+        patternFault(value, kind: kind) == nil
     }
 
     /// The first wrong component: its byte range in the value (`nil` for the whole value) and why.
@@ -63,6 +67,14 @@ enum ArnFormat {
             return (
                 nil, "it is \(length) characters long; expected \(kind.length.lowerBound) to \(kind.length.upperBound)"
             )
+        }
+        return patternFault(value, kind: kind) ?? (nil, "it does not match the pattern of the service model")
+    }
+
+    /// The first component at odds with the pattern, or `nil` when the value matches it.
+    static func patternFault(_ value: String, kind: Kind) -> (range: Range<Int>?, reason: String)? {
+        if value.utf8.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+            return (nil, "it holds whitespace")
         }
         let arn = ARN(value)
         guard arn.fields.count == 6 else {
@@ -122,7 +134,7 @@ enum ArnFormat {
                 "the application id must be 'apl-' and 16 letters or digits, found \(quoted(segments[2].text))"
             )
         }
-        return (nil, "it does not match the pattern of the service model")
+        return nil
     }
 
     /// `(sso)?ins-[a-zA-Z0-9-.]{16}`.

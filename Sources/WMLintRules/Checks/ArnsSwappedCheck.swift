@@ -8,8 +8,8 @@ enum ArnsSwappedCheck: Check {
         guard let configuration = state.request.identityCenterConfiguration?.value,
             let instance = configuration.instanceArn, let instanceValue = instance.value,
             let application = configuration.applicationArn, let applicationValue = application.value,
-            Patterns.matches(instanceValue, Patterns.applicationArn),
-            Patterns.matches(applicationValue, Patterns.instanceArn)
+            Patterns.isApplicationArn(instanceValue),
+            Patterns.isInstanceArn(applicationValue)
         else { return }
         var fixes: [Fix] = []
         if instance.location.contentMap != nil && application.location.contentMap != nil {

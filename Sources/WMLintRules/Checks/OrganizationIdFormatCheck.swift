@@ -6,7 +6,7 @@ import WMLintSyntax
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
         guard let field = state.request.organizationId, let value = field.value,
-            !Patterns.matches(value, Patterns.organizationId)
+            !Patterns.isOrganizationId(value)
         else { return }
         let location = field.location
         var fixes: [Fix] = []
@@ -17,12 +17,12 @@ enum OrganizationIdFormatCheck: Check {
                 value.hasSuffix("\n")
                 ? "it ends with a newline (a file read with file:// keeps its trailing newline)"
                 : "it has leading or trailing whitespace"
-            if Patterns.matches(trimmed, Patterns.organizationId),
+            if Patterns.isOrganizationId(trimmed),
                 let fix = location.replacingContent(with: trimmed, message: "remove the whitespace")
             {
                 fixes.append(fix)
             }
-        } else if Patterns.matches(value.lowercased(), Patterns.organizationId) {
+        } else if Patterns.isOrganizationId(value.lowercased()) {
             reason = "it must be lower case"
             if let fix = location.replacingContent(with: value.lowercased(), message: "use lower case") {
                 fixes.append(fix)

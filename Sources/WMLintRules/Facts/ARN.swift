@@ -15,30 +15,23 @@ struct ARN {
     let resource: [Field]
 
     init(_ value: String) {
-        fields = Self.split(value, at: ":", base: 0, maxSplits: 5)
-        resource = fields.count == 6 ? Self.split(fields[5].text, at: "/", base: fields[5].range.lowerBound) : []
+        fields = Self.split(value, at: UInt8(ascii: ":"), base: 0, maxSplits: 5)
+        resource =
+            fields.count == 6 ? Self.split(fields[5].text, at: UInt8(ascii: "/"), base: fields[5].range.lowerBound) : []
     }
 
-    /// `text` cut at `separator` (at most `maxSplits` times), each piece with its byte range shifted by `base`.
-    private static func split(_ text: String, at separator: Unicode.Scalar, base: Int, maxSplits: Int = .max)
-        -> [Field]
-    {
+    /// `text` cut at the ASCII `separator` (at most `maxSplits` times), each piece with its byte range shifted by
+    /// `base`.
+    private static func split(_ text: String, at separator: UInt8, base: Int, maxSplits: Int = .max) -> [Field] {
+        let bytes = Array(text.utf8)
         var pieces: [Field] = []
-        var start = base
-        var offset = base
-        var current = ""
-        for scalar in text.unicodeScalars {
-            let length = String(scalar).utf8.count
-            if scalar == separator && pieces.count < maxSplits {
-                pieces.append(Field(text: current, range: start..<offset))
-                current = ""
-                start = offset + length
-            } else {
-                current.unicodeScalars.append(scalar)
-            }
-            offset += length
+        var start = 0
+        for index in bytes.indices where bytes[index] == separator && pieces.count < maxSplits {
+            pieces.append(Field(text: String(decoding: bytes[start..<index], as: UTF8.self), range: (base + start)..<(base + index)))
+            start = index + 1
         }
-        pieces.append(Field(text: current, range: start..<offset))
+        pieces.append(
+            Field(text: String(decoding: bytes[start...], as: UTF8.self), range: (base + start)..<(base + bytes.count)))
         return pieces
     }
 

@@ -1,27 +1,24 @@
 import WMLintModel
 
-/// The service model's patterns (``ServiceFacts``), compiled once; matched on the whole string, ASCII digits only,
-/// by Unicode scalars — as `re.fullmatch(p, s, re.ASCII)` matches them.
-///
-/// A `Regex` is an immutable value whose compiled program is initialised once, atomically, on first use, so
-/// sharing these constants between the threads that lint files in parallel is safe.
+/// Whole-string, ASCII matchers for the service model's patterns (``ServiceFacts``), as `re.fullmatch(p, s,
+/// re.ASCII)` matches them. They are written out over bytes (no regular expression is compiled at start-up); a
+/// test checks them against the patterns themselves, compiled from the facts.
 enum Patterns {
-    nonisolated(unsafe) static let organizationId = compile(ServiceFacts.organizationIdPattern)
-    nonisolated(unsafe) static let instanceArn = compile(ServiceFacts.instanceArnPattern)
-    nonisolated(unsafe) static let applicationArn = compile(ServiceFacts.applicationArnPattern)
-
-    /// Whether `text` matches `pattern` as a whole (a pattern that failed to compile matches nothing).
-    static func matches(_ text: String, _ pattern: Regex<AnyRegexOutput>?) -> Bool {
-        guard let pattern else { return false }
-        return (try? pattern.wholeMatch(in: text)) != nil
+    /// `^m-[0-9a-f]{32}$`.
+    static func isOrganizationId(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 34, bytes[0] == UInt8(ascii: "m"), bytes[1] == UInt8(ascii: "-") else { return false }
+        return bytes[2...].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
-    private static func compile(_ pattern: String) -> Regex<AnyRegexOutput>? {
-        var body = pattern
-        if body.hasPrefix("^") { body.removeFirst() }
-        if body.hasSuffix("$") { body.removeLast() }
-        return (try? Regex(body))?.asciiOnlyDigits().asciiOnlyWhitespace().asciiOnlyWordCharacters()
-            .matchingSemantics(.unicodeScalar)
+    /// The instance ARN pattern.
+    static func isInstanceArn(_ text: String) -> Bool {
+        ArnFormat.matches(text, kind: .instance)
+    }
+
+    /// The application ARN pattern.
+    static func isApplicationArn(_ text: String) -> Bool {
+        ArnFormat.matches(text, kind: .application)
     }
 }
 
