@@ -27,8 +27,18 @@ public enum UnifiedDiff {
         String(decoding: bytes(plan), as: UTF8.self)
     }
 
-    /// The diff of one file from `original` to `fixed` (one change block from their common prefix and suffix).
-    public static func render(path: String, original: [UInt8], fixed: [UInt8]) -> String {
+    /// The diff of one file from `original` to `fixed`: the changed lines found by a line diff (Myers, bounded:
+    /// past `maxEdits` differing lines, one change block from the common prefix and suffix).
+    public static func render(path: String, original: [UInt8], fixed: [UInt8], maxEdits: Int = 2000) -> String {
+        guard original != fixed else { return "" }
+        let edits =
+            lineEdits(path: path, original: original, fixed: fixed, maxEdits: maxEdits)
+            ?? [wholeBlock(path: path, original: original, fixed: fixed)]
+        return String(decoding: bytes(path: path, original: original, edits: edits), as: UTF8.self)
+    }
+
+    /// One edit from the common prefix and suffix of the two texts.
+    private static func wholeBlock(path: String, original: [UInt8], fixed: [UInt8]) -> TextEdit {
         var prefix = 0
         let shorter = min(original.count, fixed.count)
         while prefix < shorter && original[prefix] == fixed[prefix] { prefix += 1 }
@@ -36,11 +46,86 @@ public enum UnifiedDiff {
         while suffix < shorter - prefix && original[original.count - 1 - suffix] == fixed[fixed.count - 1 - suffix] {
             suffix += 1
         }
-        guard prefix < original.count - suffix || prefix < fixed.count - suffix else { return "" }
-        let edit = TextEdit(
+        return TextEdit(
             path: path, range: .bytes(prefix, original.count - suffix),
             replacement: String(decoding: fixed[prefix..<(fixed.count - suffix)], as: UTF8.self))
-        return String(decoding: bytes(path: path, original: original, edits: [edit]), as: UTF8.self)
+    }
+
+    /// Line-level edits turning `original` into `fixed` (Myers' O((N+M)·D) diff), or `nil` past `maxEdits`.
+    static func lineEdits(path: String, original: [UInt8], fixed: [UInt8], maxEdits: Int) -> [TextEdit]? {
+        let old = LineSplit(original)
+        let new = LineSplit(fixed)
+        let a = (0..<old.count).map { old.line($0, in: original) }
+        let b = (0..<new.count).map { new.line($0, in: fixed) }
+        let n = a.count
+        let m = b.count
+        let offset = maxEdits + 1
+        var frontier = [Int](repeating: 0, count: 2 * offset + 1)
+        var trace: [[Int]] = []
+        var found = false
+        search: for d in 0...maxEdits {
+            trace.append(frontier)
+            for k in stride(from: -d, through: d, by: 2) {
+                var x =
+                    (k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1]))
+                    ? frontier[offset + k + 1] : frontier[offset + k - 1] + 1
+                var y = x - k
+                while x < n && y < m && a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
+                frontier[offset + k] = x
+                if x >= n && y >= m {
+                    found = true
+                    break search
+                }
+            }
+        }
+        guard found else { return nil }
+        // Walk back through the trace: each step is one inserted or deleted line.
+        var x = n
+        var y = m
+        var deleted = [Bool](repeating: false, count: n)
+        var inserted = [Bool](repeating: false, count: m)
+        for d in stride(from: trace.count - 1, through: 1, by: -1) {
+            let previous = trace[d]
+            let k = x - y
+            let down = k == -d || (k != d && previous[offset + k - 1] < previous[offset + k + 1])
+            let previousK = down ? k + 1 : k - 1
+            let previousX = previous[offset + previousK]
+            let previousY = previousX - previousK
+            while x > previousX && y > previousY {
+                x -= 1
+                y -= 1
+            }
+            if down { inserted[previousY] = true } else { deleted[previousX] = true }
+            x = previousX
+            y = previousY
+        }
+        // Runs of changed lines become edits in `original`'s byte offsets.
+        var edits: [TextEdit] = []
+        var i = 0
+        var j = 0
+        while i < n || j < m {
+            if i < n && j < m && !deleted[i] && !inserted[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            let startI = i
+            let startJ = j
+            while i < n && deleted[i] { i += 1 }
+            while j < m && inserted[j] { j += 1 }
+            let lower = startI < n ? old.start(of: startI) : original.count
+            let upper = i < n ? old.start(of: i) : original.count
+            let newLower = startJ < m ? new.start(of: startJ) : fixed.count
+            let newUpper = j < m ? new.start(of: j) : fixed.count
+            edits.append(
+                TextEdit(
+                    path: path, range: .bytes(lower, upper),
+                    replacement: String(decoding: fixed[newLower..<newUpper], as: UTF8.self)))
+        }
+        return edits
     }
 
     /// The diff of one file, from `original` and its edits (sorted, not overlapping, offsets into `original`).
