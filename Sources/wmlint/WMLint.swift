@@ -41,7 +41,9 @@ struct WMLint: ParsableCommand {
 
 /// Options that say how to read inputs, shared by `check` and `convert`.
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("input-format"), help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
     var inputFormat: InputFormatArgument = .auto
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")

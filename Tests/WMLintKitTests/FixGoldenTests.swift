@@ -16,7 +16,8 @@ import WMLintKit
         defer { try? FileManager.default.removeItem(at: directory) }
         for file in Self.files {
             try FileManager.default.copyItem(
-                atPath: TestSupport.root + "/testdata/fixes/" + file, toPath: directory.appendingPathComponent(file).path)
+                atPath: TestSupport.root + "/testdata/fixes/" + file,
+                toPath: directory.appendingPathComponent(file).path)
         }
 
         let diff = try TestSupport.run(["check", "--diff", "."], in: directory.path)
@@ -36,14 +37,17 @@ import WMLintKit
             fixed[file] = data
             TestSupport.assertGolden(String(decoding: data, as: UTF8.self), path: "testdata/fixes/\(file).fixed.golden")
         }
-        let mode = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("setup.sh").path)[
-            .posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("setup.sh").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o755 || mode == 0o644)
 
         let second = try TestSupport.run(["check", "--fix", "--format", "gcc", "."], in: directory.path)
         #expect(second.status == first.status)
         for file in Self.files {
-            #expect(try Data(contentsOf: directory.appendingPathComponent(file)) == fixed[file], "second --fix changed \(file)")
+            #expect(
+                try Data(contentsOf: directory.appendingPathComponent(file)) == fixed[file],
+                "second --fix changed \(file)")
         }
         let again = try TestSupport.run(["check", "--diff", "."], in: directory.path)
         #expect(again.stdout.isEmpty, "nothing left to fix")

@@ -1,6 +1,7 @@
 import Testing
-@testable import WMLintRules
 import WMLintModel
+
+@testable import WMLintRules
 
 /// The byte matchers of the rules agree with the service model's patterns themselves (`rules/facts.yaml`,
 /// compiled here as regular expressions with ASCII digits, matched by Unicode scalars on the whole string).
@@ -38,8 +39,12 @@ import WMLintModel
 
     @Test func organizationIdMatcherAgreesWithThePattern() throws {
         let pattern = try Self.regex(ServiceFacts.organizationIdPattern)
-        for value in Self.variants(of: ["m-0123456789abcdef0123456789abcdef", "m-ffffffffffffffffffffffffffffffff"], count: 3000) {
-            #expect(Patterns.isOrganizationId(value) == ((try? pattern.wholeMatch(in: value)) != nil), "\(value.debugDescription)")
+        for value in Self.variants(
+            of: ["m-0123456789abcdef0123456789abcdef", "m-ffffffffffffffffffffffffffffffff"], count: 3000)
+        {
+            #expect(
+                Patterns.isOrganizationId(value) == ((try? pattern.wholeMatch(in: value)) != nil),
+                "\(value.debugDescription)")
         }
     }
 
@@ -53,7 +58,9 @@ import WMLintModel
             "arn:aws-iso-b:sso::000000000000:application/ins-abcdefghijklmnop/apl-ABCDEFGHIJKLMNOP",
         ]
         for value in Self.variants(of: seeds, count: 6000) {
-            #expect(Patterns.isInstanceArn(value) == ((try? instance.wholeMatch(in: value)) != nil), "\(value.debugDescription)")
+            #expect(
+                Patterns.isInstanceArn(value) == ((try? instance.wholeMatch(in: value)) != nil),
+                "\(value.debugDescription)")
             #expect(
                 Patterns.isApplicationArn(value) == ((try? application.wholeMatch(in: value)) != nil),
                 "\(value.debugDescription)")

@@ -40,7 +40,9 @@ enum InputKind: Hashable, Sendable {
     static func hasShellShebang(_ prefix: [UInt8]) -> Bool {
         guard prefix.starts(with: Array("#!".utf8)) else { return false }
         let line = prefix.prefix { $0 != UInt8(ascii: "\n") }
-        let words = String(decoding: line.dropFirst(2), as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        let words = String(decoding: line.dropFirst(2), as: UTF8.self).split(whereSeparator: {
+            $0 == " " || $0 == "\t" || $0 == "\r"
+        })
         guard var interpreter = words.first.map({ Path.basename(String($0)) }) else { return false }
         if interpreter == "env" {
             guard let next = words.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return false }

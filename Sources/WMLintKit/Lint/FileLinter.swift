@@ -88,7 +88,8 @@ struct FileLinter {
         let bytes: [UInt8]
         if let standardInput {
             guard standardInput.count <= settings.maxFileSize else {
-                return oversized(input, size: standardInput.count, prefix: Array(standardInput.prefix(Sniffer.prefixLimit)))
+                return oversized(
+                    input, size: standardInput.count, prefix: Array(standardInput.prefix(Sniffer.prefixLimit)))
             }
             bytes = standardInput
         } else if let replaced = settings.contents[input.path] {
@@ -97,7 +98,8 @@ struct FileLinter {
             switch FileSystem.read(input.path, maxSize: settings.maxFileSize) {
             case .success(let read): bytes = read
             case .failure(.tooLarge(let size)):
-                return oversized(input, size: size, prefix: FileSystem.readPrefix(input.path, limit: Sniffer.prefixLimit) ?? [])
+                return oversized(
+                    input, size: size, prefix: FileSystem.readPrefix(input.path, limit: Sniffer.prefixLimit) ?? [])
             case .failure:
                 return outcome
             }
@@ -127,7 +129,8 @@ struct FileLinter {
         outcome.diagnostics.append(
             Diagnostic(
                 rule: .inputLimit,
-                message: "file is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size); not checked",
+                message:
+                    "file is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size); not checked",
                 path: input.path, range: .bytes(0, 0)))
         return outcome
     }

@@ -1,5 +1,5 @@
-public import WMLintSyntax
 import WMLintSource
+public import WMLintSyntax
 
 /// Settings shared by every file of one run.
 struct RunSettings: Sendable {

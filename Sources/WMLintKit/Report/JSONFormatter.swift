@@ -7,7 +7,10 @@ public enum JSONFormatter {
         var json = JSONText()
         json.object([
             ("version", { $0.int(1) }),
-            ("tool", { $0.object([("name", { $0.string("wmlint") }), ("version", { $0.string(WMLintVersion.current) })]) }),
+            (
+                "tool",
+                { $0.object([("name", { $0.string("wmlint") }), ("version", { $0.string(WMLintVersion.current) })]) }
+            ),
             ("diagnostics", { $0.array(report.diagnostics) { json, diagnostic in write(diagnostic, locator, &json) } }),
             (
                 "summary",

@@ -27,7 +27,10 @@ struct ARN {
         var pieces: [Field] = []
         var start = 0
         for index in bytes.indices where bytes[index] == separator && pieces.count < maxSplits {
-            pieces.append(Field(text: String(decoding: bytes[start..<index], as: UTF8.self), range: (base + start)..<(base + index)))
+            pieces.append(
+                Field(
+                    text: String(decoding: bytes[start..<index], as: UTF8.self), range: (base + start)..<(base + index))
+            )
             start = index + 1
         }
         pieces.append(
