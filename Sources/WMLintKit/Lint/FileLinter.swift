@@ -212,6 +212,12 @@ struct FileLinter {
         for command in scanned.commands {
             guard let invocation = InvocationParser.parse(command, path: path) else { continue }
             invocations += 1
+            if let error = command.syntaxError {
+                // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
+                outcome.diagnostics.append(error)
+                outcome.requests.append(LintedRequest(outcome: .rejects))
+                continue
+            }
             let first = outcome.diagnostics.count
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
             check(input, context: resolver.context(of: invocation, exports: regionExports), into: &outcome)

@@ -15,10 +15,6 @@ struct InvocationAssembler {
         var cliRejects = invocation.diagnostics.contains {
             [.unknownOption, .optionValue].contains($0.rule) && $0.severity == .error
         }
-        if let error = invocation.command.syntaxError {
-            outcome.diagnostics.append(error)
-            cliRejects = true
-        }
         var hasUnknownSource = invocation.hasUnknownWords
         var isSkeletonOnly = false
         // The CLI makes every parameter optional before parsing when it sees these exact words.
