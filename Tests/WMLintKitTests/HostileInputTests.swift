@@ -196,8 +196,12 @@ struct HostileInputTests {
         #expect(GCCFormatter.format(report).utf8.count < 100_000)
         let text = TextFormatter.format(report)
         // The text format prints the whole source line and underlines the whole range for every diagnostic.
-        withKnownIssue("the text format echoes a 10 MB line (and a 10 MB underline) once per diagnostic") {
+        if hostile.name.contains("comment") {
             #expect(text.utf8.count < 100_000, "the text report is \(text.utf8.count) bytes")
+        } else {
+            withKnownIssue("the text format echoes a 10 MB line (and a 10 MB underline) once per diagnostic") {
+                #expect(text.utf8.count < 100_000, "the text report is \(text.utf8.count) bytes")
+            }
         }
     }
 
