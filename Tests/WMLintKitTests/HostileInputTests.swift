@@ -90,7 +90,9 @@ struct HostileInputTests {
             expected: [.shellSyntax, .inputLimit, .organizationIdFormat]),
     ]
 
-    @Test("a million levels of nesting is a syntax or limit diagnostic, not a stack overflow", arguments: deepCases)
+    @Test(
+        "a million levels of nesting is a syntax or limit diagnostic, not a stack overflow", .serialized,
+        arguments: deepCases)
     func deepNesting(_ hostile: HostileCase) throws {
         let report = try Hostile.lint(hostile.make(), as: hostile.format, name: hostile.file)
         let rules = Hostile.rules(report)
@@ -181,7 +183,7 @@ struct HostileInputTests {
             }, expected: [.typeMismatch, .instanceArnFormat, .missingRequired]),
     ]
 
-    @Test("10 MB lines are read in one pass and quoted briefly", arguments: longLineCases)
+    @Test("10 MB lines are read in one pass and quoted briefly", .serialized, arguments: longLineCases)
     func longLines(_ hostile: HostileCase) throws {
         let report = try Hostile.lint(hostile.make(), as: hostile.format, name: hostile.file, maxFileSize: 32 << 20)
         let rules = Hostile.rules(report)
