@@ -1,0 +1,39 @@
+import FuzzSupport
+import WMLintSource
+import WMLintSyntax
+
+/// libFuzzer entry point: the shell scanner on arbitrary bytes, then the shorthand parser on every static word
+/// (through its offset map, as the linter does).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzShell(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let input = bytes(data, size)
+    let text = SourceText(bytes: input, path: "fuzz.sh")
+    let script = ShellScanner.scan(text)
+    checkDiagnostics(script.diagnostics, path: text.path, count: input.count)
+    for comment in script.comments { checkRange(comment, count: input.count, "comment") }
+    for command in script.commands {
+        checkRange(command.range, count: input.count, "command")
+        if let error = command.syntaxError { checkDiagnostics([error], path: text.path, count: input.count) }
+        for assignment in command.assignments + script.exports {
+            checkRange(assignment.range, count: input.count, "assignment")
+            checkRange(assignment.value.range, count: input.count, "assignment value")
+        }
+        for word in command.words {
+            checkRange(word.range, count: input.count, "word")
+            for expansion in word.expansions { checkRange(expansion, count: input.count, "expansion") }
+            if word.isStatic {
+                let result = ShorthandParser.parse(word.sourceText(path: text.path))
+                checkParse(result, path: text.path, count: input.count)
+            }
+        }
+    }
+    checkDiagnostics(ShellScanner.scan(text, maxDepth: 4).diagnostics, path: text.path, count: input.count)
+    return 0
+}
+
+/// The entry point SwiftPM links executables to on Linux (`main` is renamed to `<module>_main`): hand over to
+/// libFuzzer's driver.
+@_cdecl("FuzzShell_main")
+public func fuzzShellMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    runFuzzer(argc, argv) { fuzzShell($0, $1) }
+}
