@@ -98,9 +98,8 @@ struct HostileFileSystemTests {
             #expect(offending.isEmpty, "opened \(forbidden): \(offending)")
         }
         let fifo = opens.split(separator: "\n").filter { $0.contains("fifo.json") }
-        withKnownIssue("FileSystem.read opens a FIFO inside the root (O_NONBLOCK) before finding it is not regular") {
-            #expect(fifo.isEmpty, "opened the FIFO: \(fifo)")
-        }
+        #expect(fifo.isEmpty, "opened the FIFO: \(fifo)")
+
     }
 
     @Test(
@@ -141,9 +140,8 @@ struct HostileFileSystemTests {
         try Hostile.write("#!/bin/sh\n\(Hostile.operation) --organization-id x\n", to: directory + "/locked.sh")
         #expect(chmod(directory + "/locked.sh", 0) == 0)
         let run = try Hostile.wmlint(["check", "locked.sh"], in: directory)
-        withKnownIssue("FileLinter drops a file it cannot read without a word (SPEC §5 wants exit 2)") {
-            #expect(run.status == 2)
-        }
+        #expect(run.status == 2)
+
     }
 
     @Test("a named FIFO is reported, not waited on")
@@ -152,10 +150,8 @@ struct HostileFileSystemTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(mkfifo(directory + "/pipe.sh", 0o644) == 0)
         let run = try Hostile.wmlint(["check", "pipe.sh"], in: directory)
-        withKnownIssue("a named path that is not a regular file is dropped silently with exit 0 (SPEC §5 wants exit 2)")
-        {
-            #expect(run.status == 2, "exit \(run.status): \(run.stdout)")
-        }
+        #expect(run.status == 2, "exit \(run.status): \(run.stdout)")
+
     }
 
     @Test(

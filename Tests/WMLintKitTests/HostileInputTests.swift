@@ -134,11 +134,9 @@ struct HostileInputTests {
         let line = Hostile.operation + " --organization-id x --bogus-option y\n"
         let report = try Hostile.lint(String(repeating: line, count: 1500), as: .shell, name: "flood.sh")
         let limits = report.diagnostics.filter { $0.rule == .inputLimit }
-        // SPEC §4 asks for this cap; the linter does not apply it yet (every diagnostic is kept).
-        withKnownIssue("the 1000-diagnostic cap of SPEC §4 is not implemented") {
-            #expect(report.diagnostics.count == 1001)
-            #expect(limits.count == 1)
-        }
+        #expect(report.diagnostics.count == 1001)
+        #expect(limits.count == 1)
+
         #expect(report.diagnostics.count >= 1000)
     }
 
@@ -197,14 +195,8 @@ struct HostileInputTests {
         }
         #expect(GCCFormatter.format(report).utf8.count < 100_000)
         let text = TextFormatter.format(report)
-        // The text format prints the whole source line and underlines the whole range for every diagnostic.
-        if hostile.name.contains("comment") {
-            #expect(text.utf8.count < 100_000, "the text report is \(text.utf8.count) bytes")
-        } else {
-            withKnownIssue("the text format echoes a 10 MB line (and a 10 MB underline) once per diagnostic") {
-                #expect(text.utf8.count < 100_000, "the text report is \(text.utf8.count) bytes")
-            }
-        }
+        // The text format shortens a long line around the range instead of echoing it per diagnostic.
+        #expect(text.utf8.count < 100_000, "the text report is \(text.utf8.count) bytes")
     }
 
     @Test("an unterminated quote on line 1 of a 50,000-line script is one shell-syntax error at line 1")
@@ -231,9 +223,8 @@ struct HostileInputTests {
             sum + command.words.reduce(0) { $0 + $1.text.utf8.count }
         }
         #expect(script.diagnostics.contains { $0.rule == .shellSyntax || $0.rule == .inputLimit })
-        withKnownIssue("ShellScanner.makeWord puts each unterminated substitution's text back into its word") {
-            #expect(held <= 4 * text.utf8.count, "words hold \(held) bytes for a \(text.utf8.count)-byte script")
-        }
+        #expect(held <= 4 * text.utf8.count, "words hold \(held) bytes for a \(text.utf8.count)-byte script")
+
     }
 
     static let encodingCases: [HostileCase] = [

@@ -38,6 +38,11 @@ enum FileSystem {
         return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
+    /// Whether the process may read `path`.
+    static func isReadable(_ path: String) -> Bool {
+        access(path, R_OK) == 0
+    }
+
     /// Whether `path` itself is a symbolic link.
     static func isSymlink(_ path: String) -> Bool {
         var info = stat()
@@ -45,9 +50,15 @@ enum FileSystem {
         return info.st_mode & S_IFMT == S_IFLNK
     }
 
-    /// Reads a regular file of at most `maxSize` bytes.
-    static func read(_ path: String, maxSize: Int) -> Result<[UInt8], ReadError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    /// Reads a regular file of at most `maxSize` bytes. Anything else (a FIFO, a device) is never opened;
+    /// `noFollow` refuses a symbolic link in the last component (for canonical paths checked beforehand).
+    static func read(_ path: String, maxSize: Int, noFollow: Bool = false) -> Result<[UInt8], ReadError> {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
         }

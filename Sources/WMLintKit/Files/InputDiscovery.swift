@@ -87,7 +87,10 @@ struct InputDiscovery {
                 let root = FileSystem.realPath(path) ?? path
                 var visited: Set<[UInt64]> = []
                 walk(path, root: root, visited: &visited, into: &result, seen: &seen)
-            case .regular, .other:
+            case .other:
+                throw .unreadablePath("\(path): not a regular file")
+            case .regular:
+                guard FileSystem.isReadable(path) else { throw .unreadablePath("\(path): cannot be read") }
                 if let input = classify(Path.clean(path), named: true), seen.insert(input.path).inserted {
                     result.append(input)
                 }

@@ -145,7 +145,7 @@ struct ParameterFiles {
         if let replaced = settings.contents[display] {
             return .success((display, replaced, canonical))
         }
-        switch FileSystem.read(canonical, maxSize: settings.maxFileSize) {
+        switch FileSystem.read(canonical, maxSize: settings.maxFileSize, noFollow: true) {
         case .success(let bytes):
             return .success((display, bytes, canonical))
         case .failure(.tooLarge(let size)):

@@ -83,18 +83,63 @@ public enum TextFormatter {
         }
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let lineText = file.text(in: lineBytes)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
-        let before = displayWidth(file.text(in: lineBytes.lowerBound..<underlineStart))
-        let width = max(1, displayWidth(file.text(in: underlineStart..<underlineEnd)))
+        let (head, marked, tail) = window(
+            file, line: lineBytes, marked: underlineStart..<underlineEnd)
+        let lineText = head + marked + tail
+        let before = displayWidth(head)
+        let width = max(1, displayWidth(marked))
         let bar = palette.paint(pad + " |", Palette.gutter)
         output += bar + "\n"
-        output += palette.paint("\(gutter) |", Palette.gutter) + " \(expandTabs(lineText))\n"
+        output += palette.paint("\(gutter) |", Palette.gutter) + " \(lineText)\n"
         var marks = String(repeating: "^", count: width)
         if let label { marks += " " + label }
         output += bar + " " + String(repeating: " ", count: before) + palette.paint(marks, underline) + "\n"
         return output
+    }
+
+    /// Lines longer than this many bytes are shown shortened around the range.
+    static let longLine = 1000
+    /// Characters of a long line shown before the range, of the range, and after it.
+    static let shownBefore = 120
+    static let shownMarked = 200
+    static let shownAfter = 80
+
+    /// The text of the line before, in and after the marked bytes, shortened with '…' on a long line; reads a
+    /// bounded number of bytes, however long the line.
+    private static func window(_ file: SourceFile, line: Range<Int>, marked: Range<Int>) -> (String, String, String) {
+        guard line.count > longLine else {
+            return (
+                expandTabs(file.text(in: line.lowerBound..<marked.lowerBound)), expandTabs(file.text(in: marked)),
+                expandTabs(file.text(in: marked.upperBound..<line.upperBound))
+            )
+        }
+        let bytes = file.bytes
+        /// `offset` moved back to the start of the UTF-8 sequence it is in.
+        func boundary(_ offset: Int) -> Int {
+            var index = offset
+            while index > line.lowerBound && index < bytes.count && bytes[index] & 0xC0 == 0x80 { index -= 1 }
+            return index
+        }
+        let headStart = max(line.lowerBound, boundary(marked.lowerBound - 4 * shownBefore - 4))
+        let markedEnd = max(
+            marked.lowerBound, boundary(min(marked.upperBound, marked.lowerBound + 4 * shownMarked + 4)))
+        let tailEnd = boundary(min(line.upperBound, marked.upperBound + 4 * shownAfter + 4))
+        var head = file.text(in: headStart..<marked.lowerBound)
+        var middle = file.text(in: marked.lowerBound..<markedEnd)
+        var tail = file.text(in: marked.upperBound..<max(marked.upperBound, tailEnd))
+        if headStart > line.lowerBound || head.count > shownBefore {
+            head = "…" + String(head.suffix(shownBefore))
+        }
+        let middleCut = markedEnd < marked.upperBound || middle.count > shownMarked
+        if middleCut {
+            middle = String(middle.prefix(shownMarked)) + "…"
+            tail = ""
+        } else if tailEnd < line.upperBound || tail.count > shownAfter {
+            tail = String(tail.prefix(shownAfter)) + "…"
+        }
+        return (expandTabs(head), expandTabs(middle), expandTabs(tail))
     }
 
     private static func expandTabs(_ text: String) -> String {

@@ -731,6 +731,9 @@ struct ShellLexer {
     // MARK: Words out
 
     /// The word just read into `pool[depth]`, as a ``ShellWord``.
+    /// Bytes of an expansion's text kept in a word (`$(…)`, `${…}`); the rest is left out.
+    static let keptExpansionBytes = 256
+
     func makeWord(depth: Int, read word: WordRead) -> ShellWord {
         makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
     }
@@ -770,7 +773,9 @@ struct ShellLexer {
         var position = from
         while position <= total {
             while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
-                for source in scratch.expansions[expansion] {
+                // An expansion's text is kept as written, but only its start: a word holding one is not statically
+                // known, and an unterminated `$(` running to the end of the file must not be copied at every level.
+                for source in scratch.expansions[expansion].prefix(Self.keptExpansionBytes) {
                     local.append(buffer[source])
                     localStarts.append(source)
                     localEnds.append(source + 1)
