@@ -1,0 +1,2 @@
+#!/bin/bash
+aws workmail put-identity-provider-configuration --organization-id nope
