@@ -8,7 +8,14 @@ public enum JSONWriter {
     /// written as `null` (the parsers never build such trees).
     public static func write(_ node: SyntaxNode, indent: Int = 0, maxDepth: Int = 10_000) -> String {
         var output = ""
-        write(node, into: &output, indent: indent, level: 0, maxDepth: maxDepth)
+        write(node, into: &output, indent: indent, level: 0, maxDepth: maxDepth, compact: false)
+        return output
+    }
+
+    /// The JSON text of `node` without any space (`{"a":1,"b":[2,3]}`), for a command-line argument.
+    public static func writeCompact(_ node: SyntaxNode, maxDepth: Int = 10_000) -> String {
+        var output = ""
+        write(node, into: &output, indent: 0, level: 0, maxDepth: maxDepth, compact: true)
         return output
     }
 
@@ -19,7 +26,9 @@ public enum JSONWriter {
         return output
     }
 
-    private static func write(_ node: SyntaxNode, into output: inout String, indent: Int, level: Int, maxDepth: Int) {
+    private static func write(
+        _ node: SyntaxNode, into output: inout String, indent: Int, level: Int, maxDepth: Int, compact: Bool
+    ) {
         guard level < maxDepth else {
             output += "null"
             return
@@ -40,9 +49,9 @@ public enum JSONWriter {
             }
             output += "["
             for (index, item) in items.enumerated() {
-                if index > 0 { output += indent > 0 ? "," : ", " }
+                if index > 0 { output += indent > 0 || compact ? "," : ", " }
                 newline(&output, indent: indent, level: level + 1)
-                write(item, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth)
+                write(item, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth, compact: compact)
             }
             newline(&output, indent: indent, level: level)
             output += "]"
@@ -54,11 +63,12 @@ public enum JSONWriter {
             }
             output += "{"
             for (index, member) in unique.enumerated() {
-                if index > 0 { output += indent > 0 ? "," : ", " }
+                if index > 0 { output += indent > 0 || compact ? "," : ", " }
                 newline(&output, indent: indent, level: level + 1)
                 appendString(member.key, to: &output)
-                output += ": "
-                write(member.value, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth)
+                output += compact ? ":" : ": "
+                write(
+                    member.value, into: &output, indent: indent, level: level + 1, maxDepth: maxDepth, compact: compact)
             }
             newline(&output, indent: indent, level: level)
             output += "}"

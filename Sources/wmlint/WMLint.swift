@@ -17,18 +17,28 @@ struct WMLint: ParsableCommand {
 
     /// Runs the command, mapping every failure to SPEC §5's exit codes (usage errors are 2, not 64).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let checkArguments = directCheckArguments(arguments)
         do {
-            var command = try parseAsRoot()
+            // The common case, `wmlint [check] …`, parses only `check`'s options: the root command's parse
+            // reflects over every subcommand, which costs more than the rest of a small run (docs/performance.md).
+            var command: any ParsableCommand =
+                try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
             try command.run()
         } catch let error as WMLintError {
             writeError("wmlint: error: \(error.message)\n")
             Glibc.exit(2)
         } catch {
-            let code = exitCode(for: error)
+            let code = checkArguments == nil ? exitCode(for: error) : Check.exitCode(for: error)
             if code == .success {
-                exit(withError: error)
+                if checkArguments == nil { exit(withError: error) } else { Check.exit(withError: error) }
             }
-            let message = fullMessage(for: error)
+            let message =
+                checkArguments == nil
+                ? fullMessage(for: error)
+                : Check.fullMessage(for: error)
+                    .replacing("Usage: check ", with: "Usage: wmlint check ")
+                    .replacing("'check --help'", with: "'wmlint check --help'")
             if code.rawValue == ExitCode.validationFailure.rawValue || code.rawValue == 64 {
                 writeError(message + "\n")
                 Glibc.exit(2)
@@ -36,6 +46,21 @@ struct WMLint: ParsableCommand {
             if !message.isEmpty { writeError(message + "\n") }
             Glibc.exit(code.rawValue)
         }
+    }
+}
+
+extension WMLint {
+    /// The arguments of `check` when the command line is `wmlint [check] …` without help or version requests;
+    /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`).
+    static func directCheckArguments(_ arguments: [String]) -> [String]? {
+        let rootOnly: Set<String> = ["--help", "-h", "help", "--version", "--experimental-dump-help"]
+        if arguments.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") }) {
+            return nil
+        }
+        guard let first = arguments.first else { return [] }
+        if first == "check" { return Array(arguments.dropFirst()) }
+        let others = configuration.subcommands.map { $0._commandName }
+        return others.contains(first) ? nil : arguments
     }
 }
 

@@ -41,14 +41,10 @@ public enum Converter {
             words.append(OperationModel.optionName(of: member.key))
             switch member.value.value {
             case .string(let text): words.append(shellQuote(text))
-            default: words.append(shellQuote(compactJSON(member.value)))
+            default: words.append(shellQuote(JSONWriter.writeCompact(member.value)))
             }
         }
         return words.joined(separator: " ")
-    }
-
-    private static func compactJSON(_ node: SyntaxNode) -> String {
-        JSONWriter.write(node).replacingOccurrences(", \"", with: ",\"").replacingOccurrences("\": ", with: "\":")
     }
 
     /// Quotes a word for a POSIX shell: bare when safe, else in single quotes.
@@ -60,15 +56,7 @@ public enum Converter {
                     || "-_./:=@,+%".utf8.contains(byte)
             }
         if safe { return text }
-        return "'" + text.replacingOccurrences("'", with: "'\\''") + "'"
-    }
-}
-
-extension String {
-    /// `self` with every `target` replaced (no Foundation).
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        return "'" + text.replacing("'", with: "'\\''") + "'"
     }
 }
 

@@ -46,7 +46,7 @@ public enum CatalogueText {
                 if let config = example.config {
                     output += "  # .wmlint.yaml:\n" + indent(config, prefix: "  #   ")
                 }
-                let text = example.text.replacingOccurrences("⏩", with: "").replacingOccurrences("⏪", with: "")
+                let text = example.text.replacing("⏩", with: "").replacing("⏪", with: "")
                 output += indent(text, prefix: "    ")
             }
         }

@@ -306,12 +306,5 @@ func clampedInt(_ digits: String) -> Int {
 
 /// Escapes a key for an RFC 6901 pointer (`~` → `~0`, `/` → `~1`).
 func escapePointer(_ key: String) -> String {
-    key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
+    key.replacing("~", with: "~0").replacing("/", with: "~1")
 }
