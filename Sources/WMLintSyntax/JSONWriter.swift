@@ -34,7 +34,8 @@ public enum JSONWriter {
             return
         }
         switch node.value {
-        case .null: output += "null"
+        // An opaque value has no content to write; the writers' callers ask for whole values (`NodeDemand.all`).
+        case .null, .opaque: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .string(let text), .timestamp(let text): appendString(text, to: &output)
         case .number(let number):

@@ -28,6 +28,22 @@ public struct SyntaxNode: Hashable, Sendable {
         case null
         /// A YAML timestamp (`2024-01-01`), kept as its text.
         case timestamp(String)
+        /// A value outside the shape the parser was asked to build (``NodeDemand``): its syntax was checked, its
+        /// kind and range are known, its content was not built.
+        case opaque(OpaqueKind)
+    }
+
+    /// The kind of an ``Value/opaque(_:)`` value.
+    public enum OpaqueKind: Hashable, Sendable {
+        case object, array, scalar
+    }
+
+    /// Whether the value is a list, built or opaque.
+    public var isArray: Bool {
+        switch value {
+        case .array, .opaque(.array): true
+        default: false
+        }
     }
 
     /// A short name for the kind of value, for messages: "an object", "a string", "an integer", ….
@@ -44,6 +60,35 @@ public struct SyntaxNode: Hashable, Sendable {
         case .bool: "a boolean"
         case .null: "null"
         case .timestamp: "a date"
+        case .opaque(.object): "an object"
+        case .opaque(.array): "a list"
+        case .opaque(.scalar): "a value"
+        }
+    }
+}
+
+/// Which part of a value a parser builds as nodes.
+///
+/// Linting needs only the request's shape; a subtree outside it (an unknown member's value) is checked for
+/// syntax and kept as one ``SyntaxNode/Value/opaque(_:)`` node, so its size costs time but no memory (SPEC §9).
+/// What is not reported inside an opaque subtree: duplicate keys, and YAML anchors are built whole wherever
+/// they are, since an alias may use them elsewhere.
+public indirect enum NodeDemand: Hashable, Sendable {
+    /// The whole value.
+    case all
+    /// Nothing but the value's kind and range.
+    case none
+    /// A mapping whose named members are built as given and whose other members' values are opaque (their keys
+    /// are built). A list is opaque; a scalar is built.
+    case members([String: NodeDemand])
+
+    /// The demand for the value of member `key` of a mapping built under this demand.
+    @inlinable
+    public func member(_ key: String) -> NodeDemand {
+        switch self {
+        case .all: .all
+        case .none: .none
+        case .members(let members): members[key] ?? .none
         }
     }
 }

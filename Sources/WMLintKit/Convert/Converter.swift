@@ -16,6 +16,7 @@ public enum Converter {
     ) {
         var options = options
         options.forcesNamedDocuments = true
+        options.buildsWholeValues = true
         let report = try Linter.run(options)
         var output = ""
         var allConverted = true

@@ -23,14 +23,17 @@ enum DocumentReader {
         var cliRejects: Bool
     }
 
-    static func parse(_ text: SourceText, syntax: Syntax) -> ParseResult {
-        syntax == .json ? JSONParser.parse(text) : YAMLLoader.load(text)
+    /// The document's syntax tree: the request's shape, or every value when `demand` is `.all` (`convert`).
+    static func parse(_ text: SourceText, syntax: Syntax, demand: NodeDemand) -> ParseResult {
+        syntax == .json ? JSONParser.parse(text, demand: demand) : YAMLLoader.load(text, demand: demand)
     }
 
     static func read(
         _ text: SourceText, syntax: Syntax, provenance: [RelatedLocation], into outcome: inout FileOutcome
     ) -> Document {
-        read(parse(text, syntax: syntax), text: text, syntax: syntax, provenance: provenance, into: &outcome)
+        read(
+            parse(text, syntax: syntax, demand: OperationModel.requestDemand), text: text, syntax: syntax,
+            provenance: provenance, into: &outcome)
     }
 
     /// The document of an already parsed text.

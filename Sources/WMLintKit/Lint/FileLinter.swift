@@ -144,7 +144,8 @@ struct FileLinter {
         let text = SourceText(file: file)
         var parsed: ParseResult?
         if !encoding.isUnreadable {
-            let result = DocumentReader.parse(text, syntax: syntax)
+            let result = DocumentReader.parse(
+                text, syntax: syntax, demand: settings.buildsWholeValues ? .all : OperationModel.requestDemand)
             if !isForced && result.isComplete {
                 guard case .object(let members) = result.root?.value, Sniffer.hasParameterKey(members.map(\.key))
                 else { return }

@@ -179,7 +179,7 @@ struct InvocationAssembler {
                     ])
             }
         }
-        guard case .structure = OperationModel.requestShape.member(parameter) else {
+        guard case .structure(let shape) = OperationModel.requestShape.member(parameter) else {
             let value = String(decoding: text.bytes, as: UTF8.self)
             let node = SyntaxNode(.string(value), range: location.range)
             return (
@@ -187,7 +187,9 @@ struct InvocationAssembler {
             )
         }
         let isJSON = text.bytes.first { !isStrippable($0) }.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }
-        let parsed = isJSON == true ? JSONParser.parse(text) : ShorthandParser.parse(text)
+        let demand = OperationModel.demand(of: shape)
+        let parsed =
+            isJSON == true ? JSONParser.parse(text, demand: demand) : ShorthandParser.parse(text, demand: demand)
         outcome.diagnostics += parsed.diagnostics.map {
             var diagnostic = $0
             diagnostic.related += location.provenance

@@ -11,6 +11,8 @@ struct RunSettings: Sendable {
     var overrides: ConfigurationOverrides
     /// File contents to use instead of the bytes on disk, by displayed path (the text `--fix` would write).
     var contents: [String: [UInt8]] = [:]
+    /// Whether a document's values outside the request's shape are built too (`convert` prints them all).
+    var buildsWholeValues = false
 }
 
 /// What linting one file or document produced.

@@ -15,6 +15,8 @@ public struct LintOptions: Sendable {
     public var jobs: Int?
     /// Whether JSON/YAML files named on the command line are read whatever they hold (for `convert`).
     public var forcesNamedDocuments = false
+    /// Whether documents are built whole, values outside the request's shape included (for `convert`).
+    public var buildsWholeValues = false
     /// Settings given on the command line (`--region`, `--account-id`, `--enable`, `--disable`, `--severity`),
     /// merged over each input's configuration file.
     public var overrides = ConfigurationOverrides()
@@ -73,7 +75,8 @@ public enum Linter {
         try options.overrides.validate()
         let settings = RunSettings(
             currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize,
-            overrides: options.overrides, contents: options.contents)
+            overrides: options.overrides, contents: options.contents,
+            buildsWholeValues: options.buildsWholeValues)
         let linter = FileLinter(settings: settings)
         let configurations = ConfigurationCache(mode: options.configuration, overrides: options.overrides)
         if options.paths == ["-"] {

@@ -1,3 +1,5 @@
+public import WMLintSyntax
+
 /// The shape of the operation's input, from the AWS service model (workmail 2017-10-01), as data.
 ///
 /// Binding and the CLI emulation walk these shapes; no member name or constraint is written anywhere else.
@@ -82,6 +84,22 @@ public enum OperationModel {
         ],
         required: [organizationId, authenticationMode, identityCenterConfiguration, personalAccessTokenConfiguration]
     )
+
+    /// What a parser builds of a request document: the shape's members; an unknown member's value stays opaque.
+    public static let requestDemand = demand(of: requestShape)
+
+    /// What a parser builds of a value of `shape`: a structure's members as their shapes say, a scalar whole (a
+    /// mistyped value is then described exactly).
+    public static func demand(of shape: StructureShape) -> NodeDemand {
+        var members: [String: NodeDemand] = [:]
+        for member in shape.members {
+            switch member.shape {
+            case .structure(let inner): members[member.name] = demand(of: inner)
+            case .string, .integer: members[member.name] = .all
+            }
+        }
+        return .members(members)
+    }
 
     /// The CLI option of each top-level parameter (`OrganizationId` → `--organization-id`).
     public static func optionName(of parameter: String) -> String {

@@ -260,7 +260,7 @@ private struct Binder {
             found += "; remove the quotes"
         }
         var help: [String] = []
-        if context.syntax == .shorthand, case .array = node.value {
+        if context.syntax == .shorthand, node.isArray {
             help.append(
                 "in shorthand, a ',' followed by a word without '=' makes a list; escape the comma as '\\,' or quote the value"
             )

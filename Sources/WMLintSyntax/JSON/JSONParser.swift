@@ -12,7 +12,7 @@ public enum JSONParser {
     /// Parsing stops at the first fatal syntax error; the root is then the part built so far (open objects and
     /// arrays end where the error is), or `nil` when no value was started. Nesting is tracked on an explicit
     /// stack, so any depth of input is safe.
-    public static func parse(_ text: SourceText, maxDepth: Int = 256) -> ParseResult {
+    public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
         var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0))
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)

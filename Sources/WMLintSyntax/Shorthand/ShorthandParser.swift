@@ -29,7 +29,7 @@ public enum ShorthandParser {
     /// the CLI replaces a value starting with `file://` or `fileb://` by the file's content and keeps any other
     /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
     /// ``fileReferences(in:)``.
-    public static func parse(_ text: SourceText, maxDepth: Int = 256) -> ParseResult {
+    public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
         classTable.withUnsafeBufferPointer { table in
             text.bytes.withUnsafeBufferPointer { bytes in
                 var parser = ShorthandScanner(bytes: bytes, table: table, text: text, maxDepth: maxDepth)

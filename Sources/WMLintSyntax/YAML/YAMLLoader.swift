@@ -19,7 +19,9 @@ public enum YAMLLoader {
     ///
     /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
     /// ends with its last entry; an alias yields a copy of the anchored node, with that node's ranges.
-    public static func load(_ text: SourceText, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000) -> ParseResult {
+    public static func load(
+        _ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000
+    ) -> ParseResult {
         if text.bytes.isEmpty {
             return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
         }
