@@ -1,6 +1,12 @@
 public import WMLintSource
 public import WMLintSyntax
 
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
+
 /// Finds `# wmlint-disable-…` comments and the regions they cover (SPEC §7).
 ///
 /// A directive is a comment whose text, after `#` and blanks, starts with `wmlint-disable-next-line`,
@@ -59,20 +65,24 @@ public enum SuppressionParser {
         }
     }
 
-    /// Whether the bytes contain `wmlint-disable-` anywhere (a cheap test before scanning a document).
+    /// Whether the bytes may hold a directive: a `#` followed by blanks and `wmlint-disable-` (what
+    /// ``directive(in:comment:)`` needs), wherever it is. A cheap test before scanning a document: `memchr` finds
+    /// each `#`, so a text without one is read once at memory speed.
     static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("wmlint-disable-".utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard buffer.count >= needle.count else { return false }
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            let count = buffer.count
+            let needle: StaticString = "wmlint-disable-"
+            let word = needle.utf8Start
+            let length = needle.utf8CodeUnitCount
             var index = 0
-            let last = buffer.count - needle.count
-            while index <= last {
-                if buffer[index] == UInt8(ascii: "w") {
-                    var matched = 1
-                    while matched < needle.count && buffer[index + matched] == needle[matched] { matched += 1 }
-                    if matched == needle.count { return true }
+            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "#")), count - index) {
+                var cursor = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                while cursor < count && isBlank(base[cursor]) { cursor += 1 }
+                if count - cursor >= length && memcmp(base + cursor, word, length) == 0 {
+                    return true
                 }
-                index += 1
+                index = cursor
             }
             return false
         }

@@ -85,6 +85,31 @@ enum ScalarTyping {
         return .plainString
     }
 
+    /// Whether ``resolve(_:)`` might find a fault in the plain scalar (`.invalid`) or an indicator (`.merge`,
+    /// `.valueKey`); `false` only when it surely gives a string or a valid typed value. Reads no more than the
+    /// scalar's bytes and builds nothing: the test for scalars whose value is not kept.
+    func mayNeedResolving(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        switch first {
+        case UInt8(ascii: "<"), UInt8(ascii: "="):
+            return true
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            // Decimal digits, perhaps with one '.' followed by digits: always a valid integer or float, or a string.
+            var index = 1
+            while index < bytes.count && Self.isDigit(bytes[index]) { index += 1 }
+            if index == bytes.count { return false }
+            guard bytes[index] == UInt8(ascii: "."), index + 1 < bytes.count else { return true }
+            index += 1
+            while index < bytes.count && Self.isDigit(bytes[index]) { index += 1 }
+            return index != bytes.count
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            return true
+        default:
+            // Words (null, booleans) are valid or strings; other scalars are strings.
+            return false
+        }
+    }
+
     private static func lift(_ result: Result<SyntaxNode.Value, TypingError>) -> Resolution {
         switch result {
         case .success(let value): .typed(value)

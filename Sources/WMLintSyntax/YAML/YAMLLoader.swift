@@ -19,31 +19,38 @@ public enum YAMLLoader {
     ///
     /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
     /// ends with its last entry; an alias yields a copy of the anchored node, with that node's ranges.
+    ///
+    /// `demand` says which values to build (``NodeDemand``); the others become opaque nodes whose events are
+    /// checked without building strings or nodes. Every diagnostic is the same as for `.all`, but duplicate keys
+    /// inside opaque values, which are not looked for. A node with an anchor is built whole wherever it is,
+    /// since an alias may use it, and so is the value of a merge key and an `!!omap` sequence, whose faults
+    /// depend on their content.
     public static func load(
         _ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000
     ) -> ParseResult {
-        if text.bytes.isEmpty {
-            return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
-        }
+        let empty = ParseResult(
+            root: EventLoader.shaped(SyntaxNode(.null, range: text.fileRange(0, 0)), to: demand), diagnostics: [])
+        if text.bytes.isEmpty { return empty }
         return text.bytes.withUnsafeBufferPointer { buffer -> ParseResult in
-            guard let base = buffer.baseAddress else {
-                return ParseResult(root: SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: [])
-            }
+            guard let base = buffer.baseAddress else { return empty }
             var loader = EventLoader(
-                text: text, base: base, count: buffer.count, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
+                text: text, base: base, count: buffer.count, demand: demand, maxDepth: maxDepth,
+                maxAliasExpansion: maxAliasExpansion)
             return loader.run()
         }
     }
 }
 
 /// Turns libyaml marks (0-based, counting Unicode scalars after a leading byte order mark) into 0-based UTF-8
-/// byte offsets, walking from the last converted mark.
+/// byte offsets, walking from the last converted mark: marks mostly move forward, so converting all the marks of
+/// a text walks it about once, eight ASCII bytes at a time.
 struct MarkConverter {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     /// Bytes of the leading byte order mark, which libyaml does not count.
     private let start: Int
     private let isASCII: Bool
+    /// The last converted mark (Unicode scalars) and its byte offset.
     private var scalar = 0
     private var byte: Int
 
@@ -51,18 +58,39 @@ struct MarkConverter {
         self.base = base
         self.count = count
         start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-        var ascii = true
-        for index in 0..<count where base[index] >= 0x80 {
-            ascii = false
-            break
-        }
-        isASCII = ascii
+        isASCII = Self.isASCII(base, count)
         byte = start
     }
 
+    /// Whether all `count` bytes at `base` are ASCII, read eight at a time.
+    private static func isASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 32 <= count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            high |= raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+            high |= raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+            high |= raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+            if high & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 32
+        }
+        while index < count {
+            if base[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The byte offset of scalar `index` (clamped to the text).
+    @inline(__always)
     mutating func offset(_ index: Int) -> Int {
         if isASCII { return Swift.min(index + start, count) }
+        if index == scalar { return byte }
+        return walk(to: index)
+    }
+
+    private mutating func walk(to index: Int) -> Int {
         while scalar < index && byte < count {
             if index - scalar >= 8 && byte + 8 <= count {
                 let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
@@ -105,14 +133,23 @@ private struct PendingKey {
 private struct Frame {
     var isMapping: Bool
     var isBlock: Bool
+    /// What is built of the collection: `.all`, `.members` (a mapping's keys and named members) or `.none` (an
+    /// opaque collection, whose entries are only checked, not kept).
+    var demand: NodeDemand
+    var isOpaque: Bool
+    /// The byte offset of the collection's start; -1 when not needed (an opaque collection inside another).
     var start: Int
     var tag: String?
     var anchor: String?
     /// Nodes in the subtree so far, this collection included (aliases count their whole target).
     var size = 1
-    var lastEnd: Int
+    /// The end of the last entry, as a libyaml mark (Unicode scalars); converted to bytes only when needed.
+    var lastEndMark: Int
     var items: [SyntaxNode] = []
     var members: [Member] = []
+    /// Whether a mapping has read a key and waits for its value.
+    var hasKey = false
+    /// The key waiting for its value: always in a built mapping, in an opaque one only for a merge key.
     var key: PendingKey?
     var merged: [Member]?
     /// Index of each key in `members`, built once the mapping is large enough to need it.
@@ -123,6 +160,8 @@ private struct EventLoader {
     let text: SourceText
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// What is built of the document.
+    let demand: NodeDemand
     let maxDepth: Int
     let maxAliasExpansion: Int
     var marks: MarkConverter
@@ -140,11 +179,17 @@ private struct EventLoader {
     var plainSpans: [Range<Int>] = []
     var quotedSpans: [Range<Int>] = []
     var flowSpans: [Range<Int>] = []
+    /// Open flow collections, for ``flowSpans``.
+    var flowDepth = 0
 
-    init(text: SourceText, base: UnsafePointer<UInt8>, count: Int, maxDepth: Int, maxAliasExpansion: Int) {
+    init(
+        text: SourceText, base: UnsafePointer<UInt8>, count: Int, demand: NodeDemand, maxDepth: Int,
+        maxAliasExpansion: Int
+    ) {
         self.text = text
         self.base = base
         self.count = count
+        self.demand = demand
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         marks = MarkConverter(base: base, count: count)
@@ -172,11 +217,11 @@ private struct EventLoader {
                 break
             }
             defer { yaml_event_delete(event) }
-            let item = event.pointee
-            switch item.type {
+            switch event.pointee.type {
             case YAML_STREAM_END_EVENT:
                 break loop
             case YAML_DOCUMENT_START_EVENT:
+                let item = event.pointee
                 documents += 1
                 if documents > 1 {
                     let lower = marks.offset(Int(item.start_mark.index))
@@ -198,21 +243,21 @@ private struct EventLoader {
                     }
                 }
             case YAML_SCALAR_EVENT:
-                scalar(item)
+                scalar(event)
             case YAML_ALIAS_EVENT:
-                alias(item)
+                alias(event.pointee)
             case YAML_SEQUENCE_START_EVENT:
-                let data = item.data.sequence_start
+                let data = event.pointee.data.sequence_start
                 open(
-                    isMapping: false, isBlock: data.style == YAML_BLOCK_SEQUENCE_STYLE, item: item,
+                    isMapping: false, isBlock: data.style == YAML_BLOCK_SEQUENCE_STYLE, event: event,
                     tag: data.tag, anchor: data.anchor)
             case YAML_MAPPING_START_EVENT:
-                let data = item.data.mapping_start
+                let data = event.pointee.data.mapping_start
                 open(
-                    isMapping: true, isBlock: data.style == YAML_BLOCK_MAPPING_STYLE, item: item,
+                    isMapping: true, isBlock: data.style == YAML_BLOCK_MAPPING_STYLE, event: event,
                     tag: data.tag, anchor: data.anchor)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                close(item)
+                close(endMark: Int(event.pointee.end_mark.index))
             default:
                 break
             }
@@ -221,15 +266,98 @@ private struct EventLoader {
         if fatal || stopped {
             return ParseResult(root: nil, diagnostics: diagnostics)
         }
-        return ParseResult(root: root ?? SyntaxNode(.null, range: text.fileRange(0, 0)), diagnostics: diagnostics)
+        return ParseResult(
+            root: root ?? Self.shaped(SyntaxNode(.null, range: text.fileRange(0, 0)), to: demand),
+            diagnostics: diagnostics)
+    }
+
+    // MARK: Demand
+
+    /// What the innermost open collection asks of its next entry.
+    var entryDemand: NodeDemand {
+        let last = frames.count - 1
+        guard last >= 0 else { return demand }
+        if frames[last].key?.isMerge == true {
+            // The value of a merge key is built whole: its faults depend on its content.
+            return .all
+        }
+        switch frames[last].demand {
+        case .all: return .all
+        case .none: return .none
+        case .members(let members):
+            // Keys are built whole; a value as its member asks.
+            guard frames[last].isMapping, frames[last].hasKey, let key = frames[last].key else { return .all }
+            return members[key.name] ?? .none
+        }
+    }
+
+    /// Whether the next node goes into an opaque collection, which only counts it (the root is always built).
+    var inOpaque: Bool {
+        let last = frames.count - 1
+        guard last >= 0 else { return false }
+        return frames[last].isOpaque && frames[last].key == nil
+    }
+
+    /// The part of a whole `node` that `demand` asks for.
+    static func shaped(_ node: SyntaxNode, to demand: NodeDemand) -> SyntaxNode {
+        switch demand {
+        case .all:
+            return node
+        case .none:
+            return opaque(node)
+        case .members:
+            switch node.value {
+            case .object(let members):
+                var result = node
+                result.value = .object(
+                    members.map { member in
+                        var member = member
+                        member.value = shaped(member.value, to: demand.member(member.key))
+                        return member
+                    })
+                return result
+            case .array:
+                return opaque(node)
+            default:
+                return node
+            }
+        }
+    }
+
+    static func opaque(_ node: SyntaxNode) -> SyntaxNode {
+        let kind: SyntaxNode.OpaqueKind
+        switch node.value {
+        case .object: kind = .object
+        case .array: kind = .array
+        case .opaque(let inner): kind = inner
+        default: kind = .scalar
+        }
+        return SyntaxNode(.opaque(kind), range: node.range)
     }
 
     // MARK: Events
 
-    mutating func scalar(_ item: yaml_event_t) {
+    mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
+        let data = event.pointee.data.scalar
+        let plain = data.style == YAML_PLAIN_SCALAR_STYLE
+        if data.anchor == nil && data.tag == nil && !hasTabs && inOpaque {
+            // Inside an opaque value: only a plain scalar's typing can be at fault, and most cannot be.
+            if !plain
+                || !typing.mayNeedResolving(
+                    UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length)))
+            {
+                skipped(size: 1, endMark: Int(event.pointee.end_mark.index))
+                return
+            }
+        }
+        buildScalar(event.pointee)
+    }
+
+    mutating func buildScalar(_ item: yaml_event_t) {
         let data = item.data.scalar
         let lower = marks.offset(Int(item.start_mark.index))
-        let upper = marks.offset(Int(item.end_mark.index))
+        let endMark = Int(item.end_mark.index)
+        let upper = marks.offset(endMark)
         let bytes = UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length))
         let tag = tagText(data.tag)
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
@@ -241,11 +369,16 @@ private struct EventLoader {
             // The common key: no node is built for it.
             let last = frames.count - 1
             frames[last].size += 1
-            frames[last].lastEnd = upper
-            frames[last].key = PendingKey(
-                name: String(decoding: bytes, as: UTF8.self), range: text.fileRange(lower, upper), isMerge: false)
+            frames[last].lastEndMark = endMark
+            frames[last].hasKey = true
+            if !frames[last].isOpaque {
+                frames[last].key = PendingKey(
+                    name: String(decoding: bytes, as: UTF8.self), range: text.fileRange(lower, upper),
+                    isMerge: false)
+            }
             return
         }
+        let demand = entryDemand
         var value: SyntaxNode.Value
         var isMerge = false
         if tag == nil || tag == "!" {
@@ -279,12 +412,13 @@ private struct EventLoader {
         }
         let node = SyntaxNode(value, range: text.fileRange(lower, upper), tag: tag)
         if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
-        attach(node, size: 1, end: upper, isMerge: isMerge)
+        attach(demand == .none ? Self.opaque(node) : node, size: 1, endMark: endMark, isMerge: isMerge)
     }
 
     mutating func alias(_ item: yaml_event_t) {
         let lower = marks.offset(Int(item.start_mark.index))
-        let upper = marks.offset(Int(item.end_mark.index))
+        let endMark = Int(item.end_mark.index)
+        let upper = marks.offset(endMark)
         let name = item.data.alias.anchor.map { cString($0) } ?? ""
         guard let target = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
@@ -292,7 +426,8 @@ private struct EventLoader {
             } else {
                 report(lower, upper, "undefined alias \(quoted("*" + name)); expected an anchor defined before it")
             }
-            attach(SyntaxNode(.null, range: text.fileRange(lower, upper)), size: 1, end: upper, isMerge: false)
+            let node = SyntaxNode(.null, range: text.fileRange(lower, upper))
+            attach(entryDemand == .none ? Self.opaque(node) : node, size: 1, endMark: endMark, isMerge: false)
             return
         }
         expanded += target.size
@@ -301,50 +436,90 @@ private struct EventLoader {
             stopped = true
             return
         }
-        attach(target.node, size: target.size, end: upper, isMerge: false)
+        attach(Self.shaped(target.node, to: entryDemand), size: target.size, endMark: endMark, isMerge: false)
     }
 
     mutating func open(
-        isMapping: Bool, isBlock: Bool, item: yaml_event_t, tag: UnsafeMutablePointer<yaml_char_t>?,
-        anchor: UnsafeMutablePointer<yaml_char_t>?
+        isMapping: Bool, isBlock: Bool, event: UnsafeMutablePointer<yaml_event_t>,
+        tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?
     ) {
-        let lower = marks.offset(Int(item.start_mark.index))
+        let startMark = Int(event.pointee.start_mark.index)
         if frames.count >= maxDepth {
+            let lower = marks.offset(startMark)
             let upper = marks.scalarEnd(after: lower)
             report(lower, upper, "nesting exceeds the depth limit of \(maxDepth)")
             stopped = true
             return
         }
+        if tag == nil && anchor == nil && !hasTabs && inOpaque {
+            // An opaque collection inside another: nothing of it is kept.
+            frames.append(
+                Frame(
+                    isMapping: isMapping, isBlock: isBlock, demand: .none, isOpaque: true, start: -1,
+                    lastEndMark: startMark))
+            return
+        }
+        let lower = marks.offset(startMark)
         let tagString = tagText(tag)
         if let tagString, tagString != "!" {
             let expected = isMapping ? "!!map" : "!!seq"
             if tagString != expected && (isMapping || tagString != "!!omap") {
-                let upper = marks.offset(Int(item.end_mark.index))
+                let upper = marks.offset(Int(event.pointee.end_mark.index))
                 report(
                     lower, Swift.max(upper, marks.scalarEnd(after: lower)),
                     "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
                 )
             }
         }
+        var demand = entryDemand
+        if anchor != nil || (!isMapping && tagString == "!!omap") {
+            // Built whole: an alias may use it, or its faults depend on its content; shaped when attached.
+            demand = .all
+        } else if !isMapping, case .members = demand {
+            demand = .none
+        }
+        if hasTabs && !isBlock {
+            flowDepth += 1
+        }
         frames.append(
             Frame(
-                isMapping: isMapping, isBlock: isBlock, start: lower, tag: tagString,
-                anchor: anchor.map { cString($0) }, lastEnd: lower))
+                isMapping: isMapping, isBlock: isBlock, demand: demand, isOpaque: demand == .none, start: lower,
+                tag: tagString, anchor: anchor.map { cString($0) }, lastEndMark: startMark))
     }
 
-    mutating func close(_ item: yaml_event_t) {
+    mutating func close(endMark: Int) {
         guard var frame = frames.popLast() else { return }
-        if hasTabs && !frame.isBlock && !frames.contains(where: { !$0.isBlock }) {
-            flowSpans.append(frame.start..<Swift.max(frame.start, marks.offset(Int(item.end_mark.index))))
+        if frame.start < 0 {
+            // An opaque collection inside another: its end is all that counts.
+            var end = frame.lastEndMark
+            if !frame.isBlock || frame.size == 1 { end = Swift.max(end, endMark) }
+            skipped(size: frame.size, endMark: end)
+            return
         }
-        var upper = frame.lastEnd
-        if !frame.isBlock || (frame.items.isEmpty && frame.members.isEmpty && frame.merged == nil) {
-            upper = Swift.max(upper, marks.offset(Int(item.end_mark.index)))
+        if hasTabs && !frame.isBlock {
+            flowDepth -= 1
+            if flowDepth == 0 {
+                flowSpans.append(frame.start..<Swift.max(frame.start, marks.offset(endMark)))
+            }
         }
+        var upperMark = frame.lastEndMark
+        if !frame.isBlock || (frame.size == 1 && frame.merged == nil) {
+            upperMark = Swift.max(upperMark, endMark)
+        }
+        let upper = Swift.max(frame.start, marks.offset(upperMark))
         let range = text.fileRange(frame.start, upper)
         let node: SyntaxNode
-        if frame.isMapping {
-            if let merged = frame.merged {
+        if frame.isOpaque {
+            node = SyntaxNode(.opaque(frame.isMapping ? .object : .array), range: range)
+        } else if frame.isMapping {
+            if var merged = frame.merged {
+                if case .members = frame.demand {
+                    merged = merged.map { member in
+                        var member = member
+                        member.value = Self.shaped(member.value, to: frame.demand.member(member.key))
+                        return member
+                    }
+                }
                 frame.members = merged + frame.members
             }
             node = SyntaxNode(.object(frame.members), range: range, tag: frame.tag)
@@ -354,7 +529,8 @@ private struct EventLoader {
             node = SyntaxNode(.array(frame.items), range: range, tag: frame.tag)
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
-        attach(node, size: frame.size, end: upper, isMerge: false)
+        let demand = frame.anchor != nil || frame.tag == "!!omap" ? entryDemand : .all
+        attach(Self.shaped(node, to: demand), size: frame.size, endMark: upperMark, isMerge: false)
     }
 
     /// The members of an `!!omap` sequence, each item a mapping of one member, as ruamel.yaml builds it.
@@ -373,28 +549,45 @@ private struct EventLoader {
         return members
     }
 
-    /// Adds a finished node to the open collection, or makes it the root.
-    mutating func attach(_ node: SyntaxNode, size: Int, end: Int, isMerge: Bool) {
+    /// Counts an entry of the innermost open collection, an opaque one, that was not built.
+    mutating func skipped(size: Int, endMark: Int) {
+        let last = frames.count - 1
+        guard last >= 0 else { return }
+        frames[last].size += size
+        frames[last].lastEndMark = endMark
+        if frames[last].isMapping { frames[last].hasKey.toggle() }
+    }
+
+    /// Adds a finished node to the open collection (an opaque one only counts it), or makes it the root.
+    mutating func attach(_ node: SyntaxNode, size: Int, endMark: Int, isMerge: Bool) {
         guard !frames.isEmpty else {
             if root == nil { root = node }
             return
         }
         let last = frames.count - 1
         frames[last].size += size
-        frames[last].lastEnd = end
+        frames[last].lastEndMark = endMark
         if !frames[last].isMapping {
-            frames[last].items.append(node)
+            if !frames[last].isOpaque { frames[last].items.append(node) }
             return
         }
-        guard let key = frames[last].key else {
-            frames[last].key = PendingKey(name: keyText(node), range: node.range, isMerge: isMerge)
+        guard frames[last].hasKey else {
+            frames[last].hasKey = true
+            if isMerge {
+                frames[last].key = PendingKey(name: "<<", range: node.range, isMerge: true)
+            } else if !frames[last].isOpaque {
+                frames[last].key = PendingKey(name: keyText(node), range: node.range, isMerge: false)
+            }
             return
         }
+        frames[last].hasKey = false
+        guard let key = frames[last].key else { return }
         frames[last].key = nil
         if key.isMerge {
             merge(node, keyRange: key.range, into: last)
             return
         }
+        guard !frames[last].isOpaque else { return }
         let member = Member(key: key.name, keyRange: key.range, value: node)
         checkDuplicate(key.name, range: key.range, in: last)
         frames[last].members.append(member)
@@ -564,7 +757,7 @@ private struct EventLoader {
     /// Whether the next node is a key of the innermost open mapping.
     var expectsKey: Bool {
         let last = frames.count - 1
-        return last >= 0 && frames[last].isMapping && frames[last].key == nil
+        return last >= 0 && frames[last].isMapping && !frames[last].hasKey
     }
 
     func keyText(_ key: SyntaxNode) -> String {
