@@ -111,6 +111,40 @@ private func withoutNaN(_ result: ParseResult) -> ParseResult {
         expectShapedParse(result, matches: load(text), demand: requestLikeDemand)
     }
 
+    /// Exact byte ranges after long runs of 2-, 3- and 4-byte characters (libyaml counts Unicode scalars), for
+    /// values before, inside and after opaque ones.
+    @Test func rangesAfterMultiByteText() throws {
+        let pieces = ["é", "日本語", "😀", "a", "ab cd", "ÿÿÿÿÿÿÿÿÿ", "😀😀😀😀😀😀😀😀😀", "x日x😀xé"]
+        var text = ""
+        var expected: [(key: String, value: String, offset: Int)] = []
+        for index in 0..<120 {
+            let value = (0...(index % 7)).map { pieces[($0 * 3 + index) % pieces.count] }.joined()
+            let key = "k\(index)"
+            let line = index % 3 == 0 ? "\(key): [\(value), \(value)]\n" : "\(key): \(value)\n"
+            let prefix = index % 3 == 0 ? "\(key): [" : "\(key): "
+            expected.append((key, value, text.utf8.count + prefix.utf8.count))
+            text += line
+        }
+        var asked: [String: NodeDemand] = [:]
+        for (index, entry) in expected.enumerated() where index % 2 == 1 { asked[entry.key] = .all }
+        for demand in [NodeDemand.all, .members(asked)] {
+            let root = try #require(load(text, demand: demand).root)
+            for (index, entry) in expected.enumerated() {
+                let node = try #require(member(root, entry.key)?.value)
+                if index % 3 == 0 {
+                    #expect(node.range.lowerBound.offset == entry.offset - 1)
+                } else if case .members = demand, index % 2 == 0 {
+                    #expect(node == SyntaxNode(.opaque(.scalar), range: node.range))
+                    #expect(node.range == .bytes(entry.offset, entry.offset + entry.value.utf8.count))
+                } else {
+                    #expect(node.value == .string(entry.value))
+                    #expect(node.range == .bytes(entry.offset, entry.offset + entry.value.utf8.count))
+                }
+            }
+        }
+        expectShapedParses(Array(text.utf8))
+    }
+
     /// `.none` keeps the root's kind and range only; a root scalar is opaque too.
     @Test(arguments: [
         ("a: 1\nb: [2]\n", SyntaxNode.OpaqueKind.object), ("- 1\n- 2\n", .array), ("[1, 2]", .array),

@@ -169,7 +169,14 @@ fileprivate struct SuppressionLayout {
         self.bytes = bytes
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count,
+                let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index)
+            {
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                starts.append(index)
+            }
         }
         lineStarts = starts
         commentStarts = comments.map(\.lowerBound.offset).sorted()

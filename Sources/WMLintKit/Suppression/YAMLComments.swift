@@ -77,6 +77,7 @@ public enum YAMLComments {
                 if Self.isBlank(value) {
                     afterBlank = true
                     index += 1
+                    while index < count && buffer[index] == UInt8(ascii: " ") { index += 1 }
                     continue
                 }
                 if value == UInt8(ascii: "#") && afterBlank {
@@ -181,10 +182,27 @@ public enum YAMLComments {
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 if flowDepth > 0 { flowDepth -= 1 }
             default:
-                break
+                if !atNodeStart {
+                    // The rest of a word of plain text: only blanks, breaks and indicators matter.
+                    index += 1
+                    while index < count && Self.isOrdinary(buffer[index]) { index += 1 }
+                    afterBlank = false
+                    return
+                }
             }
             index += 1
             afterBlank = false
+        }
+
+        /// Whether a byte inside plain text is only text: not a blank, a break, `#` or an indicator.
+        @inline(__always) static func isOrdinary(_ value: UInt8) -> Bool {
+            if value >= 0x40 {
+                return value != UInt8(ascii: "[") && value != UInt8(ascii: "]") && value != UInt8(ascii: "{")
+                    && value != UInt8(ascii: "}")
+            }
+            // One bit per byte below 0x40 that matters: tab, line feed, carriage return, space, '#', ',', ':'.
+            let special: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x2C | 1 << 0x3A
+            return special >> UInt64(value) & 1 == 0
         }
 
         /// Skips a quoted scalar starting at `index` (the quote), across lines; `''` and `\` escapes kept inside.

@@ -91,15 +91,20 @@ struct MarkConverter {
     }
 
     private mutating func walk(to index: Int) -> Int {
-        while scalar < index && byte < count {
-            if index - scalar >= 8 && byte + 8 <= count {
-                let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    byte += 8
-                    scalar += 8
-                    continue
-                }
+        // Whole words while at least eight scalars remain: a word starts at most eight. `scalar` counts the bytes
+        // before `byte` that are not continuation bytes (10xxxxxx), so `byte` may stop inside a character.
+        while index - scalar >= 8 && byte + 8 <= count {
+            let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
+            byte += 8
+            if word & 0x8080_8080_8080_8080 == 0 {
+                scalar += 8
+            } else {
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                scalar += 8 - continuations.nonzeroBitCount
             }
+        }
+        while byte < count && byte > start && base[byte] & 0xC0 == 0x80 { byte += 1 }
+        while scalar < index && byte < count {
             let lead = base[byte]
             byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             scalar += 1
