@@ -42,80 +42,82 @@ public enum YAMLLoader {
 }
 
 /// Turns libyaml marks (0-based, counting Unicode scalars after a leading byte order mark) into 0-based UTF-8
-/// byte offsets, walking from the last converted mark: marks mostly move forward, so converting all the marks of
-/// a text walks it about once, eight ASCII bytes at a time.
+/// byte offsets.
+///
+/// It keeps one converted position and the run of ASCII bytes around it: a mark inside that run converts in
+/// constant time, and a walk past the run steps over one multi-byte character and finds the next run eight bytes
+/// at a time. Marks mostly move forward, so converting all of a text's marks reads it about once.
 struct MarkConverter {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     /// Bytes of the leading byte order mark, which libyaml does not count.
     private let start: Int
-    private let isASCII: Bool
-    /// The last converted mark (Unicode scalars) and its byte offset.
+    /// A converted position: `byte` is the offset of scalar `scalar`, the start of a character.
     private var scalar = 0
     private var byte: Int
+    /// The bytes in `runStart..<runEnd`, which holds `byte`, are all ASCII: one byte per scalar.
+    private var runStart: Int
+    private var runEnd: Int
 
     init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
         self.count = count
         start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-        isASCII = Self.isASCII(base, count)
         byte = start
-    }
-
-    /// Whether all `count` bytes at `base` are ASCII, read eight at a time.
-    private static func isASCII(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        var high: UInt64 = 0
-        while index + 32 <= count {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            high |= raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            high |= raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-            high |= raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-            if high & 0x8080_8080_8080_8080 != 0 { return false }
-            index += 32
-        }
-        while index < count {
-            if base[index] >= 0x80 { return false }
-            index += 1
-        }
-        return true
+        runStart = start
+        runEnd = start
+        runEnd = firstNonASCII(from: start)
     }
 
     /// The byte offset of scalar `index` (clamped to the text).
     @inline(__always)
     mutating func offset(_ index: Int) -> Int {
-        if isASCII { return Swift.min(index + start, count) }
-        if index == scalar { return byte }
+        let target = byte + (index - scalar)
+        if target >= runStart && target <= runEnd { return target }
         return walk(to: index)
     }
 
     private mutating func walk(to index: Int) -> Int {
-        // Whole words while at least eight scalars remain: a word starts at most eight. `scalar` counts the bytes
-        // before `byte` that are not continuation bytes (10xxxxxx), so `byte` may stop inside a character.
-        while index - scalar >= 8 && byte + 8 <= count {
-            let word = UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self)
-            byte += 8
-            if word & 0x8080_8080_8080_8080 == 0 {
-                scalar += 8
-            } else {
-                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
-                scalar += 8 - continuations.nonzeroBitCount
+        if index < scalar {
+            // Back to the run's start, then one character at a time.
+            scalar -= byte - runStart
+            byte = runStart
+            while scalar > index && byte > start {
+                byte -= 1
+                while byte > start && base[byte] & 0xC0 == 0x80 { byte -= 1 }
+                scalar -= 1
             }
+            runStart = byte
+            runEnd = byte
+            return byte
         }
-        while byte < count && byte > start && base[byte] & 0xC0 == 0x80 { byte += 1 }
-        while scalar < index && byte < count {
+        while true {
+            let target = byte + (index - scalar)
+            if target <= runEnd { return target }
+            scalar += runEnd - byte
+            byte = runEnd
+            guard byte < count else { return count }
             let lead = base[byte]
-            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            scalar += 1
+            if lead >= 0x80 {
+                byte = Swift.min(byte + (lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4), count)
+                scalar += 1
+                runStart = byte
+            }
+            runEnd = firstNonASCII(from: byte)
         }
-        if byte > count { byte = count }
-        while scalar > index && byte > start {
-            byte -= 1
-            while byte > start && base[byte] & 0xC0 == 0x80 { byte -= 1 }
-            scalar -= 1
+    }
+
+    /// The offset of the first byte at or after `offset` that is not ASCII, or the text's end.
+    private func firstNonASCII(from offset: Int) -> Int {
+        var index = offset
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let high = word & 0x8080_8080_8080_8080
+            if high != 0 { return index + high.trailingZeroBitCount / 8 }
+            index += 8
         }
-        return byte
+        while index < count && base[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// The byte offset just past the scalar that starts at byte `offset`.
@@ -573,7 +575,11 @@ private struct EventLoader {
         frames[last].size += size
         frames[last].lastEndMark = endMark
         if !frames[last].isMapping {
-            if !frames[last].isOpaque { frames[last].items.append(node) }
+            if !frames[last].isOpaque {
+                // Room for a few entries at once: growing from one at a time costs a copy per doubling.
+                if frames[last].items.isEmpty { frames[last].items.reserveCapacity(4) }
+                frames[last].items.append(node)
+            }
             return
         }
         guard frames[last].hasKey else {
@@ -595,6 +601,7 @@ private struct EventLoader {
         guard !frames[last].isOpaque else { return }
         let member = Member(key: key.name, keyRange: key.range, value: node)
         checkDuplicate(key.name, range: key.range, in: last)
+        if frames[last].members.isEmpty { frames[last].members.reserveCapacity(8) }
         frames[last].members.append(member)
     }
 
