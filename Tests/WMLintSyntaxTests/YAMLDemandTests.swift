@@ -252,6 +252,8 @@ private func withoutNaN(_ result: ParseResult) -> ParseResult {
         "- a\n- b: c\n  d: e\n",
         "a: &x 1\nb: *x\nc: [*x, &y {z: *x}]\nd: *y\n",
         "a: {b: c}\n...\n",
+        "a: &x {k: 1}\nb:\n  - - - {<<: *x, j: [*x, 0b_]}\n    - [!!str 1, &y [2], *y, {m: []}]\n  - {}\n",
+        "b:\n  - - - {<<: [{k: 1}, 2], j: [*nope]}\n      - [[[[x]]], {a: {b: {c: d}}}]\n",
     ])
     func layouts(text: String) {
         expectShapedParses(Array(text.utf8))

@@ -163,6 +163,15 @@ private struct Frame {
     var keyIndex: [String: Int]?
 }
 
+/// The flags of an open collection in ``EventLoader/levels``.
+private enum Level {
+    static let mapping: UInt8 = 1
+    static let block: UInt8 = 2
+    /// A mapping has read a key and waits for its value.
+    static let hasKey: UInt8 = 4
+    static let hasEntry: UInt8 = 8
+}
+
 private struct EventLoader {
     let text: SourceText
     let base: UnsafePointer<UInt8>
@@ -188,6 +197,12 @@ private struct EventLoader {
     var flowSpans: [Range<Int>] = []
     /// Open flow collections, for ``flowSpans``.
     var flowDepth = 0
+    /// Open collections nested in an opaque one, innermost last, kept as one byte each instead of a ``Frame``
+    /// (see ``Level``); they become frames when a node inside needs one (``materialize()``). Not used when the
+    /// text holds a tab.
+    var levels: [UInt8] = []
+    /// The end (a libyaml mark) of the last node finished inside ``levels``.
+    var levelEnd = 0
 
     init(
         text: SourceText, base: UnsafePointer<UInt8>, count: Int, demand: NodeDemand, maxDepth: Int,
@@ -300,6 +315,7 @@ private struct EventLoader {
 
     /// Whether the next node goes into an opaque collection, which only counts it (the root is always built).
     var inOpaque: Bool {
+        if !levels.isEmpty { return true }
         let last = frames.count - 1
         guard last >= 0 else { return false }
         return frames[last].isOpaque && frames[last].key == nil
@@ -357,6 +373,7 @@ private struct EventLoader {
                 return
             }
         }
+        materialize()
         buildScalar(event.pointee)
     }
 
@@ -423,6 +440,7 @@ private struct EventLoader {
     }
 
     mutating func alias(_ item: yaml_event_t) {
+        materialize()
         let lower = marks.offset(Int(item.start_mark.index))
         let endMark = Int(item.end_mark.index)
         let upper = marks.offset(endMark)
@@ -451,7 +469,7 @@ private struct EventLoader {
         tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?
     ) {
         let startMark = Int(event.pointee.start_mark.index)
-        if frames.count >= maxDepth {
+        if frames.count + levels.count >= maxDepth {
             let lower = marks.offset(startMark)
             let upper = marks.scalarEnd(after: lower)
             report(lower, upper, "nesting exceeds the depth limit of \(maxDepth)")
@@ -460,12 +478,10 @@ private struct EventLoader {
         }
         if tag == nil && anchor == nil && !hasTabs && inOpaque {
             // An opaque collection inside another: nothing of it is kept.
-            frames.append(
-                Frame(
-                    isMapping: isMapping, isBlock: isBlock, demand: .none, isOpaque: true, start: -1,
-                    lastEndMark: startMark))
+            levels.append((isMapping ? Level.mapping : 0) | (isBlock ? Level.block : 0))
             return
         }
+        materialize()
         let lower = marks.offset(startMark)
         let tagString = tagText(tag)
         if let tagString, tagString != "!" {
@@ -495,6 +511,12 @@ private struct EventLoader {
     }
 
     mutating func close(endMark: Int) {
+        if let flags = levels.popLast() {
+            // Its end is all that counts: its last entry's, or its own for a flow or empty collection.
+            if flags & Level.block == 0 || flags & Level.hasEntry == 0 { levelEnd = Swift.max(levelEnd, endMark) }
+            skipped(size: 1, endMark: levelEnd)
+            return
+        }
         guard var frame = frames.popLast() else { return }
         if frame.start < 0 {
             // An opaque collection inside another: its end is all that counts.
@@ -558,11 +580,35 @@ private struct EventLoader {
 
     /// Counts an entry of the innermost open collection, an opaque one, that was not built.
     mutating func skipped(size: Int, endMark: Int) {
+        if !levels.isEmpty {
+            levelEnd = endMark
+            let top = levels.count - 1
+            var flags = levels[top] | Level.hasEntry
+            if flags & Level.mapping != 0 { flags ^= Level.hasKey }
+            levels[top] = flags
+            return
+        }
         let last = frames.count - 1
         guard last >= 0 else { return }
         frames[last].size += size
         frames[last].lastEndMark = endMark
         if frames[last].isMapping { frames[last].hasKey.toggle() }
+    }
+
+    /// Turns ``levels`` into frames, before a node that needs one is read inside them (a node with an anchor or
+    /// a tag, an alias, a scalar whose typing may fail). The size of an opaque collection counts for nothing but
+    /// telling an empty one; the end of the last entry is needed only by the innermost, since an outer one takes
+    /// the end of its open entry when that closes.
+    mutating func materialize() {
+        guard !levels.isEmpty else { return }
+        for flags in levels {
+            frames.append(
+                Frame(
+                    isMapping: flags & Level.mapping != 0, isBlock: flags & Level.block != 0, demand: .none,
+                    isOpaque: true, start: -1, size: flags & Level.hasEntry != 0 ? 2 : 1, lastEndMark: levelEnd,
+                    hasKey: flags & Level.hasKey != 0))
+        }
+        levels.removeAll(keepingCapacity: true)
     }
 
     /// Adds a finished node to the open collection (an opaque one only counts it), or makes it the root.
