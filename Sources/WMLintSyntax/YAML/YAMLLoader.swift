@@ -148,7 +148,10 @@ private struct Frame {
     var start: Int
     var tag: String?
     var anchor: String?
-    /// Nodes in the subtree so far, this collection included (aliases count their whole target).
+    /// Nodes in the subtree so far, this collection included (aliases count their whole target): what an alias
+    /// of an anchored collection adds to the expansion count. Anchored collections are built whole; in an opaque
+    /// one, which has no anchor, a nested collection counts as one node and only `size > 1` (has an entry)
+    /// matters.
     var size = 1
     /// The end of the last entry, as a libyaml mark (Unicode scalars); converted to bytes only when needed.
     var lastEndMark: Int
