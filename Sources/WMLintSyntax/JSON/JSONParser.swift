@@ -2,7 +2,7 @@ public import WMLintSource
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that keeps every node's place in the file.
 public enum JSONParser {
-    /// Parses `text` as one JSON value.
+    /// Parses `text` as one JSON value, building the nodes `demand` asks for.
     ///
     /// Reports `json-syntax` (malformed text, `NaN`/`Infinity`, trailing data, nesting deeper than `maxDepth`)
     /// and `duplicate-key` (with the first occurrence as a related location). A leading UTF-8 BOM is skipped
@@ -12,8 +12,12 @@ public enum JSONParser {
     /// Parsing stops at the first fatal syntax error; the root is then the part built so far (open objects and
     /// arrays end where the error is), or `nil` when no value was started. Nesting is tracked on an explicit
     /// stack, so any depth of input is safe.
+    ///
+    /// A value outside `demand` is validated and skipped without building anything: the same errors are
+    /// reported there, at the same ranges, but not duplicate keys; the value becomes one `.opaque` node (an open
+    /// container cut short by an error ends where the error is, as a built one does).
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
-        var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0))
+        var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0), demand: demand)
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)
         }
@@ -150,6 +154,8 @@ private struct Frame {
     var start: Int
     /// Index of the first element (in `values`) or member (in `members`) of this container.
     var base: Int
+    /// What is built of this container: `.all`, or for an object `.members`.
+    var demand: NodeDemand
     /// For an object: whether its last member is a key still waiting for its value (a `null` placeholder).
     var hasKey: Bool = false
     /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
@@ -170,6 +176,13 @@ private struct JSONParserState {
     var members = RawStack<Member>(capacity: 64)
     /// Set by the first fatal error: where the partial containers end.
     var failedAt: Int? = nil
+    /// What is built of the next value read: the root's demand, then set by each key and array element.
+    var nextDemand: NodeDemand
+    /// The opaque container cut short by the fatal error, to be closed into the open built containers.
+    var pendingNode: SyntaxNode? = nil
+    /// The kinds of the containers open while a value is skipped, one bit per level (set for an object);
+    /// reused by every skip, grown as deeper levels are met.
+    var skipKinds: [UInt64] = [0, 0, 0, 0]
     /// Recently built strings too long to be stored inline, by a hash of their bytes: keys and enumerated
     /// values repeat in real documents, and sharing them saves an allocation and a UTF-8 validation each.
     var internedStrings = [String](repeating: "", count: JSONParserState.internSlots)
@@ -181,10 +194,11 @@ private struct JSONParserState {
     /// Objects with at most this many members are checked for duplicates by a linear scan.
     static let linearKeyLimit = 12
 
-    init(text: SourceText, maxDepth: Int) {
+    init(text: SourceText, maxDepth: Int, demand: NodeDemand) {
         self.text = text
         isUnmapped = text.map == nil
         self.maxDepth = maxDepth
+        nextDemand = demand
     }
 
     @inline(__always)
@@ -233,39 +247,52 @@ private struct JSONParserState {
             }
             var node: SyntaxNode
             let byte = buffer[i]
-            switch byte {
-            case ASCII.openBrace, ASCII.openBracket:
-                let isObject = byte == ASCII.openBrace
-                guard frames.count < maxDepth else {
-                    fail("nesting deeper than \(maxDepth) levels", i, i + 1)
-                    return false
-                }
-                let start = i
-                i = skipWhitespace(buffer, i + 1)
-                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
-                if i < count && buffer[i] == closer {
-                    i += 1
-                    node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
-                } else {
-                    frames.append(
-                        Frame(isObject: isObject, start: start, base: isObject ? members.count : values.count))
-                    if isObject {
-                        guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
+            var isOpaque = false
+            switch nextDemand {
+            case .all: break
+            case .none: isOpaque = true
+            case .members: isOpaque = byte == ASCII.openBracket
+            }
+            if isOpaque {
+                guard let skipped = skipValue(buffer, &i) else { return false }
+                node = skipped
+            } else {
+                switch byte {
+                case ASCII.openBrace, ASCII.openBracket:
+                    let isObject = byte == ASCII.openBrace
+                    guard frames.count < maxDepth else {
+                        fail("nesting deeper than \(maxDepth) levels", i, i + 1)
+                        return false
                     }
-                    continue valueLoop
+                    let start = i
+                    i = skipWhitespace(buffer, i + 1)
+                    let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                    if i < count && buffer[i] == closer {
+                        i += 1
+                        node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
+                    } else {
+                        frames.append(
+                            Frame(
+                                isObject: isObject, start: start, base: isObject ? members.count : values.count,
+                                demand: isObject ? nextDemand : .all))
+                        if isObject {
+                            guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
+                        }
+                        continue valueLoop
+                    }
+                case ASCII.quote:
+                    guard let (string, end) = readString(buffer, i) else { return false }
+                    node = SyntaxNode(.string(string), range: range(i, end))
+                    i = end
+                case ASCII.minus, ASCII.zero...ASCII.nine:
+                    guard let (number, end) = readNumber(buffer, i) else { return false }
+                    node = SyntaxNode(.number(number), range: range(i, end))
+                    i = end
+                default:
+                    guard let (value, end) = readLiteral(buffer, i) else { return false }
+                    node = SyntaxNode(value, range: range(i, end))
+                    i = end
                 }
-            case ASCII.quote:
-                guard let (string, end) = readString(buffer, i) else { return false }
-                node = SyntaxNode(.string(string), range: range(i, end))
-                i = end
-            case ASCII.minus, ASCII.zero...ASCII.nine:
-                guard let (number, end) = readNumber(buffer, i) else { return false }
-                node = SyntaxNode(.number(number), range: range(i, end))
-                i = end
-            default:
-                guard let (value, end) = readLiteral(buffer, i) else { return false }
-                node = SyntaxNode(value, range: range(i, end))
-                i = end
             }
 
             // A value is complete: attach it, then read separators and closing brackets.
@@ -295,18 +322,13 @@ private struct JSONParserState {
                     let comma = i
                     i = skipWhitespace(buffer, i + 1)
                     if i < count && buffer[i] == closer {
-                        fail(
-                            "trailing comma is not allowed in JSON", comma, comma + 1,
-                            fixes: [
-                                Fix(
-                                    message: "remove the trailing comma",
-                                    edits: [TextEdit(path: text.path, range: range(comma, comma + 1), replacement: "")]
-                                )
-                            ])
+                        failTrailingComma(comma)
                         return false
                     }
                     if isObject {
                         guard readKey(buffer, &i, expected: "expected a string key") else { return false }
+                    } else {
+                        nextDemand = .all
                     }
                     continue valueLoop
                 }
@@ -330,7 +352,7 @@ private struct JSONParserState {
     /// Closes every open container where parsing failed, so callers get what was read.
     mutating func partialRoot() -> SyntaxNode? {
         guard let end = failedAt else { return nil }
-        var node: SyntaxNode?
+        var node = pendingNode
         while let frame = frames.popLast() {
             if frame.isObject {
                 if frame.hasKey {
@@ -356,24 +378,233 @@ private struct JSONParserState {
         return node
     }
 
+    // MARK: - Opaque values
+
+    /// Checks the value at `i` (whitespace skipped, not at the end) as ``parseDocument`` would, building
+    /// nothing, and returns it as one opaque node; `i` then points past it. `nil` after a fatal error, with
+    /// ``pendingNode`` set to the opaque object or array the error cut short, if one was open.
+    ///
+    /// Every error is reported by the same code as in a built value, so messages and ranges are the same; only
+    /// duplicate keys are not looked for.
+    mutating func skipValue(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> SyntaxNode? {
+        let count = buffer.count
+        let start = i
+        let kind: SyntaxNode.OpaqueKind =
+            switch buffer[start] {
+            case ASCII.openBrace: .object
+            case ASCII.openBracket: .array
+            default: .scalar
+            }
+        /// How many containers are open inside the skipped value (the value itself included).
+        var depth = 0
+        var j = start
+        defer { i = j }
+        valueLoop: while true {
+            j = skipWhitespace(buffer, j)
+            guard j < count else {
+                failUnexpected(buffer, j, expected: "expected a value")
+                return abandonSkip(kind, start, depth)
+            }
+            let byte = buffer[j]
+            switch byte {
+            case ASCII.quote:
+                guard let end = skipString(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            case ASCII.openBrace, ASCII.openBracket:
+                guard frames.count + depth < maxDepth else {
+                    fail("nesting deeper than \(maxDepth) levels", j, j + 1)
+                    return abandonSkip(kind, start, depth)
+                }
+                let isObject = byte == ASCII.openBrace
+                j = skipWhitespace(buffer, j + 1)
+                if j < count && buffer[j] == (isObject ? ASCII.closeBrace : ASCII.closeBracket) {
+                    j += 1
+                } else {
+                    setSkipKind(depth, isObject: isObject)
+                    depth += 1
+                    if isObject {
+                        guard let next = skipKey(buffer, j, expected: "expected a string key or '}'") else {
+                            return abandonSkip(kind, start, depth)
+                        }
+                        j = next
+                    }
+                    continue valueLoop
+                }
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                guard let end = skipNumber(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            case UInt8(ascii: "t") where matches(buffer, j, "true"):
+                j += 4
+            case UInt8(ascii: "f") where matches(buffer, j, "false"):
+                j += 5
+            case UInt8(ascii: "n") where matches(buffer, j, "null"):
+                j += 4
+            default:
+                // `NaN` and `Infinity` (reported, not fatal) and every error.
+                guard let (_, end) = readLiteral(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            }
+
+            // A value is complete: read separators and closing brackets.
+            while true {
+                guard depth > 0 else {
+                    return SyntaxNode(.opaque(kind), range: range(start, j))
+                }
+                let isObject = skipKind(depth - 1)
+                j = skipWhitespace(buffer, j)
+                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                guard j < count else {
+                    failUnexpected(
+                        buffer, j,
+                        expected: isObject
+                            ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element")
+                    return abandonSkip(kind, start, depth)
+                }
+                let separator = buffer[j]
+                if separator == ASCII.comma {
+                    let comma = j
+                    j = skipWhitespace(buffer, j + 1)
+                    if j < count && buffer[j] == closer {
+                        failTrailingComma(comma)
+                        return abandonSkip(kind, start, depth)
+                    }
+                    if isObject {
+                        guard let next = skipKey(buffer, j, expected: "expected a string key") else {
+                            return abandonSkip(kind, start, depth)
+                        }
+                        j = next
+                    }
+                    continue valueLoop
+                }
+                guard separator == closer else {
+                    failUnexpected(
+                        buffer, j,
+                        expected: isObject
+                            ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element")
+                    return abandonSkip(kind, start, depth)
+                }
+                j += 1
+                depth -= 1
+            }
+        }
+    }
+
+    /// Ends a skip cut short by the fatal error: when the skipped object or array was open (`depth > 0`), it
+    /// becomes ``pendingNode``, ending where the error is.
+    mutating func abandonSkip(_ kind: SyntaxNode.OpaqueKind, _ start: Int, _ depth: Int) -> SyntaxNode? {
+        if depth > 0 {
+            let end = Swift.max(failedAt ?? start, start + 1)
+            pendingNode = SyntaxNode(.opaque(kind), range: range(start, end))
+        }
+        return nil
+    }
+
+    /// Whether the container open at `level` (0-based, inside a skipped value) is an object.
+    @inline(__always)
+    func skipKind(_ level: Int) -> Bool {
+        skipKinds[level >> 6] & (1 << UInt64(level & 63)) != 0
+    }
+
+    @inline(__always)
+    mutating func setSkipKind(_ level: Int, isObject: Bool) {
+        let word = level >> 6
+        if word >= skipKinds.count { skipKinds.append(contentsOf: repeatElement(0, count: word + 1 - skipKinds.count)) }
+        let bit: UInt64 = 1 << UInt64(level & 63)
+        if isObject { skipKinds[word] |= bit } else { skipKinds[word] &= ~bit }
+    }
+
+    /// Checks `"key"` and the `:` after it (whitespace skipped) at `i`; returns the offset past `:`.
+    mutating func skipKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) -> Int? {
+        let count = buffer.count
+        guard i < count && buffer[i] == ASCII.quote else {
+            failKey(buffer, i, expected: expected)
+            return nil
+        }
+        guard let end = skipString(buffer, i) else { return nil }
+        let colon = skipWhitespace(buffer, end)
+        guard colon < count && buffer[colon] == ASCII.colon else {
+            failUnexpected(buffer, colon, expected: "expected ':' after object key")
+            return nil
+        }
+        return colon + 1
+    }
+
+    /// Checks the string whose opening quote is at `start`; returns the offset past the closing quote. Anything
+    /// but plain bytes and valid escapes is left to ``readString``, which reports it.
+    @inline(__always)
+    mutating func skipString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let count = buffer.count
+        var i = start + 1
+        while true {
+            i = plainEnd(buffer, i)
+            guard i < count else { break }
+            let byte = buffer[i]
+            if byte == ASCII.quote { return i + 1 }
+            guard byte == ASCII.backslash, i + 1 < count else { break }
+            switch buffer[i + 1] {
+            case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "u") where peekHex4(buffer, i) != nil:
+                i += 6
+            default:
+                return readString(buffer, start)?.1
+            }
+        }
+        return readString(buffer, start)?.1
+    }
+
+    /// Checks the number at `start` as ``readNumber`` does; returns the offset past it. `-Infinity` and every
+    /// error are left to ``readNumber``.
+    @inline(__always)
+    mutating func skipNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let count = buffer.count
+        var i = start
+        if buffer[i] == ASCII.minus { i += 1 }
+        guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+        if buffer[i] == ASCII.zero {
+            i += 1
+            if i < count && (isDigit(buffer[i]) || (buffer[i] | 0x20) == UInt8(ascii: "x")) {
+                return readNumber(buffer, start)?.1
+            }
+        } else {
+            i += 1
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        if i < count && buffer[i] == ASCII.dot {
+            i += 1
+            guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        if i < count && (buffer[i] | 0x20) == UInt8(ascii: "e") {
+            i += 1
+            if i < count && (buffer[i] == ASCII.plus || buffer[i] == ASCII.minus) { i += 1 }
+            guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        return i
+    }
+
     // MARK: - Keys
 
     /// Reads `"key"` and the `:` after it (whitespace skipped) into the open object; `i` then points past `:`.
     mutating func readKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, expected: String) -> Bool {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
-            var help: [String] = []
-            if i < count && isWordByte(buffer[i]) {
-                help = ["object keys must be strings in double quotes"]
-            }
-            failUnexpected(buffer, i, expected: expected, help: help)
+            failKey(buffer, i, expected: expected)
             return false
         }
         guard let (key, end) = readString(buffer, i) else { return false }
         let start = i
         checkDuplicate(key, start, end)
+        let top = frames.count - 1
+        switch frames[top].demand {
+        case .all: nextDemand = .all
+        case .none: nextDemand = .none
+        case .members(let demands): nextDemand = demands[key] ?? .none
+        }
         members.append(Member(key: key, keyRange: range(start, end), value: placeholderNode))
-        frames[frames.count - 1].hasKey = true
+        frames[top].hasKey = true
         i = skipWhitespace(buffer, end)
         guard i < count && buffer[i] == ASCII.colon else {
             failUnexpected(buffer, i, expected: "expected ':' after object key")
@@ -381,6 +612,15 @@ private struct JSONParserState {
         }
         i += 1
         return true
+    }
+
+    /// Reports a missing key at `i` (not a `"`).
+    mutating func failKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) {
+        var help: [String] = []
+        if i < buffer.count && isWordByte(buffer[i]) {
+            help = ["object keys must be strings in double quotes"]
+        }
+        failUnexpected(buffer, i, expected: expected, help: help)
     }
 
     /// Reports `duplicate-key` when the open object already has `key`.
@@ -434,27 +674,7 @@ private struct JSONParserState {
     /// closing quote, or `nil` after reporting an error.
     mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, Int)? {
         let count = buffer.count
-        var i = start + 1
-        if let base = UnsafeRawPointer(buffer.baseAddress) {
-            // Skip eight plain bytes at a time: no '"', no '\\', no control character.
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                let stop =
-                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-                    | ((word &- ones &* 0x20) & ~word)
-                if stop & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < count {
-            let byte = buffer[i]
-            if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 { break }
-            i += 1
-        }
+        let i = plainEnd(buffer, start + 1)
         guard i < count else {
             fail("unterminated string", start, start + 1)
             return nil
@@ -733,6 +953,17 @@ private struct JSONParserState {
         failedAt = start
     }
 
+    /// Reports the trailing comma at `comma`, with a fix that removes it.
+    mutating func failTrailingComma(_ comma: Int) {
+        fail(
+            "trailing comma is not allowed in JSON", comma, comma + 1,
+            fixes: [
+                Fix(
+                    message: "remove the trailing comma",
+                    edits: [TextEdit(path: text.path, range: range(comma, comma + 1), replacement: "")])
+            ])
+    }
+
     /// Reports "`expected`, found …" at `i`, recognising comments and single quotes.
     mutating func failUnexpected(
         _ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String, help: [String] = []
@@ -825,6 +1056,35 @@ private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) 
     while i < count {
         let byte = buffer[i]
         guard byte <= ASCII.space, isWhitespace(byte) else { return i }
+        i += 1
+    }
+    return i
+}
+
+/// The offset of the first byte at or after `start` that ends a run of plain string bytes (`"`, `\\` or a
+/// control character), or the buffer's count.
+@inline(__always)
+private func plainEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    let count = buffer.count
+    var i = start
+    if let base = UnsafeRawPointer(buffer.baseAddress) {
+        // Eight bytes at a time: a byte is flagged when it is '"', '\\' or below 0x20 (bytes at or above 0x80
+        // never are); a flag may be false only above a true one, so the byte loop below finds the first.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= count {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22)
+            let backslashes = word ^ (ones &* 0x5C)
+            let stop =
+                ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
+            if stop & highs != 0 { break }
+            i += 8
+        }
+    }
+    while i < count {
+        let byte = buffer[i]
+        if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 { break }
         i += 1
     }
     return i
