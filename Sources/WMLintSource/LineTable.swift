@@ -10,8 +10,26 @@ public struct LineTable: Sendable {
     public init(_ bytes: [UInt8]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") {
-                starts.append(index + 1)
+            let count = buffer.count
+            var index = 0
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                // Eight bytes at a time: `x = w ^ 0x0A…` has a zero byte exactly where `w` has '\n', and
+                // `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when `x` has a zero byte.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
+                    if (word &- ones) & ~word & highs != 0 {
+                        for offset in index..<(index + 8) where buffer[offset] == UInt8(ascii: "\n") {
+                            starts.append(offset + 1)
+                        }
+                    }
+                    index += 8
+                }
+            }
+            while index < count {
+                if buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+                index += 1
             }
         }
         lineStarts = starts
