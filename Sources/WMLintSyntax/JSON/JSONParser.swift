@@ -514,6 +514,7 @@ private struct JSONParserState {
     }
 
     /// Checks `"key"` and the `:` after it (whitespace skipped) at `i`; returns the offset past `:`.
+    @inline(__always)
     mutating func skipKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) -> Int? {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
@@ -1068,18 +1069,14 @@ private func plainEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int
     let count = buffer.count
     var i = start
     if let base = UnsafeRawPointer(buffer.baseAddress) {
-        // Eight bytes at a time: a byte is flagged when it is '"', '\\' or below 0x20 (bytes at or above 0x80
-        // never are); a flag may be false only above a true one, so the byte loop below finds the first.
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= count {
-            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let quotes = word ^ (ones &* 0x22)
-            let backslashes = word ^ (ones &* 0x5C)
+        // Eight bytes at a time, the first stop found from the exact mask of stopping bytes.
+        while i &+ 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             let stop =
-                ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes) | ((word &- ones &* 0x20) & ~word)
-            if stop & highs != 0 { break }
-            i += 8
+                WordMask.equal(word, WordMask.quotes) | WordMask.equal(word, WordMask.backslashes)
+                | WordMask.below0x20(word)
+            if stop != 0 { return i &+ stop.trailingZeroBitCount &>> 3 }
+            i &+= 8
         }
     }
     while i < count {
@@ -1088,6 +1085,29 @@ private func plainEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int
         i += 1
     }
     return i
+}
+
+/// Masks over the eight bytes of a little-endian word (byte `k` is bits `8k..<8k+8`): each has the high bit of a
+/// byte set exactly when that byte matches, with no carry from one byte into the next.
+private enum WordMask {
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+
+    /// Bytes equal to the byte repeated in `pattern`: `x = word ^ pattern` is 0 there, and a byte `b` is 0 exactly
+    /// when neither `(b & 0x7F) + 0x7F` nor `b` has its high bit set.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return ~(((x & lows) &+ lows) | x) & highs
+    }
+
+    /// Bytes below 0x20: `(b & 0x7F) + 0x60` has its high bit clear exactly when `b & 0x7F < 0x20`.
+    @inline(__always)
+    static func below0x20(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ 0x6060_6060_6060_6060) | word) & highs
+    }
 }
 
 /// Whether the `count` bytes at `lhs` and `rhs` are equal.
