@@ -13,18 +13,20 @@ public struct LineTable: Sendable {
             let count = buffer.count
             var index = 0
             if let base = UnsafeRawPointer(buffer.baseAddress) {
-                // Eight bytes at a time: `x = w ^ 0x0A…` has a zero byte exactly where `w` has '\n', and
-                // `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when `x` has a zero byte.
-                let ones: UInt64 = 0x0101_0101_0101_0101
+                // Eight bytes at a time. With `x = w ^ 0x0A…`, a byte `b` of `x` is 0 (a '\n' in `w`) exactly
+                // when neither `(b & 0x7F) + 0x7F` nor `b` has its high bit set: an exact mask, no carries.
                 let highs: UInt64 = 0x8080_8080_8080_8080
-                while index + 8 <= count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
-                    if (word &- ones) & ~word & highs != 0 {
-                        for offset in index..<(index + 8) where buffer[offset] == UInt8(ascii: "\n") {
-                            starts.append(offset + 1)
-                        }
+                let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+                while index &+ 8 <= count {
+                    let word =
+                        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        ^ 0x0A0A_0A0A_0A0A_0A0A
+                    var found = ~(((word & lows) &+ lows) | word) & highs
+                    while found != 0 {
+                        starts.append(index &+ found.trailingZeroBitCount &>> 3 &+ 1)
+                        found &= found &- 1
                     }
-                    index += 8
+                    index &+= 8
                 }
             }
             while index < count {

@@ -58,14 +58,20 @@ public enum EncodingCheck {
             let count = buffer.count
             let base = UnsafeRawPointer(buffer.baseAddress)
             while index < count {
-                // Sixteen ASCII bytes at a time.
+                // ASCII bytes thirty-two, then eight at a time.
                 if let base {
-                    while index + 16 <= count {
+                    while index &+ 32 <= count {
                         let words =
                             base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
                         if words & highBits != 0 { break }
-                        index += 16
+                        index &+= 32
+                    }
+                    while index &+ 8 <= count {
+                        if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits != 0 { break }
+                        index &+= 8
                     }
                 }
                 guard index < count else { break }
@@ -114,11 +120,16 @@ public enum EncodingCheck {
             var index = 0
             let count = buffer.count
             if let base = UnsafeRawPointer(buffer.baseAddress) {
-                // Eight bytes at a time: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when a byte of `w` is 0.
-                while index + 8 <= count {
-                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    if (word &- lowBits) & ~word & highBits != 0 { break }
-                    index += 8
+                // Thirty-two bytes at a time: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when a byte of `w` is 0.
+                while index &+ 32 <= count {
+                    let a = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let b = base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                    let c = base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                    let d = base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
+                    let zeros =
+                        ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b) | ((c &- lowBits) & ~c) | ((d &- lowBits) & ~d)
+                    if zeros & highBits != 0 { break }
+                    index &+= 32
                 }
             }
             while index < count {
