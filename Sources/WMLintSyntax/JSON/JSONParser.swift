@@ -82,6 +82,21 @@ private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
 /// The value a member holds while its real value is being read.
 private let placeholderNode = SyntaxNode(.null, range: .bytes(0, 0))
 
+/// The three opaque values, built once: `Value` is an indirect enum, so each new `.opaque(kind)` is a heap box,
+/// while these are shared.
+private let opaqueObject = SyntaxNode.Value.opaque(.object)
+private let opaqueArray = SyntaxNode.Value.opaque(.array)
+private let opaqueScalar = SyntaxNode.Value.opaque(.scalar)
+
+@inline(__always)
+private func opaqueValue(_ kind: SyntaxNode.OpaqueKind) -> SyntaxNode.Value {
+    switch kind {
+    case .object: opaqueObject
+    case .array: opaqueArray
+    case .scalar: opaqueScalar
+    }
+}
+
 /// A stack in raw memory whose elements are moved in and out, never copied: the children of the open
 /// containers, moved into a container's array when it closes.
 ///
@@ -448,7 +463,7 @@ private struct JSONParserState {
             // A value is complete: read separators and closing brackets.
             while true {
                 guard depth > 0 else {
-                    return SyntaxNode(.opaque(kind), range: range(start, j))
+                    return SyntaxNode(opaqueValue(kind), range: range(start, j))
                 }
                 let isObject = skipKind(depth - 1)
                 j = skipWhitespace(buffer, j)
@@ -494,7 +509,7 @@ private struct JSONParserState {
     mutating func abandonSkip(_ kind: SyntaxNode.OpaqueKind, _ start: Int, _ depth: Int) -> SyntaxNode? {
         if depth > 0 {
             let end = Swift.max(failedAt ?? start, start + 1)
-            pendingNode = SyntaxNode(.opaque(kind), range: range(start, end))
+            pendingNode = SyntaxNode(opaqueValue(kind), range: range(start, end))
         }
         return nil
     }
