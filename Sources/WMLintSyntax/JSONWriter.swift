@@ -143,9 +143,9 @@ public struct ScalarKey: Hashable, Sendable {
     }
 
     public static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool {
-        var left = lhs.text
-        var right = rhs.text
-        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+        // Byte-equal strings are always `==`, and `==` is a plain byte comparison for ASCII: it rejects cheaply
+        // (dictionaries compare every key on a probe sequence); the byte check only runs on a match.
+        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text && lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 
     public func hash(into hasher: inout Hasher) {
