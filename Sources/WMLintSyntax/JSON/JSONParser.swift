@@ -549,14 +549,18 @@ private struct JSONParserState {
     /// but plain bytes and valid escapes is left to ``readString``, which reports it.
     @inline(__always)
     mutating func skipString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let end = plainEnd(buffer, start + 1)
+        if end < buffer.count && buffer[end] == ASCII.quote { return end + 1 }
+        return skipEscapedString(buffer, start, from: end)
+    }
+
+    /// The rest of ``skipString`` from `from`, the first byte that is not plain: an escape, a control character
+    /// or the end of the text.
+    @inline(never)
+    mutating func skipEscapedString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int) -> Int? {
         let count = buffer.count
-        var i = start + 1
-        while true {
-            i = plainEnd(buffer, i)
-            guard i < count else { break }
-            let byte = buffer[i]
-            if byte == ASCII.quote { return i + 1 }
-            guard byte == ASCII.backslash, i + 1 < count else { break }
+        var i = from
+        while i + 1 < count && buffer[i] == ASCII.backslash {
             switch buffer[i + 1] {
             case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
                 UInt8(ascii: "r"), UInt8(ascii: "t"):
@@ -566,6 +570,8 @@ private struct JSONParserState {
             default:
                 return readString(buffer, start)?.1
             }
+            i = plainEnd(buffer, i)
+            if i < count && buffer[i] == ASCII.quote { return i + 1 }
         }
         return readString(buffer, start)?.1
     }
