@@ -125,6 +125,17 @@ private func withComparableNaN(_ result: ParseResult) -> ParseResult {
         #expect(parse("{}", demand: .none).root == SyntaxNode(.opaque(.object), range: .bytes(0, 2)))
         #expect(parse("[]", demand: .none).root == SyntaxNode(.opaque(.array), range: .bytes(0, 2)))
         #expect(parse("null", demand: .none).root == SyntaxNode(.opaque(.scalar), range: .bytes(0, 4)))
+        // The request's mappings given a list, a scalar, and a built member given a mapping.
+        let source =
+            #"{"IdentityCenterConfiguration": [1, {"a": 2}], "PersonalAccessTokenConfiguration": "s", "#
+            + #""OrganizationId": {"x": [1]}}"#
+        let result = parse(source, demand: requestLikeDemand)
+        let built = members(of: result)
+        try #require(built.count == 3)
+        #expect(built[0].value == SyntaxNode(.opaque(.array), range: byteRange(of: #"[1, {"a": 2}]"#, in: source)))
+        #expect(built[1].value == SyntaxNode(.string("s"), range: byteRange(of: #""s""#, in: source)))
+        #expect(built[2].value == members(of: parse(source))[2].value)
+        expectShapedParse(result, matches: parse(source), demand: requestLikeDemand)
     }
 
     @Test func duplicateKeysAreReportedOnlyInBuiltObjects() throws {

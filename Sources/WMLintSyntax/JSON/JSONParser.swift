@@ -262,52 +262,52 @@ private struct JSONParserState {
             }
             var node: SyntaxNode
             let byte = buffer[i]
+            // A value outside the demand (an unknown member's, a list where a mapping is asked for) is checked,
+            // not built.
             var isOpaque = false
             switch nextDemand {
             case .all: break
             case .none: isOpaque = true
             case .members: isOpaque = byte == ASCII.openBracket
             }
-            if isOpaque {
+            switch byte {
+            case _ where isOpaque:
                 guard let skipped = skipValue(buffer, &i) else { return false }
                 node = skipped
-            } else {
-                switch byte {
-                case ASCII.openBrace, ASCII.openBracket:
-                    let isObject = byte == ASCII.openBrace
-                    guard frames.count < maxDepth else {
-                        fail("nesting deeper than \(maxDepth) levels", i, i + 1)
-                        return false
-                    }
-                    let start = i
-                    i = skipWhitespace(buffer, i + 1)
-                    let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
-                    if i < count && buffer[i] == closer {
-                        i += 1
-                        node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
-                    } else {
-                        frames.append(
-                            Frame(
-                                isObject: isObject, start: start, base: isObject ? members.count : values.count,
-                                demand: isObject ? nextDemand : .all))
-                        if isObject {
-                            guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
-                        }
-                        continue valueLoop
-                    }
-                case ASCII.quote:
-                    guard let (string, end) = readString(buffer, i) else { return false }
-                    node = SyntaxNode(.string(string), range: range(i, end))
-                    i = end
-                case ASCII.minus, ASCII.zero...ASCII.nine:
-                    guard let (number, end) = readNumber(buffer, i) else { return false }
-                    node = SyntaxNode(.number(number), range: range(i, end))
-                    i = end
-                default:
-                    guard let (value, end) = readLiteral(buffer, i) else { return false }
-                    node = SyntaxNode(value, range: range(i, end))
-                    i = end
+            case ASCII.openBrace, ASCII.openBracket:
+                let isObject = byte == ASCII.openBrace
+                guard frames.count < maxDepth else {
+                    fail("nesting deeper than \(maxDepth) levels", i, i + 1)
+                    return false
                 }
+                let start = i
+                i = skipWhitespace(buffer, i + 1)
+                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                if i < count && buffer[i] == closer {
+                    i += 1
+                    node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
+                } else {
+                    frames.append(
+                        Frame(
+                            isObject: isObject, start: start, base: isObject ? members.count : values.count,
+                            demand: isObject ? nextDemand : .all))
+                    if isObject {
+                        guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
+                    }
+                    continue valueLoop
+                }
+            case ASCII.quote:
+                guard let (string, end) = readString(buffer, i) else { return false }
+                node = SyntaxNode(.string(string), range: range(i, end))
+                i = end
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                guard let (number, end) = readNumber(buffer, i) else { return false }
+                node = SyntaxNode(.number(number), range: range(i, end))
+                i = end
+            default:
+                guard let (value, end) = readLiteral(buffer, i) else { return false }
+                node = SyntaxNode(value, range: range(i, end))
+                i = end
             }
 
             // A value is complete: attach it, then read separators and closing brackets.
