@@ -52,24 +52,63 @@ private enum ASCII {
     static let carriageReturn = UInt8(ascii: "\r")
 }
 
-/// A `String` key compared and hashed by its UTF-8 bytes, as Python's json compares keys (Swift's `String`
-/// equality would merge canonically equivalent keys such as "é" and "e\u{301}").
-private struct ByteKey: Hashable {
-    var string: String
+/// The keys of a large object, to find duplicates without a quadratic scan: an open-addressing table (linear
+/// probing, at most half full) of member indices by a seeded hash of the key's UTF-8 bytes, compared as Python's
+/// json compares keys (Swift's `String` equality would merge canonically equivalent keys such as "é" and
+/// "e\u{301}"). No allocation per key.
+private struct ObjectKeyIndex {
+    /// Per slot: the member's index (in ``JSONParserState/members``) + 1, or 0 when the slot is empty.
+    private var slots: [Int]
+    /// Per slot: the hash of the key in that slot.
+    private var hashes: [Int]
+    private var count = 0
 
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        sameBytes(lhs.string, rhs.string)
+    /// A table for at least `capacity` keys.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int](repeating: 0, count: size)
+        hashes = [Int](repeating: 0, count: size)
     }
 
-    func hash(into hasher: inout Hasher) {
-        var copy = string
+    /// The hash of `key`'s UTF-8 bytes.
+    static func hash(_ key: String) -> Int {
+        var hasher = Hasher()
+        var copy = key
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
+    /// The index of the member already holding `key` (its key read by `keyAt`), or `nil` after recording
+    /// `index` as holding it.
+    mutating func firstIndex(of key: String, hash: Int, index: Int, keyAt: (Int) -> String) -> Int? {
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            if hashes[slot] == hash && sameBytes(keyAt(slots[slot] - 1), key) { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = index + 1
+        hashes[slot] = hash
+        count += 1
+        return nil
+    }
+
+    /// Doubles the table, placing every key again by its stored hash.
+    private mutating func grow() {
+        var larger = ObjectKeyIndex(capacity: slots.count)
+        let mask = larger.slots.count - 1
+        for slot in slots.indices where slots[slot] != 0 {
+            var target = hashes[slot] & mask
+            while larger.slots[target] != 0 { target = (target + 1) & mask }
+            larger.slots[target] = slots[slot]
+            larger.hashes[target] = hashes[slot]
+        }
+        larger.count = count
+        self = larger
     }
 }
-
-/// The value of a dictionary slot reached through a single `inout` access (see ``JSONParserState/checkDuplicate``).
-@inline(__always)
-private func firstIndex(_ slot: inout Int) -> Int { slot }
 
 /// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent ones).
 @inline(__always)
@@ -175,8 +214,7 @@ private struct Frame {
     var hasKey: Bool = false
     /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
     /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
-    var keyIndex = [ByteKey: Int]()
-    var hasKeyIndex: Bool = false
+    var keyTable: ObjectKeyIndex? = nil
 }
 
 /// The working state of one parse.
@@ -660,21 +698,25 @@ private struct JSONParserState {
                 index += 1
             }
         } else {
-            // Swapped out and back so the dictionary stays uniquely owned and grows in place.
-            var keys = [ByteKey: Int]()
-            swap(&keys, &frames[top].keyIndex)
-            if !frames[top].hasKeyIndex {
-                frames[top].hasKeyIndex = true
-                keys.reserveCapacity(2 * (members.count - base))
-                for index in base..<members.count where keys[ByteKey(string: members.at(index).pointee.key)] == nil {
-                    keys[ByteKey(string: members.at(index).pointee.key)] = index
+            // Taken out of the frame and put back, so the table stays uniquely owned and is changed in place.
+            let stack = members
+            var table: ObjectKeyIndex
+            if let existing = frames[top].keyTable {
+                table = existing
+                frames[top].keyTable = nil
+            } else {
+                table = ObjectKeyIndex(capacity: 2 * (members.count - base))
+                for index in base..<members.count {
+                    let earlier = stack.at(index).pointee.key
+                    _ = table.firstIndex(of: earlier, hash: ObjectKeyIndex.hash(earlier), index: index) {
+                        stack.at($0).pointee.key
+                    }
                 }
             }
-            // One hash per key: the lookup inserts the new member's index when the key is new.
-            let newIndex = members.count
-            let stored = firstIndex(&keys[ByteKey(string: key), default: newIndex])
-            if stored != newIndex { first = stored }
-            swap(&keys, &frames[top].keyIndex)
+            first = table.firstIndex(of: key, hash: ObjectKeyIndex.hash(key), index: members.count) {
+                stack.at($0).pointee.key
+            }
+            frames[top].keyTable = table
         }
         guard let first else { return }
         let earlier = members.at(first).pointee
