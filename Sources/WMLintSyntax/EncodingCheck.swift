@@ -31,7 +31,7 @@ public enum EncodingCheck {
                     ]))
         }
         var unreadable = false
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstNUL(bytes) {
             unreadable = true
             diagnostics.append(
                 Diagnostic(
@@ -56,7 +56,25 @@ public enum EncodingCheck {
         bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
             var index = 0
             let count = buffer.count
+            let base = UnsafeRawPointer(buffer.baseAddress)
             while index < count {
+                // ASCII bytes thirty-two, then eight at a time.
+                if let base {
+                    while index &+ 32 <= count {
+                        let words =
+                            base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                            | base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
+                        if words & highBits != 0 { break }
+                        index &+= 32
+                    }
+                    while index &+ 8 <= count {
+                        if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits != 0 { break }
+                        index &+= 8
+                    }
+                }
+                guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     index += 1
@@ -95,6 +113,36 @@ public enum EncodingCheck {
             return nil
         }
     }
+
+    /// The 0-based offset of the first NUL byte, if any.
+    static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = 0
+            let count = buffer.count
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                // Thirty-two bytes at a time: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when a byte of `w` is 0.
+                while index &+ 32 <= count {
+                    let a = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let b = base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                    let c = base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
+                    let d = base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
+                    let zeros =
+                        ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b) | ((c &- lowBits) & ~c) | ((d &- lowBits) & ~d)
+                    if zeros & highBits != 0 { break }
+                    index &+= 32
+                }
+            }
+            while index < count {
+                if buffer[index] == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// The low and the high bit of each byte of a word.
+    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     private static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")

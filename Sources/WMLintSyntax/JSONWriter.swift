@@ -134,9 +134,22 @@ public enum JSONWriter {
 
 /// A string compared and hashed by its Unicode scalars (code points), not by canonical equivalence.
 public struct ScalarKey: Hashable, Sendable {
-    private let scalars: [UInt32]
+    /// Compared and hashed by its UTF-8 bytes, which are equal exactly when the code points are: no array of
+    /// code points is built per key.
+    private let text: String
 
     public init(_ text: String) {
-        scalars = text.unicodeScalars.map(\.value)
+        self.text = text
+    }
+
+    public static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool {
+        // Byte-equal strings are always `==`, and `==` is a plain byte comparison for ASCII: it rejects cheaply
+        // (dictionaries compare every key on a probe sequence); the byte check only runs on a match.
+        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -1,6 +1,10 @@
 /// Quotes source text for a message: `'text'`, shortened in the middle past `limit` characters, with control
 /// characters escaped so one diagnostic stays one line.
 public func quoted(_ text: String, limit: Int = 60) -> String {
+    // Text short enough in bytes (so in characters) and with no control character is quoted as it is.
+    if text.utf8.count <= limit && !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+        return "'" + text + "'"
+    }
     var escaped = ""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -68,20 +68,23 @@ enum FileSystem {
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         let size = Int(info.st_size)
         guard size <= maxSize else { return .failure(.tooLarge(size: size)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+        // Read straight into the array's storage: no zero-filling pass over the bytes first.
+        var failure: ReadError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let count = Glibc.read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = .unreadable(errorText())
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.unreadable(errorText()))
-            }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < size { bytes.removeLast(size - total) }
+        if let failure { return .failure(failure) }
         return .success(bytes)
     }
 

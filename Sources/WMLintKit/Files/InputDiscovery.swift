@@ -168,21 +168,41 @@ enum Sniffer {
 
     /// Whether `text` (a file's first bytes, or all of it) mentions a parameter name, compared case-insensitively.
     static func mentionsParameter(_ text: [UInt8]) -> Bool {
-        let names = OperationModel.requestShape.memberNames.map { Array($0.lowercased().utf8) }
-        let lowered = text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return lowered.withUnsafeBufferPointer { buffer in
-            names.contains { name in
-                guard buffer.count >= name.count, let first = name.first else { return false }
-                var index = 0
-                while index + name.count <= buffer.count {
-                    if buffer[index] == first && buffer[index..<(index + name.count)].elementsEqual(name) {
-                        return true
+        // One pass, folding ASCII letters as it compares: no lower-cased copy of the text.
+        let names = parameterNames
+        let firstBytes = parameterFirstBytes
+        return text.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let first = lowered(buffer[index])
+                if firstBytes[Int(first)] {
+                    for name in names where name[0] == first && index + name.count <= count {
+                        var offset = 1
+                        while offset < name.count && lowered(buffer[index + offset]) == name[offset] { offset += 1 }
+                        if offset == name.count { return true }
                     }
-                    index += 1
                 }
-                return false
+                index += 1
             }
+            return false
         }
+    }
+
+    /// The request's member names, lower-cased, as UTF-8 (none is empty).
+    private static let parameterNames: [[UInt8]] = OperationModel.requestShape.memberNames
+        .map { Array($0.lowercased().utf8) }
+        .filter { !$0.isEmpty }
+
+    /// For each byte value, whether a lower-cased member name starts with it.
+    private static let parameterFirstBytes: [Bool] = (0..<256).map { byte in
+        parameterNames.contains { $0[0] == UInt8(byte) }
+    }
+
+    /// `byte` with ASCII upper-case letters made lower-case.
+    @inline(__always)
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     /// Whether a parsed document's top level is a mapping with a parameter name among its keys.

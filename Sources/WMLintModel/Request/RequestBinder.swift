@@ -306,5 +306,7 @@ func clampedInt(_ digits: String) -> Int {
 
 /// Escapes a key for an RFC 6901 pointer (`~` → `~0`, `/` → `~1`).
 func escapePointer(_ key: String) -> String {
-    key.replacing("~", with: "~0").replacing("/", with: "~1")
+    // Most keys need no escape: skip the two replacing passes for them.
+    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+    return key.replacing("~", with: "~0").replacing("/", with: "~1")
 }

@@ -2,7 +2,7 @@ public import WMLintSource
 
 /// A strict RFC 8259 JSON parser over UTF-8 bytes that keeps every node's place in the file.
 public enum JSONParser {
-    /// Parses `text` as one JSON value.
+    /// Parses `text` as one JSON value, building the nodes `demand` asks for.
     ///
     /// Reports `json-syntax` (malformed text, `NaN`/`Infinity`, trailing data, nesting deeper than `maxDepth`)
     /// and `duplicate-key` (with the first occurrence as a related location). A leading UTF-8 BOM is skipped
@@ -12,8 +12,12 @@ public enum JSONParser {
     /// Parsing stops at the first fatal syntax error; the root is then the part built so far (open objects and
     /// arrays end where the error is), or `nil` when no value was started. Nesting is tracked on an explicit
     /// stack, so any depth of input is safe.
+    ///
+    /// A value outside `demand` is validated and skipped without building anything: the same errors are
+    /// reported there, at the same ranges, but not duplicate keys; the value becomes one `.opaque` node (an open
+    /// container cut short by an error ends where the error is, as a built one does).
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
-        var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0))
+        var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0), demand: demand)
         let root = text.bytes.withUnsafeBufferPointer { buffer in
             parser.run(buffer)
         }
@@ -48,24 +52,63 @@ private enum ASCII {
     static let carriageReturn = UInt8(ascii: "\r")
 }
 
-/// A `String` key compared and hashed by its UTF-8 bytes, as Python's json compares keys (Swift's `String`
-/// equality would merge canonically equivalent keys such as "é" and "e\u{301}").
-private struct ByteKey: Hashable {
-    var string: String
+/// The keys of a large object, to find duplicates without a quadratic scan: an open-addressing table (linear
+/// probing, at most half full) of member indices by a seeded hash of the key's UTF-8 bytes, compared as Python's
+/// json compares keys (Swift's `String` equality would merge canonically equivalent keys such as "é" and
+/// "e\u{301}"). No allocation per key.
+private struct ObjectKeyIndex {
+    /// Per slot: the member's index (in ``JSONParserState/members``) + 1, or 0 when the slot is empty.
+    private var slots: [Int]
+    /// Per slot: the hash of the key in that slot.
+    private var hashes: [Int]
+    private var count = 0
 
-    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
-        sameBytes(lhs.string, rhs.string)
+    /// A table for at least `capacity` keys.
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int](repeating: 0, count: size)
+        hashes = [Int](repeating: 0, count: size)
     }
 
-    func hash(into hasher: inout Hasher) {
-        var copy = string
+    /// The hash of `key`'s UTF-8 bytes.
+    static func hash(_ key: String) -> Int {
+        var hasher = Hasher()
+        var copy = key
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        return hasher.finalize()
+    }
+
+    /// The index of the member already holding `key` (its key read by `keyAt`), or `nil` after recording
+    /// `index` as holding it.
+    mutating func firstIndex(of key: String, hash: Int, index: Int, keyAt: (Int) -> String) -> Int? {
+        if 2 * (count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = hash & mask
+        while slots[slot] != 0 {
+            if hashes[slot] == hash && sameBytes(keyAt(slots[slot] - 1), key) { return slots[slot] - 1 }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = index + 1
+        hashes[slot] = hash
+        count += 1
+        return nil
+    }
+
+    /// Doubles the table, placing every key again by its stored hash.
+    private mutating func grow() {
+        var larger = ObjectKeyIndex(capacity: slots.count)
+        let mask = larger.slots.count - 1
+        for slot in slots.indices where slots[slot] != 0 {
+            var target = hashes[slot] & mask
+            while larger.slots[target] != 0 { target = (target + 1) & mask }
+            larger.slots[target] = slots[slot]
+            larger.hashes[target] = hashes[slot]
+        }
+        larger.count = count
+        self = larger
     }
 }
-
-/// The value of a dictionary slot reached through a single `inout` access (see ``JSONParserState/checkDuplicate``).
-@inline(__always)
-private func firstIndex(_ slot: inout Int) -> Int { slot }
 
 /// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent ones).
 @inline(__always)
@@ -77,6 +120,21 @@ private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
 
 /// The value a member holds while its real value is being read.
 private let placeholderNode = SyntaxNode(.null, range: .bytes(0, 0))
+
+/// The three opaque values, built once: `Value` is an indirect enum, so each new `.opaque(kind)` is a heap box,
+/// while these are shared.
+private let opaqueObject = SyntaxNode.Value.opaque(.object)
+private let opaqueArray = SyntaxNode.Value.opaque(.array)
+private let opaqueScalar = SyntaxNode.Value.opaque(.scalar)
+
+@inline(__always)
+private func opaqueValue(_ kind: SyntaxNode.OpaqueKind) -> SyntaxNode.Value {
+    switch kind {
+    case .object: opaqueObject
+    case .array: opaqueArray
+    case .scalar: opaqueScalar
+    }
+}
 
 /// A stack in raw memory whose elements are moved in and out, never copied: the children of the open
 /// containers, moved into a container's array when it closes.
@@ -150,12 +208,13 @@ private struct Frame {
     var start: Int
     /// Index of the first element (in `values`) or member (in `members`) of this container.
     var base: Int
+    /// What is built of this container: `.all`, or for an object `.members`.
+    var demand: NodeDemand
     /// For an object: whether its last member is a key still waiting for its value (a `null` placeholder).
     var hasKey: Bool = false
     /// Each key of a large object with the index (in `members`) of its first occurrence, to find duplicates
     /// without a quadratic scan; built when the object outgrows the linear scan, then kept up to date.
-    var keyIndex = [ByteKey: Int]()
-    var hasKeyIndex: Bool = false
+    var keyTable: ObjectKeyIndex? = nil
 }
 
 /// The working state of one parse.
@@ -170,6 +229,13 @@ private struct JSONParserState {
     var members = RawStack<Member>(capacity: 64)
     /// Set by the first fatal error: where the partial containers end.
     var failedAt: Int? = nil
+    /// What is built of the next value read: the root's demand, then set by each key and array element.
+    var nextDemand: NodeDemand
+    /// The opaque container cut short by the fatal error, to be closed into the open built containers.
+    var pendingNode: SyntaxNode? = nil
+    /// The kinds of the containers open while a value is skipped, one bit per level (set for an object);
+    /// reused by every skip, grown as deeper levels are met.
+    var skipKinds: [UInt64] = [0, 0, 0, 0]
     /// Recently built strings too long to be stored inline, by a hash of their bytes: keys and enumerated
     /// values repeat in real documents, and sharing them saves an allocation and a UTF-8 validation each.
     var internedStrings = [String](repeating: "", count: JSONParserState.internSlots)
@@ -181,10 +247,11 @@ private struct JSONParserState {
     /// Objects with at most this many members are checked for duplicates by a linear scan.
     static let linearKeyLimit = 12
 
-    init(text: SourceText, maxDepth: Int) {
+    init(text: SourceText, maxDepth: Int, demand: NodeDemand) {
         self.text = text
         isUnmapped = text.map == nil
         self.maxDepth = maxDepth
+        nextDemand = demand
     }
 
     @inline(__always)
@@ -233,7 +300,18 @@ private struct JSONParserState {
             }
             var node: SyntaxNode
             let byte = buffer[i]
+            // A value outside the demand (an unknown member's, a list where a mapping is asked for) is checked,
+            // not built.
+            var isOpaque = false
+            switch nextDemand {
+            case .all: break
+            case .none: isOpaque = true
+            case .members: isOpaque = byte == ASCII.openBracket
+            }
             switch byte {
+            case _ where isOpaque:
+                guard let skipped = skipValue(buffer, &i) else { return false }
+                node = skipped
             case ASCII.openBrace, ASCII.openBracket:
                 let isObject = byte == ASCII.openBrace
                 guard frames.count < maxDepth else {
@@ -248,7 +326,9 @@ private struct JSONParserState {
                     node = SyntaxNode(isObject ? .object([]) : .array([]), range: range(start, i))
                 } else {
                     frames.append(
-                        Frame(isObject: isObject, start: start, base: isObject ? members.count : values.count))
+                        Frame(
+                            isObject: isObject, start: start, base: isObject ? members.count : values.count,
+                            demand: isObject ? nextDemand : .all))
                     if isObject {
                         guard readKey(buffer, &i, expected: "expected a string key or '}'") else { return false }
                     }
@@ -295,18 +375,13 @@ private struct JSONParserState {
                     let comma = i
                     i = skipWhitespace(buffer, i + 1)
                     if i < count && buffer[i] == closer {
-                        fail(
-                            "trailing comma is not allowed in JSON", comma, comma + 1,
-                            fixes: [
-                                Fix(
-                                    message: "remove the trailing comma",
-                                    edits: [TextEdit(path: text.path, range: range(comma, comma + 1), replacement: "")]
-                                )
-                            ])
+                        failTrailingComma(comma)
                         return false
                     }
                     if isObject {
                         guard readKey(buffer, &i, expected: "expected a string key") else { return false }
+                    } else {
+                        nextDemand = .all
                     }
                     continue valueLoop
                 }
@@ -330,7 +405,7 @@ private struct JSONParserState {
     /// Closes every open container where parsing failed, so callers get what was read.
     mutating func partialRoot() -> SyntaxNode? {
         guard let end = failedAt else { return nil }
-        var node: SyntaxNode?
+        var node = pendingNode
         while let frame = frames.popLast() {
             if frame.isObject {
                 if frame.hasKey {
@@ -356,24 +431,240 @@ private struct JSONParserState {
         return node
     }
 
+    // MARK: - Opaque values
+
+    /// Checks the value at `i` (whitespace skipped, not at the end) as ``parseDocument`` would, building
+    /// nothing, and returns it as one opaque node; `i` then points past it. `nil` after a fatal error, with
+    /// ``pendingNode`` set to the opaque object or array the error cut short, if one was open.
+    ///
+    /// Every error is reported by the same code as in a built value, so messages and ranges are the same; only
+    /// duplicate keys are not looked for.
+    mutating func skipValue(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> SyntaxNode? {
+        let count = buffer.count
+        let start = i
+        let kind: SyntaxNode.OpaqueKind =
+            switch buffer[start] {
+            case ASCII.openBrace: .object
+            case ASCII.openBracket: .array
+            default: .scalar
+            }
+        /// How many containers are open inside the skipped value (the value itself included).
+        var depth = 0
+        var j = start
+        defer { i = j }
+        valueLoop: while true {
+            j = skipWhitespace(buffer, j)
+            guard j < count else {
+                failUnexpected(buffer, j, expected: "expected a value")
+                return abandonSkip(kind, start, depth)
+            }
+            let byte = buffer[j]
+            switch byte {
+            case ASCII.quote:
+                guard let end = skipString(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            case ASCII.openBrace, ASCII.openBracket:
+                guard frames.count + depth < maxDepth else {
+                    fail("nesting deeper than \(maxDepth) levels", j, j + 1)
+                    return abandonSkip(kind, start, depth)
+                }
+                let isObject = byte == ASCII.openBrace
+                j = skipWhitespace(buffer, j + 1)
+                if j < count && buffer[j] == (isObject ? ASCII.closeBrace : ASCII.closeBracket) {
+                    j += 1
+                } else {
+                    setSkipKind(depth, isObject: isObject)
+                    depth += 1
+                    if isObject {
+                        guard let next = skipKey(buffer, j, expected: "expected a string key or '}'") else {
+                            return abandonSkip(kind, start, depth)
+                        }
+                        j = next
+                    }
+                    continue valueLoop
+                }
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                guard let end = skipNumber(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            case UInt8(ascii: "t") where matches(buffer, j, "true"):
+                j += 4
+            case UInt8(ascii: "f") where matches(buffer, j, "false"):
+                j += 5
+            case UInt8(ascii: "n") where matches(buffer, j, "null"):
+                j += 4
+            default:
+                // `NaN` and `Infinity` (reported, not fatal) and every error.
+                guard let (_, end) = readLiteral(buffer, j) else { return abandonSkip(kind, start, depth) }
+                j = end
+            }
+
+            // A value is complete: read separators and closing brackets.
+            while true {
+                guard depth > 0 else {
+                    return SyntaxNode(opaqueValue(kind), range: range(start, j))
+                }
+                let isObject = skipKind(depth - 1)
+                j = skipWhitespace(buffer, j)
+                let closer = isObject ? ASCII.closeBrace : ASCII.closeBracket
+                guard j < count else {
+                    failUnexpected(
+                        buffer, j,
+                        expected: isObject
+                            ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element")
+                    return abandonSkip(kind, start, depth)
+                }
+                let separator = buffer[j]
+                if separator == ASCII.comma {
+                    let comma = j
+                    j = skipWhitespace(buffer, j + 1)
+                    if j < count && buffer[j] == closer {
+                        failTrailingComma(comma)
+                        return abandonSkip(kind, start, depth)
+                    }
+                    if isObject {
+                        guard let next = skipKey(buffer, j, expected: "expected a string key") else {
+                            return abandonSkip(kind, start, depth)
+                        }
+                        j = next
+                    }
+                    continue valueLoop
+                }
+                guard separator == closer else {
+                    failUnexpected(
+                        buffer, j,
+                        expected: isObject
+                            ? "expected ',' or '}' after object member" : "expected ',' or ']' after array element")
+                    return abandonSkip(kind, start, depth)
+                }
+                j += 1
+                depth -= 1
+            }
+        }
+    }
+
+    /// Ends a skip cut short by the fatal error: when the skipped object or array was open (`depth > 0`), it
+    /// becomes ``pendingNode``, ending where the error is.
+    mutating func abandonSkip(_ kind: SyntaxNode.OpaqueKind, _ start: Int, _ depth: Int) -> SyntaxNode? {
+        if depth > 0 {
+            let end = Swift.max(failedAt ?? start, start + 1)
+            pendingNode = SyntaxNode(opaqueValue(kind), range: range(start, end))
+        }
+        return nil
+    }
+
+    /// Whether the container open at `level` (0-based, inside a skipped value) is an object.
+    @inline(__always)
+    func skipKind(_ level: Int) -> Bool {
+        skipKinds[level >> 6] & (1 << UInt64(level & 63)) != 0
+    }
+
+    @inline(__always)
+    mutating func setSkipKind(_ level: Int, isObject: Bool) {
+        let word = level >> 6
+        if word >= skipKinds.count { skipKinds.append(contentsOf: repeatElement(0, count: word + 1 - skipKinds.count)) }
+        let bit: UInt64 = 1 << UInt64(level & 63)
+        if isObject { skipKinds[word] |= bit } else { skipKinds[word] &= ~bit }
+    }
+
+    /// Checks `"key"` and the `:` after it (whitespace skipped) at `i`; returns the offset past `:`.
+    @inline(__always)
+    mutating func skipKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) -> Int? {
+        let count = buffer.count
+        guard i < count && buffer[i] == ASCII.quote else {
+            failKey(buffer, i, expected: expected)
+            return nil
+        }
+        guard let end = skipString(buffer, i) else { return nil }
+        let colon = skipWhitespace(buffer, end)
+        guard colon < count && buffer[colon] == ASCII.colon else {
+            failUnexpected(buffer, colon, expected: "expected ':' after object key")
+            return nil
+        }
+        return colon + 1
+    }
+
+    /// Checks the string whose opening quote is at `start`; returns the offset past the closing quote. Anything
+    /// but plain bytes and valid escapes is left to ``readString``, which reports it.
+    @inline(__always)
+    mutating func skipString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let end = plainEnd(buffer, start + 1)
+        if end < buffer.count && buffer[end] == ASCII.quote { return end + 1 }
+        return skipEscapedString(buffer, start, from: end)
+    }
+
+    /// The rest of ``skipString`` from `from`, the first byte that is not plain: an escape, a control character
+    /// or the end of the text.
+    @inline(never)
+    mutating func skipEscapedString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int) -> Int? {
+        let count = buffer.count
+        var i = from
+        while i + 1 < count && buffer[i] == ASCII.backslash {
+            switch buffer[i + 1] {
+            case ASCII.quote, ASCII.backslash, ASCII.slash, UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                UInt8(ascii: "r"), UInt8(ascii: "t"):
+                i += 2
+            case UInt8(ascii: "u") where peekHex4(buffer, i) != nil:
+                i += 6
+            default:
+                return readString(buffer, start)?.1
+            }
+            i = plainEnd(buffer, i)
+            if i < count && buffer[i] == ASCII.quote { return i + 1 }
+        }
+        return readString(buffer, start)?.1
+    }
+
+    /// Checks the number at `start` as ``readNumber`` does; returns the offset past it. `-Infinity` and every
+    /// error are left to ``readNumber``.
+    @inline(__always)
+    mutating func skipNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let count = buffer.count
+        var i = start
+        if buffer[i] == ASCII.minus { i += 1 }
+        guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+        if buffer[i] == ASCII.zero {
+            i += 1
+            if i < count && (isDigit(buffer[i]) || (buffer[i] | 0x20) == UInt8(ascii: "x")) {
+                return readNumber(buffer, start)?.1
+            }
+        } else {
+            i += 1
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        if i < count && buffer[i] == ASCII.dot {
+            i += 1
+            guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        if i < count && (buffer[i] | 0x20) == UInt8(ascii: "e") {
+            i += 1
+            if i < count && (buffer[i] == ASCII.plus || buffer[i] == ASCII.minus) { i += 1 }
+            guard i < count && isDigit(buffer[i]) else { return readNumber(buffer, start)?.1 }
+            while i < count && isDigit(buffer[i]) { i += 1 }
+        }
+        return i
+    }
+
     // MARK: - Keys
 
     /// Reads `"key"` and the `:` after it (whitespace skipped) into the open object; `i` then points past `:`.
     mutating func readKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, expected: String) -> Bool {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
-            var help: [String] = []
-            if i < count && isWordByte(buffer[i]) {
-                help = ["object keys must be strings in double quotes"]
-            }
-            failUnexpected(buffer, i, expected: expected, help: help)
+            failKey(buffer, i, expected: expected)
             return false
         }
         guard let (key, end) = readString(buffer, i) else { return false }
         let start = i
         checkDuplicate(key, start, end)
+        let top = frames.count - 1
+        switch frames[top].demand {
+        case .all: nextDemand = .all
+        case .none: nextDemand = .none
+        case .members(let demands): nextDemand = demands[key] ?? .none
+        }
         members.append(Member(key: key, keyRange: range(start, end), value: placeholderNode))
-        frames[frames.count - 1].hasKey = true
+        frames[top].hasKey = true
         i = skipWhitespace(buffer, end)
         guard i < count && buffer[i] == ASCII.colon else {
             failUnexpected(buffer, i, expected: "expected ':' after object key")
@@ -381,6 +672,15 @@ private struct JSONParserState {
         }
         i += 1
         return true
+    }
+
+    /// Reports a missing key at `i` (not a `"`).
+    mutating func failKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) {
+        var help: [String] = []
+        if i < buffer.count && isWordByte(buffer[i]) {
+            help = ["object keys must be strings in double quotes"]
+        }
+        failUnexpected(buffer, i, expected: expected, help: help)
     }
 
     /// Reports `duplicate-key` when the open object already has `key`.
@@ -398,21 +698,25 @@ private struct JSONParserState {
                 index += 1
             }
         } else {
-            // Swapped out and back so the dictionary stays uniquely owned and grows in place.
-            var keys = [ByteKey: Int]()
-            swap(&keys, &frames[top].keyIndex)
-            if !frames[top].hasKeyIndex {
-                frames[top].hasKeyIndex = true
-                keys.reserveCapacity(2 * (members.count - base))
-                for index in base..<members.count where keys[ByteKey(string: members.at(index).pointee.key)] == nil {
-                    keys[ByteKey(string: members.at(index).pointee.key)] = index
+            // Taken out of the frame and put back, so the table stays uniquely owned and is changed in place.
+            let stack = members
+            var table: ObjectKeyIndex
+            if let existing = frames[top].keyTable {
+                table = existing
+                frames[top].keyTable = nil
+            } else {
+                table = ObjectKeyIndex(capacity: 2 * (members.count - base))
+                for index in base..<members.count {
+                    let earlier = stack.at(index).pointee.key
+                    _ = table.firstIndex(of: earlier, hash: ObjectKeyIndex.hash(earlier), index: index) {
+                        stack.at($0).pointee.key
+                    }
                 }
             }
-            // One hash per key: the lookup inserts the new member's index when the key is new.
-            let newIndex = members.count
-            let stored = firstIndex(&keys[ByteKey(string: key), default: newIndex])
-            if stored != newIndex { first = stored }
-            swap(&keys, &frames[top].keyIndex)
+            first = table.firstIndex(of: key, hash: ObjectKeyIndex.hash(key), index: members.count) {
+                stack.at($0).pointee.key
+            }
+            frames[top].keyTable = table
         }
         guard let first else { return }
         let earlier = members.at(first).pointee
@@ -434,27 +738,7 @@ private struct JSONParserState {
     /// closing quote, or `nil` after reporting an error.
     mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, Int)? {
         let count = buffer.count
-        var i = start + 1
-        if let base = UnsafeRawPointer(buffer.baseAddress) {
-            // Skip eight plain bytes at a time: no '"', no '\\', no control character.
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            while i + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                let stop =
-                    ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
-                    | ((word &- ones &* 0x20) & ~word)
-                if stop & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < count {
-            let byte = buffer[i]
-            if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 { break }
-            i += 1
-        }
+        let i = plainEnd(buffer, start + 1)
         guard i < count else {
             fail("unterminated string", start, start + 1)
             return nil
@@ -733,6 +1017,17 @@ private struct JSONParserState {
         failedAt = start
     }
 
+    /// Reports the trailing comma at `comma`, with a fix that removes it.
+    mutating func failTrailingComma(_ comma: Int) {
+        fail(
+            "trailing comma is not allowed in JSON", comma, comma + 1,
+            fixes: [
+                Fix(
+                    message: "remove the trailing comma",
+                    edits: [TextEdit(path: text.path, range: range(comma, comma + 1), replacement: "")])
+            ])
+    }
+
     /// Reports "`expected`, found …" at `i`, recognising comments and single quotes.
     mutating func failUnexpected(
         _ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String, help: [String] = []
@@ -828,6 +1123,54 @@ private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) 
         i += 1
     }
     return i
+}
+
+/// The offset of the first byte at or after `start` that ends a run of plain string bytes (`"`, `\\` or a
+/// control character), or the buffer's count.
+@inline(__always)
+private func plainEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    let count = buffer.count
+    var i = start
+    if let base = UnsafeRawPointer(buffer.baseAddress) {
+        // Eight bytes at a time, the first stop found from the exact mask of stopping bytes.
+        while i &+ 8 <= count {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let stop =
+                WordMask.equal(word, WordMask.quotes) | WordMask.equal(word, WordMask.backslashes)
+                | WordMask.below0x20(word)
+            if stop != 0 { return i &+ stop.trailingZeroBitCount &>> 3 }
+            i &+= 8
+        }
+    }
+    while i < count {
+        let byte = buffer[i]
+        if byte == ASCII.quote || byte == ASCII.backslash || byte < 0x20 { break }
+        i += 1
+    }
+    return i
+}
+
+/// Masks over the eight bytes of a little-endian word (byte `k` is bits `8k..<8k+8`): each has the high bit of a
+/// byte set exactly when that byte matches, with no carry from one byte into the next.
+private enum WordMask {
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let quotes: UInt64 = 0x2222_2222_2222_2222
+    static let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+
+    /// Bytes equal to the byte repeated in `pattern`: `x = word ^ pattern` is 0 there, and a byte `b` is 0 exactly
+    /// when neither `(b & 0x7F) + 0x7F` nor `b` has its high bit set.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let x = word ^ pattern
+        return ~(((x & lows) &+ lows) | x) & highs
+    }
+
+    /// Bytes below 0x20: `(b & 0x7F) + 0x60` has its high bit clear exactly when `b & 0x7F < 0x20`.
+    @inline(__always)
+    static func below0x20(_ word: UInt64) -> UInt64 {
+        ~(((word & lows) &+ 0x6060_6060_6060_6060) | word) & highs
+    }
 }
 
 /// Whether the `count` bytes at `lhs` and `rhs` are equal.
