@@ -306,5 +306,17 @@ func clampedInt(_ digits: String) -> Int {
 
 /// Escapes a key for an RFC 6901 pointer (`~` → `~0`, `/` → `~1`).
 func escapePointer(_ key: String) -> String {
-    key.replacing("~", with: "~0").replacing("/", with: "~1")
+    // Keys almost never hold either byte: return them as they are, without a search through the generic
+    // `replacing(_:with:)` (a quarter of a 2,000-file run when it was used for every key).
+    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(key.utf8.count + 8)
+    for byte in key.utf8 {
+        switch byte {
+        case UInt8(ascii: "~"): escaped += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+        case UInt8(ascii: "/"): escaped += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+        default: escaped.append(byte)
+        }
+    }
+    return String(decoding: escaped, as: UTF8.self)
 }
