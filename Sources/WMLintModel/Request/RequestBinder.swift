@@ -26,7 +26,8 @@ private struct Binder {
         var nearlyNamed = input.nearlyNamed
         let shape = OperationModel.requestShape
         for var entry in lastEntries(input.parameters) {
-            entry.location.pointer = "/" + escapePointer(entry.key)
+            let escapedKey = escapePointer(entry.key)
+            entry.location.pointer = "/" + escapedKey
             guard let memberShape = shape.member(entry.key) else {
                 if let near = reportUnknown(entry.key, location: entry.location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
@@ -35,7 +36,7 @@ private struct Binder {
                 continue
             }
             present.insert(entry.key)
-            var context = Context(location: entry.location, syntax: .json)
+            var context = Context(location: entry.location, syntax: .json, name: escapedKey)
             context.text = entry.text
             switch entry.value {
             case .unresolved:
@@ -64,6 +65,15 @@ private struct Binder {
 
     /// The entries with each key once, keeping the last value (as a Python dict update does).
     private func lastEntries(_ entries: [ParameterEntry]) -> [ParameterEntry] {
+        if entries.count <= linearScanLimit {
+            // A request has a handful of parameters: comparing keys beats hashing them.
+            var result: [ParameterEntry] = []
+            result.reserveCapacity(entries.count)
+            for entry in entries.reversed() where !result.contains(where: { sameKey($0.key, entry.key) }) {
+                result.append(entry)
+            }
+            return result.reversed()
+        }
         var seen: Set<ScalarKey> = []
         var result: [ParameterEntry] = []
         for entry in entries.reversed() where seen.insert(ScalarKey(entry.key)).inserted {
@@ -189,7 +199,7 @@ private struct Binder {
         var bound: [(String, Member, Context)] = []
         var present: Set<String> = []
         var nearlyNamed: Set<String> = []
-        for member in JSONWriter.lastValues(members) {
+        for member in lastMembers(members) {
             var memberContext = context
             memberContext.name = member.key
             memberContext.location.pointer = context.location.pointer + "/" + escapePointer(member.key)
@@ -276,6 +286,30 @@ private struct Binder {
     }
 }
 
+/// Collections up to this many keys are deduplicated by comparing keys pairwise rather than hashing them.
+private let linearScanLimit = 16
+
+/// Whether two keys are the same code points, as Python compares them (`String` equality would merge "é" and
+/// "e" + U+0301).
+private func sameKey(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+}
+
+/// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.
+func lastMembers(_ members: [Member]) -> [Member] {
+    guard members.count <= linearScanLimit else { return JSONWriter.lastValues(members) }
+    var result: [Member] = []
+    result.reserveCapacity(members.count)
+    for member in members {
+        if let existing = result.firstIndex(where: { sameKey($0.key, member.key) }) {
+            result[existing].value = member.value
+        } else {
+            result.append(member)
+        }
+    }
+    return result
+}
+
 /// What the binder knows about the value at hand.
 struct Context {
     var location: ValueLocation
@@ -285,10 +319,11 @@ struct Context {
     /// The text the value was parsed from.
     var text: SourceText?
 
-    init(location: ValueLocation, syntax: ValueSyntax) {
+    /// A context whose name is `name`: the last reference token of `location.pointer`, as escaped there.
+    init(location: ValueLocation, syntax: ValueSyntax, name: String) {
         self.location = location
         self.syntax = syntax
-        self.name = location.pointer.split(separator: "/").last.map(String.init) ?? ""
+        self.name = name
     }
 
     func location(for node: SyntaxNode) -> ValueLocation {
