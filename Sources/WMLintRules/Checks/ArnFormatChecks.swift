@@ -48,8 +48,54 @@ enum ArnFormat {
     }
 
     /// Whether `value` matches the kind's pattern of the service model (lengths apart).
+    ///
+    /// The same test as ``patternFault(_:kind:)`` returning `nil`, over the bytes without cutting the value into
+    /// strings: every component it checks is ASCII, so byte comparison and `String` comparison agree.
     static func matches(_ value: String, kind: Kind) -> Bool {
-        patternFault(value, kind: kind) == nil
+        var copy = value
+        return copy.withUTF8 { bytes in matches(bytes, kind: kind) }
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, kind: Kind) -> Bool {
+        // `arn:PARTITION:sso::ACCOUNT:` then the resource, which keeps any further colons.
+        var colons: [Int] = []
+        colons.reserveCapacity(5)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return false }
+            if byte == UInt8(ascii: ":") && colons.count < 5 { colons.append(index) }
+        }
+        guard colons.count == 5 else { return false }
+        func field(_ number: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+            let start = number == 0 ? 0 : colons[number - 1] + 1
+            let end = number == 5 ? bytes.count : colons[number]
+            return bytes[start..<end]
+        }
+        guard field(0).elementsEqual("arn".utf8),
+            ServiceFacts.partitions.contains(where: { field(1).elementsEqual($0.utf8) }),
+            field(2).elementsEqual("sso".utf8), field(3).isEmpty
+        else { return false }
+        let account = field(4)
+        switch kind {
+        case .instance:
+            guard account.isEmpty else { return false }
+        case .application:
+            guard account.count == 12, account.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        }
+        let segments = field(5).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard segments.count == (kind == .instance ? 2 : 3),
+            segments[0].elementsEqual((kind == .instance ? "instance" : "application").utf8)
+        else { return false }
+        let instance = segments[1]
+        let body =
+            instance.starts(with: "ssoins-".utf8)
+            ? instance.dropFirst(7) : instance.starts(with: "ins-".utf8) ? instance.dropFirst(4) : nil
+        guard let body, body.count == 16, body.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }) else {
+            return false
+        }
+        guard kind == .application else { return true }
+        let application = segments[2]
+        return application.count == 20 && application.starts(with: "apl-".utf8)
+            && application.dropFirst(4).allSatisfy(isAlphanumeric)
     }
 
     /// The first wrong component: its byte range in the value (`nil` for the whole value) and why.
