@@ -105,7 +105,9 @@ public enum Linter {
         let scriptOutcomes = lintAll(scripts, linter: linter, jobs: options.jobs)
         let referenced = Set(scriptOutcomes.flatMap(\.referencedDocuments))
         let documents = inputs.filter { input in
-            input.kind != .shell && !referenced.contains(FileSystem.realPath(input.path) ?? input.path)
+            // `realpath` only when some script pulled a document in.
+            input.kind != .shell
+                && (referenced.isEmpty || !referenced.contains(FileSystem.realPath(input.path) ?? input.path))
         }
         let documentOutcomes = lintAll(documents, linter: linter, jobs: options.jobs)
         var byPath: [String: FileOutcome] = [:]

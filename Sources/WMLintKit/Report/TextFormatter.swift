@@ -143,7 +143,9 @@ public enum TextFormatter {
     }
 
     private static func expandTabs(_ text: String) -> String {
-        guard text.contains("\t") else { return text }
+        // A tab is always a character of its own, so a byte search finds it (`contains("\t")` runs a generic
+        // substring search).
+        guard text.utf8.contains(UInt8(ascii: "\t")) else { return text }
         return text.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
     }
 
