@@ -15,6 +15,17 @@ struct CheckState {
         return (value, field.location)
     }
 
+    /// ARNs already cut into fields, by value: several checks read the request's two ARNs.
+    private(set) var parsedARNs: [(value: String, arn: ARN)] = []
+
+    /// `value` cut into its ARN fields, once per request.
+    mutating func arn(_ value: String) -> ARN {
+        if let cached = parsedARNs.first(where: { $0.value.utf8.elementsEqual(value.utf8) }) { return cached.arn }
+        let arn = ARN(value)
+        parsedARNs.append((value, arn))
+        return arn
+    }
+
     mutating func report(_ diagnostic: Diagnostic, faulty pointer: String? = nil) {
         diagnostics.append(diagnostic)
         if let pointer { faulty.insert(pointer) }
