@@ -82,7 +82,7 @@ public enum TextFormatter {
             lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
         }
         let gutter = String(start.line)
-        let pad = String(repeating: " ", count: gutter.count)
+        let pad = repeated(UInt8(ascii: " "), gutter.utf8.count)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
         let (head, marked, tail) = window(
@@ -93,10 +93,19 @@ public enum TextFormatter {
         let bar = palette.paint(pad + " |", Palette.gutter)
         output += bar + "\n"
         output += palette.paint("\(gutter) |", Palette.gutter) + " \(lineText)\n"
-        var marks = String(repeating: "^", count: width)
+        var marks = repeated(UInt8(ascii: "^"), width)
         if let label { marks += " " + label }
-        output += bar + " " + String(repeating: " ", count: before) + palette.paint(marks, underline) + "\n"
+        output += bar + " " + repeated(UInt8(ascii: " "), before) + palette.paint(marks, underline) + "\n"
         return output
+    }
+
+    /// `count` copies of an ASCII byte, as a string (`String(repeating:count:)` appends piece by piece).
+    private static func repeated(_ byte: UInt8, _ count: Int) -> String {
+        let count = max(0, count)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for index in 0..<count { buffer[index] = byte }
+            return count
+        }
     }
 
     /// Lines longer than this many bytes are shown shortened around the range.

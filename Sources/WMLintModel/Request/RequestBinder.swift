@@ -292,7 +292,18 @@ private let linearScanLimit = 16
 /// Whether two keys are the same code points, as Python compares them (`String` equality would merge "é" and
 /// "e" + U+0301).
 private func sameKey(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    sameCodePoints(a, b)
+}
+
+/// Whether two strings hold the same code points, i.e. the same UTF-8 bytes (`==` compares canonical
+/// equivalence).
+public func sameCodePoints(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    let contiguous = a.utf8.withContiguousStorageIfAvailable { x in
+        b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+    }
+    if let contiguous, let equal = contiguous { return equal }
+    return a.utf8.elementsEqual(b.utf8)
 }
 
 /// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.

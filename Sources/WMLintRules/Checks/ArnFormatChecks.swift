@@ -70,9 +70,9 @@ enum ArnFormat {
             let end = number == 5 ? bytes.count : colons[number]
             return bytes[start..<end]
         }
-        guard field(0).elementsEqual("arn".utf8),
-            ServiceFacts.partitions.contains(where: { field(1).elementsEqual($0.utf8) }),
-            field(2).elementsEqual("sso".utf8), field(3).isEmpty
+        guard equals(field(0), "arn"),
+            partitionBytes.contains(where: { field(1).elementsEqual($0) }),
+            equals(field(2), "sso"), field(3).isEmpty
         else { return false }
         let account = field(4)
         switch kind {
@@ -83,18 +83,18 @@ enum ArnFormat {
         }
         let segments = field(5).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         guard segments.count == (kind == .instance ? 2 : 3),
-            segments[0].elementsEqual((kind == .instance ? "instance" : "application").utf8)
+            equals(segments[0], kind == .instance ? "instance" : "application")
         else { return false }
         let instance = segments[1]
         let body =
-            instance.starts(with: "ssoins-".utf8)
-            ? instance.dropFirst(7) : instance.starts(with: "ins-".utf8) ? instance.dropFirst(4) : nil
+            startsWith(instance, "ssoins-")
+            ? instance.dropFirst(7) : startsWith(instance, "ins-") ? instance.dropFirst(4) : nil
         guard let body, body.count == 16, body.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }) else {
             return false
         }
         guard kind == .application else { return true }
         let application = segments[2]
-        return application.count == 20 && application.starts(with: "apl-".utf8)
+        return application.count == 20 && startsWith(application, "apl-")
             && application.dropFirst(4).allSatisfy(isAlphanumeric)
     }
 
@@ -181,6 +181,20 @@ enum ArnFormat {
             )
         }
         return nil
+    }
+
+    /// The partitions' names as bytes, for ``matches(_:kind:)``.
+    private static let partitionBytes = ServiceFacts.partitions.map { Array($0.utf8) }
+
+    /// Whether `bytes` are exactly `text`'s.
+    private static func equals(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && startsWith(bytes, text)
+    }
+
+    /// Whether `bytes` start with `text`'s.
+    private static func startsWith(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: StaticString) -> Bool {
+        let prefix = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return bytes.count >= prefix.count && bytes.prefix(prefix.count).elementsEqual(prefix)
     }
 
     /// `(sso)?ins-[a-zA-Z0-9-.]{16}`.

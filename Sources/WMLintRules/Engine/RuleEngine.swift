@@ -20,7 +20,7 @@ struct CheckState {
 
     /// `value` cut into its ARN fields, once per request.
     mutating func arn(_ value: String) -> ARN {
-        if let cached = parsedARNs.first(where: { $0.value.utf8.elementsEqual(value.utf8) }) { return cached.arn }
+        if let cached = parsedARNs.first(where: { sameCodePoints($0.value, value) }) { return cached.arn }
         let arn = ARN(value)
         parsedARNs.append((value, arn))
         return arn
