@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import WMLintSource
 
 /// The `text` format (SPEC §6): rustc/clang style, with the source line and an underline of the range.
@@ -10,15 +12,42 @@ public enum TextFormatter {
     public static func format(_ report: LintReport, color: Bool) -> String {
         let palette = Palette(enabled: color)
         var output = ""
-        for diagnostic in report.diagnostics {
-            output += render(diagnostic, sources: report.sources, palette: palette)
-            output += "\n"
+        for piece in rendered(report.diagnostics, sources: report.sources, palette: palette) {
+            output += piece
         }
         if !report.diagnostics.isEmpty {
             output += summary(report) + "\n"
         }
         return output
     }
+
+    /// Diagnostics rendered per ``chunkSize``, each followed by a blank line, in report order. A long report's
+    /// chunks are rendered on every core: rendering is pure, so the text is the same.
+    private static func rendered(
+        _ diagnostics: [Diagnostic], sources: [String: SourceFile], palette: Palette
+    ) -> [String] {
+        let chunks = stride(from: 0, to: diagnostics.count, by: chunkSize).map {
+            $0..<min($0 + chunkSize, diagnostics.count)
+        }
+        @Sendable func render(_ chunk: Range<Int>) -> String {
+            var text = ""
+            for diagnostic in diagnostics[chunk] {
+                text += Self.render(diagnostic, sources: sources, palette: palette)
+                text += "\n"
+            }
+            return text
+        }
+        guard chunks.count > 1 else { return chunks.map(render) }
+        let results = Mutex([String](repeating: "", count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let text = render(chunks[index])
+            results.withLock { $0[index] = text }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// Diagnostics rendered together, in one task.
+    static let chunkSize = 128
 
     /// `N errors, M warnings in K files` (infos added when there are any).
     public static func summary(_ report: LintReport) -> String {
