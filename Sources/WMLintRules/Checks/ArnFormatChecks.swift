@@ -57,43 +57,50 @@ enum ArnFormat {
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, kind: Kind) -> Bool {
+        if bytes.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return false }
         // `arn:PARTITION:sso::ACCOUNT:` then the resource, which keeps any further colons.
-        var colons: [Int] = []
-        colons.reserveCapacity(5)
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return false }
-            if byte == UInt8(ascii: ":") && colons.count < 5 { colons.append(index) }
+        var start = 0
+        func field(endingAt separator: UInt8, before end: Int) -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard let index = bytes[start..<end].firstIndex(of: separator) else { return nil }
+            defer { start = index + 1 }
+            return bytes[start..<index]
         }
-        guard colons.count == 5 else { return false }
-        func field(_ number: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
-            let start = number == 0 ? 0 : colons[number - 1] + 1
-            let end = number == 5 ? bytes.count : colons[number]
-            return bytes[start..<end]
-        }
-        guard equals(field(0), "arn"),
-            partitionBytes.contains(where: { field(1).elementsEqual($0) }),
-            equals(field(2), "sso"), field(3).isEmpty
+        let colon = UInt8(ascii: ":")
+        guard let arn = field(endingAt: colon, before: bytes.count), equals(arn, "arn"),
+            let partition = field(endingAt: colon, before: bytes.count),
+            partitionBytes.contains(where: { partition.elementsEqual($0) }),
+            let service = field(endingAt: colon, before: bytes.count), equals(service, "sso"),
+            let region = field(endingAt: colon, before: bytes.count), region.isEmpty,
+            let account = field(endingAt: colon, before: bytes.count)
         else { return false }
-        let account = field(4)
         switch kind {
         case .instance:
             guard account.isEmpty else { return false }
         case .application:
             guard account.count == 12, account.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         }
-        let segments = field(5).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-        guard segments.count == (kind == .instance ? 2 : 3),
-            equals(segments[0], kind == .instance ? "instance" : "application")
+        // The resource: `instance/ID` or `application/INSTANCE-ID/APPLICATION-ID`, nothing more.
+        let slash = UInt8(ascii: "/")
+        guard let type = field(endingAt: slash, before: bytes.count),
+            equals(type, kind == .instance ? "instance" : "application")
         else { return false }
-        let instance = segments[1]
+        let instance: Slice<UnsafeBufferPointer<UInt8>>
+        var application: Slice<UnsafeBufferPointer<UInt8>>?
+        if kind == .instance {
+            instance = bytes[start...]
+        } else {
+            guard let segment = field(endingAt: slash, before: bytes.count) else { return false }
+            instance = segment
+            application = bytes[start...]
+        }
+        guard !instance.contains(slash), !(application?.contains(slash) ?? false) else { return false }
         let body =
             startsWith(instance, "ssoins-")
             ? instance.dropFirst(7) : startsWith(instance, "ins-") ? instance.dropFirst(4) : nil
         guard let body, body.count == 16, body.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }) else {
             return false
         }
-        guard kind == .application else { return true }
-        let application = segments[2]
+        guard let application else { return true }
         return application.count == 20 && startsWith(application, "apl-")
             && application.dropFirst(4).allSatisfy(isAlphanumeric)
     }
