@@ -22,7 +22,8 @@ private struct Binder {
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
-        var present: Set<String> = []
+        // A request has a handful of members: arrays searched in place beat hashed sets here.
+        var present: [String] = []
         var nearlyNamed = input.nearlyNamed
         let shape = OperationModel.requestShape
         for var entry in lastEntries(input.parameters) {
@@ -35,7 +36,7 @@ private struct Binder {
                 request.unknownMembers.append(UnknownMember(key: entry.key, location: entry.location))
                 continue
             }
-            present.insert(entry.key)
+            present.append(entry.key)
             var context = Context(location: entry.location, syntax: .json, name: escapedKey)
             context.text = entry.text
             switch entry.value {
@@ -197,8 +198,8 @@ private struct Binder {
             return Field(value: nil, location: location)
         }
         var bound: [(String, Member, Context)] = []
-        var present: Set<String> = []
-        var nearlyNamed: Set<String> = []
+        var present: [String] = []
+        var nearlyNamed: [String] = []
         for member in lastMembers(members) {
             var memberContext = context
             memberContext.name = member.key
@@ -210,10 +211,10 @@ private struct Binder {
             }
             if shape.member(member.key) == nil {
                 if let near = reportUnknown(member.key, location: memberContext.location, known: shape.memberNames) {
-                    nearlyNamed.insert(near)
+                    nearlyNamed.append(near)
                 }
             } else {
-                present.insert(member.key)
+                present.append(member.key)
             }
             bound.append((member.key, member, memberContext))
         }
