@@ -6,8 +6,9 @@ struct CheckState {
     let request: Request
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
-    /// Pointers of values found faulty by a value check: cross-field checks skip them.
-    var faulty: Set<String> = []
+    /// Pointers of values found faulty by a value check: cross-field checks skip them. At most a few per request,
+    /// so an array searched in place (no hashing).
+    var faulty: [String] = []
 
     /// Whether the string field holds a value no check has found faulty.
     func valid(_ field: Field<String>?) -> (String, ValueLocation)? {
@@ -28,7 +29,7 @@ struct CheckState {
 
     mutating func report(_ diagnostic: Diagnostic, faulty pointer: String? = nil) {
         diagnostics.append(diagnostic)
-        if let pointer { faulty.insert(pointer) }
+        if let pointer { faulty.append(pointer) }
     }
 }
 
