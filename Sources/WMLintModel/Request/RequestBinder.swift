@@ -355,7 +355,9 @@ func clampedInt(_ digits: String) -> Int {
 func escapePointer(_ key: String) -> String {
     // Keys almost never hold either byte: return them as they are, without a search through the generic
     // `replacing(_:with:)` (a quarter of a 2,000-file run when it was used for every key).
-    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+    func needsEscape(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") }
+    let contiguous = key.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscape) }
+    guard contiguous ?? key.utf8.contains(where: needsEscape) else { return key }
     var escaped: [UInt8] = []
     escaped.reserveCapacity(key.utf8.count + 8)
     for byte in key.utf8 {
