@@ -41,3 +41,21 @@ import Testing
         #expect(InputKind.guess(fromName: "x.\u{212A}SH") == .shell)
     }
 }
+
+/// `Path.directory(of:)` and `Path.basename(_:)` find the last slash by byte when it stands alone; they agree with
+/// the search by character (a slash joined to a combining mark or after a prepended mark is not a slash character).
+@Suite struct PathSlashTests {
+    static let paths = [
+        "", "/", "a", "a/b", "/a/b/c.json", "a//b", "a/", "./a", "dir/日本語.yaml", "日本語/x", "a/\u{301}b", "a\u{301}/b",
+        "x/y/\u{301}", "\u{600}/a", "a/\u{600}/b", "é/è", "a/b\u{200D}/c", "/\u{301}",
+    ]
+
+    @Test(arguments: paths)
+    func slashSearchAgreesWithTheCharacterSearch(_ path: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        let basename = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        #expect(Array(Path.directory(of: path).utf8) == Array(directory.utf8))
+        #expect(Array(Path.basename(path).utf8) == Array(basename.utf8))
+    }
+}

@@ -189,14 +189,26 @@ enum Path {
     }
 
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
+        guard let slash = lastSlash(path) else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
+        guard let slash = lastSlash(path) else { return path }
         return String(path[path.index(after: slash)...])
+    }
+
+    /// The index of the last `/` character of `path`. Found by byte when that slash stands between ASCII bytes
+    /// (then it is a character of its own); else by character, as a slash joined to a combining mark is not one.
+    private static func lastSlash(_ path: String) -> String.Index? {
+        let utf8 = path.utf8
+        guard let index = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let after = utf8.index(after: index)
+        let standsAlone =
+            (after == utf8.endIndex || utf8[after] < 0x80)
+            && (index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80)
+        return standsAlone ? index : path.lastIndex(of: "/")
     }
 
     /// Whether `path` is `root` or inside it (both canonical absolute paths).
