@@ -227,7 +227,8 @@ enum Path {
     static func clean(_ path: String) -> String {
         var result = path
         while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
-        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        // `hasSuffix` first: `count` walks every character.
+        while result.hasSuffix("/") && result.count > 1 { result.removeLast() }
         return result
     }
 }

@@ -157,6 +157,11 @@ public enum Linter {
         var sources: [String: SourceFile] = [:]
         var seen: Set<DiagnosticIdentity> = []
         var diagnostics: [Diagnostic] = []
+        // Sized once: growing the set rehashes every identity (path and message) seen so far.
+        let total = outcomes.reduce(0) { $0 + $1.diagnostics.count }
+        sources.reserveCapacity(outcomes.count)
+        seen.reserveCapacity(total)
+        diagnostics.reserveCapacity(total)
         for outcome in outcomes {
             for source in outcome.sources where sources[source.path] == nil {
                 sources[source.path] = source
