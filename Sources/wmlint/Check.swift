@@ -4,6 +4,9 @@ import WMLintRules
 import WMLintSource
 
 /// `wmlint check [PATH…]`: lint files and directories.
+///
+/// The options are declared flat (no option groups): swift-argument-parser reflects over every property wrapper and
+/// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check files and directories (the default command).")
@@ -22,9 +25,41 @@ struct Check: ParsableCommand {
     @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorArgument = .auto
 
-    @OptionGroup var input: InputOptions
+    // How to read inputs: the options of `InputOptions`, as `convert` has them.
 
-    @OptionGroup var rules: RuleOptions
+    @Option(
+        name: .customLong("input-format"),
+        help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
+    var inputFormat: InputFormatArgument = .auto
+
+    @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
+    var stdinFilename: String?
+
+    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
+    var maxFileSize: Int = 8 * 1024 * 1024
+
+    // Which rules run and their context.
+
+    @Option(help: "The region the commands run in, when they do not say (SPEC §4.1).")
+    var region: String?
+
+    @Option(name: .customLong("account-id"), help: "The AWS account the Identity Center application must belong to.")
+    var accountID: String?
+
+    @Option(help: ArgumentHelp("Switch a rule on (repeatable).", valueName: "rule"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
+    var disable: [String] = []
+
+    @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
+    var severity: [String] = []
+
+    @Option(help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore configuration files.")
+    var noConfig = false
 
     @Flag(help: "Warnings also fail the run (exit 1).")
     var strict = false
@@ -41,6 +76,41 @@ struct Check: ParsableCommand {
     @Option(help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
+    /// The parsed options as plain values.
+    var settings: CheckSettings {
+        CheckSettings(
+            paths: paths, format: format, output: output, color: color,
+            input: InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize),
+            rules: RuleSettings(
+                region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
+                config: config, noConfig: noConfig),
+            strict: strict, quiet: quiet, fix: fix, diff: diff, jobs: jobs)
+    }
+
+    func validate() throws {
+        try settings.validate()
+    }
+
+    func run() throws {
+        try settings.run()
+    }
+}
+
+/// The options of `check` as plain values: what the command validates and runs, however it was parsed.
+struct CheckSettings: Equatable {
+    var paths: [String] = []
+    var format: FormatArgument = .text
+    var output: [String] = []
+    var color: ColorArgument = .auto
+    var input = InputSettings()
+    var rules = RuleSettings()
+    var strict = false
+    var quiet = false
+    var fix = false
+    var diff = false
+    var jobs: Int?
+
+    /// Throws a `ValidationError` for options that cannot go together or values the kit would refuse.
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if input.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
@@ -112,27 +182,119 @@ struct Check: ParsableCommand {
     }
 }
 
-/// Options that choose rules and give them context, shared by `check` and `convert`.
-struct RuleOptions: ParsableArguments {
-    @Option(help: "The region the commands run in, when they do not say (SPEC §4.1).")
+extension CheckSettings {
+    /// `check`'s arguments read without swift-argument-parser, when they are plainly well formed; `nil` otherwise.
+    ///
+    /// Reflecting over the command's properties costs more than linting a small file (docs/performance.md), so
+    /// the common command lines are read here: paths, and every option of ``Check`` spelled `--name value` or
+    /// `--name=value` with a valid value, each single-valued option and flag at most once. Anything else — help,
+    /// `--`, short or unknown options, a value that starts with `-` or is empty, a repeated single-valued option,
+    /// an invalid value, settings ``validate()`` refuses — gives `nil`, and the full parser then reads the same
+    /// arguments with its own messages and exit codes. Accepted command lines give the settings the full parser
+    /// gives (tested against it).
+    init?(plainArguments arguments: [String]) {
+        var given: Set<String> = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.utf8.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]) else {
+                if argument.utf8.first == UInt8(ascii: "-") && argument != "-" { return nil }
+                paths.append(argument)
+                continue
+            }
+            var name = Substring(argument.utf8.dropFirst(2))
+            var attached: Substring?
+            if let equals = name.firstIndex(of: "=") {
+                attached = name[name.index(after: equals)...]
+                name = name[..<equals]
+            }
+            if Self.flagNames.contains(name) {
+                guard attached == nil, given.insert(String(name)).inserted else { return nil }
+                setFlag(name)
+                continue
+            }
+            guard Self.optionNames.contains(name) else { return nil }
+            let value: String
+            if let attached {
+                value = String(attached)
+            } else {
+                guard index < arguments.count else { return nil }
+                value = arguments[index]
+                index += 1
+            }
+            guard let first = value.utf8.first, first != UInt8(ascii: "-") else { return nil }
+            if !Self.repeatableNames.contains(name) && !given.insert(String(name)).inserted { return nil }
+            guard setOption(name, to: value) else { return nil }
+        }
+        do {
+            try validate()
+        } catch {
+            return nil
+        }
+    }
+
+    /// `check`'s flags, by long name.
+    private static let flagNames: Set<Substring> = ["strict", "quiet", "fix", "diff", "no-config"]
+    /// `check`'s options that take a value, by long name.
+    private static let optionNames: Set<Substring> = [
+        "format", "output", "color", "input-format", "stdin-filename", "max-file-size", "region", "account-id",
+        "enable", "disable", "severity", "config", "jobs",
+    ]
+    /// The options that may be given more than once (arrays: each value is appended).
+    private static let repeatableNames: Set<Substring> = ["output", "enable", "disable", "severity"]
+
+    private mutating func setFlag(_ name: Substring) {
+        switch name {
+        case "strict": strict = true
+        case "quiet": quiet = true
+        case "fix": fix = true
+        case "diff": diff = true
+        default: rules.noConfig = true
+        }
+    }
+
+    /// Stores an option's value, converted as swift-argument-parser converts it (`init?(rawValue:)` for the
+    /// enumerations, `Int.init(_:)` for numbers); `false` when the option does not accept it.
+    private mutating func setOption(_ name: Substring, to value: String) -> Bool {
+        switch name {
+        case "format":
+            guard let format = FormatArgument(rawValue: value) else { return false }
+            self.format = format
+        case "output": output.append(value)
+        case "color":
+            guard let color = ColorArgument(rawValue: value) else { return false }
+            self.color = color
+        case "input-format":
+            guard let format = InputFormatArgument(rawValue: value) else { return false }
+            input.inputFormat = format
+        case "stdin-filename": input.stdinFilename = value
+        case "max-file-size":
+            guard let size = Int(value) else { return false }
+            input.maxFileSize = size
+        case "region": rules.region = value
+        case "account-id": rules.accountID = value
+        case "enable": rules.enable.append(value)
+        case "disable": rules.disable.append(value)
+        case "severity": rules.severity.append(value)
+        case "config": rules.config = value
+        case "jobs":
+            guard let jobs = Int(value) else { return false }
+            self.jobs = jobs
+        default: return false
+        }
+        return true
+    }
+}
+
+/// Options that choose rules and give them context, as plain values.
+struct RuleSettings: Equatable {
     var region: String?
-
-    @Option(name: .customLong("account-id"), help: "The AWS account the Identity Center application must belong to.")
     var accountID: String?
-
-    @Option(help: ArgumentHelp("Switch a rule on (repeatable).", valueName: "rule"))
     var enable: [String] = []
-
-    @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
     var disable: [String] = []
-
-    @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
     var severity: [String] = []
-
-    @Option(help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
     var config: String?
-
-    @Flag(name: .customLong("no-config"), help: "Ignore configuration files.")
     var noConfig = false
 
     /// The command line's settings, merged over each input's configuration; throws a usage error for an unknown

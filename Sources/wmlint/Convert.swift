@@ -15,7 +15,8 @@ struct Convert: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (output, report, allConverted) = try Converter.convert(input.lintOptions(paths: [path]), to: to.target)
+        let (output, report, allConverted) = try Converter.convert(
+            input.settings.lintOptions(paths: [path]), to: to.target)
         writeOutput(output)
         if !allConverted || report.requests.isEmpty {
             let problems = report.diagnostics.filter { $0.severity == .error }

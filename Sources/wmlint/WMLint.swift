@@ -20,14 +20,23 @@ struct WMLint: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let checkArguments = directCheckArguments(arguments)
         do {
-            // The common case, `wmlint [check] …`, parses only `check`'s options: the root command's parse
-            // reflects over every subcommand, which costs more than the rest of a small run (docs/performance.md).
-            var command: any ParsableCommand =
-                try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
-            try command.run()
+            // The common case, `wmlint [check] …`, is read without swift-argument-parser when it is plainly well
+            // formed, else parsed by `check` alone: the root command's parse reflects over every subcommand, and
+            // any parse reflects over the command's options, which costs more than the rest of a small run
+            // (docs/performance.md).
+            if let checkArguments, let settings = CheckSettings(plainArguments: checkArguments) {
+                try settings.run()
+            } else {
+                var command: any ParsableCommand =
+                    try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
+                try command.run()
+            }
         } catch let error as WMLintError {
             writeError("wmlint: error: \(error.message)\n")
             Glibc.exit(2)
+        } catch let code as ExitCode where code.rawValue != 0 && code != .validationFailure {
+            // A failing run: no message (what swift-argument-parser's error path prints, without building help).
+            Glibc.exit(code.rawValue)
         } catch {
             let code = checkArguments == nil ? exitCode(for: error) : Check.exitCode(for: error)
             if code == .success {
@@ -64,7 +73,7 @@ extension WMLint {
     }
 }
 
-/// Options that say how to read inputs, shared by `check` and `convert`.
+/// Options that say how to read inputs (`convert`'s; `check` declares the same options itself).
 struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
@@ -76,6 +85,18 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
     var maxFileSize: Int = 8 * 1024 * 1024
+
+    var settings: InputSettings {
+        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
+    }
+}
+
+/// How to read inputs, as plain values.
+struct InputSettings: Equatable {
+    var inputFormat: InputFormatArgument = .auto
+    var stdinFilename: String?
+    /// Files over this many bytes are not read.
+    var maxFileSize = 8 * 1024 * 1024
 
     func lintOptions(paths: [String], jobs: Int? = nil) -> LintOptions {
         LintOptions(

@@ -64,6 +64,12 @@ import WMLintModel
             #expect(
                 Patterns.isApplicationArn(value) == ((try? application.wholeMatch(in: value)) != nil),
                 "\(value.debugDescription)")
+            // The byte matcher and the dissection that names the fault agree.
+            for kind in [ArnFormat.Kind.instance, .application] {
+                #expect(
+                    ArnFormat.matches(value, kind: kind) == (ArnFormat.patternFault(value, kind: kind) == nil),
+                    "\(value.debugDescription)")
+            }
         }
     }
 }

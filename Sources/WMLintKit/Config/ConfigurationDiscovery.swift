@@ -64,6 +64,9 @@ public final class ConfigurationCache: Sendable {
         var nearest: [String: String?] = [:]
         /// An input's directory as written (made absolute) → its canonical form, to skip `realpath`.
         var startDirectories: [String: String] = [:]
+        /// An input's directory exactly as written in its path → the canonical start (inputs named by a plain
+        /// file name only).
+        var startByInputDirectory: [String: String] = [:]
         /// Canonical configuration path → what loading it gave.
         var loaded: [String: Result<Configuration, WMLintError>] = [:]
     }
@@ -151,14 +154,24 @@ public final class ConfigurationCache: Sendable {
     }
 
     private func canonicalConfiguration(forInput path: String) -> String? {
-        let absolute = Path.normalized(path.hasPrefix("/") ? path : Path.join(currentDirectory, path))
-        let written = Path.directory(of: absolute)
+        // Inputs of one directory share its start: look it up by the directory as written before normalising (a
+        // last component that is a plain name leaves the directory's normal form unchanged).
+        let asWritten = Path.directory(of: path)
+        let name = Path.basename(path)
+        let isPlainName = !name.isEmpty && name != "." && name != ".."
         let start: String
-        if let cached = state.withLock({ $0.startDirectories[written] }) {
+        if isPlainName, let cached = state.withLock({ $0.startByInputDirectory[asWritten] }) {
             start = cached
         } else {
-            start = FileSystem.realPath(written) ?? written
-            state.withLock { $0.startDirectories[written] = start }
+            let absolute = Path.normalized(path.hasPrefix("/") ? path : Path.join(currentDirectory, path))
+            let written = Path.directory(of: absolute)
+            if let cached = state.withLock({ $0.startDirectories[written] }) {
+                start = cached
+            } else {
+                start = FileSystem.realPath(written) ?? written
+                state.withLock { $0.startDirectories[written] = start }
+            }
+            if isPlainName { state.withLock { $0.startByInputDirectory[asWritten] = start } }
         }
         // The file-system calls happen outside the lock; two threads may search one directory at once, which
         // costs a few calls and gives the same answer.

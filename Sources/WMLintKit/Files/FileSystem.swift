@@ -52,12 +52,18 @@ enum FileSystem {
 
     /// Reads a regular file of at most `maxSize` bytes. Anything else (a FIFO, a device) is never opened;
     /// `noFollow` refuses a symbolic link in the last component (for canonical paths checked beforehand).
-    static func read(_ path: String, maxSize: Int, noFollow: Bool = false) -> Result<[UInt8], ReadError> {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
+    /// `isKnownRegular` skips the `stat` before opening, for a file just found regular (the descriptor is checked
+    /// again with `fstat`).
+    static func read(
+        _ path: String, maxSize: Int, noFollow: Bool = false, isKnownRegular: Bool = false
+    ) -> Result<[UInt8], ReadError> {
+        if !isKnownRegular {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
+            }
+            guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         }
-        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
@@ -127,6 +133,38 @@ enum FileSystem {
         return names.sorted()
     }
 
+    /// What a directory entry is, as far as the directory itself says.
+    enum EntryType {
+        /// A regular file, not a symbolic link.
+        case regular
+        /// A directory, not a symbolic link.
+        case directory
+        /// A symbolic link, something else, or not said (`DT_UNKNOWN`): `lstat`/`stat` must tell.
+        case unknown
+    }
+
+    /// The entries of a directory (without `.` and `..`) with their type from `readdir`, sorted by name (as
+    /// ``entries(of:)``); `nil` when it cannot be listed.
+    static func typedEntries(of directory: String) -> [(name: String, type: EntryType)]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var result: [(name: String, type: EntryType)] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name != "." && name != ".." else { continue }
+            let type: EntryType
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): type = .regular
+            case Int32(DT_DIR): type = .directory
+            default: type = .unknown
+            }
+            result.append((name, type))
+        }
+        return result.sorted { $0.name < $1.name }
+    }
+
     /// The canonical absolute path (symlinks resolved), or `nil` when it does not exist.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -154,14 +192,26 @@ enum Path {
     }
 
     static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
+        guard let slash = lastSlash(path) else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
     static func basename(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
+        guard let slash = lastSlash(path) else { return path }
         return String(path[path.index(after: slash)...])
+    }
+
+    /// The index of the last `/` character of `path`. Found by byte when that slash stands between ASCII bytes
+    /// (then it is a character of its own); else by character, as a slash joined to a combining mark is not one.
+    private static func lastSlash(_ path: String) -> String.Index? {
+        let utf8 = path.utf8
+        guard let index = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let after = utf8.index(after: index)
+        let standsAlone =
+            (after == utf8.endIndex || utf8[after] < 0x80)
+            && (index == utf8.startIndex || utf8[utf8.index(before: index)] < 0x80)
+        return standsAlone ? index : path.lastIndex(of: "/")
     }
 
     /// Whether `path` is `root` or inside it (both canonical absolute paths).
@@ -180,7 +230,8 @@ enum Path {
     static func clean(_ path: String) -> String {
         var result = path
         while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
-        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        // `hasSuffix` first: `count` walks every character.
+        while result.hasSuffix("/") && result.count > 1 { result.removeLast() }
         return result
     }
 }

@@ -22,6 +22,7 @@ enum InputKind: Hashable, Sendable {
 
     /// The kind a file's name suggests, `nil` when the name says nothing (a shebang may still).
     static func guess(fromName path: String) -> InputKind? {
+        if let guessed = guess(fromASCIIName: path) { return guessed }
         let name = Path.basename(path).lowercased()
         if path.contains(".github/workflows/") && (name.hasSuffix(".yml") || name.hasSuffix(".yaml")) {
             return .workflow
@@ -33,6 +34,32 @@ enum InputKind: Hashable, Sendable {
         case "sh", "bash", "zsh", "ksh": return .shell
         case "md", "markdown": return .markdown
         default: return nil
+        }
+    }
+
+    /// ``guess(fromName:)`` over the bytes of an ASCII path (`.some(nil)`: the name says nothing); `nil` when the
+    /// path is not ASCII, whose names need Unicode lower-casing.
+    private static func guess(fromASCIIName path: String) -> InputKind?? {
+        var path = path
+        return path.withUTF8 { bytes -> InputKind?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+            guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")) else { return .some(nil) }
+            let lowered = bytes[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            func isExtension(_ name: String) -> Bool { lowered.elementsEqual(name.utf8) }
+            if isExtension("yml") || isExtension("yaml") {
+                let workflows = Array(".github/workflows/".utf8)
+                let isWorkflow =
+                    bytes.count >= workflows.count
+                    && (0...(bytes.count - workflows.count)).contains { start in
+                        bytes[start..<(start + workflows.count)].elementsEqual(workflows)
+                    }
+                return isWorkflow ? .workflow : .yaml
+            }
+            if isExtension("json") { return .json }
+            if isExtension("sh") || isExtension("bash") || isExtension("zsh") || isExtension("ksh") { return .shell }
+            if isExtension("md") || isExtension("markdown") { return .markdown }
+            return .some(nil)
         }
     }
 
@@ -131,14 +158,22 @@ struct InputDiscovery {
         seen: inout Set<String>
     ) {
         guard let identity = FileSystem.identity(of: directory), visited.insert(identity).inserted,
-            let names = FileSystem.entries(of: directory)
+            let names = FileSystem.typedEntries(of: directory)
         else { return }
-        for name in names {
+        for (name, type) in names {
             let path = Path.clean(Path.join(directory, name))
-            if FileSystem.isSymlink(path) {
-                guard let target = FileSystem.realPath(path), Path.isInside(target, root: root) else { continue }
+            // The directory entry's type spares an `lstat` and a `stat` per file when the file system gives it.
+            let kind: FileSystem.Kind?
+            switch type {
+            case .regular: kind = .regular
+            case .directory: kind = .directory
+            case .unknown:
+                if FileSystem.isSymlink(path) {
+                    guard let target = FileSystem.realPath(path), Path.isInside(target, root: root) else { continue }
+                }
+                kind = FileSystem.kind(of: path)
             }
-            switch FileSystem.kind(of: path) {
+            switch kind {
             case .directory:
                 if name == ".build" || name == "node_modules" { continue }
                 if name.hasPrefix(".") {

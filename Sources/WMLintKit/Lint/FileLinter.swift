@@ -95,7 +95,8 @@ struct FileLinter {
         } else if let replaced = settings.contents[input.path] {
             bytes = replaced
         } else {
-            switch FileSystem.read(input.path, maxSize: settings.maxFileSize) {
+            // Every input was found a regular file by discovery (standard input is not read here).
+            switch FileSystem.read(input.path, maxSize: settings.maxFileSize, isKnownRegular: true) {
             case .success(let read): bytes = read
             case .failure(.tooLarge(let size)):
                 return oversized(

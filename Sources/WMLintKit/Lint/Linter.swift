@@ -105,7 +105,9 @@ public enum Linter {
         let scriptOutcomes = lintAll(scripts, linter: linter, jobs: options.jobs)
         let referenced = Set(scriptOutcomes.flatMap(\.referencedDocuments))
         let documents = inputs.filter { input in
-            input.kind != .shell && !referenced.contains(FileSystem.realPath(input.path) ?? input.path)
+            // `realpath` only when some script pulled a document in.
+            input.kind != .shell
+                && (referenced.isEmpty || !referenced.contains(FileSystem.realPath(input.path) ?? input.path))
         }
         let documentOutcomes = lintAll(documents, linter: linter, jobs: options.jobs)
         var byPath: [String: FileOutcome] = [:]
@@ -155,6 +157,11 @@ public enum Linter {
         var sources: [String: SourceFile] = [:]
         var seen: Set<DiagnosticIdentity> = []
         var diagnostics: [Diagnostic] = []
+        // Sized once: growing the set rehashes every identity (path and message) seen so far.
+        let total = outcomes.reduce(0) { $0 + $1.diagnostics.count }
+        sources.reserveCapacity(outcomes.count)
+        seen.reserveCapacity(total)
+        diagnostics.reserveCapacity(total)
         for outcome in outcomes {
             for source in outcome.sources where sources[source.path] == nil {
                 sources[source.path] = source

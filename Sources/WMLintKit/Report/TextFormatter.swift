@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import WMLintSource
 
 /// The `text` format (SPEC §6): rustc/clang style, with the source line and an underline of the range.
@@ -10,15 +12,42 @@ public enum TextFormatter {
     public static func format(_ report: LintReport, color: Bool) -> String {
         let palette = Palette(enabled: color)
         var output = ""
-        for diagnostic in report.diagnostics {
-            output += render(diagnostic, sources: report.sources, palette: palette)
-            output += "\n"
+        for piece in rendered(report.diagnostics, sources: report.sources, palette: palette) {
+            output += piece
         }
         if !report.diagnostics.isEmpty {
             output += summary(report) + "\n"
         }
         return output
     }
+
+    /// Diagnostics rendered per ``chunkSize``, each followed by a blank line, in report order. A long report's
+    /// chunks are rendered on every core: rendering is pure, so the text is the same.
+    private static func rendered(
+        _ diagnostics: [Diagnostic], sources: [String: SourceFile], palette: Palette
+    ) -> [String] {
+        let chunks = stride(from: 0, to: diagnostics.count, by: chunkSize).map {
+            $0..<min($0 + chunkSize, diagnostics.count)
+        }
+        @Sendable func render(_ chunk: Range<Int>) -> String {
+            var text = ""
+            for diagnostic in diagnostics[chunk] {
+                text += Self.render(diagnostic, sources: sources, palette: palette)
+                text += "\n"
+            }
+            return text
+        }
+        guard chunks.count > 1 else { return chunks.map(render) }
+        let results = Mutex([String](repeating: "", count: chunks.count))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            let text = render(chunks[index])
+            results.withLock { $0[index] = text }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// Diagnostics rendered together, in one task.
+    static let chunkSize = 128
 
     /// `N errors, M warnings in K files` (infos added when there are any).
     public static func summary(_ report: LintReport) -> String {
@@ -82,7 +111,7 @@ public enum TextFormatter {
             lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
         }
         let gutter = String(start.line)
-        let pad = String(repeating: " ", count: gutter.count)
+        let pad = repeated(UInt8(ascii: " "), gutter.utf8.count)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
         let (head, marked, tail) = window(
@@ -93,10 +122,19 @@ public enum TextFormatter {
         let bar = palette.paint(pad + " |", Palette.gutter)
         output += bar + "\n"
         output += palette.paint("\(gutter) |", Palette.gutter) + " \(lineText)\n"
-        var marks = String(repeating: "^", count: width)
+        var marks = repeated(UInt8(ascii: "^"), width)
         if let label { marks += " " + label }
-        output += bar + " " + String(repeating: " ", count: before) + palette.paint(marks, underline) + "\n"
+        output += bar + " " + repeated(UInt8(ascii: " "), before) + palette.paint(marks, underline) + "\n"
         return output
+    }
+
+    /// `count` copies of an ASCII byte, as a string (`String(repeating:count:)` appends piece by piece).
+    private static func repeated(_ byte: UInt8, _ count: Int) -> String {
+        let count = max(0, count)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            for index in 0..<count { buffer[index] = byte }
+            return count
+        }
     }
 
     /// Lines longer than this many bytes are shown shortened around the range.
@@ -143,7 +181,9 @@ public enum TextFormatter {
     }
 
     private static func expandTabs(_ text: String) -> String {
-        guard text.contains("\t") else { return text }
+        // A tab is always a character of its own, so a byte search finds it (`contains("\t")` runs a generic
+        // substring search).
+        guard text.utf8.contains(UInt8(ascii: "\t")) else { return text }
         return text.split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ")
     }
 

@@ -47,7 +47,7 @@ public enum CLIRequest {
             }
         }
         if input.hasUnknownSource { return rejected ? .rejects : .unknown }
-        let root = SyntaxNode(.object(JSONWriter.lastValues(members)), range: input.anchorRange)
+        let root = SyntaxNode(.object(lastMembers(members)), range: input.anchorRange)
         if rejected || !isValid(root, shape: .structure(OperationModel.requestShape)) { return .rejects }
         return .sends(root)
     }
@@ -90,9 +90,8 @@ public enum CLIRequest {
         case (.integer(let min, _), .bool(let value)):
             return (value ? 1 : 0) >= (min ?? Int.min)
         case (.structure(let structure), .object(let members)):
-            let unique = JSONWriter.lastValues(members)
-            let keys = Set(unique.map(\.key))
-            guard structure.required.allSatisfy(keys.contains) else { return false }
+            let unique = lastMembers(members)
+            guard structure.required.allSatisfy({ name in unique.contains { $0.key == name } }) else { return false }
             return unique.allSatisfy { member in
                 guard let memberShape = structure.member(member.key) else { return false }
                 return isValid(member.value, shape: memberShape)

@@ -48,8 +48,61 @@ enum ArnFormat {
     }
 
     /// Whether `value` matches the kind's pattern of the service model (lengths apart).
+    ///
+    /// The same test as ``patternFault(_:kind:)`` returning `nil`, over the bytes without cutting the value into
+    /// strings: every component it checks is ASCII, so byte comparison and `String` comparison agree.
     static func matches(_ value: String, kind: Kind) -> Bool {
-        patternFault(value, kind: kind) == nil
+        var copy = value
+        return copy.withUTF8 { bytes in matches(bytes, kind: kind) }
+    }
+
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, kind: Kind) -> Bool {
+        if bytes.contains(where: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return false }
+        // `arn:PARTITION:sso::ACCOUNT:` then the resource, which keeps any further colons.
+        var start = 0
+        func field(endingAt separator: UInt8, before end: Int) -> Slice<UnsafeBufferPointer<UInt8>>? {
+            guard let index = bytes[start..<end].firstIndex(of: separator) else { return nil }
+            defer { start = index + 1 }
+            return bytes[start..<index]
+        }
+        let colon = UInt8(ascii: ":")
+        guard let arn = field(endingAt: colon, before: bytes.count), equals(arn, "arn"),
+            let partition = field(endingAt: colon, before: bytes.count),
+            partitionBytes.contains(where: { partition.elementsEqual($0) }),
+            let service = field(endingAt: colon, before: bytes.count), equals(service, "sso"),
+            let region = field(endingAt: colon, before: bytes.count), region.isEmpty,
+            let account = field(endingAt: colon, before: bytes.count)
+        else { return false }
+        switch kind {
+        case .instance:
+            guard account.isEmpty else { return false }
+        case .application:
+            guard account.count == 12, account.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        }
+        // The resource: `instance/ID` or `application/INSTANCE-ID/APPLICATION-ID`, nothing more.
+        let slash = UInt8(ascii: "/")
+        guard let type = field(endingAt: slash, before: bytes.count),
+            equals(type, kind == .instance ? "instance" : "application")
+        else { return false }
+        let instance: Slice<UnsafeBufferPointer<UInt8>>
+        var application: Slice<UnsafeBufferPointer<UInt8>>?
+        if kind == .instance {
+            instance = bytes[start...]
+        } else {
+            guard let segment = field(endingAt: slash, before: bytes.count) else { return false }
+            instance = segment
+            application = bytes[start...]
+        }
+        guard !instance.contains(slash), !(application?.contains(slash) ?? false) else { return false }
+        let body =
+            startsWith(instance, "ssoins-")
+            ? instance.dropFirst(7) : startsWith(instance, "ins-") ? instance.dropFirst(4) : nil
+        guard let body, body.count == 16, body.allSatisfy({ isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }) else {
+            return false
+        }
+        guard let application else { return true }
+        return application.count == 20 && startsWith(application, "apl-")
+            && application.dropFirst(4).allSatisfy(isAlphanumeric)
     }
 
     /// The first wrong component: its byte range in the value (`nil` for the whole value) and why.
@@ -135,6 +188,20 @@ enum ArnFormat {
             )
         }
         return nil
+    }
+
+    /// The partitions' names as bytes, for ``matches(_:kind:)``.
+    private static let partitionBytes = ServiceFacts.partitions.map { Array($0.utf8) }
+
+    /// Whether `bytes` are exactly `text`'s.
+    private static func equals(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && startsWith(bytes, text)
+    }
+
+    /// Whether `bytes` start with `text`'s.
+    private static func startsWith(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ text: StaticString) -> Bool {
+        let prefix = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        return bytes.count >= prefix.count && bytes.prefix(prefix.count).elementsEqual(prefix)
     }
 
     /// `(sso)?ins-[a-zA-Z0-9-.]{16}`.

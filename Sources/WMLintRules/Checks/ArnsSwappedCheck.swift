@@ -36,7 +36,7 @@ enum ArnsSwappedCheck: Check {
                         range: application.location.contentRange)
                 ],
                 fixes: fixes))
-        state.faulty.insert(instance.location.pointer)
-        state.faulty.insert(application.location.pointer)
+        state.faulty.append(instance.location.pointer)
+        state.faulty.append(application.location.pointer)
     }
 }

@@ -40,7 +40,7 @@ enum AccountMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
         guard let expected = state.context.accountID,
             let (arn, location) = state.valid(state.request.identityCenterConfiguration?.value?.applicationArn),
-            let account = ARN(arn).account, account.text != expected.value
+            let account = state.arn(arn).account, account.text != expected.value
         else { return }
         state.report(
             Diagnostic(
@@ -59,8 +59,8 @@ enum ApplicationInstanceMismatchCheck: Check {
         guard let (instanceArn, instanceLocation) = state.valid(configuration?.instanceArn),
             let (applicationArn, applicationLocation) = state.valid(configuration?.applicationArn)
         else { return }
-        let instance = ARN(instanceArn).resource
-        let application = ARN(applicationArn).resource
+        let instance = state.arn(instanceArn).resource
+        let application = state.arn(applicationArn).resource
         guard instance.count == 2, application.count == 3,
             let instanceKey = ARN.instanceKey(instance[1].text),
             let applicationKey = ARN.instanceKey(application[1].text),
@@ -87,8 +87,8 @@ enum PartitionMismatchCheck: Check {
         let instance = state.valid(configuration?.instanceArn)
         let application = state.valid(configuration?.applicationArn)
         if let (instanceArn, instanceLocation) = instance, let (applicationArn, applicationLocation) = application,
-            let instancePartition = ARN(instanceArn).partition,
-            let applicationPartition = ARN(applicationArn).partition,
+            let instancePartition = state.arn(instanceArn).partition,
+            let applicationPartition = state.arn(applicationArn).partition,
             instancePartition.text != applicationPartition.text
         {
             state.report(
@@ -109,7 +109,7 @@ enum PartitionMismatchCheck: Check {
             let expected = Regions.partition(of: region.value)
         else { return }
         for (arn, location) in [instance, application].compactMap({ $0 }) {
-            guard let partition = ARN(arn).partition, partition.text != expected else { continue }
+            guard let partition = state.arn(arn).partition, partition.text != expected else { continue }
             let place = state.context.place(of: region)
             state.report(
                 Diagnostic(

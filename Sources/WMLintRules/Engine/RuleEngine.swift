@@ -6,8 +6,9 @@ struct CheckState {
     let request: Request
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
-    /// Pointers of values found faulty by a value check: cross-field checks skip them.
-    var faulty: Set<String> = []
+    /// Pointers of values found faulty by a value check: cross-field checks skip them. At most a few per request,
+    /// so an array searched in place (no hashing).
+    var faulty: [String] = []
 
     /// Whether the string field holds a value no check has found faulty.
     func valid(_ field: Field<String>?) -> (String, ValueLocation)? {
@@ -15,9 +16,20 @@ struct CheckState {
         return (value, field.location)
     }
 
+    /// ARNs already cut into fields, by value: several checks read the request's two ARNs.
+    private(set) var parsedARNs: [(value: String, arn: ARN)] = []
+
+    /// `value` cut into its ARN fields, once per request.
+    mutating func arn(_ value: String) -> ARN {
+        if let cached = parsedARNs.first(where: { sameCodePoints($0.value, value) }) { return cached.arn }
+        let arn = ARN(value)
+        parsedARNs.append((value, arn))
+        return arn
+    }
+
     mutating func report(_ diagnostic: Diagnostic, faulty pointer: String? = nil) {
         diagnostics.append(diagnostic)
-        if let pointer { faulty.insert(pointer) }
+        if let pointer { faulty.append(pointer) }
     }
 }
 

@@ -15,26 +15,29 @@ struct ARN {
     let resource: [Field]
 
     init(_ value: String) {
-        fields = Self.split(value, at: UInt8(ascii: ":"), base: 0, maxSplits: 5)
-        resource =
-            fields.count == 6 ? Self.split(fields[5].text, at: UInt8(ascii: "/"), base: fields[5].range.lowerBound) : []
+        var value = value
+        (fields, resource) = value.withUTF8 { bytes in
+            let fields = Self.split(bytes, 0..<bytes.count, at: UInt8(ascii: ":"), maxSplits: 5)
+            let resource = fields.count == 6 ? Self.split(bytes, fields[5].range, at: UInt8(ascii: "/")) : []
+            return (fields, resource)
+        }
     }
 
-    /// `text` cut at the ASCII `separator` (at most `maxSplits` times), each piece with its byte range shifted by
-    /// `base`.
-    private static func split(_ text: String, at separator: UInt8, base: Int, maxSplits: Int = .max) -> [Field] {
-        let bytes = Array(text.utf8)
+    /// The bytes in `range` cut at the ASCII `separator` (at most `maxSplits` times); each piece's range is in
+    /// `bytes`.
+    private static func split(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at separator: UInt8, maxSplits: Int = .max
+    ) -> [Field] {
+        func field(_ piece: Range<Int>) -> Field {
+            Field(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self), range: piece)
+        }
         var pieces: [Field] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == separator && pieces.count < maxSplits {
-            pieces.append(
-                Field(
-                    text: String(decoding: bytes[start..<index], as: UTF8.self), range: (base + start)..<(base + index))
-            )
+        var start = range.lowerBound
+        for index in range where bytes[index] == separator && pieces.count < maxSplits {
+            pieces.append(field(start..<index))
             start = index + 1
         }
-        pieces.append(
-            Field(text: String(decoding: bytes[start...], as: UTF8.self), range: (base + start)..<(base + bytes.count)))
+        pieces.append(field(start..<range.upperBound))
         return pieces
     }
 
