@@ -20,17 +20,11 @@ struct WMLint: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let checkArguments = directCheckArguments(arguments)
         do {
-            // The common case, `wmlint [check] …`, is read without swift-argument-parser when it is plainly well
-            // formed, else parsed by `check` alone: the root command's parse reflects over every subcommand, and
-            // any parse reflects over the command's options, which costs more than the rest of a small run
-            // (docs/performance.md).
-            if let checkArguments, let settings = CheckSettings(plainArguments: checkArguments) {
-                try settings.run()
-            } else {
-                var command: any ParsableCommand =
-                    try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
-                try command.run()
-            }
+            // The common case, `wmlint [check] …`, is parsed by `check` alone: the root command's parse reflects
+            // over every subcommand, which costs more than the rest of a small run (docs/performance.md).
+            var command: any ParsableCommand =
+                try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
+            try command.run()
         } catch let error as WMLintError {
             writeError("wmlint: error: \(error.message)\n")
             Glibc.exit(2)
