@@ -47,23 +47,13 @@ public enum StringContent {
             return lower..<upper
         }
         let count = text.bytes.count
-        guard map.starts.count == count + 1, map.ends.count == count else { return nil }
+        guard map.count == count else { return nil }
         // First decoded byte that starts at the range's start, last one that ends at its end.
-        let lower = firstIndex(in: map.starts, atLeast: range.lowerBound.offset, limit: count)
-        var upper = firstIndex(in: map.ends, atLeast: range.upperBound.offset, limit: count)
-        if upper < count, map.ends[upper] == range.upperBound.offset { upper += 1 }
+        let lower = map.firstIndex(startingAtLeast: range.lowerBound.offset)
+        var upper = map.firstIndex(endingAtLeast: range.upperBound.offset)
+        if upper < count, map.end(of: upper) == range.upperBound.offset { upper += 1 }
         guard lower <= upper, upper <= count else { return nil }
         return lower..<upper
-    }
-
-    private static func firstIndex(in values: [Int], atLeast target: Int, limit: Int) -> Int {
-        var low = 0
-        var high = limit
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < target { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// Decodes a quoted value's escapes (JSON's `\"`, `\\`, `\/`, `\n`…, `\uXXXX`; shorthand's `\'` `\"` `\\`),

@@ -189,15 +189,15 @@ struct ShellLexer {
     /// The file offset of the start of local byte `local` (or of the end of the text).
     @inline(__always)
     func fileStart(_ local: Int) -> Int {
-        guard let map = text.map, !map.starts.isEmpty else { return local }
-        return map.starts[Swift.min(Swift.max(local, 0), map.starts.count - 1)]
+        guard let map = text.map else { return local }
+        return map.start(of: local)
     }
 
     /// The file offset just past the source of local byte `local - 1`.
     @inline(__always)
     func fileEnd(_ local: Int) -> Int {
-        guard let map = text.map, !map.ends.isEmpty, local > 0 else { return fileStart(local) }
-        return map.ends[Swift.min(local - 1, map.ends.count - 1)]
+        guard let map = text.map, map.count > 0, local > 0 else { return fileStart(local) }
+        return map.end(of: local - 1)
     }
 
     @inline(__always)
@@ -746,24 +746,18 @@ struct ShellLexer {
         let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
+        let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
         if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
             // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
-            var starts: [Int] = []
-            starts.reserveCapacity(total - from + 1)
-            starts.append(contentsOf: scratch.starts[from...])
-            starts.append(
-                from < total ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
-            )
             return ShellWord(
                 text: String(decoding: scratch.bytes[from...], as: UTF8.self),
-                map: OffsetMap(starts: starts, ends: Array(scratch.ends[from...])),
+                map: scratch.map.map(from: from, endOffset: from < total ? scratch.map.end(of: total - 1) : emptyPoint),
                 range: text.fileRange(sourceStart, sourceEnd)
             )
         }
         // The decoded bytes with the text of expansions put back, in local offsets.
         var local: [UInt8] = []
-        var localStarts: [Int] = []
-        var localEnds: [Int] = []
+        var localMap = OffsetMap.Builder()
         local.reserveCapacity(total - from)
         var expansion = 0
         while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
@@ -775,53 +769,53 @@ struct ShellLexer {
             while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
                 // An expansion's text is kept as written, but only its start: a word holding one is not statically
                 // known, and an unterminated `$(` running to the end of the file must not be copied at every level.
-                for source in scratch.expansions[expansion].prefix(Self.keptExpansionBytes) {
-                    local.append(buffer[source])
-                    localStarts.append(source)
-                    localEnds.append(source + 1)
-                }
+                let source = scratch.expansions[expansion].prefix(Self.keptExpansionBytes)
+                local.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[source]))
+                localMap.appendStep(start: source.lowerBound, count: source.count)
                 expansion += 1
             }
             guard position < total else { break }
-            local.append(scratch.bytes[position])
-            localStarts.append(scratch.starts[position])
-            localEnds.append(scratch.ends[position])
-            position += 1
+            let next =
+                expansion < scratch.expansionIndices.count
+                ? Swift.min(Swift.max(scratch.expansionIndices[expansion], position + 1), total) : total
+            local.append(contentsOf: scratch.bytes[position..<next])
+            localMap.append(contentsOf: scratch.map, range: position..<next)
+            position = next
+        }
+        let tail = local.isEmpty ? emptyPoint : localMap.end(of: local.count - 1)
+        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
+        if text.map == nil && isValidUTF8(local, from: 0) {
+            return ShellWord(
+                text: String(decoding: local, as: UTF8.self),
+                map: localMap.map(endOffset: tail),
+                range: text.fileRange(sourceStart, sourceEnd),
+                expansions: expansions
+            )
         }
         var bytes: [UInt8] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var map = OffsetMap.Builder()
         bytes.reserveCapacity(local.count)
-        starts.reserveCapacity(local.count + 1)
-        ends.reserveCapacity(local.count)
         position = 0
         while position < local.count {
             let length = utf8SequenceLength(local, at: position)
             if length == 0 {
                 // Not UTF-8 (from `$'\xFF'`): U+FFFD stands for the byte, and maps to its source.
-                let start = fileStart(localStarts[position])
-                let end = fileEnd(localEnds[position])
-                for replacement: UInt8 in [0xEF, 0xBF, 0xBD] {
-                    bytes.append(replacement)
-                    starts.append(start)
-                    ends.append(end)
-                }
+                let start = fileStart(localMap.start(of: position))
+                let end = fileEnd(localMap.end(of: position))
+                bytes += [0xEF, 0xBF, 0xBD]
+                map.appendConstant(start: start, end: end, count: 3)
                 position += 1
                 continue
             }
             for offset in position..<(position + length) {
                 bytes.append(local[offset])
-                starts.append(fileStart(localStarts[offset]))
-                ends.append(fileEnd(localEnds[offset]))
+                map.append(start: fileStart(localMap.start(of: offset)), end: fileEnd(localMap.end(of: offset)))
             }
             position += length
         }
-        let tail = localEnds.last ?? Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
-        starts.append(fileStart(tail))
-        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
         return ShellWord(
             text: String(decoding: bytes, as: UTF8.self),
-            map: OffsetMap(starts: starts, ends: ends),
+            map: map.map(endOffset: fileStart(tail)),
             range: text.fileRange(sourceStart, sourceEnd),
             expansions: expansions
         )

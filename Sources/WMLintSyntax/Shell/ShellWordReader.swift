@@ -375,8 +375,7 @@ extension ShellLexer {
     /// Scans the body `from..<to` of a backquote substitution as a script of its own, mapped into the file.
     mutating func scanBackquoted(from: Int, to: Int, inDouble: Bool, depth: Int) {
         var bytes: [UInt8] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var map = OffsetMap.Builder()
         var position = from
         while position < to {
             let byte = buffer[position]
@@ -386,19 +385,16 @@ extension ShellLexer {
                     || (inDouble && next == UInt8(ascii: "\""))
                 {
                     bytes.append(next)
-                    starts.append(fileStart(position))
-                    ends.append(fileEnd(position + 2))
+                    map.append(start: fileStart(position), end: fileEnd(position + 2))
                     position += 2
                     continue
                 }
             }
             bytes.append(byte)
-            starts.append(fileStart(position))
-            ends.append(fileEnd(position + 1))
+            map.append(start: fileStart(position), end: fileEnd(position + 1))
             position += 1
         }
-        starts.append(fileStart(to))
-        let inner = SourceText(bytes: bytes, path: text.path, map: OffsetMap(starts: starts, ends: ends))
+        let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
         let reported = output.depthReported
         let found = inner.bytes.withUnsafeBufferPointer { buffer in
             var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth)
