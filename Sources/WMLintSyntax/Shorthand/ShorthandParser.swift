@@ -25,6 +25,10 @@ public enum ShorthandParser {
     /// `{…}` (the later value wins, as in the CLI). Nesting deeper than `maxDepth` is a `shorthand-syntax` error.
     /// Parsing stops at the first syntax error; the root is then `nil`.
     ///
+    /// `demand` says which values to build (``NodeDemand``): the others are checked exactly as built ones are and
+    /// kept as one ``SyntaxNode/Value/opaque(_:)`` node each, with no node or `String` made inside them; a
+    /// repeated key inside an opaque `{…}` is not reported. A `key=a,b` list is opaque unless demanded whole.
+    ///
     /// A `key@=value` member has ``Member/loadsFile`` set and keeps the literal text (`file://p`) as its value;
     /// the CLI replaces a value starting with `file://` or `fileb://` by the file's content and keeps any other
     /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
@@ -34,7 +38,8 @@ public enum ShorthandParser {
             text.bytes.withUnsafeBufferPointer { bytes in
                 var parser = ShorthandScanner(bytes: bytes, table: table, text: text, maxDepth: maxDepth)
                 do throws(ShorthandFailure) {
-                    let root = try parser.parameter()
+                    var root = try parser.parameter(demand: demand)
+                    if demand == .none { root = SyntaxNode(.opaque(.object), range: root.range) }
                     return ParseResult(root: root, diagnostics: parser.diagnostics)
                 } catch {
                     return ParseResult(root: nil, diagnostics: [error.diagnostic])
@@ -143,13 +148,33 @@ private struct OpenContainer {
     var isHash: Bool
     /// Offset of the `[` or `{`.
     var open: Int
+    /// What to build of the container's values; ``NodeDemand/none`` for an opaque container, whose values are
+    /// only checked.
+    var demand: NodeDemand
     var items: [SyntaxNode] = []
     var members: [Member] = []
     /// The keys seen so far, to report repeated keys.
     var seen = KeyTable()
+    /// The key of the member being read (built containers only).
     var key = ""
     var keyRange = 0..<0
     var loadsFile = false
+    /// Nothing is built inside: ``demand`` is ``NodeDemand/none``.
+    var isOpaque: Bool
+
+    init(isHash: Bool, open: Int, demand: NodeDemand) {
+        self.isHash = isHash
+        self.open = open
+        self.demand = demand
+        self.isOpaque = demand == .none
+    }
+}
+
+/// Where a container opened, for messages.
+private struct Opener {
+    var isHash: Bool
+    /// Offset of the `[` or `{`.
+    var open: Int
 }
 
 /// A value found by a scan, not yet turned into a node (a second value may still be given back).
@@ -240,10 +265,10 @@ private struct ShorthandScanner {
     // MARK: Pairs
 
     /// `_parameter`: the pairs of the top level.
-    mutating func parameter() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func parameter(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
         var members: [Member] = []
         var seen = KeyTable()
-        let first = try keyValue()
+        let first = try keyValue(demand: demand)
         _ = seen.insert(first.key, after: members)
         members.append(first)
         while index < count {
@@ -254,7 +279,7 @@ private struct ShorthandScanner {
             lastComma = index
             index += 1
             skipWhitespace()
-            let member = try keyValue()
+            let member = try keyValue(demand: demand)
             if let previous = seen.insert(member.key, after: members) {
                 throw ShorthandFailure(
                     diagnostic: Diagnostic(
@@ -273,8 +298,8 @@ private struct ShorthandScanner {
         return SyntaxNode(.object(members), range: text.fileRange(0, count))
     }
 
-    /// `_key`, then the optional `@` and the `=`: returns the key and its local range.
-    mutating func key(in container: OpenContainer?) throws(ShorthandFailure) -> (String, Range<Int>, Bool) {
+    /// `_key`, then the optional `@` and the `=`: returns the key's local range and whether it was `@=`.
+    mutating func key(in container: Opener?) throws(ShorthandFailure) -> (Range<Int>, Bool) {
         let keyStart = index
         while index < count && table[Int(bytes[index])] & ShorthandClass.key != 0 {
             index += 1
@@ -292,19 +317,22 @@ private struct ShorthandScanner {
         }
         index += 1
         skipWhitespace()
-        return (string(keyRange), keyRange, loadsFile)
+        return (keyRange, loadsFile)
     }
 
     /// `_keyval` at the top level.
-    mutating func keyValue() throws(ShorthandFailure) -> Member {
-        let (key, keyRange, loadsFile) = try key(in: nil)
+    mutating func keyValue(demand: NodeDemand) throws(ShorthandFailure) -> Member {
+        let (keyRange, loadsFile) = try key(in: nil)
+        let key = string(keyRange)
+        let valueDemand = demand.member(key)
         let value: SyntaxNode
         if index >= count {
-            value = SyntaxNode(.string(""), range: text.fileRange(index, index))
+            value = SyntaxNode(
+                valueDemand == .none ? .opaque(.scalar) : .string(""), range: text.fileRange(index, index))
         } else if bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{") {
-            value = try explicitValue()
+            value = try explicitValue(demand: valueDemand)
         } else {
-            value = try csvValue()
+            value = try csvValue(demand: valueDemand)
         }
         return Member(key: key, keyRange: text.fileRange(keyRange), value: value, loadsFile: loadsFile)
     }
@@ -312,7 +340,8 @@ private struct ShorthandScanner {
     // MARK: Scalars
 
     /// `_csv_value`: a first value, and a list when `,` and second values follow.
-    mutating func csvValue() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func csvValue(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
+        if demand != .all { return try opaqueCSVValue(scalarBuilt: demand != .none) }
         let first = try firstValue()
         skipWhitespace()
         guard index < count, bytes[index] == comma else { return first }
@@ -349,6 +378,55 @@ private struct ShorthandScanner {
         return SyntaxNode(.array(items), range: first.range.lowerBound..<last.range.upperBound)
     }
 
+    /// ``csvValue(demand:)`` for a value not demanded whole: a scalar is built when `scalarBuilt`, else opaque; a
+    /// list is opaque. The same reading, without nodes.
+    mutating func opaqueCSVValue(scalarBuilt: Bool) throws(ShorthandFailure) -> SyntaxNode {
+        let firstStart = index
+        let first = try scanFirstValue()
+        let firstRange = first.map(range(of:)) ?? text.fileRange(firstStart, firstStart)
+        skipWhitespace()
+        var last: ScannedValue?
+        if index < count, bytes[index] == comma {
+            lastComma = index
+            index += 1
+            skipWhitespace()
+            while true {
+                guard let current = secondValue() else {
+                    if index >= count { throw trailingComma() }
+                    backtrackToComma()
+                    break
+                }
+                skipWhitespace()
+                let atEnd = index >= count
+                if !atEnd {
+                    guard bytes[index] == comma else {
+                        backtrackToComma()
+                        break
+                    }
+                    lastComma = index
+                    index += 1
+                    skipWhitespace()
+                }
+                last = current
+                if atEnd { break }
+            }
+        }
+        if let last {
+            return SyntaxNode(.opaque(.array), range: firstRange.lowerBound..<range(of: last).upperBound)
+        }
+        guard scalarBuilt else { return SyntaxNode(.opaque(.scalar), range: firstRange) }
+        guard let first else { return SyntaxNode(.string(""), range: firstRange) }
+        return node(first)
+    }
+
+    /// The file range of a scanned value's node.
+    func range(of scanned: ScannedValue) -> SourceRange {
+        switch scanned {
+        case .unquoted(let start, let contentEnd, _): text.fileRange(start, contentEnd)
+        case .quoted(let start, let close): text.fileRange(start, close + 1)
+        }
+    }
+
     /// `_backtrack_to(',')`: back to the last comma at or before the current offset.
     mutating func backtrackToComma() {
         while index >= 0 && (index >= count || bytes[index] != comma) {
@@ -359,14 +437,21 @@ private struct ShorthandScanner {
 
     /// `_first_value`: a quoted value, or an unquoted one of `_FIRST_VALUE` (possibly empty).
     mutating func firstValue() throws(ShorthandFailure) -> SyntaxNode {
-        if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
-            return node(scanned)
-        }
-        guard let scanned = scanUnquoted(follow: ShorthandClass.firstFollow) else {
-            return SyntaxNode(.string(""), range: text.fileRange(index, index))
+        let start = index
+        guard let scanned = try scanFirstValue() else {
+            return SyntaxNode(.string(""), range: text.fileRange(start, start))
         }
         return node(scanned)
+    }
+
+    /// ``firstValue()`` without its node: `nil` for an empty value (the offset unchanged).
+    @inline(__always)
+    mutating func scanFirstValue() throws(ShorthandFailure) -> ScannedValue? {
+        if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
+            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
+            return scanned
+        }
+        return scanUnquoted(follow: ShorthandClass.firstFollow)
     }
 
     /// `_second_value`: a quoted value or `_SECOND_VALUE`; `nil` (offset unchanged) when neither matches.
@@ -513,48 +598,83 @@ private struct ShorthandScanner {
     // MARK: Lists and hashes
 
     /// `_explicit_list` / `_hash_literal`, with an explicit stack instead of recursion.
-    mutating func explicitValue() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func explicitValue(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
         var stack: [OpenContainer] = []
-        try open(&stack)
+        try open(&stack, demand: demand)
         while true {
             let top = stack.count - 1
-            var done: SyntaxNode
+            let opaque = stack[top].isOpaque
+            // The value just read; `nil` inside an opaque container, where nothing is built.
+            var done: SyntaxNode?
             if stack[top].isHash {
                 if index < count && bytes[index] == UInt8(ascii: "}") {
                     index += 1
                     guard let closed = stack.popLast() else { break }
-                    done = SyntaxNode(.object(closed.members), range: text.fileRange(closed.open, index))
+                    let range = text.fileRange(closed.open, index)
+                    if closed.isOpaque {
+                        if stack.last?.isOpaque ?? false {
+                            done = nil
+                        } else {
+                            done = SyntaxNode(.opaque(.object), range: range)
+                        }
+                    } else {
+                        done = SyntaxNode(.object(closed.members), range: range)
+                    }
                 } else {
-                    let (key, keyRange, loadsFile) = try key(in: stack[top])
-                    stack[top].key = key
+                    let (keyRange, loadsFile) = try key(in: Opener(isHash: true, open: stack[top].open))
                     stack[top].keyRange = keyRange
                     stack[top].loadsFile = loadsFile
+                    var childDemand = NodeDemand.none
+                    if !opaque {
+                        stack[top].key = string(keyRange)
+                        childDemand = stack[top].demand.member(stack[top].key)
+                    }
                     if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                        try open(&stack)
+                        try open(&stack, demand: childDemand)
                         continue
                     }
-                    done = try firstValue()
+                    if opaque {
+                        _ = try scanFirstValue()
+                    } else if childDemand == .none {
+                        let start = index
+                        let range = try scanFirstValue().map(range(of:)) ?? text.fileRange(start, start)
+                        done = SyntaxNode(.opaque(.scalar), range: range)
+                    } else {
+                        done = try firstValue()
+                    }
                 }
             } else {
                 if index < count && bytes[index] == UInt8(ascii: "]") {
                     index += 1
                     guard let closed = stack.popLast() else { break }
-                    done = SyntaxNode(.array(closed.items), range: text.fileRange(closed.open, index))
+                    let range = text.fileRange(closed.open, index)
+                    if closed.isOpaque {
+                        if stack.last?.isOpaque ?? false {
+                            done = nil
+                        } else {
+                            done = SyntaxNode(.opaque(.array), range: range)
+                        }
+                    } else {
+                        done = SyntaxNode(.array(closed.items), range: range)
+                    }
                 } else if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                    try open(&stack)
+                    try open(&stack, demand: opaque ? .none : .all)
                     continue
+                } else if opaque {
+                    _ = try scanFirstValue()
                 } else {
                     done = try firstValue()
                 }
             }
-            guard !stack.isEmpty else { return done }
+            guard !stack.isEmpty else { return done ?? SyntaxNode(.null, range: text.fileRange(index, index)) }
             try attach(done, to: &stack)
         }
         return SyntaxNode(.null, range: text.fileRange(index, index))
     }
 
-    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit.
-    mutating func open(_ stack: inout [OpenContainer]) throws(ShorthandFailure) {
+    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit. The container is opaque when
+    /// `demand` is ``NodeDemand/none``, or when it is a list not demanded whole.
+    mutating func open(_ stack: inout [OpenContainer], demand: NodeDemand) throws(ShorthandFailure) {
         let isHash = bytes[index] == UInt8(ascii: "{")
         if stack.count + 2 > maxDepth {
             throw ShorthandFailure(
@@ -563,24 +683,27 @@ private struct ShorthandScanner {
                     message: "shorthand nested deeper than \(maxDepth) levels",
                     path: text.path, range: text.fileRange(index, index + 1)))
         }
-        stack.append(OpenContainer(isHash: isHash, open: index))
+        let demand: NodeDemand = isHash || demand == .all ? demand : .none
+        stack.append(OpenContainer(isHash: isHash, open: index, demand: demand))
         index += 1
         skipWhitespace()
     }
 
-    /// The end of an element or member: whitespace, then `,` unless the container closes next.
-    mutating func attach(_ value: SyntaxNode, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
+    /// The end of an element or member: whitespace, then `,` unless the container closes next. `value` is `nil`
+    /// in an opaque container.
+    mutating func attach(_ value: SyntaxNode?, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
         let top = stack.count - 1
         skipWhitespace()
         let close = stack[top].isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")
         if index >= count || bytes[index] != close {
             guard index < count, bytes[index] == comma else {
-                throw containerFailure(stack[top], value: value)
+                throw containerFailure(stack[top])
             }
             lastComma = index
             index += 1
             skipWhitespace()
         }
+        guard let value, !stack[top].isOpaque else { return }
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
@@ -652,7 +775,7 @@ private struct ShorthandScanner {
     }
 
     /// The `=` after a key is missing.
-    func keyFailure(keyRange: Range<Int>, loadsFile: Bool, container: OpenContainer?) -> ShorthandFailure {
+    func keyFailure(keyRange: Range<Int>, loadsFile: Bool, container: Opener?) -> ShorthandFailure {
         if !keyRange.isEmpty {
             let (what, range) = found(at: index)
             var notes = characterNotes(at: index)
@@ -720,11 +843,11 @@ private struct ShorthandScanner {
     }
 
     /// An element of `[…]` or a member of `{…}` is followed by something other than `,` or the closing bracket.
-    func containerFailure(_ container: OpenContainer, value: SyntaxNode) -> ShorthandFailure {
+    func containerFailure(_ container: OpenContainer) -> ShorthandFailure {
         let (what, range) = found(at: index)
         let message =
             container.isHash
-            ? "expected ',' or '}' after the value of key \(quoted(container.key)), found \(what)"
+            ? "expected ',' or '}' after the value of key \(quoted(string(container.keyRange))), found \(what)"
             : "expected ',' or ']' after a list element, found \(what)"
         let opener = container.isHash ? "'{'" : "'['"
         return ShorthandFailure(
