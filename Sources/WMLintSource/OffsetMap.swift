@@ -164,6 +164,7 @@ public struct OffsetMap: Hashable, Sendable {
     /// The index of the run holding decoded byte `index` (`0..<count`, runs not empty).
     @usableFromInline
     static func run(containing index: Int, in runs: [Run]) -> Int {
+        if runs.count == 1 { return 0 }
         var low = 0
         var high = runs.count - 1
         while low < high {

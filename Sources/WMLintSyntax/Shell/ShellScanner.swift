@@ -117,6 +117,43 @@ enum Wrapper {
     var takesAssignments: Bool { self == .sudo || self == .env || self == .time }
 }
 
+/// Reserved words, builtins and wrappers that change how the words after them are read, packed as
+/// ``ShellLexer/packed(_:_:)`` packs a word (compared only with words of their length).
+enum Reserved {
+    static func pack(_ word: StaticString) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in (0..<word.utf8CodeUnitCount).reversed() {
+            value = value << 8 | UInt64(word.utf8Start[offset])
+        }
+        return value
+    }
+
+    static let `if` = pack("if")
+    static let `do` = pack("do")
+    static let fi = pack("fi")
+    static let `for` = pack("for")
+    static let esac = pack("esac")
+    static let `case` = pack("case")
+    static let then = pack("then")
+    static let `else` = pack("else")
+    static let elif = pack("elif")
+    static let done = pack("done")
+    static let `while` = pack("while")
+    static let until = pack("until")
+    static let export = pack("export")
+    static let select = pack("select")
+    static let declare = pack("declare")
+    static let typeset = pack("typeset")
+    static let function = pack("function")
+    static let sudo = pack("sudo")
+    static let env = pack("env")
+    static let exec = pack("exec")
+    static let command = pack("command")
+    static let nohup = pack("nohup")
+    static let timeout = pack("timeout")
+    static let time = pack("time")
+}
+
 /// What the words of the command being read are.
 enum CommandPhase: Equatable {
     /// At a place where a command can start: assignments, reserved words, wrappers or the command name.
@@ -472,6 +509,8 @@ struct ShellLexer {
 
     /// Closes the command being read: an `aws` command is added to the output.
     mutating func finish(_ command: inout PendingCommand) {
+        // A command with nothing read yet is left as it is (most separators end no command).
+        if command.start < 0 && command.phase == .start && command.error == nil { return }
         if command.phase == .aws, !command.words.isEmpty {
             output.commands.append(
                 ShellCommand(
@@ -494,7 +533,7 @@ struct ShellLexer {
         case .other, .functionName, .caseHeader: record = false
         default: record = true
         }
-        let word = readWord(depth: depth, record: record)
+        let word = readPlainWord() ?? readWord(depth: depth, record: record)
         if index == word.start {
             // Nothing could be read (a stray byte): step over it.
             index += 1
@@ -521,9 +560,11 @@ struct ShellLexer {
             }
         case .aws:
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             command.words.append(makeWord(depth: depth, read: word))
         case .export(let active):
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             let bytes = pool[depth].bytes
             if !word.quoted, let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
                 if bytes.contains(UInt8(ascii: "x")) {
@@ -549,6 +590,7 @@ struct ShellLexer {
             name(word, depth: depth, command: &command)
         case .wrapper(let wrapper):
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             wrapperWord(wrapper, word, depth: depth, command: &command)
         }
     }
@@ -563,61 +605,89 @@ struct ShellLexer {
         case 1:
             let byte = buffer[start]
             return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-        case 2:
-            return raw(start, end, equals: "if") || raw(start, end, equals: "do") || raw(start, end, equals: "fi")
-        case 3:
-            if raw(start, end, equals: "for") {
-                command.phase = .other
-                command.note(start, end)
-                return true
-            }
+        case 2...8:
+            // A last byte that is not NUL makes the packed value tell the length too.
+            guard buffer[end - 1] != 0 else { return false }
+        default:
             return false
+        }
+        let key = packed(start, end)
+        switch end - start {
+        case 2:
+            return key == Reserved.if || key == Reserved.do || key == Reserved.fi
+        case 3:
+            guard key == Reserved.for else { return false }
+            command.phase = .other
+            command.note(start, end)
+            return true
         case 4:
-            if raw(start, end, equals: "esac") {
+            if key == Reserved.esac {
                 if cases > 0 { cases -= 1 }
                 inPattern = false
                 return true
             }
-            if raw(start, end, equals: "case") {
+            if key == Reserved.case {
                 command.phase = .caseHeader
                 return true
             }
-            return raw(start, end, equals: "then") || raw(start, end, equals: "else")
-                || raw(start, end, equals: "elif") || raw(start, end, equals: "done")
+            return key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done
         case 5:
-            return raw(start, end, equals: "while") || raw(start, end, equals: "until")
+            return key == Reserved.while || key == Reserved.until
         case 6:
-            if raw(start, end, equals: "export") {
+            if key == Reserved.export {
                 command.note(start, end)
                 command.phase = .export(active: true)
                 return true
             }
-            if raw(start, end, equals: "select") {
-                command.note(start, end)
-                command.phase = .other
-                return true
-            }
-            return false
+            guard key == Reserved.select else { return false }
+            command.note(start, end)
+            command.phase = .other
+            return true
         case 7:
-            if raw(start, end, equals: "declare") || raw(start, end, equals: "typeset") {
-                command.note(start, end)
-                command.phase = .export(active: false)
-                return true
-            }
-            return false
-        case 8:
-            if raw(start, end, equals: "function") {
-                command.phase = .functionName
-                return true
-            }
-            return false
+            guard key == Reserved.declare || key == Reserved.typeset else { return false }
+            command.note(start, end)
+            command.phase = .export(active: false)
+            return true
         default:
-            return false
+            guard key == Reserved.function else { return false }
+            command.phase = .functionName
+            return true
         }
+    }
+
+    /// The source bytes `start..<end` (at most 8) as a little-endian integer, to compare with ``Reserved`` words of
+    /// the same length.
+    @inline(__always)
+    func packed(_ start: Int, _ end: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var offset = end
+        while offset > start {
+            offset -= 1
+            value = value << 8 | UInt64(buffer[offset])
+        }
+        return value
     }
 
     /// Classifies the command name `word`: `aws`, a wrapper, or another command.
     mutating func name(_ word: WordRead, depth: Int, command: inout PendingCommand) {
+        if word.isPlain {
+            // Most names are neither `aws` nor a wrapper: decide on the source bytes before copying them.
+            let length = word.end - word.start
+            let isAWSName =
+                length >= 3 && buffer[word.end - 1] == UInt8(ascii: "s") && buffer[word.end - 2] == UInt8(ascii: "w")
+                && buffer[word.end - 3] == UInt8(ascii: "a")
+            if !isAWSName {
+                let key = length <= 7 && buffer[word.end - 1] != 0 ? packed(word.start, word.end) : 0
+                guard
+                    key == Reserved.sudo || key == Reserved.env || key == Reserved.exec || key == Reserved.command
+                        || key == Reserved.nohup || key == Reserved.timeout || key == Reserved.time
+                else {
+                    command.phase = .other
+                    return
+                }
+            }
+            recordPlain(word, depth: depth)
+        }
         let bytes = pool[depth].bytes
         if isAWS(bytes) && word.expansions == 0 {
             command.phase = .aws
@@ -822,7 +892,7 @@ struct ShellLexer {
     }
 
     /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
-    func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
         while position < word.end && isNameByte(buffer[position]) { position += 1 }
@@ -830,6 +900,7 @@ struct ShellLexer {
         if position < word.end && buffer[position] == UInt8(ascii: "+") { position += 1 }
         guard position < word.end, buffer[position] == UInt8(ascii: "=") else { return nil }
         let valueStart = position + 1
+        recordPlain(word, depth: depth)
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
         let value = makeWord(
             depth: depth,

@@ -27,6 +27,9 @@ struct WordRead {
     var expansions = 0
     /// The first fault met in the word.
     var error: ShellFault?
+    /// A plain word (no quote, escape or expansion) read without recording: its decoded bytes are its source
+    /// bytes, copied into the scratch only when needed (``ShellLexer/recordPlain(_:depth:)``).
+    var isPlain = false
 }
 
 /// Kinds of nesting for ``ShellLexer/skipNested(_:)``.
@@ -36,6 +39,37 @@ private let nestDouble: UInt8 = 3
 private let nestBackquote: UInt8 = 4
 
 extension ShellLexer {
+    /// Reads a plain word at `index`: bytes that are not special up to a blank, newline, operator or the end.
+    /// Returns `nil` (the offset unchanged) when the word has more (a quote, escape or expansion), or is empty.
+    @inline(__always)
+    mutating func readPlainWord() -> WordRead? {
+        let start = index
+        var end = start
+        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        guard end > start else { return nil }
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                break
+            case UInt8(ascii: "\r"):
+                guard end + 1 == count || buffer[end + 1] == UInt8(ascii: "\n") else { return nil }
+            default:
+                return nil
+            }
+        }
+        index = end
+        return WordRead(start: start, end: end, contentStart: start, isPlain: true)
+    }
+
+    /// Puts the decoded bytes of `word`, the word just read, into `pool[depth]` if a plain read left them out.
+    @inline(__always)
+    mutating func recordPlain(_ word: WordRead, depth: Int) {
+        guard word.isPlain else { return }
+        pool[depth].reset()
+        pool[depth].appendRun(buffer, word.start, word.end)
+    }
+
     /// Reads the word at `index`; with `record`, decodes it into `pool[depth]`.
     mutating func readWord(depth: Int, record: Bool) -> WordRead {
         let start = index
