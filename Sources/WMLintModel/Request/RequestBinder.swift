@@ -306,5 +306,6 @@ func clampedInt(_ digits: String) -> Int {
 
 /// Escapes a key for an RFC 6901 pointer (`~` → `~0`, `/` → `~1`).
 func escapePointer(_ key: String) -> String {
-    key.replacing("~", with: "~0").replacing("/", with: "~1")
+    guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+    return key.replacing("~", with: "~0").replacing("/", with: "~1")
 }
