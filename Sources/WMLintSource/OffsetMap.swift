@@ -23,7 +23,11 @@ public struct OffsetMap: Hashable, Sendable {
         var step: Bool
     }
 
-    @usableFromInline var runs: [Run] = []
+    /// The first run (a placeholder when the text is empty): most words are one segment, kept without an
+    /// allocation.
+    @usableFromInline var head = Run(local: 0, start: 0, end: 0, step: false)
+    /// The runs after the first.
+    @usableFromInline var tail: [Run] = []
     /// The number of decoded bytes.
     public private(set) var count: Int = 0
     /// The file offset of the insertion point after the text.
@@ -151,12 +155,15 @@ public struct OffsetMap: Hashable, Sendable {
         /// The map of decoded bytes `from...`, `endOffset` being the insertion point after them.
         public func map(from: Int, endOffset: Int) -> OffsetMap {
             guard from > 0 else { return map(endOffset: endOffset) }
-            return OffsetMap(runs: runs, count: count, endOffset: endOffset).suffix(from: from)
+            return map(endOffset: endOffset).suffix(from: from)
         }
     }
 
     private init(runs: [Run], count: Int, endOffset: Int) {
-        self.runs = runs
+        if count > 0, let first = runs.first {
+            head = first
+            if runs.count > 1 { tail = Array(runs[1...]) }
+        }
         self.count = count
         self.endOffset = endOffset
     }
@@ -174,13 +181,35 @@ public struct OffsetMap: Hashable, Sendable {
         return low
     }
 
+    /// The number of runs.
+    var runCount: Int { count > 0 ? 1 + tail.count : 0 }
+
+    /// Run `position` (`0..<runCount`).
+    @inline(__always)
+    func run(at position: Int) -> Run {
+        position == 0 ? head : tail[position - 1]
+    }
+
+    /// The run holding decoded byte `index` (`0..<count`).
+    @inline(__always)
+    func run(holding index: Int) -> Run {
+        if tail.isEmpty || index < tail[0].local { return head }
+        return tail[Self.run(containing: index, in: tail)]
+    }
+
+    /// The position of the run holding decoded byte `index` (`0..<count`).
+    func position(holding index: Int) -> Int {
+        if tail.isEmpty || index < tail[0].local { return 0 }
+        return 1 + Self.run(containing: index, in: tail)
+    }
+
     /// The file offset of the first source byte of decoded byte `index`; ``endOffset`` for `index == count`.
     /// `index` is clamped to `0...count`.
     public func start(of index: Int) -> Int {
         let index = Swift.min(Swift.max(index, 0), count)
         guard index < count else { return endOffset }
-        let run = runs[Self.run(containing: index, in: runs)]
-        return run.step ? run.start + (index - run.local) : run.start
+        let piece = run(holding: index)
+        return piece.step ? piece.start + (index - piece.local) : piece.start
     }
 
     /// The file offset just past the source of decoded byte `index`, clamped to `0..<count` (``endOffset`` when
@@ -188,8 +217,8 @@ public struct OffsetMap: Hashable, Sendable {
     public func end(of index: Int) -> Int {
         guard count > 0 else { return endOffset }
         let index = Swift.min(Swift.max(index, 0), count - 1)
-        let run = runs[Self.run(containing: index, in: runs)]
-        return run.step ? run.start + (index - run.local) + 1 : run.end
+        let piece = run(holding: index)
+        return piece.step ? piece.start + (index - piece.local) + 1 : piece.end
     }
 
     /// For each decoded byte, the 0-based file offset of the first source byte that produced it; plus one final
@@ -226,20 +255,35 @@ public struct OffsetMap: Hashable, Sendable {
     public func suffix(from: Int) -> OffsetMap {
         let from = Swift.min(Swift.max(from, 0), count)
         guard from > 0 else { return self }
+        return pieces(from..<count).map(endOffset: endOffset)
+    }
+
+    /// The map of decoded bytes `range` (clamped), as a map of their own; its insertion point is after the source
+    /// of the last byte (or at the first one's start when `range` is empty).
+    public func slice(_ range: Range<Int>) -> OffsetMap {
+        let lower = Swift.min(Swift.max(range.lowerBound, 0), count)
+        let upper = Swift.min(Swift.max(range.upperBound, lower), count)
+        return pieces(lower..<upper).map(endOffset: upper > lower ? end(of: upper - 1) : start(of: lower))
+    }
+
+    /// The runs of decoded bytes `range` (within `0..<count`), rebased to 0.
+    private func pieces(_ range: Range<Int>) -> Builder {
         var builder = Builder()
-        var index = from < count ? Self.run(containing: from, in: runs) : runs.count
-        while index < runs.count {
-            let run = runs[index]
-            let upper = index + 1 < runs.count ? runs[index + 1].local : count
-            let lower = Swift.max(run.local, from)
-            if run.step {
-                builder.appendStep(start: run.start + (lower - run.local), count: upper - lower)
+        guard !range.isEmpty else { return builder }
+        var position = position(holding: range.lowerBound)
+        while position < runCount {
+            let piece = run(at: position)
+            guard piece.local < range.upperBound else { break }
+            let upper = Swift.min(position + 1 < runCount ? run(at: position + 1).local : count, range.upperBound)
+            let lower = Swift.max(piece.local, range.lowerBound)
+            if piece.step {
+                builder.appendStep(start: piece.start + (lower - piece.local), count: upper - lower)
             } else {
-                builder.appendConstant(start: run.start, end: run.end, count: upper - lower)
+                builder.appendConstant(start: piece.start, end: piece.end, count: upper - lower)
             }
-            index += 1
+            position += 1
         }
-        return builder.map(endOffset: endOffset)
+        return builder
     }
 
     /// The first decoded byte whose source starts at or after the file offset `target`, searching `0..<count`

@@ -10,6 +10,10 @@ public enum StringContent {
     /// bytes cannot be matched to the value (then callers use the node's whole range).
     public static func map(of node: SyntaxNode, value: String, in text: SourceText) -> OffsetMap? {
         guard let local = localRange(of: node.range, in: text) else { return nil }
+        if text.bytes[local].elementsEqual(value.utf8) {
+            // Written as it reads: the text's own map, cut to the value.
+            return text.map?.slice(local) ?? .contiguous(base: local.lowerBound, count: local.count)
+        }
         let raw = Array(text.bytes[local])
         let decoded = Array(value.utf8)
         var pieces: [(start: Int, end: Int)]?

@@ -104,6 +104,12 @@ private func expectMap(
             #expect(map == OffsetMap(starts: starts, ends: ends))
             let from = next(ends.count + 1)
             #expect(map.suffix(from: from) == OffsetMap(starts: Array(starts[from...]), ends: Array(ends[from...])))
+            let upper = from + next(ends.count - from + 1)
+            let sliceEnd = upper > from ? ends[upper - 1] : starts[from]
+            let sliced = map.slice(from..<upper)
+            expectMap(sliced, starts: Array(starts[from..<upper]) + [sliceEnd], ends: Array(ends[from..<upper]))
+            #expect(
+                sliced == OffsetMap(starts: Array(starts[from..<upper]) + [sliceEnd], ends: Array(ends[from..<upper])))
         }
     }
 }
