@@ -22,13 +22,15 @@ private func expectMap(
     #expect(map.starts == starts, sourceLocation: sourceLocation)
     #expect(map.ends == ends, sourceLocation: sourceLocation)
     #expect(map.endOffset == starts.last, sourceLocation: sourceLocation)
+    var mismatches: [Range<Int>] = []
     for lower in 0...ends.count {
         for upper in lower...ends.count {
             let expected: SourceRange =
                 upper == lower ? .bytes(starts[lower], starts[lower]) : .bytes(starts[lower], ends[upper - 1])
-            #expect(map.fileRange(lower..<upper) == expected, sourceLocation: sourceLocation)
+            if map.fileRange(lower..<upper) != expected { mismatches.append(lower..<upper) }
         }
     }
+    #expect(mismatches.isEmpty, sourceLocation: sourceLocation)
 }
 
 @Suite struct OffsetMapTests {

@@ -515,7 +515,8 @@ struct ShellLexer {
             output.commands.append(
                 ShellCommand(
                     assignments: command.assignments,
-                    words: command.words,
+                    // Exactly as many words as read: a script's commands are all kept until they are linted.
+                    words: command.words.withUnsafeBufferPointer(Array.init),
                     range: text.fileRange(command.start, command.end),
                     syntaxError: command.error.map { diagnostic($0) }
                 )
