@@ -829,12 +829,16 @@ struct ShellLexer {
         // The decoded bytes with the text of expansions put back, in local offsets.
         var local: [UInt8] = []
         var localMap = OffsetMap.Builder()
-        local.reserveCapacity(total - from)
         var expansion = 0
         while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
             expansion += 1
         }
         let firstExpansion = expansion
+        var kept = total - from
+        for index in firstExpansion..<scratch.expansions.count {
+            kept += Swift.min(scratch.expansions[index].count, Self.keptExpansionBytes)
+        }
+        local.reserveCapacity(kept)
         var position = from
         while position <= total {
             while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
