@@ -69,6 +69,18 @@ private func words(_ script: String) -> [[String]] {
     @Test func packedWordsTellTheirLength() {
         #expect(Reserved.pack("if") == 0x6669)
         #expect(Reserved.pack("function") == 0x6E6F_6974_636E_7566)
+        let constants: [(StaticString, UInt64)] = [
+            ("if", Reserved.if), ("do", Reserved.do), ("fi", Reserved.fi), ("for", Reserved.for),
+            ("esac", Reserved.esac), ("case", Reserved.case), ("then", Reserved.then), ("else", Reserved.else),
+            ("elif", Reserved.elif), ("done", Reserved.done), ("while", Reserved.while), ("until", Reserved.until),
+            ("export", Reserved.export), ("select", Reserved.select), ("declare", Reserved.declare),
+            ("typeset", Reserved.typeset), ("function", Reserved.function), ("sudo", Reserved.sudo),
+            ("env", Reserved.env), ("exec", Reserved.exec), ("command", Reserved.command), ("nohup", Reserved.nohup),
+            ("timeout", Reserved.timeout), ("time", Reserved.time),
+        ]
+        for (word, constant) in constants {
+            #expect(Reserved.pack(word) == constant, "\(word)")
+        }
         // A NUL after a reserved word does not make it one.
         #expect(words("if\u{0} aws a") == [])
         #expect(words("sudo\u{0} aws a") == [])

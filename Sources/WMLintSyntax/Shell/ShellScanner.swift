@@ -120,6 +120,7 @@ enum Wrapper {
 /// Reserved words, builtins and wrappers that change how the words after them are read, packed as
 /// ``ShellLexer/packed(_:_:)`` packs a word (compared only with words of their length).
 enum Reserved {
+    /// `word` packed; the constants below are literals so that reading them costs nothing (a test checks them).
     static func pack(_ word: StaticString) -> UInt64 {
         var value: UInt64 = 0
         for offset in (0..<word.utf8CodeUnitCount).reversed() {
@@ -128,30 +129,30 @@ enum Reserved {
         return value
     }
 
-    static let `if` = pack("if")
-    static let `do` = pack("do")
-    static let fi = pack("fi")
-    static let `for` = pack("for")
-    static let esac = pack("esac")
-    static let `case` = pack("case")
-    static let then = pack("then")
-    static let `else` = pack("else")
-    static let elif = pack("elif")
-    static let done = pack("done")
-    static let `while` = pack("while")
-    static let until = pack("until")
-    static let export = pack("export")
-    static let select = pack("select")
-    static let declare = pack("declare")
-    static let typeset = pack("typeset")
-    static let function = pack("function")
-    static let sudo = pack("sudo")
-    static let env = pack("env")
-    static let exec = pack("exec")
-    static let command = pack("command")
-    static let nohup = pack("nohup")
-    static let timeout = pack("timeout")
-    static let time = pack("time")
+    static let `if`: UInt64 = 0x6669  // "if"
+    static let `do`: UInt64 = 0x6F64  // "do"
+    static let fi: UInt64 = 0x6966  // "fi"
+    static let `for`: UInt64 = 0x72_6F66  // "for"
+    static let esac: UInt64 = 0x6361_7365  // "esac"
+    static let `case`: UInt64 = 0x6573_6163  // "case"
+    static let then: UInt64 = 0x6E65_6874  // "then"
+    static let `else`: UInt64 = 0x6573_6C65  // "else"
+    static let elif: UInt64 = 0x6669_6C65  // "elif"
+    static let done: UInt64 = 0x656E_6F64  // "done"
+    static let `while`: UInt64 = 0x65_6C69_6877  // "while"
+    static let until: UInt64 = 0x6C_6974_6E75  // "until"
+    static let export: UInt64 = 0x7472_6F70_7865  // "export"
+    static let select: UInt64 = 0x7463_656C_6573  // "select"
+    static let declare: UInt64 = 0x65_7261_6C63_6564  // "declare"
+    static let typeset: UInt64 = 0x74_6573_6570_7974  // "typeset"
+    static let function: UInt64 = 0x6E6F_6974_636E_7566  // "function"
+    static let sudo: UInt64 = 0x6F64_7573  // "sudo"
+    static let env: UInt64 = 0x76_6E65  // "env"
+    static let exec: UInt64 = 0x6365_7865  // "exec"
+    static let command: UInt64 = 0x64_6E61_6D6D_6F63  // "command"
+    static let nohup: UInt64 = 0x70_7568_6F6E  // "nohup"
+    static let timeout: UInt64 = 0x74_756F_656D_6974  // "timeout"
+    static let time: UInt64 = 0x656D_6974  // "time"
 }
 
 /// What the words of the command being read are.
