@@ -148,8 +148,8 @@ private struct OpenContainer {
     var isHash: Bool
     /// Offset of the `[` or `{`.
     var open: Int
-    /// What to build of the container's values; ``NodeDemand/none`` for an opaque container, whose values are
-    /// only checked.
+    /// What to build of the container's values (never ``NodeDemand/none``: opaque containers are only checked,
+    /// by ``ShorthandScanner/skipOpaque(depth:)``).
     var demand: NodeDemand
     var items: [SyntaxNode] = []
     var members: [Member] = []
@@ -159,22 +159,15 @@ private struct OpenContainer {
     var key = ""
     var keyRange = 0..<0
     var loadsFile = false
-    /// Nothing is built inside: ``demand`` is ``NodeDemand/none``.
-    var isOpaque: Bool
-
-    init(isHash: Bool, open: Int, demand: NodeDemand) {
-        self.isHash = isHash
-        self.open = open
-        self.demand = demand
-        self.isOpaque = demand == .none
-    }
 }
 
-/// Where a container opened, for messages.
+/// Where a container opened, for messages; in an opaque value, the container being checked.
 private struct Opener {
     var isHash: Bool
     /// Offset of the `[` or `{`.
     var open: Int
+    /// The local range of the key being read (in `{…}`).
+    var keyRange = 0..<0
 }
 
 /// A value found by a scan, not yet turned into a node (a second value may still be given back).
@@ -600,41 +593,24 @@ private struct ShorthandScanner {
     /// `_explicit_list` / `_hash_literal`, with an explicit stack instead of recursion.
     mutating func explicitValue(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
         var stack: [OpenContainer] = []
-        try open(&stack, demand: demand)
+        if let skipped = try open(&stack, demand: demand) { return skipped }
         while true {
             let top = stack.count - 1
-            let opaque = stack[top].isOpaque
-            // The value just read; `nil` inside an opaque container, where nothing is built.
-            var done: SyntaxNode?
+            var done: SyntaxNode
             if stack[top].isHash {
                 if index < count && bytes[index] == UInt8(ascii: "}") {
                     index += 1
                     guard let closed = stack.popLast() else { break }
-                    let range = text.fileRange(closed.open, index)
-                    if closed.isOpaque {
-                        if stack.last?.isOpaque ?? false {
-                            done = nil
-                        } else {
-                            done = SyntaxNode(.opaque(.object), range: range)
-                        }
-                    } else {
-                        done = SyntaxNode(.object(closed.members), range: range)
-                    }
+                    done = SyntaxNode(.object(closed.members), range: text.fileRange(closed.open, index))
                 } else {
                     let (keyRange, loadsFile) = try key(in: Opener(isHash: true, open: stack[top].open))
                     stack[top].keyRange = keyRange
                     stack[top].loadsFile = loadsFile
-                    var childDemand = NodeDemand.none
-                    if !opaque {
-                        stack[top].key = string(keyRange)
-                        childDemand = stack[top].demand.member(stack[top].key)
-                    }
+                    stack[top].key = string(keyRange)
+                    let childDemand = stack[top].demand.member(stack[top].key)
                     if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                        try open(&stack, demand: childDemand)
-                        continue
-                    }
-                    if opaque {
-                        _ = try scanFirstValue()
+                        guard let skipped = try open(&stack, demand: childDemand) else { continue }
+                        done = skipped
                     } else if childDemand == .none {
                         let start = index
                         let range = try scanFirstValue().map(range(of:)) ?? text.fileRange(start, start)
@@ -647,63 +623,103 @@ private struct ShorthandScanner {
                 if index < count && bytes[index] == UInt8(ascii: "]") {
                     index += 1
                     guard let closed = stack.popLast() else { break }
-                    let range = text.fileRange(closed.open, index)
-                    if closed.isOpaque {
-                        if stack.last?.isOpaque ?? false {
-                            done = nil
-                        } else {
-                            done = SyntaxNode(.opaque(.array), range: range)
-                        }
-                    } else {
-                        done = SyntaxNode(.array(closed.items), range: range)
-                    }
+                    done = SyntaxNode(.array(closed.items), range: text.fileRange(closed.open, index))
                 } else if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                    try open(&stack, demand: opaque ? .none : .all)
-                    continue
-                } else if opaque {
-                    _ = try scanFirstValue()
+                    // Only a list demanded whole is built: its values are demanded whole too.
+                    guard let skipped = try open(&stack, demand: .all) else { continue }
+                    done = skipped
                 } else {
                     done = try firstValue()
                 }
             }
-            guard !stack.isEmpty else { return done ?? SyntaxNode(.null, range: text.fileRange(index, index)) }
+            guard !stack.isEmpty else { return done }
             try attach(done, to: &stack)
         }
         return SyntaxNode(.null, range: text.fileRange(index, index))
     }
 
-    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit. The container is opaque when
-    /// `demand` is ``NodeDemand/none``, or when it is a list not demanded whole.
-    mutating func open(_ stack: inout [OpenContainer], demand: NodeDemand) throws(ShorthandFailure) {
+    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit. A container built under `demand`
+    /// is pushed (`nil` is returned); an opaque one (`demand` ``NodeDemand/none``, or a list not demanded whole)
+    /// is checked to its end and returned as one node.
+    mutating func open(_ stack: inout [OpenContainer], demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode? {
         let isHash = bytes[index] == UInt8(ascii: "{")
-        if stack.count + 2 > maxDepth {
+        if demand == .none || (!isHash && demand != .all) {
+            let open = index
+            try skipOpaque(depth: stack.count)
+            return SyntaxNode(.opaque(isHash ? .object : .array), range: text.fileRange(open, index))
+        }
+        try checkDepth(stack.count)
+        stack.append(OpenContainer(isHash: isHash, open: index, demand: demand))
+        index += 1
+        skipWhitespace()
+        return nil
+    }
+
+    /// The depth limit, for a container opened inside `open` others.
+    func checkDepth(_ open: Int) throws(ShorthandFailure) {
+        if open + 2 > maxDepth {
             throw ShorthandFailure(
                 diagnostic: Diagnostic(
                     rule: .shorthandSyntax,
                     message: "shorthand nested deeper than \(maxDepth) levels",
                     path: text.path, range: text.fileRange(index, index + 1)))
         }
-        let demand: NodeDemand = isHash || demand == .all ? demand : .none
-        stack.append(OpenContainer(isHash: isHash, open: index, demand: demand))
+    }
+
+    /// Checks the `[…]` or `{…}` at `index`, inside `depth` open containers, as ``explicitValue(demand:)`` reads
+    /// it, and moves past it: the same errors, with no node, `String` or key table.
+    mutating func skipOpaque(depth: Int) throws(ShorthandFailure) {
+        var openers: [Opener] = []
+        try push(&openers, depth: depth)
+        while let top = openers.last {
+            if index < count && bytes[index] == (top.isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                index += 1
+                openers.removeLast()
+                guard let parent = openers.last else { return }
+                try separator(in: parent)
+                continue
+            }
+            if top.isHash {
+                let (keyRange, _) = try key(in: top)
+                openers[openers.count - 1].keyRange = keyRange
+            }
+            if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
+                try push(&openers, depth: depth)
+                continue
+            }
+            _ = try scanFirstValue()
+            try separator(in: openers[openers.count - 1])
+        }
+    }
+
+    /// Opens the `[` or `{` at `index` in an opaque value.
+    @inline(__always)
+    mutating func push(_ openers: inout [Opener], depth: Int) throws(ShorthandFailure) {
+        try checkDepth(depth + openers.count)
+        openers.append(Opener(isHash: bytes[index] == UInt8(ascii: "{"), open: index))
         index += 1
         skipWhitespace()
     }
 
-    /// The end of an element or member: whitespace, then `,` unless the container closes next. `value` is `nil`
-    /// in an opaque container.
-    mutating func attach(_ value: SyntaxNode?, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
-        let top = stack.count - 1
+    /// After an element or member: whitespace, then `,` unless the container closes next.
+    @inline(__always)
+    mutating func separator(in container: Opener) throws(ShorthandFailure) {
         skipWhitespace()
-        let close = stack[top].isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        let close = container.isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")
         if index >= count || bytes[index] != close {
             guard index < count, bytes[index] == comma else {
-                throw containerFailure(stack[top])
+                throw containerFailure(container)
             }
             lastComma = index
             index += 1
             skipWhitespace()
         }
-        guard let value, !stack[top].isOpaque else { return }
+    }
+
+    /// The end of an element or member (``separator(in:)``), then the value joins the container.
+    mutating func attach(_ value: SyntaxNode, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
+        let top = stack.count - 1
+        try separator(in: Opener(isHash: stack[top].isHash, open: stack[top].open, keyRange: stack[top].keyRange))
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
@@ -843,7 +859,7 @@ private struct ShorthandScanner {
     }
 
     /// An element of `[…]` or a member of `{…}` is followed by something other than `,` or the closing bracket.
-    func containerFailure(_ container: OpenContainer) -> ShorthandFailure {
+    func containerFailure(_ container: Opener) -> ShorthandFailure {
         let (what, range) = found(at: index)
         let message =
             container.isHash
