@@ -66,6 +66,14 @@ private func words(_ script: String) -> [[String]] {
         #expect(command.assignments[1].value.map.fileRange(0..<5) == .bytes(41, 46))
     }
 
+    @Test func invalidUTF8AfterALongASCIIRunIsReplacedAndMapped() throws {
+        let word = try #require(scan("aws x $'abcdefghijkl\\xFF'mnopqrstu").commands.first?.words.last)
+        #expect(word.text == "abcdefghijkl\u{FFFD}mnopqrstu")
+        // The three bytes of U+FFFD come from the `\xFF` escape at 20..<24.
+        #expect(word.map.fileRange(12..<15) == .bytes(20, 24))
+        #expect(word.map.fileRange(15..<24) == .bytes(25, 34))
+    }
+
     @Test func packedWordsTellTheirLength() {
         #expect(Reserved.pack("if") == 0x6669)
         #expect(Reserved.pack("function") == 0x6E6F_6974_636E_7566)

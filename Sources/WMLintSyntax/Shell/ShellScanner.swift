@@ -707,7 +707,16 @@ struct ShellLexer {
     /// Whether `bytes[from...]` is valid UTF-8.
     func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
         var position = from
-        while position < bytes.count {
+        let count = bytes.count
+        while position < count {
+            // Eight ASCII bytes at a time.
+            if position + 8 <= count {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    position += 8
+                    continue
+                }
+            }
             if bytes[position] < 0x80 {
                 position += 1
                 continue
