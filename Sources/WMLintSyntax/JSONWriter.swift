@@ -81,9 +81,20 @@ public enum JSONWriter {
     /// Keys are compared by code points, as Python compares them: "é" and "e" + U+0301 are two keys (Swift's
     /// `String` equality would merge them).
     public static func lastValues(_ members: [Member]) -> [Member] {
-        var position: [ScalarKey: Int] = [:]
         var result: [Member] = []
         result.reserveCapacity(members.count)
+        if members.count <= 8 {
+            // Few keys (a request's): compare them directly; equal UTF-8 bytes are equal code points.
+            for member in members {
+                if let existing = result.firstIndex(where: { $0.key.utf8.elementsEqual(member.key.utf8) }) {
+                    result[existing].value = member.value
+                } else {
+                    result.append(member)
+                }
+            }
+            return result
+        }
+        var position: [ScalarKey: Int] = [:]
         for member in members {
             let key = ScalarKey(member.key)
             if let existing = position[key] {

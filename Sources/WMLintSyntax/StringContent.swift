@@ -10,6 +10,10 @@ public enum StringContent {
     /// bytes cannot be matched to the value (then callers use the node's whole range).
     public static func map(of node: SyntaxNode, value: String, in text: SourceText) -> OffsetMap? {
         guard let local = localRange(of: node.range, in: text) else { return nil }
+        if text.bytes[local].elementsEqual(value.utf8) {
+            // Written as it reads: the text's own map, cut to the value.
+            return text.map?.slice(local) ?? .contiguous(base: local.lowerBound, count: local.count)
+        }
         let raw = Array(text.bytes[local])
         let decoded = Array(value.utf8)
         var pieces: [(start: Int, end: Int)]?
@@ -47,23 +51,13 @@ public enum StringContent {
             return lower..<upper
         }
         let count = text.bytes.count
-        guard map.starts.count == count + 1, map.ends.count == count else { return nil }
+        guard map.count == count else { return nil }
         // First decoded byte that starts at the range's start, last one that ends at its end.
-        let lower = firstIndex(in: map.starts, atLeast: range.lowerBound.offset, limit: count)
-        var upper = firstIndex(in: map.ends, atLeast: range.upperBound.offset, limit: count)
-        if upper < count, map.ends[upper] == range.upperBound.offset { upper += 1 }
+        let lower = map.firstIndex(startingAtLeast: range.lowerBound.offset)
+        var upper = map.firstIndex(endingAtLeast: range.upperBound.offset)
+        if upper < count, map.end(of: upper) == range.upperBound.offset { upper += 1 }
         guard lower <= upper, upper <= count else { return nil }
         return lower..<upper
-    }
-
-    private static func firstIndex(in values: [Int], atLeast target: Int, limit: Int) -> Int {
-        var low = 0
-        var high = limit
-        while low < high {
-            let mid = (low + high) / 2
-            if values[mid] < target { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// Decodes a quoted value's escapes (JSON's `\"`, `\\`, `\/`, `\n`…, `\uXXXX`; shorthand's `\'` `\"` `\\`),

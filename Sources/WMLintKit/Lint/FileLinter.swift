@@ -206,12 +206,17 @@ struct FileLinter {
         _ script: EmbeddedScript, file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
     ) -> Int {
         let path = file.path
-        let scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
+        var scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         let regionExports = scanned.exports.filter { ContextResolver.regionVariables.contains($0.name) }
         var invocations = 0
-        for command in scanned.commands {
+        for index in scanned.commands.indices {
+            let command = scanned.commands[index]
+            // Only the commands' ranges are needed after this (for suppressions): free each one's words once it is
+            // linted, so that a long script does not hold them all while its diagnostics grow.
+            scanned.commands[index].words = []
+            scanned.commands[index].assignments = []
             guard let invocation = InvocationParser.parse(command, path: path) else { continue }
             invocations += 1
             if let error = command.syntaxError {

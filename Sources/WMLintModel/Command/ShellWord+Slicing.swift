@@ -7,9 +7,7 @@ extension ShellWord {
     public func suffix(fromByte start: Int) -> ShellWord {
         let bytes = Array(text.utf8)
         let start = min(max(start, 0), bytes.count)
-        let starts = Array(map.starts[min(start, map.starts.count - 1)...])
-        let ends = start < map.ends.count ? Array(map.ends[start...]) : []
-        let sliced = OffsetMap(starts: starts, ends: ends)
+        let sliced = map.suffix(from: start)
         let range = sliced.fileRange(0..<(bytes.count - start))
         let lower = range.lowerBound
         return ShellWord(

@@ -1,5 +1,7 @@
 // Byte classes and small decoding helpers of the shell scanner.
 
+import WMLintSource
+
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
 /// `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 @inline(__always)
@@ -97,10 +99,8 @@ func appendShellUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
 struct WordScratch {
     /// Decoded bytes.
     var bytes: [UInt8] = []
-    /// For each decoded byte, the local offset of its first source byte.
-    var starts: [Int] = []
-    /// For each decoded byte, the local offset just past its source bytes.
-    var ends: [Int] = []
+    /// For each decoded byte, the local source bytes it came from, as runs.
+    var map = OffsetMap.Builder()
     /// Local source ranges of the expansions met in the word. Their text is not in ``bytes``: it is copied
     /// only when the word is kept, so nested substitutions are not copied once per level.
     var expansions: [Range<Int>] = []
@@ -108,26 +108,25 @@ struct WordScratch {
     var expansionIndices: [Int] = []
 
     mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        expansions.removeAll(keepingCapacity: true)
-        expansionIndices.removeAll(keepingCapacity: true)
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        if map.count > 0 { map.removeAll() }
+        if !expansions.isEmpty {
+            expansions.removeAll(keepingCapacity: true)
+            expansionIndices.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Appends the source bytes `from..<to`, each decoded as itself.
     mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
         guard from < to else { return }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from..<to]))
-        starts.append(contentsOf: from..<to)
-        ends.append(contentsOf: (from + 1)..<(to + 1))
+        map.appendStep(start: from, count: to - from)
     }
 
     @inline(__always)
     mutating func append(_ byte: UInt8, _ start: Int, _ end: Int) {
         bytes.append(byte)
-        starts.append(start)
-        ends.append(end)
+        map.append(start: start, end: end)
     }
 }
 

@@ -117,6 +117,44 @@ enum Wrapper {
     var takesAssignments: Bool { self == .sudo || self == .env || self == .time }
 }
 
+/// Reserved words, builtins and wrappers that change how the words after them are read, packed as
+/// ``ShellLexer/packed(_:_:)`` packs a word (compared only with words of their length).
+enum Reserved {
+    /// `word` packed; the constants below are literals so that reading them costs nothing (a test checks them).
+    static func pack(_ word: StaticString) -> UInt64 {
+        var value: UInt64 = 0
+        for offset in (0..<word.utf8CodeUnitCount).reversed() {
+            value = value << 8 | UInt64(word.utf8Start[offset])
+        }
+        return value
+    }
+
+    static let `if`: UInt64 = 0x6669  // "if"
+    static let `do`: UInt64 = 0x6F64  // "do"
+    static let fi: UInt64 = 0x6966  // "fi"
+    static let `for`: UInt64 = 0x72_6F66  // "for"
+    static let esac: UInt64 = 0x6361_7365  // "esac"
+    static let `case`: UInt64 = 0x6573_6163  // "case"
+    static let then: UInt64 = 0x6E65_6874  // "then"
+    static let `else`: UInt64 = 0x6573_6C65  // "else"
+    static let elif: UInt64 = 0x6669_6C65  // "elif"
+    static let done: UInt64 = 0x656E_6F64  // "done"
+    static let `while`: UInt64 = 0x65_6C69_6877  // "while"
+    static let until: UInt64 = 0x6C_6974_6E75  // "until"
+    static let export: UInt64 = 0x7472_6F70_7865  // "export"
+    static let select: UInt64 = 0x7463_656C_6573  // "select"
+    static let declare: UInt64 = 0x65_7261_6C63_6564  // "declare"
+    static let typeset: UInt64 = 0x74_6573_6570_7974  // "typeset"
+    static let function: UInt64 = 0x6E6F_6974_636E_7566  // "function"
+    static let sudo: UInt64 = 0x6F64_7573  // "sudo"
+    static let env: UInt64 = 0x76_6E65  // "env"
+    static let exec: UInt64 = 0x6365_7865  // "exec"
+    static let command: UInt64 = 0x64_6E61_6D6D_6F63  // "command"
+    static let nohup: UInt64 = 0x70_7568_6F6E  // "nohup"
+    static let timeout: UInt64 = 0x74_756F_656D_6974  // "timeout"
+    static let time: UInt64 = 0x656D_6974  // "time"
+}
+
 /// What the words of the command being read are.
 enum CommandPhase: Equatable {
     /// At a place where a command can start: assignments, reserved words, wrappers or the command name.
@@ -189,15 +227,15 @@ struct ShellLexer {
     /// The file offset of the start of local byte `local` (or of the end of the text).
     @inline(__always)
     func fileStart(_ local: Int) -> Int {
-        guard let map = text.map, !map.starts.isEmpty else { return local }
-        return map.starts[Swift.min(Swift.max(local, 0), map.starts.count - 1)]
+        guard let map = text.map else { return local }
+        return map.start(of: local)
     }
 
     /// The file offset just past the source of local byte `local - 1`.
     @inline(__always)
     func fileEnd(_ local: Int) -> Int {
-        guard let map = text.map, !map.ends.isEmpty, local > 0 else { return fileStart(local) }
-        return map.ends[Swift.min(local - 1, map.ends.count - 1)]
+        guard let map = text.map, map.count > 0, local > 0 else { return fileStart(local) }
+        return map.end(of: local - 1)
     }
 
     @inline(__always)
@@ -472,11 +510,14 @@ struct ShellLexer {
 
     /// Closes the command being read: an `aws` command is added to the output.
     mutating func finish(_ command: inout PendingCommand) {
+        // A command with nothing read yet is left as it is (most separators end no command).
+        if command.start < 0 && command.phase == .start && command.error == nil { return }
         if command.phase == .aws, !command.words.isEmpty {
             output.commands.append(
                 ShellCommand(
                     assignments: command.assignments,
-                    words: command.words,
+                    // Exactly as many words as read: a script's commands are all kept until they are linted.
+                    words: command.words.withUnsafeBufferPointer(Array.init),
                     range: text.fileRange(command.start, command.end),
                     syntaxError: command.error.map { diagnostic($0) }
                 )
@@ -494,7 +535,7 @@ struct ShellLexer {
         case .other, .functionName, .caseHeader: record = false
         default: record = true
         }
-        let word = readWord(depth: depth, record: record)
+        let word = readPlainWord() ?? readWord(depth: depth, record: record)
         if index == word.start {
             // Nothing could be read (a stray byte): step over it.
             index += 1
@@ -521,9 +562,11 @@ struct ShellLexer {
             }
         case .aws:
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             command.words.append(makeWord(depth: depth, read: word))
         case .export(let active):
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             let bytes = pool[depth].bytes
             if !word.quoted, let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
                 if bytes.contains(UInt8(ascii: "x")) {
@@ -549,6 +592,7 @@ struct ShellLexer {
             name(word, depth: depth, command: &command)
         case .wrapper(let wrapper):
             command.note(word.start, word.end)
+            recordPlain(word, depth: depth)
             wrapperWord(wrapper, word, depth: depth, command: &command)
         }
     }
@@ -563,61 +607,89 @@ struct ShellLexer {
         case 1:
             let byte = buffer[start]
             return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-        case 2:
-            return raw(start, end, equals: "if") || raw(start, end, equals: "do") || raw(start, end, equals: "fi")
-        case 3:
-            if raw(start, end, equals: "for") {
-                command.phase = .other
-                command.note(start, end)
-                return true
-            }
+        case 2...8:
+            // A last byte that is not NUL makes the packed value tell the length too.
+            guard buffer[end - 1] != 0 else { return false }
+        default:
             return false
+        }
+        let key = packed(start, end)
+        switch end - start {
+        case 2:
+            return key == Reserved.if || key == Reserved.do || key == Reserved.fi
+        case 3:
+            guard key == Reserved.for else { return false }
+            command.phase = .other
+            command.note(start, end)
+            return true
         case 4:
-            if raw(start, end, equals: "esac") {
+            if key == Reserved.esac {
                 if cases > 0 { cases -= 1 }
                 inPattern = false
                 return true
             }
-            if raw(start, end, equals: "case") {
+            if key == Reserved.case {
                 command.phase = .caseHeader
                 return true
             }
-            return raw(start, end, equals: "then") || raw(start, end, equals: "else")
-                || raw(start, end, equals: "elif") || raw(start, end, equals: "done")
+            return key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done
         case 5:
-            return raw(start, end, equals: "while") || raw(start, end, equals: "until")
+            return key == Reserved.while || key == Reserved.until
         case 6:
-            if raw(start, end, equals: "export") {
+            if key == Reserved.export {
                 command.note(start, end)
                 command.phase = .export(active: true)
                 return true
             }
-            if raw(start, end, equals: "select") {
-                command.note(start, end)
-                command.phase = .other
-                return true
-            }
-            return false
+            guard key == Reserved.select else { return false }
+            command.note(start, end)
+            command.phase = .other
+            return true
         case 7:
-            if raw(start, end, equals: "declare") || raw(start, end, equals: "typeset") {
-                command.note(start, end)
-                command.phase = .export(active: false)
-                return true
-            }
-            return false
-        case 8:
-            if raw(start, end, equals: "function") {
-                command.phase = .functionName
-                return true
-            }
-            return false
+            guard key == Reserved.declare || key == Reserved.typeset else { return false }
+            command.note(start, end)
+            command.phase = .export(active: false)
+            return true
         default:
-            return false
+            guard key == Reserved.function else { return false }
+            command.phase = .functionName
+            return true
         }
+    }
+
+    /// The source bytes `start..<end` (at most 8) as a little-endian integer, to compare with ``Reserved`` words of
+    /// the same length.
+    @inline(__always)
+    func packed(_ start: Int, _ end: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var offset = end
+        while offset > start {
+            offset -= 1
+            value = value << 8 | UInt64(buffer[offset])
+        }
+        return value
     }
 
     /// Classifies the command name `word`: `aws`, a wrapper, or another command.
     mutating func name(_ word: WordRead, depth: Int, command: inout PendingCommand) {
+        if word.isPlain {
+            // Most names are neither `aws` nor a wrapper: decide on the source bytes before copying them.
+            let length = word.end - word.start
+            let isAWSName =
+                length >= 3 && buffer[word.end - 1] == UInt8(ascii: "s") && buffer[word.end - 2] == UInt8(ascii: "w")
+                && buffer[word.end - 3] == UInt8(ascii: "a")
+            if !isAWSName {
+                let key = length <= 7 && buffer[word.end - 1] != 0 ? packed(word.start, word.end) : 0
+                guard
+                    key == Reserved.sudo || key == Reserved.env || key == Reserved.exec || key == Reserved.command
+                        || key == Reserved.nohup || key == Reserved.timeout || key == Reserved.time
+                else {
+                    command.phase = .other
+                    return
+                }
+            }
+            recordPlain(word, depth: depth)
+        }
         let bytes = pool[depth].bytes
         if isAWS(bytes) && word.expansions == 0 {
             command.phase = .aws
@@ -635,7 +707,16 @@ struct ShellLexer {
     /// Whether `bytes[from...]` is valid UTF-8.
     func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
         var position = from
-        while position < bytes.count {
+        let count = bytes.count
+        while position < count {
+            // Eight ASCII bytes at a time.
+            if position + 8 <= count {
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    position += 8
+                    continue
+                }
+            }
             if bytes[position] < 0x80 {
                 position += 1
                 continue
@@ -746,89 +827,87 @@ struct ShellLexer {
         let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
+        let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
         if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
             // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
-            var starts: [Int] = []
-            starts.reserveCapacity(total - from + 1)
-            starts.append(contentsOf: scratch.starts[from...])
-            starts.append(
-                from < total ? scratch.ends[total - 1] : Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
-            )
             return ShellWord(
                 text: String(decoding: scratch.bytes[from...], as: UTF8.self),
-                map: OffsetMap(starts: starts, ends: Array(scratch.ends[from...])),
+                map: scratch.map.map(from: from, endOffset: from < total ? scratch.map.end(of: total - 1) : emptyPoint),
                 range: text.fileRange(sourceStart, sourceEnd)
             )
         }
         // The decoded bytes with the text of expansions put back, in local offsets.
         var local: [UInt8] = []
-        var localStarts: [Int] = []
-        var localEnds: [Int] = []
-        local.reserveCapacity(total - from)
+        var localMap = OffsetMap.Builder()
         var expansion = 0
         while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
             expansion += 1
         }
         let firstExpansion = expansion
+        var kept = total - from
+        for index in firstExpansion..<scratch.expansions.count {
+            kept += Swift.min(scratch.expansions[index].count, Self.keptExpansionBytes)
+        }
+        local.reserveCapacity(kept)
         var position = from
         while position <= total {
             while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
                 // An expansion's text is kept as written, but only its start: a word holding one is not statically
                 // known, and an unterminated `$(` running to the end of the file must not be copied at every level.
-                for source in scratch.expansions[expansion].prefix(Self.keptExpansionBytes) {
-                    local.append(buffer[source])
-                    localStarts.append(source)
-                    localEnds.append(source + 1)
-                }
+                let source = scratch.expansions[expansion].prefix(Self.keptExpansionBytes)
+                local.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[source]))
+                localMap.appendStep(start: source.lowerBound, count: source.count)
                 expansion += 1
             }
             guard position < total else { break }
-            local.append(scratch.bytes[position])
-            localStarts.append(scratch.starts[position])
-            localEnds.append(scratch.ends[position])
-            position += 1
+            let next =
+                expansion < scratch.expansionIndices.count
+                ? Swift.min(Swift.max(scratch.expansionIndices[expansion], position + 1), total) : total
+            local.append(contentsOf: scratch.bytes[position..<next])
+            localMap.append(contentsOf: scratch.map, range: position..<next)
+            position = next
+        }
+        let tail = local.isEmpty ? emptyPoint : localMap.end(of: local.count - 1)
+        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
+        if text.map == nil && isValidUTF8(local, from: 0) {
+            return ShellWord(
+                text: String(decoding: local, as: UTF8.self),
+                map: localMap.map(endOffset: tail),
+                range: text.fileRange(sourceStart, sourceEnd),
+                expansions: expansions
+            )
         }
         var bytes: [UInt8] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var map = OffsetMap.Builder()
         bytes.reserveCapacity(local.count)
-        starts.reserveCapacity(local.count + 1)
-        ends.reserveCapacity(local.count)
         position = 0
         while position < local.count {
             let length = utf8SequenceLength(local, at: position)
             if length == 0 {
                 // Not UTF-8 (from `$'\xFF'`): U+FFFD stands for the byte, and maps to its source.
-                let start = fileStart(localStarts[position])
-                let end = fileEnd(localEnds[position])
-                for replacement: UInt8 in [0xEF, 0xBF, 0xBD] {
-                    bytes.append(replacement)
-                    starts.append(start)
-                    ends.append(end)
-                }
+                let start = fileStart(localMap.start(of: position))
+                let end = fileEnd(localMap.end(of: position))
+                bytes += [0xEF, 0xBF, 0xBD]
+                map.appendConstant(start: start, end: end, count: 3)
                 position += 1
                 continue
             }
             for offset in position..<(position + length) {
                 bytes.append(local[offset])
-                starts.append(fileStart(localStarts[offset]))
-                ends.append(fileEnd(localEnds[offset]))
+                map.append(start: fileStart(localMap.start(of: offset)), end: fileEnd(localMap.end(of: offset)))
             }
             position += length
         }
-        let tail = localEnds.last ?? Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
-        starts.append(fileStart(tail))
-        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
         return ShellWord(
             text: String(decoding: bytes, as: UTF8.self),
-            map: OffsetMap(starts: starts, ends: ends),
+            map: map.map(endOffset: fileStart(tail)),
             range: text.fileRange(sourceStart, sourceEnd),
             expansions: expansions
         )
     }
 
     /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
-    func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
         while position < word.end && isNameByte(buffer[position]) { position += 1 }
@@ -836,6 +915,7 @@ struct ShellLexer {
         if position < word.end && buffer[position] == UInt8(ascii: "+") { position += 1 }
         guard position < word.end, buffer[position] == UInt8(ascii: "=") else { return nil }
         let valueStart = position + 1
+        recordPlain(word, depth: depth)
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
         let value = makeWord(
             depth: depth,

@@ -27,6 +27,9 @@ struct WordRead {
     var expansions = 0
     /// The first fault met in the word.
     var error: ShellFault?
+    /// A plain word (no quote, escape or expansion) read without recording: its decoded bytes are its source
+    /// bytes, copied into the scratch only when needed (``ShellLexer/recordPlain(_:depth:)``).
+    var isPlain = false
 }
 
 /// Kinds of nesting for ``ShellLexer/skipNested(_:)``.
@@ -36,6 +39,37 @@ private let nestDouble: UInt8 = 3
 private let nestBackquote: UInt8 = 4
 
 extension ShellLexer {
+    /// Reads a plain word at `index`: bytes that are not special up to a blank, newline, operator or the end.
+    /// Returns `nil` (the offset unchanged) when the word has more (a quote, escape or expansion), or is empty.
+    @inline(__always)
+    mutating func readPlainWord() -> WordRead? {
+        let start = index
+        var end = start
+        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        guard end > start else { return nil }
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                break
+            case UInt8(ascii: "\r"):
+                guard end + 1 == count || buffer[end + 1] == UInt8(ascii: "\n") else { return nil }
+            default:
+                return nil
+            }
+        }
+        index = end
+        return WordRead(start: start, end: end, contentStart: start, isPlain: true)
+    }
+
+    /// Puts the decoded bytes of `word`, the word just read, into `pool[depth]` if a plain read left them out.
+    @inline(__always)
+    mutating func recordPlain(_ word: WordRead, depth: Int) {
+        guard word.isPlain else { return }
+        pool[depth].reset()
+        pool[depth].appendRun(buffer, word.start, word.end)
+    }
+
     /// Reads the word at `index`; with `record`, decodes it into `pool[depth]`.
     mutating func readWord(depth: Int, record: Bool) -> WordRead {
         let start = index
@@ -375,8 +409,7 @@ extension ShellLexer {
     /// Scans the body `from..<to` of a backquote substitution as a script of its own, mapped into the file.
     mutating func scanBackquoted(from: Int, to: Int, inDouble: Bool, depth: Int) {
         var bytes: [UInt8] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
+        var map = OffsetMap.Builder()
         var position = from
         while position < to {
             let byte = buffer[position]
@@ -386,19 +419,16 @@ extension ShellLexer {
                     || (inDouble && next == UInt8(ascii: "\""))
                 {
                     bytes.append(next)
-                    starts.append(fileStart(position))
-                    ends.append(fileEnd(position + 2))
+                    map.append(start: fileStart(position), end: fileEnd(position + 2))
                     position += 2
                     continue
                 }
             }
             bytes.append(byte)
-            starts.append(fileStart(position))
-            ends.append(fileEnd(position + 1))
+            map.append(start: fileStart(position), end: fileEnd(position + 1))
             position += 1
         }
-        starts.append(fileStart(to))
-        let inner = SourceText(bytes: bytes, path: text.path, map: OffsetMap(starts: starts, ends: ends))
+        let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
         let reported = output.depthReported
         let found = inner.bytes.withUnsafeBufferPointer { buffer in
             var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth)

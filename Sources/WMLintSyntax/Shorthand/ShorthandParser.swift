@@ -25,6 +25,10 @@ public enum ShorthandParser {
     /// `{…}` (the later value wins, as in the CLI). Nesting deeper than `maxDepth` is a `shorthand-syntax` error.
     /// Parsing stops at the first syntax error; the root is then `nil`.
     ///
+    /// `demand` says which values to build (``NodeDemand``): the others are checked exactly as built ones are and
+    /// kept as one ``SyntaxNode/Value/opaque(_:)`` node each, with no node or `String` made inside them; a
+    /// repeated key inside an opaque `{…}` is not reported. A `key=a,b` list is opaque unless demanded whole.
+    ///
     /// A `key@=value` member has ``Member/loadsFile`` set and keeps the literal text (`file://p`) as its value;
     /// the CLI replaces a value starting with `file://` or `fileb://` by the file's content and keeps any other
     /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
@@ -34,7 +38,8 @@ public enum ShorthandParser {
             text.bytes.withUnsafeBufferPointer { bytes in
                 var parser = ShorthandScanner(bytes: bytes, table: table, text: text, maxDepth: maxDepth)
                 do throws(ShorthandFailure) {
-                    let root = try parser.parameter()
+                    var root = try parser.parameter(demand: demand)
+                    if demand == .none { root = SyntaxNode(.opaque(.object), range: root.range) }
                     return ParseResult(root: root, diagnostics: parser.diagnostics)
                 } catch {
                     return ParseResult(root: nil, diagnostics: [error.diagnostic])
@@ -143,13 +148,26 @@ private struct OpenContainer {
     var isHash: Bool
     /// Offset of the `[` or `{`.
     var open: Int
+    /// What to build of the container's values (never ``NodeDemand/none``: opaque containers are only checked,
+    /// by ``ShorthandScanner/skipOpaque(depth:)``).
+    var demand: NodeDemand
     var items: [SyntaxNode] = []
     var members: [Member] = []
     /// The keys seen so far, to report repeated keys.
     var seen = KeyTable()
+    /// The key of the member being read (built containers only).
     var key = ""
     var keyRange = 0..<0
     var loadsFile = false
+}
+
+/// Where a container opened, for messages; in an opaque value, the container being checked.
+private struct Opener {
+    var isHash: Bool
+    /// Offset of the `[` or `{`.
+    var open: Int
+    /// The local range of the key being read (in `{…}`).
+    var keyRange = 0..<0
 }
 
 /// A value found by a scan, not yet turned into a node (a second value may still be given back).
@@ -240,10 +258,10 @@ private struct ShorthandScanner {
     // MARK: Pairs
 
     /// `_parameter`: the pairs of the top level.
-    mutating func parameter() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func parameter(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
         var members: [Member] = []
         var seen = KeyTable()
-        let first = try keyValue()
+        let first = try keyValue(demand: demand)
         _ = seen.insert(first.key, after: members)
         members.append(first)
         while index < count {
@@ -254,7 +272,7 @@ private struct ShorthandScanner {
             lastComma = index
             index += 1
             skipWhitespace()
-            let member = try keyValue()
+            let member = try keyValue(demand: demand)
             if let previous = seen.insert(member.key, after: members) {
                 throw ShorthandFailure(
                     diagnostic: Diagnostic(
@@ -273,8 +291,8 @@ private struct ShorthandScanner {
         return SyntaxNode(.object(members), range: text.fileRange(0, count))
     }
 
-    /// `_key`, then the optional `@` and the `=`: returns the key and its local range.
-    mutating func key(in container: OpenContainer?) throws(ShorthandFailure) -> (String, Range<Int>, Bool) {
+    /// `_key`, then the optional `@` and the `=`: returns the key's local range and whether it was `@=`.
+    mutating func key(in container: Opener?) throws(ShorthandFailure) -> (Range<Int>, Bool) {
         let keyStart = index
         while index < count && table[Int(bytes[index])] & ShorthandClass.key != 0 {
             index += 1
@@ -292,19 +310,22 @@ private struct ShorthandScanner {
         }
         index += 1
         skipWhitespace()
-        return (string(keyRange), keyRange, loadsFile)
+        return (keyRange, loadsFile)
     }
 
     /// `_keyval` at the top level.
-    mutating func keyValue() throws(ShorthandFailure) -> Member {
-        let (key, keyRange, loadsFile) = try key(in: nil)
+    mutating func keyValue(demand: NodeDemand) throws(ShorthandFailure) -> Member {
+        let (keyRange, loadsFile) = try key(in: nil)
+        let key = string(keyRange)
+        let valueDemand = demand.member(key)
         let value: SyntaxNode
         if index >= count {
-            value = SyntaxNode(.string(""), range: text.fileRange(index, index))
+            value = SyntaxNode(
+                valueDemand == .none ? .opaque(.scalar) : .string(""), range: text.fileRange(index, index))
         } else if bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{") {
-            value = try explicitValue()
+            value = try explicitValue(demand: valueDemand)
         } else {
-            value = try csvValue()
+            value = try csvValue(demand: valueDemand)
         }
         return Member(key: key, keyRange: text.fileRange(keyRange), value: value, loadsFile: loadsFile)
     }
@@ -312,7 +333,8 @@ private struct ShorthandScanner {
     // MARK: Scalars
 
     /// `_csv_value`: a first value, and a list when `,` and second values follow.
-    mutating func csvValue() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func csvValue(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
+        if demand != .all { return try opaqueCSVValue(scalarBuilt: demand != .none) }
         let first = try firstValue()
         skipWhitespace()
         guard index < count, bytes[index] == comma else { return first }
@@ -349,6 +371,55 @@ private struct ShorthandScanner {
         return SyntaxNode(.array(items), range: first.range.lowerBound..<last.range.upperBound)
     }
 
+    /// ``csvValue(demand:)`` for a value not demanded whole: a scalar is built when `scalarBuilt`, else opaque; a
+    /// list is opaque. The same reading, without nodes.
+    mutating func opaqueCSVValue(scalarBuilt: Bool) throws(ShorthandFailure) -> SyntaxNode {
+        let firstStart = index
+        let first = try scanFirstValue()
+        let firstRange = first.map(range(of:)) ?? text.fileRange(firstStart, firstStart)
+        skipWhitespace()
+        var last: ScannedValue?
+        if index < count, bytes[index] == comma {
+            lastComma = index
+            index += 1
+            skipWhitespace()
+            while true {
+                guard let current = secondValue() else {
+                    if index >= count { throw trailingComma() }
+                    backtrackToComma()
+                    break
+                }
+                skipWhitespace()
+                let atEnd = index >= count
+                if !atEnd {
+                    guard bytes[index] == comma else {
+                        backtrackToComma()
+                        break
+                    }
+                    lastComma = index
+                    index += 1
+                    skipWhitespace()
+                }
+                last = current
+                if atEnd { break }
+            }
+        }
+        if let last {
+            return SyntaxNode(.opaque(.array), range: firstRange.lowerBound..<range(of: last).upperBound)
+        }
+        guard scalarBuilt else { return SyntaxNode(.opaque(.scalar), range: firstRange) }
+        guard let first else { return SyntaxNode(.string(""), range: firstRange) }
+        return node(first)
+    }
+
+    /// The file range of a scanned value's node.
+    func range(of scanned: ScannedValue) -> SourceRange {
+        switch scanned {
+        case .unquoted(let start, let contentEnd, _): text.fileRange(start, contentEnd)
+        case .quoted(let start, let close): text.fileRange(start, close + 1)
+        }
+    }
+
     /// `_backtrack_to(',')`: back to the last comma at or before the current offset.
     mutating func backtrackToComma() {
         while index >= 0 && (index >= count || bytes[index] != comma) {
@@ -359,14 +430,21 @@ private struct ShorthandScanner {
 
     /// `_first_value`: a quoted value, or an unquoted one of `_FIRST_VALUE` (possibly empty).
     mutating func firstValue() throws(ShorthandFailure) -> SyntaxNode {
-        if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
-            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
-            return node(scanned)
-        }
-        guard let scanned = scanUnquoted(follow: ShorthandClass.firstFollow) else {
-            return SyntaxNode(.string(""), range: text.fileRange(index, index))
+        let start = index
+        guard let scanned = try scanFirstValue() else {
+            return SyntaxNode(.string(""), range: text.fileRange(start, start))
         }
         return node(scanned)
+    }
+
+    /// ``firstValue()`` without its node: `nil` for an empty value (the offset unchanged).
+    @inline(__always)
+    mutating func scanFirstValue() throws(ShorthandFailure) -> ScannedValue? {
+        if index < count && (bytes[index] == singleQuote || bytes[index] == doubleQuote) {
+            guard let scanned = scanQuoted() else { throw unterminatedQuote(at: index) }
+            return scanned
+        }
+        return scanUnquoted(follow: ShorthandClass.firstFollow)
     }
 
     /// `_second_value`: a quoted value or `_SECOND_VALUE`; `nil` (offset unchanged) when neither matches.
@@ -513,9 +591,9 @@ private struct ShorthandScanner {
     // MARK: Lists and hashes
 
     /// `_explicit_list` / `_hash_literal`, with an explicit stack instead of recursion.
-    mutating func explicitValue() throws(ShorthandFailure) -> SyntaxNode {
+    mutating func explicitValue(demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode {
         var stack: [OpenContainer] = []
-        try open(&stack)
+        if let skipped = try open(&stack, demand: demand) { return skipped }
         while true {
             let top = stack.count - 1
             var done: SyntaxNode
@@ -525,15 +603,21 @@ private struct ShorthandScanner {
                     guard let closed = stack.popLast() else { break }
                     done = SyntaxNode(.object(closed.members), range: text.fileRange(closed.open, index))
                 } else {
-                    let (key, keyRange, loadsFile) = try key(in: stack[top])
-                    stack[top].key = key
+                    let (keyRange, loadsFile) = try key(in: Opener(isHash: true, open: stack[top].open))
                     stack[top].keyRange = keyRange
                     stack[top].loadsFile = loadsFile
+                    stack[top].key = string(keyRange)
+                    let childDemand = stack[top].demand.member(stack[top].key)
                     if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                        try open(&stack)
-                        continue
+                        guard let skipped = try open(&stack, demand: childDemand) else { continue }
+                        done = skipped
+                    } else if childDemand == .none {
+                        let start = index
+                        let range = try scanFirstValue().map(range(of:)) ?? text.fileRange(start, start)
+                        done = SyntaxNode(.opaque(.scalar), range: range)
+                    } else {
+                        done = try firstValue()
                     }
-                    done = try firstValue()
                 }
             } else {
                 if index < count && bytes[index] == UInt8(ascii: "]") {
@@ -541,8 +625,9 @@ private struct ShorthandScanner {
                     guard let closed = stack.popLast() else { break }
                     done = SyntaxNode(.array(closed.items), range: text.fileRange(closed.open, index))
                 } else if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
-                    try open(&stack)
-                    continue
+                    // Only a list demanded whole is built: its values are demanded whole too.
+                    guard let skipped = try open(&stack, demand: .all) else { continue }
+                    done = skipped
                 } else {
                     done = try firstValue()
                 }
@@ -553,34 +638,88 @@ private struct ShorthandScanner {
         return SyntaxNode(.null, range: text.fileRange(index, index))
     }
 
-    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit.
-    mutating func open(_ stack: inout [OpenContainer]) throws(ShorthandFailure) {
+    /// `_expect('[' or '{', consume_whitespace=True)`, within the depth limit. A container built under `demand`
+    /// is pushed (`nil` is returned); an opaque one (`demand` ``NodeDemand/none``, or a list not demanded whole)
+    /// is checked to its end and returned as one node.
+    mutating func open(_ stack: inout [OpenContainer], demand: NodeDemand) throws(ShorthandFailure) -> SyntaxNode? {
         let isHash = bytes[index] == UInt8(ascii: "{")
-        if stack.count + 2 > maxDepth {
+        if demand == .none || (!isHash && demand != .all) {
+            let open = index
+            try skipOpaque(depth: stack.count)
+            return SyntaxNode(.opaque(isHash ? .object : .array), range: text.fileRange(open, index))
+        }
+        try checkDepth(stack.count)
+        stack.append(OpenContainer(isHash: isHash, open: index, demand: demand))
+        index += 1
+        skipWhitespace()
+        return nil
+    }
+
+    /// The depth limit, for a container opened inside `open` others.
+    func checkDepth(_ open: Int) throws(ShorthandFailure) {
+        if open + 2 > maxDepth {
             throw ShorthandFailure(
                 diagnostic: Diagnostic(
                     rule: .shorthandSyntax,
                     message: "shorthand nested deeper than \(maxDepth) levels",
                     path: text.path, range: text.fileRange(index, index + 1)))
         }
-        stack.append(OpenContainer(isHash: isHash, open: index))
+    }
+
+    /// Checks the `[…]` or `{…}` at `index`, inside `depth` open containers, as ``explicitValue(demand:)`` reads
+    /// it, and moves past it: the same errors, with no node, `String` or key table.
+    mutating func skipOpaque(depth: Int) throws(ShorthandFailure) {
+        var openers: [Opener] = []
+        try push(&openers, depth: depth)
+        while let top = openers.last {
+            if index < count && bytes[index] == (top.isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+                index += 1
+                openers.removeLast()
+                guard let parent = openers.last else { return }
+                try separator(in: parent)
+                continue
+            }
+            if top.isHash {
+                let (keyRange, _) = try key(in: top)
+                openers[openers.count - 1].keyRange = keyRange
+            }
+            if index < count && (bytes[index] == UInt8(ascii: "[") || bytes[index] == UInt8(ascii: "{")) {
+                try push(&openers, depth: depth)
+                continue
+            }
+            _ = try scanFirstValue()
+            try separator(in: openers[openers.count - 1])
+        }
+    }
+
+    /// Opens the `[` or `{` at `index` in an opaque value.
+    @inline(__always)
+    mutating func push(_ openers: inout [Opener], depth: Int) throws(ShorthandFailure) {
+        try checkDepth(depth + openers.count)
+        openers.append(Opener(isHash: bytes[index] == UInt8(ascii: "{"), open: index))
         index += 1
         skipWhitespace()
     }
 
-    /// The end of an element or member: whitespace, then `,` unless the container closes next.
-    mutating func attach(_ value: SyntaxNode, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
-        let top = stack.count - 1
+    /// After an element or member: whitespace, then `,` unless the container closes next.
+    @inline(__always)
+    mutating func separator(in container: Opener) throws(ShorthandFailure) {
         skipWhitespace()
-        let close = stack[top].isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        let close = container.isHash ? UInt8(ascii: "}") : UInt8(ascii: "]")
         if index >= count || bytes[index] != close {
             guard index < count, bytes[index] == comma else {
-                throw containerFailure(stack[top], value: value)
+                throw containerFailure(container)
             }
             lastComma = index
             index += 1
             skipWhitespace()
         }
+    }
+
+    /// The end of an element or member (``separator(in:)``), then the value joins the container.
+    mutating func attach(_ value: SyntaxNode, to stack: inout [OpenContainer]) throws(ShorthandFailure) {
+        let top = stack.count - 1
+        try separator(in: Opener(isHash: stack[top].isHash, open: stack[top].open, keyRange: stack[top].keyRange))
         if stack[top].isHash {
             let key = stack[top].key
             let keyRange = text.fileRange(stack[top].keyRange)
@@ -652,7 +791,7 @@ private struct ShorthandScanner {
     }
 
     /// The `=` after a key is missing.
-    func keyFailure(keyRange: Range<Int>, loadsFile: Bool, container: OpenContainer?) -> ShorthandFailure {
+    func keyFailure(keyRange: Range<Int>, loadsFile: Bool, container: Opener?) -> ShorthandFailure {
         if !keyRange.isEmpty {
             let (what, range) = found(at: index)
             var notes = characterNotes(at: index)
@@ -720,11 +859,11 @@ private struct ShorthandScanner {
     }
 
     /// An element of `[…]` or a member of `{…}` is followed by something other than `,` or the closing bracket.
-    func containerFailure(_ container: OpenContainer, value: SyntaxNode) -> ShorthandFailure {
+    func containerFailure(_ container: Opener) -> ShorthandFailure {
         let (what, range) = found(at: index)
         let message =
             container.isHash
-            ? "expected ',' or '}' after the value of key \(quoted(container.key)), found \(what)"
+            ? "expected ',' or '}' after the value of key \(quoted(string(container.keyRange))), found \(what)"
             : "expected ',' or ']' after a list element, found \(what)"
         let opener = container.isHash ? "'{'" : "'['"
         return ShorthandFailure(
