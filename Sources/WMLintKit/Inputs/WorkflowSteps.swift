@@ -82,7 +82,7 @@ enum ScalarMap {
             rebuilt = (builder, upper)
             unsafe = [UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         }
-        guard var (builder, end) = rebuilt, builder.bytes.elementsEqual(value.utf8) else { return nil }
+        guard case (var builder, let end)? = rebuilt, builder.bytes.elementsEqual(value.utf8) else { return nil }
         let expressions = builder.maskExpressions()
         let text = builder.text(path: file.path, end: end)
         return EmbeddedScript(
