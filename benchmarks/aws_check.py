@@ -2,6 +2,7 @@
 """The AWS CLI's own client-side check of one invocation, one process per run.
 
   python3 aws_check.py SCRIPT [N]
+  python3 aws_check.py --argv SCRIPT [N]   print that invocation's argv after `aws` as JSON
 
 Runs the N-th (default 1st) `aws workmail put-identity-provider-configuration`
 invocation of SCRIPT through the AWS CLI's own entry point
@@ -58,13 +59,21 @@ def invocations(text):
 
 
 def main():
-    path = sys.argv[1]
-    index = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    args = sys.argv[1:]
+    print_argv = args[:1] == ["--argv"]
+    if print_argv:
+        args = args[1:]
+    path = args[0]
+    index = int(args[1]) if len(args) > 1 else 1
     with open(path) as f:
         found = list(invocations(f.read()))
     argv, env = found[index - 1]
     os.environ.update(env)
     argv = [os.path.expandvars(w) for w in argv]
+    if print_argv:
+        import json
+        print(json.dumps(argv))
+        return
     os.chdir(os.path.dirname(os.path.abspath(path)))
 
     from awscli import clidriver
