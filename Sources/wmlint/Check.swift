@@ -36,7 +36,7 @@ struct Check: ParsableCommand {
     var stdinFilename: String?
 
     @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize: Int = 8 * 1024 * 1024
+    var maxFileSize = ByteCount(8 * 1024 * 1024)
 
     // Which rules run and their context.
 
@@ -80,7 +80,8 @@ struct Check: ParsableCommand {
     var settings: CheckSettings {
         CheckSettings(
             paths: paths, format: format, output: output, color: color,
-            input: InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize),
+            input: InputSettings(
+                inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value),
             rules: RuleSettings(
                 region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
                 config: config, noConfig: noConfig),
@@ -243,14 +244,14 @@ private func distance(_ a: String, _ b: String) -> Int {
 }
 
 /// `--format`: the names of ``ReportFormat``.
-enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
+enum FormatArgument: String, NamedArgument {
     case text, gcc, json, sarif, github
 
     var format: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 /// `--color`: the names of ``ColorChoice``.
-enum ColorArgument: String, ExpressibleByArgument, CaseIterable {
+enum ColorArgument: String, NamedArgument {
     case auto, always, never
 
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }

@@ -30,7 +30,7 @@ struct Convert: ParsableCommand {
     }
 }
 
-enum ConvertTargetArgument: String, ExpressibleByArgument, CaseIterable {
+enum ConvertTargetArgument: String, NamedArgument {
     case json, yaml, command
 
     var target: ConvertTarget { ConvertTarget(rawValue: rawValue) ?? .json }

@@ -10,7 +10,7 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
 
-    enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    enum ListFormat: String, NamedArgument {
         case text, json
     }
 

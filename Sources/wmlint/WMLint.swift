@@ -78,10 +78,10 @@ struct InputOptions: ParsableArguments {
     var stdinFilename: String?
 
     @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize: Int = 8 * 1024 * 1024
+    var maxFileSize = ByteCount(8 * 1024 * 1024)
 
     var settings: InputSettings {
-        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
+        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value)
     }
 }
 
@@ -99,10 +99,46 @@ struct InputSettings: Equatable {
     }
 }
 
-enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
+enum InputFormatArgument: String, NamedArgument {
     case auto, json, yaml, shell, markdown, workflow
 
     var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
+}
+
+/// An option value that is one of a few names: its cases' raw values, in declaration order.
+///
+/// swift-argument-parser's defaults for such a type build the value list through a key path per case and describe
+/// each value with `String(describing:)`; both go through the runtime's type lookups, which cost more at start-up
+/// than the rest of a small run's parse (docs/performance.md). These give the same strings directly.
+protocol NamedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension NamedArgument {
+    static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+
+    /// No value has a description of its own (swift-argument-parser's default finds none: each describes as its name).
+    static var allValueDescriptions: [String: String] { [:] }
+
+    var defaultValueDescription: String { rawValue }
+}
+
+/// `--max-file-size`: a count of bytes, read as `Int` reads a decimal integer.
+///
+/// Its own type so the help's default is written with `String(_:)`: `Int`'s default description interpolates the
+/// value, which looks up its type's conformances at run time.
+struct ByteCount: ExpressibleByArgument, Equatable {
+    /// Bytes.
+    var value: Int
+
+    init(_ value: Int) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        guard let value = Int(argument) else { return nil }
+        self.value = value
+    }
+
+    var defaultValueDescription: String { String(value) }
 }
 
 /// Writes `text` to standard error.
