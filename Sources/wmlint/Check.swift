@@ -8,8 +8,11 @@ import WMLintSource
 /// The options are declared flat (no option groups): swift-argument-parser reflects over every property wrapper and
 /// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order.
 struct Check: ParsableCommand {
+    /// The super-command name only counts when `check` is parsed as the root command (``WMLint/main()`` does for
+    /// `wmlint [check] …`): usage and help then say `wmlint check`, and the parser does not try the command line as a
+    /// completion-script request first (`main` sends those to the root command).
     static let configuration = CommandConfiguration(
-        abstract: "Check files and directories (the default command).")
+        _superCommandName: "wmlint", abstract: "Check files and directories (the default command).")
 
     @Argument(help: "Files and directories to check; '-' reads standard input. Default: the current directory.")
     var paths: [String] = []

@@ -36,12 +36,11 @@ struct WMLint: ParsableCommand {
             if code == .success {
                 if checkArguments == nil { exit(withError: error) } else { Check.exit(withError: error) }
             }
+            // `check`'s usage line names `wmlint` (its super-command name); the pointer to its help does not.
             let message =
                 checkArguments == nil
                 ? fullMessage(for: error)
-                : Check.fullMessage(for: error)
-                    .replacing("Usage: check ", with: "Usage: wmlint check ")
-                    .replacing("'check --help'", with: "'wmlint check --help'")
+                : Check.fullMessage(for: error).replacing("'check --help'", with: "'wmlint check --help'")
             if code.rawValue == ExitCode.validationFailure.rawValue || code.rawValue == 64 {
                 writeError(message + "\n")
                 Glibc.exit(2)
