@@ -4,6 +4,7 @@ import WMLintKit
 /// `wmlint convert --to json|yaml|command PATH`: print each request as the AWS CLI would send it.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Print each request as the AWS CLI would send it (JSON, YAML or an equivalent command).")
 
     @Option(help: "What to print: json, yaml or command.")

@@ -53,16 +53,24 @@ struct WMLint: ParsableCommand {
 
 extension WMLint {
     /// The arguments of `check` when the command line is `wmlint [check] …` without help or version requests;
-    /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`).
+    /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`, a completion script).
+    ///
+    /// The other subcommands name themselves (`commandName`): a name derived from the type's name costs a look-up of
+    /// that name at run time. (`check` does not: a named default subcommand shows in `--experimental-dump-help`.)
     static func directCheckArguments(_ arguments: [String]) -> [String]? {
-        let rootOnly: Set<String> = ["--help", "-h", "help", "--version", "--experimental-dump-help"]
-        if arguments.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") }) {
-            return nil
-        }
+        if arguments.contains(where: isForRootCommand) { return nil }
         guard let first = arguments.first else { return [] }
         if first == "check" { return Array(arguments.dropFirst()) }
         let others = configuration.subcommands.map { $0._commandName }
         return others.contains(first) ? nil : arguments
+    }
+}
+
+/// Whether `argument` asks the root command for help, the version or a completion script.
+private func isForRootCommand(_ argument: String) -> Bool {
+    switch argument {
+    case "--help", "-h", "help", "--version", "--experimental-dump-help": true
+    default: argument.hasPrefix("--generate-completion")
     }
 }
 
