@@ -6,81 +6,95 @@ import WMLintSource
 /// `wmlint check [PATH…]`: lint files and directories.
 ///
 /// The options are declared flat (no option groups): swift-argument-parser reflects over every property wrapper and
-/// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order.
+/// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order. Every
+/// option names itself: a name derived from the property's name is worked out character by character at each run.
 struct Check: ParsableCommand {
+    /// The super-command name only counts when `check` is parsed as the root command (``WMLint/main()`` does for
+    /// `wmlint [check] …`): usage and help then say `wmlint check`, and the parser does not try the command line as a
+    /// completion-script request first (`main` sends those to the root command).
     static let configuration = CommandConfiguration(
-        abstract: "Check files and directories (the default command).")
+        _superCommandName: "wmlint", abstract: "Check files and directories (the default command).")
 
     @Argument(help: "Files and directories to check; '-' reads standard input. Default: the current directory.")
     var paths: [String] = []
 
-    @Option(help: "Output format: text, gcc, json, sarif or github.")
-    var format: FormatArgument = .text
+    @Option(name: .customLong("format"), help: "Output format: text, gcc, json, sarif or github.")
+    var format = FormatArgument("text")
 
     @Option(
+        name: .customLong("output"),
         help: ArgumentHelp(
             "Also write a report in FORMAT to PATH (repeatable), e.g. sarif=wmlint.sarif.", valueName: "format=path"))
     var output: [String] = []
 
-    @Option(help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorArgument = .auto
+    @Option(
+        name: .customLong("color"),
+        help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color = ColorArgument("auto")
 
     // How to read inputs: the options of `InputOptions`, as `convert` has them.
 
     @Option(
         name: .customLong("input-format"),
         help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat: InputFormatArgument = .auto
+    var inputFormat = InputFormatArgument("auto")
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
     @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize: Int = 8 * 1024 * 1024
+    var maxFileSize = ByteCount(8 * 1024 * 1024)
 
     // Which rules run and their context.
 
-    @Option(help: "The region the commands run in, when they do not say (SPEC §4.1).")
+    @Option(name: .customLong("region"), help: "The region the commands run in, when they do not say (SPEC §4.1).")
     var region: String?
 
     @Option(name: .customLong("account-id"), help: "The AWS account the Identity Center application must belong to.")
     var accountID: String?
 
-    @Option(help: ArgumentHelp("Switch a rule on (repeatable).", valueName: "rule"))
+    @Option(name: .customLong("enable"), help: ArgumentHelp("Switch a rule on (repeatable).", valueName: "rule"))
     var enable: [String] = []
 
-    @Option(help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Switch a rule off (repeatable).", valueName: "rule"))
     var disable: [String] = []
 
-    @Option(help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
+    @Option(
+        name: .customLong("severity"),
+        help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
     var severity: [String] = []
 
-    @Option(help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp("Use this configuration file for every input.", valueName: "file"))
     var config: String?
 
     @Flag(name: .customLong("no-config"), help: "Ignore configuration files.")
     var noConfig = false
 
-    @Flag(help: "Warnings also fail the run (exit 1).")
+    @Flag(name: .customLong("strict"), help: "Warnings also fail the run (exit 1).")
     var strict = false
 
-    @Flag(help: "Show only what can change the exit code (errors; warnings too with --strict).")
+    @Flag(
+        name: .customLong("quiet"),
+        help: "Show only what can change the exit code (errors; warnings too with --strict).")
     var quiet = false
 
-    @Flag(help: "Apply the safe fixes to the files (to standard output for '-').")
+    @Flag(name: .customLong("fix"), help: "Apply the safe fixes to the files (to standard output for '-').")
     var fix = false
 
-    @Flag(help: "Print the safe fixes as a unified diff; write nothing.")
+    @Flag(name: .customLong("diff"), help: "Print the safe fixes as a unified diff; write nothing.")
     var diff = false
 
-    @Option(help: "Files checked in parallel (default: every core).")
+    @Option(name: .customLong("jobs"), help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
     /// The parsed options as plain values.
     var settings: CheckSettings {
         CheckSettings(
             paths: paths, format: format, output: output, color: color,
-            input: InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize),
+            input: InputSettings(
+                inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value),
             rules: RuleSettings(
                 region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
                 config: config, noConfig: noConfig),
@@ -99,9 +113,9 @@ struct Check: ParsableCommand {
 /// The options of `check` as plain values: what the command validates and runs, however it was parsed.
 struct CheckSettings: Equatable {
     var paths: [String] = []
-    var format: FormatArgument = .text
+    var format = FormatArgument("text")
     var output: [String] = []
-    var color: ColorArgument = .auto
+    var color = ColorArgument("auto")
     var input = InputSettings()
     var rules = RuleSettings()
     var strict = false
@@ -243,15 +257,23 @@ private func distance(_ a: String, _ b: String) -> Int {
 }
 
 /// `--format`: the names of ``ReportFormat``.
-enum FormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case text, gcc, json, sarif, github
+typealias FormatArgument = Choice<FormatNames>
 
+final class FormatNames: ChoiceNames {
+    override class var names: [String] { ["text", "gcc", "json", "sarif", "github"] }
+}
+
+extension Choice<FormatNames> {
     var format: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 /// `--color`: the names of ``ColorChoice``.
-enum ColorArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
+typealias ColorArgument = Choice<ColorNames>
 
+final class ColorNames: ChoiceNames {
+    override class var names: [String] { ["auto", "always", "never"] }
+}
+
+extension Choice<ColorNames> {
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
 }

@@ -4,6 +4,7 @@ import WMLintKit
 /// `wmlint convert --to json|yaml|command PATH`: print each request as the AWS CLI would send it.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Print each request as the AWS CLI would send it (JSON, YAML or an equivalent command).")
 
     @Option(help: "What to print: json, yaml or command.")
@@ -30,7 +31,7 @@ struct Convert: ParsableCommand {
     }
 }
 
-enum ConvertTargetArgument: String, ExpressibleByArgument, CaseIterable {
+enum ConvertTargetArgument: String, NamedArgument {
     case json, yaml, command
 
     var target: ConvertTarget { ConvertTarget(rawValue: rawValue) ?? .json }

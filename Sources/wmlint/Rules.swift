@@ -5,12 +5,13 @@ import WMLintSource
 
 /// `wmlint rules`: list the rule catalogue.
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules (id, severity, fixable, summary).")
+    static let configuration = CommandConfiguration(
+        commandName: "rules", abstract: "List the rules (id, severity, fixable, summary).")
 
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
 
-    enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    enum ListFormat: String, NamedArgument {
         case text, json
     }
 
@@ -21,7 +22,7 @@ struct Rules: ParsableCommand {
 
 /// `wmlint explain RULE`: print one rule's documentation and examples.
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule, with examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule, with examples.")
 
     @Argument(help: "The rule id, e.g. enum-value.")
     var rule: String

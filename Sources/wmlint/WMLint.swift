@@ -36,12 +36,11 @@ struct WMLint: ParsableCommand {
             if code == .success {
                 if checkArguments == nil { exit(withError: error) } else { Check.exit(withError: error) }
             }
+            // `check`'s usage line names `wmlint` (its super-command name); the pointer to its help does not.
             let message =
                 checkArguments == nil
                 ? fullMessage(for: error)
-                : Check.fullMessage(for: error)
-                    .replacing("Usage: check ", with: "Usage: wmlint check ")
-                    .replacing("'check --help'", with: "'wmlint check --help'")
+                : Check.fullMessage(for: error).replacing("'check --help'", with: "'wmlint check --help'")
             if code.rawValue == ExitCode.validationFailure.rawValue || code.rawValue == 64 {
                 writeError(message + "\n")
                 Glibc.exit(2)
@@ -54,16 +53,24 @@ struct WMLint: ParsableCommand {
 
 extension WMLint {
     /// The arguments of `check` when the command line is `wmlint [check] …` without help or version requests;
-    /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`).
+    /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`, a completion script).
+    ///
+    /// The other subcommands name themselves (`commandName`): a name derived from the type's name costs a look-up of
+    /// that name at run time. (`check` does not: a named default subcommand shows in `--experimental-dump-help`.)
     static func directCheckArguments(_ arguments: [String]) -> [String]? {
-        let rootOnly: Set<String> = ["--help", "-h", "help", "--version", "--experimental-dump-help"]
-        if arguments.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") }) {
-            return nil
-        }
+        if arguments.contains(where: isForRootCommand) { return nil }
         guard let first = arguments.first else { return [] }
         if first == "check" { return Array(arguments.dropFirst()) }
         let others = configuration.subcommands.map { $0._commandName }
         return others.contains(first) ? nil : arguments
+    }
+}
+
+/// Whether `argument` asks the root command for help, the version or a completion script.
+private func isForRootCommand(_ argument: String) -> Bool {
+    switch argument {
+    case "--help", "-h", "help", "--version", "--experimental-dump-help": true
+    default: argument.hasPrefix("--generate-completion")
     }
 }
 
@@ -72,22 +79,22 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
         help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat: InputFormatArgument = .auto
+    var inputFormat = InputFormatArgument("auto")
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
     @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize: Int = 8 * 1024 * 1024
+    var maxFileSize = ByteCount(8 * 1024 * 1024)
 
     var settings: InputSettings {
-        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
+        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value)
     }
 }
 
 /// How to read inputs, as plain values.
 struct InputSettings: Equatable {
-    var inputFormat: InputFormatArgument = .auto
+    var inputFormat = InputFormatArgument("auto")
     var stdinFilename: String?
     /// Files over this many bytes are not read.
     var maxFileSize = 8 * 1024 * 1024
@@ -99,10 +106,81 @@ struct InputSettings: Equatable {
     }
 }
 
-enum InputFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case auto, json, yaml, shell, markdown, workflow
+/// `--input-format`: the names of ``InputFormat``.
+typealias InputFormatArgument = Choice<InputFormatNames>
 
+final class InputFormatNames: ChoiceNames {
+    override class var names: [String] { ["auto", "json", "yaml", "shell", "markdown", "workflow"] }
+}
+
+extension Choice<InputFormatNames> {
     var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
+}
+
+/// One of the names an option accepts (`Names.names`), as written on the command line.
+///
+/// One generic type for the options of `check` that take a name, not an enum each: swift-argument-parser asks at run
+/// time whether each option value's type is `CaseIterable` and `RawRepresentable`, and the runtime answers the
+/// first such question about a type by scanning every conformance record in the binary; for a generic type, the
+/// answer holds for all its instances.
+struct Choice<Names: ChoiceNames>: NamedArgument, Equatable {
+    let rawValue: String
+
+    /// `name` must be one of `Names.names`.
+    init(_ name: String) {
+        rawValue = name
+    }
+
+    init?(rawValue: String) {
+        guard Names.names.contains(rawValue) else { return nil }
+        self.rawValue = rawValue
+    }
+
+    static var allCases: [Choice] { Names.names.map { Choice($0) } }
+}
+
+/// The names a ``Choice`` accepts, in help order: each option has a subclass that overrides `names`.
+///
+/// A class, not a protocol: the runtime checks a generic argument's superclass by walking its ancestors, where a
+/// protocol requirement would cost another scan of every conformance record.
+class ChoiceNames {
+    class var names: [String] { [] }
+}
+
+/// An option value that is one of a few names: its cases' raw values, in declaration order.
+///
+/// swift-argument-parser's defaults for such a type build the value list through a key path per case and describe
+/// each value with `String(describing:)`; both go through the runtime's type lookups, which cost more at start-up
+/// than the rest of a small run's parse (docs/performance.md). These give the same strings directly.
+protocol NamedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+extension NamedArgument {
+    static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+
+    /// No value has a description of its own (swift-argument-parser's default finds none: each describes as its name).
+    static var allValueDescriptions: [String: String] { [:] }
+
+    var defaultValueDescription: String { rawValue }
+}
+
+/// `--max-file-size`: a count of bytes, read as `Int` reads a decimal integer.
+///
+/// Its own type so the help's default is written with `String(_:)`: `Int`'s default description interpolates the
+/// value, which looks up its type's conformances at run time.
+struct ByteCount: ExpressibleByArgument, Equatable {
+    /// Bytes.
+    var value: Int
+
+    init(_ value: Int) {
+        self.value = value
+    }
+
+    init?(argument: String) {
+        guard let value = Int(argument) else { return nil }
+        self.value = value
+    }
+
+    var defaultValueDescription: String { String(value) }
 }
 
 /// Writes `text` to standard error.

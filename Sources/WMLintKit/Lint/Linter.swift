@@ -155,41 +155,34 @@ public enum Linter {
 
     private static func merge(_ outcomes: [FileOutcome]) -> LintReport {
         var sources: [String: SourceFile] = [:]
-        var seen: Set<DiagnosticIdentity> = []
         var diagnostics: [Diagnostic] = []
-        // Sized once: growing the set rehashes every identity (path and message) seen so far.
-        let total = outcomes.reduce(0) { $0 + $1.diagnostics.count }
         sources.reserveCapacity(outcomes.count)
-        seen.reserveCapacity(total)
-        diagnostics.reserveCapacity(total)
+        diagnostics.reserveCapacity(outcomes.reduce(0) { $0 + $1.diagnostics.count })
         for outcome in outcomes {
             for source in outcome.sources where sources[source.path] == nil {
                 sources[source.path] = source
             }
-            for diagnostic in outcome.diagnostics
-            where seen.insert(DiagnosticIdentity(diagnostic)).inserted {
-                diagnostics.append(diagnostic)
-            }
+            diagnostics.append(contentsOf: outcome.diagnostics)
         }
+        // The report order compares exactly what makes two diagnostics one finding (path, range, rule, message: a
+        // document pulled in twice), and the sort is stable: each finding's copies end up side by side, the first
+        // one read first, and only that one is kept. No set of identities: hashing them costs more than the sort.
         diagnostics.sort(by: Diagnostic.reportOrder)
+        var kept = 0
+        for index in diagnostics.indices
+        where kept == 0 || !isSameFinding(diagnostics[kept - 1], diagnostics[index]) {
+            diagnostics.swapAt(kept, index)
+            kept += 1
+        }
+        diagnostics.removeLast(diagnostics.count - kept)
         return LintReport(
             diagnostics: diagnostics, sources: sources, fileCount: outcomes.count(where: \.isInput),
             standardInput: nil, requests: outcomes.flatMap(\.requests))
     }
-}
 
-/// Two diagnostics with the same path, range, rule and message are one finding (a document pulled in twice).
-private struct DiagnosticIdentity: Hashable {
-    var path: String
-    var range: SourceRange
-    var rule: RuleID
-    var message: String
-
-    init(_ diagnostic: Diagnostic) {
-        path = diagnostic.path
-        range = diagnostic.range
-        rule = diagnostic.rule
-        message = diagnostic.message
+    /// Whether two diagnostics are one finding: same path, range, rule and message.
+    private static func isSameFinding(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        a.range == b.range && a.rule == b.rule && a.path == b.path && a.message == b.message
     }
 }
 
