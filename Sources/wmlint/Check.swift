@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     var paths: [String] = []
 
     @Option(name: .customLong("format"), help: "Output format: text, gcc, json, sarif or github.")
-    var format = FormatArgument("text")
+    var format: FormatArgument = .text
 
     @Option(
         name: .customLong("output"),
@@ -30,14 +30,14 @@ struct Check: ParsableCommand {
     @Option(
         name: .customLong("color"),
         help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color = ColorArgument("auto")
+    var color: ColorArgument = .auto
 
     // How to read inputs: the options of `InputOptions`, as `convert` has them.
 
     @Option(
         name: .customLong("input-format"),
         help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat = InputFormatArgument("auto")
+    var inputFormat: InputFormatArgument = .auto
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
@@ -113,9 +113,9 @@ struct Check: ParsableCommand {
 /// The options of `check` as plain values: what the command validates and runs, however it was parsed.
 struct CheckSettings: Equatable {
     var paths: [String] = []
-    var format = FormatArgument("text")
+    var format: FormatArgument = .text
     var output: [String] = []
-    var color = ColorArgument("auto")
+    var color: ColorArgument = .auto
     var input = InputSettings()
     var rules = RuleSettings()
     var strict = false
@@ -257,23 +257,15 @@ private func distance(_ a: String, _ b: String) -> Int {
 }
 
 /// `--format`: the names of ``ReportFormat``.
-typealias FormatArgument = Choice<FormatNames>
+enum FormatArgument: String, NamedArgument {
+    case text, gcc, json, sarif, github
 
-final class FormatNames: ChoiceNames {
-    override class var names: [String] { ["text", "gcc", "json", "sarif", "github"] }
-}
-
-extension Choice<FormatNames> {
     var format: ReportFormat { ReportFormat(rawValue: rawValue) ?? .text }
 }
 
 /// `--color`: the names of ``ColorChoice``.
-typealias ColorArgument = Choice<ColorNames>
+enum ColorArgument: String, NamedArgument {
+    case auto, always, never
 
-final class ColorNames: ChoiceNames {
-    override class var names: [String] { ["auto", "always", "never"] }
-}
-
-extension Choice<ColorNames> {
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
 }

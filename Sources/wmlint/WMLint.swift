@@ -79,7 +79,7 @@ struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
         help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat = InputFormatArgument("auto")
+    var inputFormat: InputFormatArgument = .auto
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
@@ -94,7 +94,7 @@ struct InputOptions: ParsableArguments {
 
 /// How to read inputs, as plain values.
 struct InputSettings: Equatable {
-    var inputFormat = InputFormatArgument("auto")
+    var inputFormat: InputFormatArgument = .auto
     var stdinFilename: String?
     /// Files over this many bytes are not read.
     var maxFileSize = 8 * 1024 * 1024
@@ -106,45 +106,10 @@ struct InputSettings: Equatable {
     }
 }
 
-/// `--input-format`: the names of ``InputFormat``.
-typealias InputFormatArgument = Choice<InputFormatNames>
+enum InputFormatArgument: String, NamedArgument {
+    case auto, json, yaml, shell, markdown, workflow
 
-final class InputFormatNames: ChoiceNames {
-    override class var names: [String] { ["auto", "json", "yaml", "shell", "markdown", "workflow"] }
-}
-
-extension Choice<InputFormatNames> {
     var format: InputFormat { InputFormat(rawValue: rawValue) ?? .auto }
-}
-
-/// One of the names an option accepts (`Names.names`), as written on the command line.
-///
-/// One generic type for the options of `check` that take a name, not an enum each: swift-argument-parser asks at run
-/// time whether each option value's type is `CaseIterable` and `RawRepresentable`, and the runtime answers the
-/// first such question about a type by scanning every conformance record in the binary; for a generic type, the
-/// answer holds for all its instances.
-struct Choice<Names: ChoiceNames>: NamedArgument, Equatable {
-    let rawValue: String
-
-    /// `name` must be one of `Names.names`.
-    init(_ name: String) {
-        rawValue = name
-    }
-
-    init?(rawValue: String) {
-        guard Names.names.contains(rawValue) else { return nil }
-        self.rawValue = rawValue
-    }
-
-    static var allCases: [Choice] { Names.names.map { Choice($0) } }
-}
-
-/// The names a ``Choice`` accepts, in help order: each option has a subclass that overrides `names`.
-///
-/// A class, not a protocol: the runtime checks a generic argument's superclass by walking its ancestors, where a
-/// protocol requirement would cost another scan of every conformance record.
-class ChoiceNames {
-    class var names: [String] { [] }
 }
 
 /// An option value that is one of a few names: its cases' raw values, in declaration order.
