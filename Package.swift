@@ -10,9 +10,6 @@ let swiftSettings: [SwiftSetting] = [
 // find and relocate before `main`, so start-up stays close to a bare swift-argument-parser command (see
 // docs/performance.md). Root-package unsafe flags are accepted by `swift build -c release` (as pre-commit runs
 // it); WMLINT_STDLIB=dynamic in the environment keeps the shared runtime (benchmarks/run.sh compares the two).
-// `-no-pie` links the executable at a fixed address: a position-independent one has its 40,000 pointers in data
-// relocated by the loader before `main`, which copies every page they sit on (120 of a small run's 480 page
-// faults); the shared libraries it loads keep their randomised addresses.
 let staticStdlib = Context.environment["WMLINT_STDLIB"] != "dynamic"
 let executableLinkerSettings: [LinkerSetting] =
     staticStdlib
@@ -22,7 +19,7 @@ let executableLinkerSettings: [LinkerSetting] =
             // explicitly when only the link step is static.
             [
                 "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
-                "-Xlinker", "-lswiftSynchronization", "-Xclang-linker", "-no-pie",
+                "-Xlinker", "-lswiftSynchronization",
             ],
             .when(platforms: [.linux], configuration: .release))
     ] : []
