@@ -151,7 +151,7 @@ private struct Binder {
         var location = context.location(for: node)
         if case .string(let value) = node.value {
             if let text = context.text {
-                location.contentMap = StringContent.map(of: node, value: value, in: text)
+                location.content = StringSource(text: text, range: node.range, value: value)
             }
             return Field(value: value, location: location)
         }
