@@ -33,7 +33,7 @@ public struct ValueLocation: Sendable {
     /// For a string value, where each UTF-8 byte of the decoded value sits in the file (through quotes and
     /// escapes); `nil` when unknown. Worked out on each use: read it for diagnostics only.
     public var contentMap: OffsetMap? {
-        content.flatMap { StringContent.map(of: $0.range, value: $0.value, in: $0.text) }
+        content.flatMap { StringContent.map(of: $0.range, value: $0.value, in: $0.text.text) }
     }
 
     /// The file range of the decoded value's bytes `local` (0-based UTF-8 offsets into the value), or the whole
@@ -45,7 +45,12 @@ public struct ValueLocation: Sendable {
     /// The range of the value's text without its quotes, when known.
     public var contentRange: SourceRange {
         guard let contentMap else { return range }
-        return contentMap.fileRange(0..<contentMap.count).lowerBound..<SourcePosition(offset: contentMap.endOffset)
+        return contentRange(contentMap)
+    }
+
+    /// ``contentRange`` through `map`, this value's ``contentMap``.
+    public func contentRange(_ map: OffsetMap) -> SourceRange {
+        map.fileRange(0..<map.count).lowerBound..<SourcePosition(offset: map.endOffset)
     }
 }
 
@@ -64,15 +69,24 @@ extension ValueLocation: Hashable {
     }
 }
 
+/// The text a parameter was parsed from, shared by all its values.
+final class TextBox: Sendable {
+    let text: SourceText
+
+    init(_ text: SourceText) {
+        self.text = text
+    }
+}
+
 /// A string value and the text it was parsed from: enough to map the value's characters back to the file.
 final class StringSource: Sendable {
-    let text: SourceText
+    let text: TextBox
     /// The value's range in the file.
     let range: SourceRange
     /// The decoded value.
     let value: String
 
-    init(text: SourceText, range: SourceRange, value: String) {
+    init(text: TextBox, range: SourceRange, value: String) {
         self.text = text
         self.range = range
         self.value = value
