@@ -69,24 +69,15 @@ extension ValueLocation: Hashable {
     }
 }
 
-/// The text a parameter was parsed from, shared by all its values.
-final class TextBox: Sendable {
-    let text: SourceText
-
-    init(_ text: SourceText) {
-        self.text = text
-    }
-}
-
 /// A string value and the text it was parsed from: enough to map the value's characters back to the file.
 final class StringSource: Sendable {
-    let text: TextBox
+    let text: SharedText
     /// The value's range in the file.
     let range: SourceRange
     /// The decoded value.
     let value: String
 
-    init(text: TextBox, range: SourceRange, value: String) {
+    init(text: SharedText, range: SourceRange, value: String) {
         self.text = text
         self.range = range
         self.value = value

@@ -15,10 +15,23 @@ public enum RequestBinder {
         let request = binder.bindRequest(input)
         return BindingResult(request: request, diagnostics: binder.diagnostics)
     }
+
+    /// ``bind(_:)`` appending its diagnostics to `diagnostics` (no second array of them: a document with many
+    /// unknown keys has as many diagnostics).
+    public static func bind(_ input: RequestInput, appendingTo diagnostics: inout [Diagnostic]) -> Request {
+        var binder = Binder()
+        swap(&binder.diagnostics, &diagnostics)
+        let request = binder.bindRequest(input)
+        swap(&binder.diagnostics, &diagnostics)
+        return request
+    }
 }
 
 private struct Binder {
     var diagnostics: [Diagnostic] = []
+    /// The last list of known member names quoted for a message, and the quoted list (a document may have
+    /// thousands of unknown keys, all in one mapping).
+    private var expected: (names: [String], list: String) = ([], "")
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
@@ -49,7 +62,7 @@ private struct Binder {
             case .node(let node, let syntax):
                 location.range = node.range
                 var context = Context(location: location, syntax: syntax, name: escapedKey)
-                context.text = parameters[index].text.map(TextBox.init)
+                context.text = parameters[index].sharedText
                 bindTopLevel(key, shape: memberShape, node: node, context: context, into: &request)
             }
         }
@@ -242,17 +255,25 @@ private struct Binder {
 
     /// Reports an unknown key; returns the known member it nearly names.
     private mutating func reportUnknown(_ key: String, location: ValueLocation, known: [String]) -> String? {
-        let caseMatch = known.first { $0.lowercased() == key.lowercased() }
+        let lowered = key.lowercased()
+        let caseMatch = known.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: key, in: known)
         diagnostics.append(
             Diagnostic(
                 rule: .unknownKey,
-                message: "unknown parameter \(quoted(key)); expected one of "
-                    + known.map { "'\($0)'" }.joined(separator: ", "),
+                message: "unknown parameter \(quoted(key)); expected one of " + expectedList(known),
                 path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
                 help: near.map { ["did you mean '\($0)'?"] } ?? [],
                 related: location.provenance))
         return near
+    }
+
+    /// `'A', 'B', 'C'`.
+    private mutating func expectedList(_ known: [String]) -> String {
+        if expected.names != known {
+            expected = (known, known.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        return expected.list
     }
 
     private mutating func reportUnresolved(_ name: String, location: ValueLocation) {
@@ -338,7 +359,7 @@ struct Context {
     /// The member's name, for messages.
     var name: String
     /// The text the value was parsed from (boxed: a context is copied for every member).
-    var text: TextBox?
+    var text: SharedText?
 
     /// A context whose name is `name`: the last reference token of `location.pointer`, as escaped there.
     init(location: ValueLocation, syntax: ValueSyntax, name: String) {
