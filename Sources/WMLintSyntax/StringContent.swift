@@ -9,7 +9,12 @@ public enum StringContent {
     /// A map from each UTF-8 byte of `value` (the decoded string held by `node`) to the file, or `nil` when the
     /// bytes cannot be matched to the value (then callers use the node's whole range).
     public static func map(of node: SyntaxNode, value: String, in text: SourceText) -> OffsetMap? {
-        guard let local = localRange(of: node.range, in: text) else { return nil }
+        map(of: node.range, value: value, in: text)
+    }
+
+    /// ``map(of:value:in:)`` for the string value `value` written at `range` (a file range) of `text`.
+    public static func map(of range: SourceRange, value: String, in text: SourceText) -> OffsetMap? {
+        guard let local = localRange(of: range, in: text) else { return nil }
         if text.bytes[local].elementsEqual(value.utf8) {
             // Written as it reads: the text's own map, cut to the value.
             return text.map?.slice(local) ?? .contiguous(base: local.lowerBound, count: local.count)

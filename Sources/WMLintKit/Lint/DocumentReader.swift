@@ -58,13 +58,14 @@ enum DocumentReader {
                     related: provenance))
             return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
         }
+        let shared = SharedText(text)
         let entries = JSONWriter.lastValues(members).map { member in
             ParameterEntry(
                 key: member.key, value: .node(member.value, syntax: syntax.valueSyntax),
                 location: ValueLocation(
                     path: text.path, range: member.value.range, keyRange: member.keyRange, pointer: "",
                     provenance: provenance),
-                text: text)
+                sharedText: shared)
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
         return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: false)

@@ -21,12 +21,36 @@ struct FileLinter {
         if let configuration = input.configuration {
             outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
         }
-        outcome.diagnostics = Self.limited(outcome.diagnostics)
+        Self.limit(&outcome.diagnostics)
         return outcome
     }
 
     /// Diagnostics kept per file; the rest are summed up in one `input-limit` diagnostic.
     static let diagnosticsPerFile = 1000
+
+    /// Keeps the first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
+    static func limit(_ diagnostics: inout [Diagnostic]) {
+        guard diagnostics.count > diagnosticsPerFile, let path = diagnostics.first?.path else { return }
+        guard diagnostics.allSatisfy({ $0.path == path }) else {
+            diagnostics = limited(diagnostics)
+            return
+        }
+        // One file (the usual case): sorted and cut in place, without a second copy of thousands of diagnostics.
+        let count = diagnostics.count
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        diagnostics.removeSubrange(diagnosticsPerFile...)
+        diagnostics.append(summary(path: path, count: count))
+    }
+
+    /// The `input-limit` diagnostic standing for the diagnostics of `path` beyond the first ``diagnosticsPerFile``
+    /// of `count`.
+    private static func summary(path: String, count: Int) -> Diagnostic {
+        Diagnostic(
+            rule: .inputLimit,
+            message: "\(count - diagnosticsPerFile) more diagnostics in this file are not shown "
+                + "(at most \(diagnosticsPerFile) per file)",
+            path: path, range: .bytes(0, 0))
+    }
 
     /// The first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
     static func limited(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -41,12 +65,7 @@ struct FileLinter {
             }
             let sorted = group.sorted(by: Diagnostic.reportOrder)
             result += sorted.prefix(diagnosticsPerFile)
-            result.append(
-                Diagnostic(
-                    rule: .inputLimit,
-                    message: "\(group.count - diagnosticsPerFile) more diagnostics in this file are not shown "
-                        + "(at most \(diagnosticsPerFile) per file)",
-                    path: path, range: .bytes(0, 0)))
+            result.append(summary(path: path, count: group.count))
         }
         return result
     }
@@ -253,9 +272,8 @@ struct FileLinter {
 
     /// Binds a request and runs the rules over it.
     private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) {
-        let binding = RequestBinder.bind(input)
-        outcome.diagnostics += binding.diagnostics
-        outcome.diagnostics += RuleEngine.run(binding.request, context: context)
+        let request = RequestBinder.bind(input, appendingTo: &outcome.diagnostics)
+        outcome.diagnostics += RuleEngine.run(request, context: context)
     }
 
     /// Records what the AWS CLI would do with the request.

@@ -1,7 +1,8 @@
 public import WMLintSource
+import WMLintSyntax
 
 /// Where a bound value lives: its file, its bytes, its key, its place in the request, and how it got there.
-public struct ValueLocation: Hashable, Sendable {
+public struct ValueLocation: Sendable {
     /// The file holding the value, as shown in diagnostics.
     public var path: String
     /// The value's bytes in that file (0-based UTF-8 offsets, half-open).
@@ -12,9 +13,9 @@ public struct ValueLocation: Hashable, Sendable {
     public var pointer: String
     /// The options that pulled the file in, innermost first (`--cli-input-json` at `setup.sh:7:3`).
     public var provenance: [RelatedLocation]
-    /// For a string value, where each UTF-8 byte of the decoded value sits in the file (through quotes and
-    /// escapes); `nil` when unknown.
-    public var contentMap: OffsetMap?
+    /// For a string value, the text it was read from, to find where its characters sit when a diagnostic needs
+    /// them (most values never do, so nothing is mapped up front).
+    var content: StringSource?
     /// For a member of a structure, the bytes that remove it cleanly (key, value and one separator).
     public var removalRange: SourceRange?
 
@@ -29,6 +30,12 @@ public struct ValueLocation: Hashable, Sendable {
         self.provenance = provenance
     }
 
+    /// For a string value, where each UTF-8 byte of the decoded value sits in the file (through quotes and
+    /// escapes); `nil` when unknown. Worked out on each use: read it for diagnostics only.
+    public var contentMap: OffsetMap? {
+        content.flatMap { StringContent.map(of: $0.range, value: $0.value, in: $0.text.text) }
+    }
+
     /// The file range of the decoded value's bytes `local` (0-based UTF-8 offsets into the value), or the whole
     /// value's range when the characters cannot be mapped.
     public func range(ofContent local: Range<Int>) -> SourceRange {
@@ -37,8 +44,43 @@ public struct ValueLocation: Hashable, Sendable {
 
     /// The range of the value's text without its quotes, when known.
     public var contentRange: SourceRange {
-        guard let contentMap, let last = contentMap.starts.last else { return range }
-        return contentMap.fileRange(0..<(contentMap.starts.count - 1)).lowerBound..<SourcePosition(offset: last)
+        guard let contentMap else { return range }
+        return contentRange(contentMap)
+    }
+
+    /// ``contentRange`` through `map`, this value's ``contentMap``.
+    public func contentRange(_ map: OffsetMap) -> SourceRange {
+        map.fileRange(0..<map.count).lowerBound..<SourcePosition(offset: map.endOffset)
+    }
+}
+
+extension ValueLocation: Hashable {
+    /// Equal when every stored part is equal, the content maps compared by what they map.
+    public static func == (a: ValueLocation, b: ValueLocation) -> Bool {
+        a.path == b.path && a.range == b.range && a.keyRange == b.keyRange && a.pointer == b.pointer
+            && a.provenance == b.provenance && a.removalRange == b.removalRange
+            && (a.content === b.content || a.contentMap == b.contentMap)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(range)
+        hasher.combine(pointer)
+    }
+}
+
+/// A string value and the text it was parsed from: enough to map the value's characters back to the file.
+final class StringSource: Sendable {
+    let text: SharedText
+    /// The value's range in the file.
+    let range: SourceRange
+    /// The decoded value.
+    let value: String
+
+    init(text: SharedText, range: SourceRange, value: String) {
+        self.text = text
+        self.range = range
+        self.value = value
     }
 }
 

@@ -15,10 +15,23 @@ public enum RequestBinder {
         let request = binder.bindRequest(input)
         return BindingResult(request: request, diagnostics: binder.diagnostics)
     }
+
+    /// ``bind(_:)`` appending its diagnostics to `diagnostics` (no second array of them: a document with many
+    /// unknown keys has as many diagnostics).
+    public static func bind(_ input: RequestInput, appendingTo diagnostics: inout [Diagnostic]) -> Request {
+        var binder = Binder()
+        swap(&binder.diagnostics, &diagnostics)
+        let request = binder.bindRequest(input)
+        swap(&binder.diagnostics, &diagnostics)
+        return request
+    }
 }
 
 private struct Binder {
     var diagnostics: [Diagnostic] = []
+    /// The last list of known member names quoted for a message, and the quoted list (a document may have
+    /// thousands of unknown keys, all in one mapping).
+    private var expected: (names: [String], list: String) = ([], "")
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
@@ -26,30 +39,31 @@ private struct Binder {
         var present: [String] = []
         var nearlyNamed = input.nearlyNamed
         let shape = OperationModel.requestShape
-        for var entry in lastEntries(input.parameters) {
-            let escapedKey = escapePointer(entry.key)
-            entry.location.pointer = "/" + escapedKey
-            guard let memberShape = shape.member(entry.key) else {
-                if let near = reportUnknown(entry.key, location: entry.location, known: shape.memberNames) {
+        let parameters = input.parameters
+        for index in lastEntries(parameters) {
+            let key = parameters[index].key
+            let escapedKey = escapePointer(key)
+            var location = parameters[index].location
+            location.pointer = "/" + escapedKey
+            guard let memberShape = shape.member(key) else {
+                if let near = reportUnknown(key, location: location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
                 }
-                request.unknownMembers.append(UnknownMember(key: entry.key, location: entry.location))
+                request.unknownMembers.append(UnknownMember(key: key, location: location))
                 continue
             }
-            present.append(entry.key)
-            var context = Context(location: entry.location, syntax: .json, name: escapedKey)
-            context.text = entry.text
-            switch entry.value {
+            present.append(key)
+            switch parameters[index].value {
             case .unresolved:
-                reportUnresolved(entry.key, location: entry.location)
-                assign(entry.key, unresolvedAt: entry.location, to: &request)
+                reportUnresolved(key, location: location)
+                assign(key, unresolvedAt: location, to: &request)
             case .unreadable:
                 continue
             case .node(let node, let syntax):
-                var context = context
-                context.syntax = syntax
-                context.location.range = node.range
-                bindTopLevel(entry.key, shape: memberShape, node: node, context: context, into: &request)
+                location.range = node.range
+                var context = Context(location: location, syntax: syntax, name: escapedKey)
+                context.text = parameters[index].sharedText
+                bindTopLevel(key, shape: memberShape, node: node, context: context, into: &request)
             }
         }
         if !input.hasUnknownSource && input.requiresParameters {
@@ -64,23 +78,25 @@ private struct Binder {
         return request
     }
 
-    /// The entries with each key once, keeping the last value (as a Python dict update does).
-    private func lastEntries(_ entries: [ParameterEntry]) -> [ParameterEntry] {
+    /// The indices of the entries with each key once, keeping the last value (as a Python dict update does), in
+    /// order.
+    private func lastEntries(_ entries: [ParameterEntry]) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(entries.count)
         if entries.count <= linearScanLimit {
             // A request has a handful of parameters: comparing keys beats hashing them.
-            var result: [ParameterEntry] = []
-            result.reserveCapacity(entries.count)
-            for entry in entries.reversed() where !result.contains(where: { sameKey($0.key, entry.key) }) {
-                result.append(entry)
+            for index in entries.indices.reversed()
+            where !result.contains(where: { sameKey(entries[$0].key, entries[index].key) }) {
+                result.append(index)
             }
-            return result.reversed()
+        } else {
+            var seen: Set<ScalarKey> = []
+            for index in entries.indices.reversed() where seen.insert(ScalarKey(entries[index].key)).inserted {
+                result.append(index)
+            }
         }
-        var seen: Set<ScalarKey> = []
-        var result: [ParameterEntry] = []
-        for entry in entries.reversed() where seen.insert(ScalarKey(entry.key)).inserted {
-            result.append(entry)
-        }
-        return result.reversed()
+        result.reverse()
+        return result
     }
 
     private mutating func bindTopLevel(
@@ -93,37 +109,30 @@ private struct Binder {
             request.authenticationMode = bindString(node, context: context)
         case OperationModel.identityCenterConfiguration:
             request.identityCenterConfiguration = bindStructure(
-                node, shape: OperationModel.identityCenterShape, context: context
-            ) { members, binder in
-                var value = IdentityCenterConfiguration()
-                for (key, member, memberContext) in members {
-                    switch key {
-                    case OperationModel.instanceArn:
-                        value.instanceArn = binder.bindString(member.value, context: memberContext)
-                    case OperationModel.applicationArn:
-                        value.applicationArn = binder.bindString(member.value, context: memberContext)
-                    default:
-                        value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
-                    }
+                node, shape: OperationModel.identityCenterShape, context: context, into: IdentityCenterConfiguration()
+            ) { key, member, memberContext, binder, value in
+                switch key {
+                case OperationModel.instanceArn:
+                    value.instanceArn = binder.bindString(member, context: memberContext)
+                case OperationModel.applicationArn:
+                    value.applicationArn = binder.bindString(member, context: memberContext)
+                default:
+                    value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
                 }
-                return value
             }
         case OperationModel.personalAccessTokenConfiguration:
             request.personalAccessTokenConfiguration = bindStructure(
-                node, shape: OperationModel.personalAccessTokenShape, context: context
-            ) { members, binder in
-                var value = PersonalAccessTokenConfiguration()
-                for (key, member, memberContext) in members {
-                    switch key {
-                    case OperationModel.status:
-                        value.status = binder.bindString(member.value, context: memberContext)
-                    case OperationModel.lifetimeInDays:
-                        value.lifetimeInDays = binder.bindInteger(member.value, context: memberContext)
-                    default:
-                        value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
-                    }
+                node, shape: OperationModel.personalAccessTokenShape, context: context,
+                into: PersonalAccessTokenConfiguration()
+            ) { key, member, memberContext, binder, value in
+                switch key {
+                case OperationModel.status:
+                    value.status = binder.bindString(member, context: memberContext)
+                case OperationModel.lifetimeInDays:
+                    value.lifetimeInDays = binder.bindInteger(member, context: memberContext)
+                default:
+                    value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
                 }
-                return value
             }
         default:
             break
@@ -151,7 +160,7 @@ private struct Binder {
         var location = context.location(for: node)
         if case .string(let value) = node.value {
             if let text = context.text {
-                location.contentMap = StringContent.map(of: node, value: value, in: text)
+                location.content = StringSource(text: text, range: node.range, value: value)
             }
             return Field(value: value, location: location)
         }
@@ -188,35 +197,29 @@ private struct Binder {
         return Field(value: nil, location: location)
     }
 
+    /// Binds a structure: reports its unknown keys and missing required members, then hands each member (each key
+    /// once, its last value) with its context to `bindMember`, in order, to fill in `value`.
     mutating func bindStructure<Value: Hashable & Sendable>(
-        _ node: SyntaxNode, shape: StructureShape, context: Context,
-        build: ([(String, Member, Context)], inout Binder) -> Value
+        _ node: SyntaxNode, shape: StructureShape, context: Context, into value: Value,
+        member bindMember: (String, SyntaxNode, Context, inout Binder, inout Value) -> Void
     ) -> Field<Value> {
         let location = context.location(for: node)
         guard case .object(let members) = node.value else {
             reportType(node, expected: "an object", context: context)
             return Field(value: nil, location: location)
         }
-        var bound: [(String, Member, Context)] = []
+        let unique = lastMembers(members)
         var present: [String] = []
         var nearlyNamed: [String] = []
-        for member in lastMembers(members) {
-            var memberContext = context
-            memberContext.name = member.key
-            memberContext.location.pointer = context.location.pointer + "/" + escapePointer(member.key)
-            memberContext.location.keyRange = member.keyRange
-            memberContext.location.range = member.value.range
-            memberContext.location.removalRange = context.text.flatMap {
-                MemberSpan.removalRange(keyRange: member.keyRange, valueRange: member.value.range, in: $0)
-            }
+        for member in unique {
             if shape.member(member.key) == nil {
-                if let near = reportUnknown(member.key, location: memberContext.location, known: shape.memberNames) {
+                let memberLocation = self.memberLocation(member, in: context)
+                if let near = reportUnknown(member.key, location: memberLocation, known: shape.memberNames) {
                     nearlyNamed.append(near)
                 }
             } else {
                 present.append(member.key)
             }
-            bound.append((member.key, member, memberContext))
         }
         for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
             diagnostics.append(
@@ -226,24 +229,51 @@ private struct Binder {
                     path: location.path, range: node.range, pointer: context.location.pointer + "/" + name,
                     related: location.provenance))
         }
-        return Field(value: build(bound, &self), location: location)
+        var value = value
+        var memberContext = context
+        for member in unique {
+            memberContext.name = member.key
+            memberContext.location = memberLocation(member, in: context)
+            bindMember(member.key, member.value, memberContext, &self, &value)
+        }
+        return Field(value: value, location: location)
+    }
+
+    /// Where a member of the structure of `context` is: its pointer, key, value and the bytes that remove it.
+    private func memberLocation(_ member: Member, in context: Context) -> ValueLocation {
+        var location = context.location
+        location.pointer = context.location.pointer + "/" + escapePointer(member.key)
+        location.keyRange = member.keyRange
+        location.range = member.value.range
+        location.removalRange = context.text.flatMap {
+            MemberSpan.removalRange(keyRange: member.keyRange, valueRange: member.value.range, in: $0.text)
+        }
+        return location
     }
 
     // MARK: - Reports
 
     /// Reports an unknown key; returns the known member it nearly names.
     private mutating func reportUnknown(_ key: String, location: ValueLocation, known: [String]) -> String? {
-        let caseMatch = known.first { $0.lowercased() == key.lowercased() }
+        let lowered = key.lowercased()
+        let caseMatch = known.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: key, in: known)
         diagnostics.append(
             Diagnostic(
                 rule: .unknownKey,
-                message: "unknown parameter \(quoted(key)); expected one of "
-                    + known.map { "'\($0)'" }.joined(separator: ", "),
+                message: "unknown parameter \(quoted(key)); expected one of " + expectedList(known),
                 path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
                 help: near.map { ["did you mean '\($0)'?"] } ?? [],
                 related: location.provenance))
         return near
+    }
+
+    /// `'A', 'B', 'C'`.
+    private mutating func expectedList(_ known: [String]) -> String {
+        if expected.names != known {
+            expected = (known, known.map { "'\($0)'" }.joined(separator: ", "))
+        }
+        return expected.list
     }
 
     private mutating func reportUnresolved(_ name: String, location: ValueLocation) {
@@ -328,8 +358,8 @@ struct Context {
     var syntax: ValueSyntax
     /// The member's name, for messages.
     var name: String
-    /// The text the value was parsed from.
-    var text: SourceText?
+    /// The text the value was parsed from (boxed: a context is copied for every member).
+    var text: SharedText?
 
     /// A context whose name is `name`: the last reference token of `location.pointer`, as escaped there.
     init(location: ValueLocation, syntax: ValueSyntax, name: String) {

@@ -29,12 +29,31 @@ public struct ParameterEntry: Sendable {
     /// Where the value is: file, bytes, key bytes, and the options that pulled the file in.
     public var location: ValueLocation
     /// The text the value was parsed from, to map characters of string values back to the file.
-    public var text: SourceText?
+    public var text: SourceText? {
+        get { sharedText?.text }
+        set { sharedText = newValue.map(SharedText.init) }
+    }
+    /// ``text``, held once for all the entries of a document.
+    public var sharedText: SharedText?
 
     public init(key: String, value: ParameterValue, location: ValueLocation, text: SourceText? = nil) {
+        self.init(key: key, value: value, location: location, sharedText: text.map(SharedText.init))
+    }
+
+    public init(key: String, value: ParameterValue, location: ValueLocation, sharedText: SharedText?) {
         self.key = key
         self.value = value
         self.location = location
+        self.sharedText = sharedText
+    }
+}
+
+/// A text shared by reference: the entries of a document, and the values bound from them, hold it without
+/// copying its fields.
+public final class SharedText: Sendable {
+    public let text: SourceText
+
+    public init(_ text: SourceText) {
         self.text = text
     }
 }

@@ -16,7 +16,8 @@ enum EnumValueCheck: Check {
     private static func check(_ field: Field<String>?, name: String, allowed: [String], _ state: inout CheckState) {
         guard let field, let value = field.value, !allowed.contains(value) else { return }
         let location = field.location
-        let caseMatch = allowed.first { $0.lowercased() == value.lowercased() }
+        let lowered = value.lowercased()
+        let caseMatch = allowed.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
         var message = "\(quoted(value)) is not a valid \(name); expected " + listed(allowed)
         if let near { message += " — did you mean '\(near)'?" }

@@ -6,6 +6,13 @@ struct CheckState {
     let request: Request
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
+
+    init(request: Request, context: RuleContext) {
+        self.request = request
+        self.context = context
+        // A request has two ARNs.
+        parsedARNs.reserveCapacity(2)
+    }
     /// Pointers of values found faulty by a value check: cross-field checks skip them. At most a few per request,
     /// so an array searched in place (no hashing).
     var faulty: [String] = []
@@ -86,7 +93,7 @@ extension ValueLocation {
     /// A fix replacing the whole value's text (without quotes) by `replacement`, or `nil` when the value's
     /// characters cannot be located exactly.
     func replacingContent(with replacement: String, message: String) -> Fix? {
-        guard contentMap != nil else { return nil }
-        return Fix(message: message, edits: [TextEdit(path: path, range: contentRange, replacement: replacement)])
+        guard let map = contentMap else { return nil }
+        return Fix(message: message, edits: [TextEdit(path: path, range: contentRange(map), replacement: replacement)])
     }
 }

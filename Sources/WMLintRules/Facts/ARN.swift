@@ -32,6 +32,8 @@ struct ARN {
             Field(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self), range: piece)
         }
         var pieces: [Field] = []
+        // An ARN has six fields and its resource two or three segments: one allocation, no regrowth.
+        pieces.reserveCapacity(Swift.min(maxSplits, 7) + 1)
         var start = range.lowerBound
         for index in range where bytes[index] == separator && pieces.count < maxSplits {
             pieces.append(field(start..<index))
