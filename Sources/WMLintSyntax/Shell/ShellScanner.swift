@@ -181,6 +181,10 @@ struct PendingCommand {
     /// Local offset just past the command's last token.
     var end = -1
     var assignments: [ShellAssignment] = []
+    /// Assignments before the command name, held undecoded in ``ShellLexer/held`` from `heldFrom` on: most
+    /// commands are not `aws`, so their assignments are never built.
+    var heldCount = 0
+    var heldFrom = 0
     var words: [ShellWord] = []
     var error: ShellFault?
     /// Words still to skip as arguments of a wrapper option (`sudo -u USER`, `timeout -s SIGNAL`).
@@ -194,6 +198,13 @@ struct PendingCommand {
         if self.start < 0 { self.start = start }
         self.end = Swift.max(self.end, end)
     }
+}
+
+/// An assignment word before a command name, kept until the command turns out to be `aws`.
+struct HeldAssignment {
+    var read: WordRead
+    /// The decoded word, unless it is plain (then its source bytes are its text).
+    var scratch = WordScratch()
 }
 
 /// The scanner's state over one text: the bytes, the position, and what was found so far.
@@ -210,6 +221,10 @@ struct ShellLexer {
     var output = ShellOutput()
     /// The first fault of the word being read.
     var wordError: ShellFault?
+    /// Assignment words held by the commands being read (innermost last), in slots reused from command to command;
+    /// ``heldUsed`` slots are taken.
+    var held: [HeldAssignment] = []
+    var heldUsed = 0
     /// The word being read has quotes, escapes, continuations or expansions.
     var wordQuoted = false
     /// How many expansions the word being read holds.
@@ -512,6 +527,7 @@ struct ShellLexer {
     mutating func finish(_ command: inout PendingCommand) {
         // A command with nothing read yet is left as it is (most separators end no command).
         if command.start < 0 && command.phase == .start && command.error == nil { return }
+        if command.heldCount > 0 { heldUsed = command.heldFrom }
         if command.phase == .aws, !command.words.isEmpty {
             output.commands.append(
                 ShellCommand(
@@ -578,14 +594,14 @@ struct ShellLexer {
                 output.exports.append(assignment)
             }
         case .start:
-            if command.start < 0 && command.assignments.isEmpty && !word.quoted,
+            if command.start < 0 && command.heldCount == 0 && !word.quoted,
                 startsOver(at: word, command: &command, cases: &cases, inPattern: &inPattern)
             {
                 return
             }
-            if let assignment = makeAssignment(depth: depth, read: word) {
+            if assignmentValueStart(word) != nil {
                 command.note(word.start, word.end)
-                command.assignments.append(assignment)
+                hold(word, depth: depth, command: &command)
                 return
             }
             command.note(word.start, word.end)
@@ -693,9 +709,11 @@ struct ShellLexer {
         let bytes = pool[depth].bytes
         if isAWS(bytes) && word.expansions == 0 {
             command.phase = .aws
+            buildHeld(&command)
             command.words.append(makeWord(depth: depth, read: word))
         } else if word.expansions == 0, let wrapper = Wrapper(name: bytes) {
             command.phase = .wrapper(wrapper)
+            buildHeld(&command)
             command.optionArguments = 0
             command.optionsDone = false
             command.needsDuration = wrapper == .timeout
@@ -816,15 +834,14 @@ struct ShellLexer {
     static let keptExpansionBytes = 256
 
     func makeWord(depth: Int, read word: WordRead) -> ShellWord {
-        makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+        makeWord(pool[depth], decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
     }
 
-    /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
+    /// The decoded bytes `decodedFrom...` of a word read into `scratch`, as a ``ShellWord`` spanning
     /// `sourceStart..<sourceEnd`.
-    func makeWord(depth: Int, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
+    func makeWord(_ scratch: WordScratch, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
         -> ShellWord
     {
-        let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
         let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
@@ -906,19 +923,59 @@ struct ShellLexer {
         )
     }
 
-    /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
-    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+    /// The local offset of the value of `word` if it is a `NAME=value` (or `NAME+=value`) assignment.
+    func assignmentValueStart(_ word: WordRead) -> Int? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
         while position < word.end && isNameByte(buffer[position]) { position += 1 }
-        let nameEnd = position
         if position < word.end && buffer[position] == UInt8(ascii: "+") { position += 1 }
         guard position < word.end, buffer[position] == UInt8(ascii: "=") else { return nil }
-        let valueStart = position + 1
+        return position + 1
+    }
+
+    /// Holds the assignment word just read (decoded into `pool[depth]` unless plain) for `command`.
+    mutating func hold(_ word: WordRead, depth: Int, command: inout PendingCommand) {
+        if command.heldCount == 0 { command.heldFrom = heldUsed }
+        if heldUsed == held.count { held.append(HeldAssignment(read: word)) }
+        held[heldUsed].read = word
+        // The decoded bytes change places with the slot's old scratch: nothing is copied.
+        if !word.isPlain { swap(&held[heldUsed].scratch, &pool[depth]) }
+        heldUsed += 1
+        command.heldCount += 1
+    }
+
+    /// Builds the assignments `command` holds, now that its name is `aws` or a wrapper.
+    mutating func buildHeld(_ command: inout PendingCommand) {
+        guard command.heldCount > 0 else { return }
+        for slot in command.heldFrom..<(command.heldFrom + command.heldCount) {
+            let word = held[slot].read
+            if word.isPlain {
+                held[slot].scratch.reset()
+                held[slot].scratch.appendRun(buffer, word.start, word.end)
+            }
+            if let assignment = makeAssignment(held[slot].scratch, read: word) {
+                command.assignments.append(assignment)
+            }
+        }
+        heldUsed = command.heldFrom
+        command.heldCount = 0
+    }
+
+    /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
+    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+        guard assignmentValueStart(word) != nil else { return nil }
         recordPlain(word, depth: depth)
+        return makeAssignment(pool[depth], read: word)
+    }
+
+    /// `word`, decoded into `scratch`, as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
+    func makeAssignment(_ scratch: WordScratch, read word: WordRead) -> ShellAssignment? {
+        guard let valueStart = assignmentValueStart(word) else { return nil }
+        var nameEnd = word.start + 1
+        while nameEnd < word.end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
         let value = makeWord(
-            depth: depth,
+            scratch,
             decodedFrom: valueStart - word.start,
             sourceStart: valueStart,
             sourceEnd: word.end,
