@@ -426,9 +426,33 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
+                if case .other = command.phase, skipPlainArgument(&command) { continue }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
         }
+    }
+
+    /// Steps over a plain word at `index` among the arguments of a command that is not read (most words of a
+    /// script). Returns `false`, the offset unchanged, when the word needs ``readCommandWord(_:depth:cases:inPattern:)``:
+    /// it has a quote, escape or expansion, or it may be an IO number (a redirection follows).
+    @inline(__always)
+    mutating func skipPlainArgument(_ command: inout PendingCommand) -> Bool {
+        let start = index
+        var end = start
+        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        guard end > start else { return false }
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"):
+                break
+            default:
+                return false
+            }
+        }
+        index = end
+        command.note(start, end)
+        return true
     }
 
     /// Records the comment at `index` (a `#` at a token start) and moves to its end (the newline stays).
