@@ -221,6 +221,8 @@ struct ShellLexer {
     var output = ShellOutput()
     /// The first fault of the word being read.
     var wordError: ShellFault?
+    /// The fault of the last word read that had one (see ``WordRead/hasError``).
+    var readError: ShellFault?
     /// Assignment words held by the commands being read (innermost last), in slots reused from command to command;
     /// ``heldUsed`` slots are taken.
     var held: [HeldAssignment] = []
@@ -538,7 +540,7 @@ struct ShellLexer {
             return
         }
         let word = readWord(depth: depth, record: heredoc)
-        if command.error == nil { command.error = word.error }
+        if command.error == nil && word.hasError { command.error = readError }
         command.note(word.start, word.end)
         if heredoc {
             // The delimiter is the word after quote removal, with any `$` text kept as written.
@@ -588,7 +590,7 @@ struct ShellLexer {
             readRedirection(&command, depth: depth, operatorStart: word.start)
             return
         }
-        if command.error == nil { command.error = word.error }
+        if command.error == nil && word.hasError { command.error = readError }
         switch command.phase {
         case .other:
             command.note(word.start, word.end)
