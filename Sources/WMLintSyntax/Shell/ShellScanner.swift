@@ -194,6 +194,24 @@ struct PendingCommand {
     /// No further wrapper options: the next plain word is an assignment or the command name.
     var optionsDone = false
 
+    /// Back to a command not yet started, keeping no storage that needs releasing when there is none.
+    @inline(__always)
+    mutating func reset() {
+        if !assignments.isEmpty || !words.isEmpty {
+            self = PendingCommand()
+            return
+        }
+        phase = .start
+        start = -1
+        end = -1
+        error = nil
+        optionArguments = 0
+        needsDuration = false
+        optionsDone = false
+        heldCount = 0
+        heldFrom = 0
+    }
+
     mutating func note(_ start: Int, _ end: Int) {
         if self.start < 0 { self.start = start }
         self.end = Swift.max(self.end, end)
@@ -343,7 +361,7 @@ struct ShellLexer {
                 continue
             }
             if byte == UInt8(ascii: "\n") {
-                if command.phase == .caseHeader {
+                if case .caseHeader = command.phase {
                     index += 1
                 } else {
                     finish(&command)
@@ -400,7 +418,8 @@ struct ShellLexer {
                 let next = peek(index + 1)
                 index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "("):
-                let atStart = command.phase == .start && command.start < 0
+                var atStart = command.start < 0
+                if case .start = command.phase {} else { atStart = false }
                 finish(&command)
                 if atStart && peek(index + 1) == UInt8(ascii: "(") {
                     // `(( … ))`: an arithmetic command, no commands inside but substitutions.
@@ -552,19 +571,21 @@ struct ShellLexer {
     /// Closes the command being read: an `aws` command is added to the output.
     mutating func finish(_ command: inout PendingCommand) {
         // A command with nothing read yet is left as it is (most separators end no command).
-        if command.start < 0 && command.phase == .start && command.error == nil { return }
+        if command.start < 0, case .start = command.phase, command.error == nil { return }
         if command.heldCount > 0 { heldUsed = command.heldFrom }
-        if command.phase == .aws, !command.words.isEmpty {
-            output.commands.append(
-                ShellCommand(
-                    assignments: command.assignments,
-                    // Exactly as many words as read: a script's commands are all kept until they are linted.
-                    words: command.words.withUnsafeBufferPointer(Array.init),
-                    range: text.fileRange(command.start, command.end),
-                    syntaxError: command.error.map { diagnostic($0) }
-                )
-            )
+        guard case .aws = command.phase, !command.words.isEmpty else {
+            command.reset()
+            return
         }
+        output.commands.append(
+            ShellCommand(
+                assignments: command.assignments,
+                // Exactly as many words as read: a script's commands are all kept until they are linted.
+                words: command.words.withUnsafeBufferPointer(Array.init),
+                range: text.fileRange(command.start, command.end),
+                syntaxError: command.error.map { diagnostic($0) }
+            )
+        )
         command = PendingCommand()
     }
 
@@ -703,6 +724,12 @@ struct ShellLexer {
     /// the same length.
     @inline(__always)
     func packed(_ start: Int, _ end: Int) -> UInt64 {
+        let length = end - start
+        if start + 8 <= count, let base = buffer.baseAddress {
+            // One unaligned load (little-endian), the bytes past the word masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
+        }
         var value: UInt64 = 0
         var offset = end
         while offset > start {
