@@ -762,11 +762,11 @@ struct ShellLexer {
         let bytes = pool[depth].bytes
         if isAWS(bytes) && word.expansions == 0 {
             command.phase = .aws
-            buildHeld(&command)
             command.words.append(makeWord(depth: depth, read: word))
+            buildHeld(&command, depth: depth)
         } else if word.expansions == 0, let wrapper = Wrapper(name: bytes) {
             command.phase = .wrapper(wrapper)
-            buildHeld(&command)
+            buildHeld(&command, depth: depth)
             command.optionArguments = 0
             command.optionsDone = false
             command.needsDuration = wrapper == .timeout
@@ -887,14 +887,15 @@ struct ShellLexer {
     static let keptExpansionBytes = 256
 
     func makeWord(depth: Int, read word: WordRead) -> ShellWord {
-        makeWord(pool[depth], decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+        makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
     }
 
-    /// The decoded bytes `decodedFrom...` of a word read into `scratch`, as a ``ShellWord`` spanning
+    /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
     /// `sourceStart..<sourceEnd`.
-    func makeWord(_ scratch: WordScratch, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
+    func makeWord(depth: Int, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
         -> ShellWord
     {
+        let scratch = pool[depth]
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
         let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
@@ -997,16 +998,14 @@ struct ShellLexer {
         command.heldCount += 1
     }
 
-    /// Builds the assignments `command` holds, now that its name is `aws` or a wrapper.
-    mutating func buildHeld(_ command: inout PendingCommand) {
+    /// Builds the assignments `command` holds, now that its name is `aws` or a wrapper (the decoded name in
+    /// `pool[depth]` is no longer needed: each held word is put back there in turn).
+    mutating func buildHeld(_ command: inout PendingCommand, depth: Int) {
         guard command.heldCount > 0 else { return }
         for slot in command.heldFrom..<(command.heldFrom + command.heldCount) {
             let word = held[slot].read
-            if word.isPlain {
-                held[slot].scratch.reset()
-                held[slot].scratch.appendRun(buffer, word.start, word.end)
-            }
-            if let assignment = makeAssignment(held[slot].scratch, read: word) {
+            if !word.isPlain { swap(&held[slot].scratch, &pool[depth]) }
+            if let assignment = makeAssignment(depth: depth, read: word) {
                 command.assignments.append(assignment)
             }
         }
@@ -1016,19 +1015,13 @@ struct ShellLexer {
 
     /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
     mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
-        guard assignmentValueStart(word) != nil else { return nil }
-        recordPlain(word, depth: depth)
-        return makeAssignment(pool[depth], read: word)
-    }
-
-    /// `word`, decoded into `scratch`, as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
-    func makeAssignment(_ scratch: WordScratch, read word: WordRead) -> ShellAssignment? {
         guard let valueStart = assignmentValueStart(word) else { return nil }
+        recordPlain(word, depth: depth)
         var nameEnd = word.start + 1
         while nameEnd < word.end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
         let value = makeWord(
-            scratch,
+            depth: depth,
             decodedFrom: valueStart - word.start,
             sourceStart: valueStart,
             sourceEnd: word.end,
