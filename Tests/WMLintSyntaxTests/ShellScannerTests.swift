@@ -198,6 +198,25 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(command.range == .bytes(0, script.utf8.count))
     }
 
+    @Test func keepsPrefixAssignmentsApartAcrossNestedCommands() throws {
+        // Assignments are held until the command name is known; nested commands hold theirs in between.
+        let script = "A=1 B=$(C='2 3' aws inner; D=4 ls) E=\"$(F=5 G=6 aws deep)\" aws outer\nH=7 ls\nI=\"8\" aws last"
+        let commands = scan(script).commands
+        #expect(commands.map { $0.words.last?.text } == ["outer", "inner", "deep", "last"])
+        #expect(commands.map { $0.assignments.map(\.name) } == [["A", "B", "E"], ["C"], ["F", "G"], ["I"]])
+        #expect(commands[0].assignments[0].value.text == "1")
+        #expect(commands[0].assignments[1].value.text == "$(C='2 3' aws inner; D=4 ls)")
+        #expect(commands[1].assignments[0].value.text == "2 3")
+        #expect(
+            commands[1].assignments[0].value.range
+                == .bytes(offset(of: "'2 3'", in: script), offset(of: " aws inner", in: script)))
+        #expect(commands[2].assignments.map(\.value.text) == ["5", "6"])
+        #expect(commands[3].assignments[0].value.text == "8")
+        #expect(
+            commands[3].assignments[0].range
+                == .bytes(offset(of: "I=", in: script), offset(of: " aws last", in: script)))
+    }
+
     @Test func leavesRedirectionsOut() {
         #expect(
             words("aws a >out 2>&1 b <in &>log c >>app 3<&- d <<<here e >|f") == [["aws", "a", "b", "c", "d", "e"]])

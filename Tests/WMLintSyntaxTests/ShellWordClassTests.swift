@@ -94,3 +94,20 @@ private func words(_ script: String) -> [[String]] {
         #expect(words("sudo\u{0} aws a") == [])
     }
 }
+
+/// The byte class table matches the definitions of the classes, byte by byte.
+@Suite struct ShellByteClassTests {
+    @Test func tableMatchesDefinitions() {
+        let wordSpecial = Array(" \t\n\r\"$&'();<>\\`|".utf8)
+        let doubleQuoteSpecial = Array("\"$\\`".utf8)
+        for value in 0...255 {
+            let byte = UInt8(value)
+            let letter = (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
+            let digit = byte >= 48 && byte <= 57
+            #expect(isWordSpecial(byte) == wordSpecial.contains(byte), "byte \(value)")
+            #expect(isDoubleQuoteSpecial(byte) == doubleQuoteSpecial.contains(byte), "byte \(value)")
+            #expect(isNameStart(byte) == letter, "byte \(value)")
+            #expect(isNameByte(byte) == (letter || digit), "byte \(value)")
+        }
+    }
+}

@@ -2,35 +2,50 @@
 
 import WMLintSource
 
+/// Classes of the ASCII bytes, one character per byte value 0–127: the character's value minus `@` holds
+/// ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits. A literal, so
+/// reading it costs one load (a test checks it against the definitions).
+let shellByteClasses: StaticString =
+    "@@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@@LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@"
+
+/// Blank, newline, `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
+let wordSpecialClass: UInt8 = 1
+/// `"`, `$`, `\` or `` ` ``.
+let doubleQuoteSpecialClass: UInt8 = 2
+/// `[A-Za-z_]`.
+let nameStartClass: UInt8 = 4
+/// `[A-Za-z0-9_]`.
+let nameByteClass: UInt8 = 8
+
+/// The class bits of `byte` (none for bytes from 128 on).
+@inline(__always)
+func shellByteClass(_ byte: UInt8) -> UInt8 {
+    byte < 128 ? shellByteClasses.utf8Start[Int(byte)] &- 0x40 : 0
+}
+
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
 /// `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 @inline(__always)
 func isWordSpecial(_ byte: UInt8) -> Bool {
-    if byte >= 128 { return false }
-    let bit = UInt64(1) &<< UInt64(byte & 63)
-    let mask: UInt64 = byte < 64 ? 0x5800_03D5_0000_2600 : 0x1000_0001_1000_0000
-    return mask & bit != 0
+    shellByteClass(byte) & wordSpecialClass != 0
 }
 
 /// Whether `byte` is special inside double quotes: `"`, `$`, `\` or `` ` ``.
 @inline(__always)
 func isDoubleQuoteSpecial(_ byte: UInt8) -> Bool {
-    if byte >= 128 { return false }
-    let bit = UInt64(1) &<< UInt64(byte & 63)
-    let mask: UInt64 = byte < 64 ? 0x0000_0014_0000_0000 : 0x0000_0001_1000_0000
-    return mask & bit != 0
+    shellByteClass(byte) & doubleQuoteSpecialClass != 0
 }
 
 /// `[A-Za-z_]`: a byte that can start a shell variable name.
 @inline(__always)
 func isNameStart(_ byte: UInt8) -> Bool {
-    (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
+    shellByteClass(byte) & nameStartClass != 0
 }
 
 /// `[A-Za-z0-9_]`: a byte that can continue a shell variable name.
 @inline(__always)
 func isNameByte(_ byte: UInt8) -> Bool {
-    isNameStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    shellByteClass(byte) & nameByteClass != 0
 }
 
 /// A special parameter after `$`: a digit or one of `@ * # ? $ ! -`.

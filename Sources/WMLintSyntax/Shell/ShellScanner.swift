@@ -181,6 +181,10 @@ struct PendingCommand {
     /// Local offset just past the command's last token.
     var end = -1
     var assignments: [ShellAssignment] = []
+    /// Assignments before the command name, held undecoded in ``ShellLexer/held`` from `heldFrom` on: most
+    /// commands are not `aws`, so their assignments are never built.
+    var heldCount = 0
+    var heldFrom = 0
     var words: [ShellWord] = []
     var error: ShellFault?
     /// Words still to skip as arguments of a wrapper option (`sudo -u USER`, `timeout -s SIGNAL`).
@@ -190,10 +194,35 @@ struct PendingCommand {
     /// No further wrapper options: the next plain word is an assignment or the command name.
     var optionsDone = false
 
+    /// Back to a command not yet started, keeping no storage that needs releasing when there is none.
+    @inline(__always)
+    mutating func reset() {
+        if !assignments.isEmpty || !words.isEmpty {
+            self = PendingCommand()
+            return
+        }
+        phase = .start
+        start = -1
+        end = -1
+        error = nil
+        optionArguments = 0
+        needsDuration = false
+        optionsDone = false
+        heldCount = 0
+        heldFrom = 0
+    }
+
     mutating func note(_ start: Int, _ end: Int) {
         if self.start < 0 { self.start = start }
         self.end = Swift.max(self.end, end)
     }
+}
+
+/// An assignment word before a command name, kept until the command turns out to be `aws`.
+struct HeldAssignment {
+    var read: WordRead
+    /// The decoded word, unless it is plain (then its source bytes are its text).
+    var scratch = WordScratch()
 }
 
 /// The scanner's state over one text: the bytes, the position, and what was found so far.
@@ -210,6 +239,12 @@ struct ShellLexer {
     var output = ShellOutput()
     /// The first fault of the word being read.
     var wordError: ShellFault?
+    /// The fault of the last word read that had one (see ``WordRead/hasError``).
+    var readError: ShellFault?
+    /// Assignment words held by the commands being read (innermost last), in slots reused from command to command;
+    /// ``heldUsed`` slots are taken.
+    var held: [HeldAssignment] = []
+    var heldUsed = 0
     /// The word being read has quotes, escapes, continuations or expansions.
     var wordQuoted = false
     /// How many expansions the word being read holds.
@@ -326,7 +361,7 @@ struct ShellLexer {
                 continue
             }
             if byte == UInt8(ascii: "\n") {
-                if command.phase == .caseHeader {
+                if case .caseHeader = command.phase {
                     index += 1
                 } else {
                     finish(&command)
@@ -383,7 +418,8 @@ struct ShellLexer {
                 let next = peek(index + 1)
                 index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "("):
-                let atStart = command.phase == .start && command.start < 0
+                var atStart = command.start < 0
+                if case .start = command.phase {} else { atStart = false }
                 finish(&command)
                 if atStart && peek(index + 1) == UInt8(ascii: "(") {
                     // `(( … ))`: an arithmetic command, no commands inside but substitutions.
@@ -411,9 +447,33 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
+                if case .other = command.phase, skipPlainArgument(&command) { continue }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
         }
+    }
+
+    /// Steps over a plain word at `index` among the arguments of a command that is not read (most words of a
+    /// script). Returns `false`, the offset unchanged, when the word needs ``readCommandWord(_:depth:cases:inPattern:)``:
+    /// it has a quote, escape or expansion, or it may be an IO number (a redirection follows).
+    @inline(__always)
+    mutating func skipPlainArgument(_ command: inout PendingCommand) -> Bool {
+        let start = index
+        var end = start
+        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        guard end > start else { return false }
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"):
+                break
+            default:
+                return false
+            }
+        }
+        index = end
+        command.note(start, end)
+        return true
     }
 
     /// Records the comment at `index` (a `#` at a token start) and moves to its end (the newline stays).
@@ -499,7 +559,7 @@ struct ShellLexer {
             return
         }
         let word = readWord(depth: depth, record: heredoc)
-        if command.error == nil { command.error = word.error }
+        if command.error == nil && word.hasError { command.error = readError }
         command.note(word.start, word.end)
         if heredoc {
             // The delimiter is the word after quote removal, with any `$` text kept as written.
@@ -511,18 +571,21 @@ struct ShellLexer {
     /// Closes the command being read: an `aws` command is added to the output.
     mutating func finish(_ command: inout PendingCommand) {
         // A command with nothing read yet is left as it is (most separators end no command).
-        if command.start < 0 && command.phase == .start && command.error == nil { return }
-        if command.phase == .aws, !command.words.isEmpty {
-            output.commands.append(
-                ShellCommand(
-                    assignments: command.assignments,
-                    // Exactly as many words as read: a script's commands are all kept until they are linted.
-                    words: command.words.withUnsafeBufferPointer(Array.init),
-                    range: text.fileRange(command.start, command.end),
-                    syntaxError: command.error.map { diagnostic($0) }
-                )
-            )
+        if command.start < 0, case .start = command.phase, command.error == nil { return }
+        if command.heldCount > 0 { heldUsed = command.heldFrom }
+        guard case .aws = command.phase, !command.words.isEmpty else {
+            command.reset()
+            return
         }
+        output.commands.append(
+            ShellCommand(
+                assignments: command.assignments,
+                // Exactly as many words as read: a script's commands are all kept until they are linted.
+                words: command.words.withUnsafeBufferPointer(Array.init),
+                range: text.fileRange(command.start, command.end),
+                syntaxError: command.error.map { diagnostic($0) }
+            )
+        )
         command = PendingCommand()
     }
 
@@ -548,7 +611,7 @@ struct ShellLexer {
             readRedirection(&command, depth: depth, operatorStart: word.start)
             return
         }
-        if command.error == nil { command.error = word.error }
+        if command.error == nil && word.hasError { command.error = readError }
         switch command.phase {
         case .other:
             command.note(word.start, word.end)
@@ -578,14 +641,14 @@ struct ShellLexer {
                 output.exports.append(assignment)
             }
         case .start:
-            if command.start < 0 && command.assignments.isEmpty && !word.quoted,
+            if command.start < 0 && command.heldCount == 0 && !word.quoted,
                 startsOver(at: word, command: &command, cases: &cases, inPattern: &inPattern)
             {
                 return
             }
-            if let assignment = makeAssignment(depth: depth, read: word) {
+            if assignmentValueStart(word) != nil {
                 command.note(word.start, word.end)
-                command.assignments.append(assignment)
+                hold(word, depth: depth, command: &command)
                 return
             }
             command.note(word.start, word.end)
@@ -661,6 +724,12 @@ struct ShellLexer {
     /// the same length.
     @inline(__always)
     func packed(_ start: Int, _ end: Int) -> UInt64 {
+        let length = end - start
+        if start + 8 <= count, let base = buffer.baseAddress {
+            // One unaligned load (little-endian), the bytes past the word masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
+        }
         var value: UInt64 = 0
         var offset = end
         while offset > start {
@@ -694,8 +763,10 @@ struct ShellLexer {
         if isAWS(bytes) && word.expansions == 0 {
             command.phase = .aws
             command.words.append(makeWord(depth: depth, read: word))
+            buildHeld(&command, depth: depth)
         } else if word.expansions == 0, let wrapper = Wrapper(name: bytes) {
             command.phase = .wrapper(wrapper)
+            buildHeld(&command, depth: depth)
             command.optionArguments = 0
             command.optionsDone = false
             command.needsDuration = wrapper == .timeout
@@ -906,16 +977,48 @@ struct ShellLexer {
         )
     }
 
-    /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
-    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+    /// The local offset of the value of `word` if it is a `NAME=value` (or `NAME+=value`) assignment.
+    func assignmentValueStart(_ word: WordRead) -> Int? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
         while position < word.end && isNameByte(buffer[position]) { position += 1 }
-        let nameEnd = position
         if position < word.end && buffer[position] == UInt8(ascii: "+") { position += 1 }
         guard position < word.end, buffer[position] == UInt8(ascii: "=") else { return nil }
-        let valueStart = position + 1
+        return position + 1
+    }
+
+    /// Holds the assignment word just read (decoded into `pool[depth]` unless plain) for `command`.
+    mutating func hold(_ word: WordRead, depth: Int, command: inout PendingCommand) {
+        if command.heldCount == 0 { command.heldFrom = heldUsed }
+        if heldUsed == held.count { held.append(HeldAssignment(read: word)) }
+        held[heldUsed].read = word
+        // The decoded bytes change places with the slot's old scratch: nothing is copied.
+        if !word.isPlain { swap(&held[heldUsed].scratch, &pool[depth]) }
+        heldUsed += 1
+        command.heldCount += 1
+    }
+
+    /// Builds the assignments `command` holds, now that its name is `aws` or a wrapper (the decoded name in
+    /// `pool[depth]` is no longer needed: each held word is put back there in turn).
+    mutating func buildHeld(_ command: inout PendingCommand, depth: Int) {
+        guard command.heldCount > 0 else { return }
+        for slot in command.heldFrom..<(command.heldFrom + command.heldCount) {
+            let word = held[slot].read
+            if !word.isPlain { swap(&held[slot].scratch, &pool[depth]) }
+            if let assignment = makeAssignment(depth: depth, read: word) {
+                command.assignments.append(assignment)
+            }
+        }
+        heldUsed = command.heldFrom
+        command.heldCount = 0
+    }
+
+    /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.
+    mutating func makeAssignment(depth: Int, read word: WordRead) -> ShellAssignment? {
+        guard let valueStart = assignmentValueStart(word) else { return nil }
         recordPlain(word, depth: depth)
+        var nameEnd = word.start + 1
+        while nameEnd < word.end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
         let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
         let value = makeWord(
             depth: depth,

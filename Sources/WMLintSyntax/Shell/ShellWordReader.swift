@@ -25,8 +25,8 @@ struct WordRead {
     var quoted = false
     /// How many expansions the word holds.
     var expansions = 0
-    /// The first fault met in the word.
-    var error: ShellFault?
+    /// The word has a fault, kept in ``ShellLexer/readError`` until the next word is read (a plain word has none).
+    var hasError = false
     /// A plain word (no quote, escape or expansion) read without recording: its decoded bytes are its source
     /// bytes, copied into the scratch only when needed (``ShellLexer/recordPlain(_:depth:)``).
     var isPlain = false
@@ -152,8 +152,9 @@ extension ShellLexer {
             contentStart: contentStart,
             quoted: wordQuoted,
             expansions: wordExpansions,
-            error: wordError
+            hasError: wordError != nil
         )
+        if wordError != nil { readError = wordError }
         wordError = savedError
         wordQuoted = savedQuoted
         wordExpansions = savedExpansions
