@@ -5,9 +5,8 @@ import WMLintSyntax
 /// `arns-swapped`: each ARN field holds the other kind of ARN. One diagnostic, on `InstanceArn`.
 enum ArnsSwappedCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let configuration = state.request.identityCenterConfiguration?.value,
-            let instance = configuration.instanceArn, let instanceValue = instance.value,
-            let application = configuration.applicationArn, let applicationValue = application.value,
+        guard let instance = state.instanceArn, let instanceValue = instance.value,
+            let application = state.applicationArn, let applicationValue = application.value,
             Patterns.isApplicationArn(instanceValue),
             Patterns.isInstanceArn(applicationValue)
         else { return }
@@ -36,7 +35,7 @@ enum ArnsSwappedCheck: Check {
                         range: application.location.contentRange)
                 ],
                 fixes: fixes))
-        state.faulty.append(instance.location.pointer)
-        state.faulty.append(application.location.pointer)
+        state.markFaulty(.instanceArn)
+        state.markFaulty(.applicationArn)
     }
 }

@@ -5,7 +5,7 @@ import WMLintSyntax
 /// `pat-lifetime-range`: `LifetimeInDays` outside 1..3653.
 enum PatLifetimeRangeCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let field = state.request.personalAccessTokenConfiguration?.value?.lifetimeInDays,
+        guard let field = state.lifetimeInDays,
             let days = field.value, !ServiceFacts.lifetimeInDays.contains(days)
         else { return }
         let bounds = ServiceFacts.lifetimeInDays
@@ -19,7 +19,7 @@ enum PatLifetimeRangeCheck: Check {
                 message: "LifetimeInDays \(describe(days)) is out of range; expected \(bounds.lowerBound) to "
                     + "\(bounds.upperBound) days",
                 at: field.location, range: field.location.range, notes: notes),
-            faulty: field.location.pointer)
+            faulty: .lifetimeInDays)
     }
 }
 
@@ -28,8 +28,7 @@ enum PatLifetimePolicyCheck: Check {
     static func run(_ state: inout CheckState) {
         let policy = state.context.policy
         guard policy.minimumLifetimeDays != nil || policy.maximumLifetimeDays != nil,
-            let field = state.request.personalAccessTokenConfiguration?.value?.lifetimeInDays,
-            let days = field.value, !state.faulty.contains(field.location.pointer)
+            let field = state.lifetimeInDays, let days = field.value, !state.isFaulty(.lifetimeInDays)
         else { return }
         let minimum = policy.minimumLifetimeDays ?? ServiceFacts.lifetimeInDays.lowerBound
         let maximum = policy.maximumLifetimeDays ?? ServiceFacts.lifetimeInDays.upperBound
@@ -41,17 +40,15 @@ enum PatLifetimePolicyCheck: Check {
                     "LifetimeInDays \(days) is outside the policy of this repository: \(minimum) to \(maximum) days",
                 at: field.location, range: field.location.range,
                 notes: ["the bounds come from 'pat-lifetime-days' in the wmlint configuration"]),
-            faulty: field.location.pointer)
+            faulty: .lifetimeInDays)
     }
 }
 
 /// `pat-lifetime-ignored`: `LifetimeInDays` set while `Status` is `INACTIVE`.
 enum PatLifetimeIgnoredCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let configuration = state.request.personalAccessTokenConfiguration?.value,
-            let (status, statusLocation) = state.valid(configuration.status), status == "INACTIVE",
-            let lifetime = configuration.lifetimeInDays, lifetime.value != nil,
-            !state.faulty.contains(lifetime.location.pointer)
+        guard let (status, statusLocation) = state.valid(.status), status == "INACTIVE",
+            let lifetime = state.lifetimeInDays, lifetime.value != nil, !state.isFaulty(.lifetimeInDays)
         else { return }
         let location = lifetime.location
         let start = location.keyRange?.lowerBound ?? location.range.lowerBound

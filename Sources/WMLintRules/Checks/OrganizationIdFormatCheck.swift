@@ -5,7 +5,7 @@ import WMLintSyntax
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let field = state.request.organizationId, let value = field.value,
+        guard let field = state.organizationId, let value = field.value,
             !Patterns.isOrganizationId(value)
         else { return }
         let location = field.location
@@ -41,7 +41,7 @@ enum OrganizationIdFormatCheck: Check {
                 message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
                 at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
                 fixes: fixes),
-            faulty: location.pointer)
+            faulty: .organizationId)
     }
 }
 

@@ -6,7 +6,7 @@ import WMLintSyntax
 enum AuthenticationModePolicyCheck: Check {
     static func run(_ state: inout CheckState) {
         guard let allowed = state.context.policy.authenticationModes,
-            let (mode, location) = state.valid(state.request.authenticationMode),
+            let (mode, location) = state.valid(.authenticationMode),
             ServiceFacts.authenticationModes.contains(mode), !allowed.contains(mode)
         else { return }
         state.report(
@@ -15,16 +15,16 @@ enum AuthenticationModePolicyCheck: Check {
                 message: "AuthenticationMode \(quoted(mode)) is not allowed by the policy of this repository; "
                     + "expected \(listed(allowed))",
                 at: location, notes: ["the allowed modes come from 'authentication-modes' in the wmlint configuration"]),
-            faulty: location.pointer)
+            faulty: .authenticationMode)
     }
 }
 
 /// `clients-locked-out`: `IDENTITY_PROVIDER_ONLY` with personal access tokens `INACTIVE`.
 enum ClientsLockedOutCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let (mode, modeLocation) = state.valid(state.request.authenticationMode),
+        guard let (mode, modeLocation) = state.valid(.authenticationMode),
             mode == "IDENTITY_PROVIDER_ONLY",
-            let (status, statusLocation) = state.valid(state.request.personalAccessTokenConfiguration?.value?.status),
+            let (status, statusLocation) = state.valid(.status),
             status == "INACTIVE"
         else { return }
         state.report(

@@ -1,42 +1,78 @@
 public import WMLintModel
 public import WMLintSource
 
-/// What a check reads: the typed request, its context, and what earlier checks found.
+/// A member of the request a check can find faulty.
+enum Member: UInt8 {
+    case organizationId, authenticationMode, instanceArn, applicationArn, status, lifetimeInDays
+}
+
+/// What a check reads: the request's members, copied out of their structures once, the context, and what earlier
+/// checks found.
 struct CheckState {
-    let request: Request
+    let organizationId: Field<String>?
+    let authenticationMode: Field<String>?
+    let instanceArn: Field<String>?
+    let applicationArn: Field<String>?
+    let status: Field<String>?
+    let lifetimeInDays: Field<Int>?
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
+    /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
+    private var faultyMembers: UInt8 = 0
 
     init(request: Request, context: RuleContext) {
-        self.request = request
+        organizationId = request.organizationId
+        authenticationMode = request.authenticationMode
+        let identityCenter = request.identityCenterConfiguration?.value
+        instanceArn = identityCenter?.instanceArn
+        applicationArn = identityCenter?.applicationArn
+        let tokens = request.personalAccessTokenConfiguration?.value
+        status = tokens?.status
+        lifetimeInDays = tokens?.lifetimeInDays
         self.context = context
-        // A request has two ARNs.
-        parsedARNs.reserveCapacity(2)
     }
-    /// Pointers of values found faulty by a value check: cross-field checks skip them. At most a few per request,
-    /// so an array searched in place (no hashing).
-    var faulty: [String] = []
 
-    /// Whether the string field holds a value no check has found faulty.
-    func valid(_ field: Field<String>?) -> (String, ValueLocation)? {
-        guard let field, let value = field.value, !faulty.contains(field.location.pointer) else { return nil }
+    func field(_ member: Member) -> Field<String>? {
+        switch member {
+        case .organizationId: organizationId
+        case .authenticationMode: authenticationMode
+        case .instanceArn: instanceArn
+        case .applicationArn: applicationArn
+        case .status: status
+        case .lifetimeInDays: nil
+        }
+    }
+
+    func isFaulty(_ member: Member) -> Bool { faultyMembers & (1 << member.rawValue) != 0 }
+
+    mutating func markFaulty(_ member: Member) { faultyMembers |= 1 << member.rawValue }
+
+    /// The string member's value and location when it holds a value no check has found faulty.
+    func valid(_ member: Member) -> (String, ValueLocation)? {
+        guard !isFaulty(member), let field = field(member), let value = field.value else { return nil }
         return (value, field.location)
     }
 
-    /// ARNs already cut into fields, by value: several checks read the request's two ARNs.
-    private(set) var parsedARNs: [(value: String, arn: ARN)] = []
+    /// `InstanceArn` and `ApplicationArn` cut into fields, once per request (several checks read them).
+    private var parsedInstanceArn: ARN?
+    private var parsedApplicationArn: ARN?
 
-    /// `value` cut into its ARN fields, once per request.
-    mutating func arn(_ value: String) -> ARN {
-        if let cached = parsedARNs.first(where: { sameCodePoints($0.value, value) }) { return cached.arn }
-        let arn = ARN(value)
-        parsedARNs.append((value, arn))
-        return arn
+    /// The ARN member's value cut into its fields, when it holds a value no check has found faulty.
+    mutating func arn(_ member: Member) -> ARN? {
+        guard member == .instanceArn || member == .applicationArn, !isFaulty(member),
+            let value = field(member)?.value
+        else { return nil }
+        if member == .instanceArn {
+            if parsedInstanceArn == nil { parsedInstanceArn = ARN(value) }
+            return parsedInstanceArn
+        }
+        if parsedApplicationArn == nil { parsedApplicationArn = ARN(value) }
+        return parsedApplicationArn
     }
 
-    mutating func report(_ diagnostic: Diagnostic, faulty pointer: String? = nil) {
+    mutating func report(_ diagnostic: Diagnostic, faulty member: Member? = nil) {
         diagnostics.append(diagnostic)
-        if let pointer { faulty.append(pointer) }
+        if let member { markFaulty(member) }
     }
 }
 
