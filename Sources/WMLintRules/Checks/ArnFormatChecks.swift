@@ -35,7 +35,9 @@ enum ArnFormat {
     }
 
     static func check(kind: Kind, _ state: inout CheckState) {
-        guard let (value, location) = state.valid(kind.field), !matches(value, kind: kind) else { return }
+        guard let value = state.valid(kind.field), !matches(value, kind: kind),
+            let location = state.location(of: kind.field)
+        else { return }
         let fault = firstFault(value, kind: kind)
         let range = fault.range.map { location.range(ofContent: $0) }
         state.report(

@@ -38,8 +38,9 @@ enum EndpointRegionMismatchCheck: Check {
 /// `account-mismatch`: the account in `ApplicationArn` differs from the expected account.
 enum AccountMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let expected = state.context.accountID, let (_, location) = state.valid(.applicationArn),
-            let arn = state.arn(.applicationArn), let account = arn.account, !arn.text(account, equals: expected.value)
+        guard let expected = state.context.accountID, let arn = state.arn(.applicationArn),
+            let account = arn.account, !arn.text(account, equals: expected.value),
+            let location = state.location(of: .applicationArn)
         else { return }
         state.report(
             Diagnostic(
@@ -59,8 +60,8 @@ enum ApplicationInstanceMismatchCheck: Check {
             let instanceKey = instance.instanceKey(instance.segments[1]),
             let applicationKey = application.instanceKey(application.segments[1]),
             !instance.text(instanceKey, equals: application, applicationKey),
-            let (_, instanceLocation) = state.valid(.instanceArn),
-            let (_, applicationLocation) = state.valid(.applicationArn)
+            let instanceLocation = state.location(of: .instanceArn),
+            let applicationLocation = state.location(of: .applicationArn)
         else { return }
         state.report(
             Diagnostic(
@@ -84,8 +85,8 @@ enum PartitionMismatchCheck: Check {
         if let instance, let application, let instancePartition = instance.partition,
             let applicationPartition = application.partition,
             !instance.text(instancePartition, equals: application, applicationPartition),
-            let (_, instanceLocation) = state.valid(.instanceArn),
-            let (_, applicationLocation) = state.valid(.applicationArn)
+            let instanceLocation = state.location(of: .instanceArn),
+            let applicationLocation = state.location(of: .applicationArn)
         {
             let applicationText = application.text(applicationPartition)
             let instanceText = instance.text(instancePartition)
@@ -108,7 +109,7 @@ enum PartitionMismatchCheck: Check {
         else { return }
         for (arn, member) in [(instance, Member.instanceArn), (application, .applicationArn)] {
             guard let arn, let partition = arn.partition, !arn.text(partition, equals: expected),
-                let (_, location) = state.valid(member)
+                let location = state.location(of: member)
             else { continue }
             let place = state.context.place(of: region)
             state.report(

@@ -19,7 +19,8 @@ enum EnumValueCheck: Check {
     private static func check(
         _ member: Member, name: String, allowed: [String], listing: String, _ state: inout CheckState
     ) {
-        guard let (value, location) = state.valid(member), !allowed.contains(value) else { return }
+        guard let value = state.valid(member), !allowed.contains(value), let location = state.location(of: member)
+        else { return }
         let lowered = value.lowercased()
         let caseMatch = allowed.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)

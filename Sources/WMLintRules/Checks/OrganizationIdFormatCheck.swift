@@ -5,10 +5,9 @@ import WMLintSyntax
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let field = state.organizationId, let value = field.value,
-            !Patterns.isOrganizationId(value)
+        guard let value = state.value(.organizationId), !Patterns.isOrganizationId(value),
+            let location = state.location(of: .organizationId)
         else { return }
-        let location = field.location
         var fixes: [Fix] = []
         let reason: String
         let trimmed = value.trimmingWhitespace

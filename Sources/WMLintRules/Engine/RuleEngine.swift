@@ -6,40 +6,53 @@ enum Member: UInt8 {
     case organizationId, authenticationMode, instanceArn, applicationArn, status, lifetimeInDays
 }
 
-/// What a check reads: the request's members, copied out of their structures once, the context, and what earlier
-/// checks found.
+/// What a check reads: the request, its context, and what earlier checks found.
+///
+/// Checks read the members' values through ``value(_:)`` and their locations through ``location(of:)``, only when
+/// they report: no `Field` is copied on the way to a value.
 struct CheckState {
-    let organizationId: Field<String>?
-    let authenticationMode: Field<String>?
-    let instanceArn: Field<String>?
-    let applicationArn: Field<String>?
-    let status: Field<String>?
-    let lifetimeInDays: Field<Int>?
+    let request: Request
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
     init(request: Request, context: RuleContext) {
-        organizationId = request.organizationId
-        authenticationMode = request.authenticationMode
-        let identityCenter = request.identityCenterConfiguration?.value
-        instanceArn = identityCenter?.instanceArn
-        applicationArn = identityCenter?.applicationArn
-        let tokens = request.personalAccessTokenConfiguration?.value
-        status = tokens?.status
-        lifetimeInDays = tokens?.lifetimeInDays
+        self.request = request
         self.context = context
     }
 
-    func field(_ member: Member) -> Field<String>? {
+    /// The string member's value, when it is known and well-typed.
+    ///
+    /// Not inlined: inlined into the checks, which hold the state `inout`, it trips the Swift 6.3.1 optimizer's
+    /// ownership verifier (a compiler crash); a call costs a few instructions.
+    @inline(never)
+    func value(_ member: Member) -> String? {
+        let field: Field<String>?
         switch member {
-        case .organizationId: organizationId
-        case .authenticationMode: authenticationMode
-        case .instanceArn: instanceArn
-        case .applicationArn: applicationArn
-        case .status: status
-        case .lifetimeInDays: nil
+        case .organizationId: field = request.organizationId
+        case .authenticationMode: field = request.authenticationMode
+        case .instanceArn: field = request.identityCenterConfiguration?.value?.instanceArn
+        case .applicationArn: field = request.identityCenterConfiguration?.value?.applicationArn
+        case .status: field = request.personalAccessTokenConfiguration?.value?.status
+        case .lifetimeInDays: return nil
+        }
+        return field?.value
+    }
+
+    /// `LifetimeInDays`, when it is known and well-typed.
+    var lifetimeInDays: Int? { request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value }
+
+    /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
+    @inline(never)
+    func location(of member: Member) -> ValueLocation? {
+        switch member {
+        case .organizationId: return request.organizationId?.location
+        case .authenticationMode: return request.authenticationMode?.location
+        case .instanceArn: return request.identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: return request.identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: return request.personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays: return request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
         }
     }
 
@@ -47,10 +60,9 @@ struct CheckState {
 
     mutating func markFaulty(_ member: Member) { faultyMembers |= 1 << member.rawValue }
 
-    /// The string member's value and location when it holds a value no check has found faulty.
-    func valid(_ member: Member) -> (String, ValueLocation)? {
-        guard !isFaulty(member), let field = field(member), let value = field.value else { return nil }
-        return (value, field.location)
+    /// The string member's value when it holds one no check has found faulty.
+    func valid(_ member: Member) -> String? {
+        isFaulty(member) ? nil : value(member)
     }
 
     /// `InstanceArn` and `ApplicationArn` cut into fields, once per request (several checks read them).
@@ -59,9 +71,7 @@ struct CheckState {
 
     /// The ARN member's value cut into its fields, when it holds a value no check has found faulty.
     mutating func arn(_ member: Member) -> ARN? {
-        guard member == .instanceArn || member == .applicationArn, !isFaulty(member),
-            let value = field(member)?.value
-        else { return nil }
+        guard member == .instanceArn || member == .applicationArn, let value = valid(member) else { return nil }
         if member == .instanceArn {
             if parsedInstanceArn == nil { parsedInstanceArn = ARN(value) }
             return parsedInstanceArn
