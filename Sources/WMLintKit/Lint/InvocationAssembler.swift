@@ -18,12 +18,7 @@ struct InvocationAssembler {
         var hasUnknownSource = invocation.hasUnknownWords
         var isSkeletonOnly = false
         // The CLI makes every parameter optional before parsing when it sees these exact words.
-        let words = invocation.staticWords
-        let skeletonRelaxes =
-            words.firstIndex(of: CommandOptions.generateSkeleton).map {
-                $0 + 1 >= words.count || words[$0 + 1] != "output"
-            } ?? false
-        let documentRelaxes = words.contains(CommandOptions.cliInputJSON) || words.contains(CommandOptions.cliInputYAML)
+        let (skeletonRelaxes, documentRelaxes) = relaxingWords()
         if let skeleton = invocation.last(CommandOptions.generateSkeleton) {
             isSkeletonOnly = true
             outcome.diagnostics.append(
@@ -101,9 +96,11 @@ struct InvocationAssembler {
 
         // Explicit options replace the document's values, parameter by parameter.
         var entries: [ParameterEntry] = []
-        var seen: Set<String> = []
+        // A handful of parameters: an array searched in place (no hashing).
+        var seen: [String] = []
         for option in invocation.options.reversed() {
-            guard let parameter = option.spec.parameter, seen.insert(parameter).inserted else { continue }
+            guard let parameter = option.spec.parameter, !seen.contains(parameter) else { continue }
+            seen.append(parameter)
             let (entry, rejects) = parameterEntry(option, parameter: parameter, into: &outcome)
             if rejects { cliRejects = true }
             if let replaced = document?.entries.first(where: { $0.key == parameter }) {
@@ -187,7 +184,7 @@ struct InvocationAssembler {
             )
         }
         let isJSON = text.bytes.first { !isStrippable($0) }.map { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }
-        let demand = OperationModel.demand(of: shape)
+        let demand = Self.demands.first { $0.parameter == parameter }?.demand ?? OperationModel.demand(of: shape)
         let parsed =
             isJSON == true ? JSONParser.parse(text, demand: demand) : ShorthandParser.parse(text, demand: demand)
         outcome.diagnostics += parsed.diagnostics.map {
@@ -210,6 +207,32 @@ struct InvocationAssembler {
         return (
             ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text), false
         )
+    }
+
+    /// What the parser builds of each structure parameter's value, worked out once.
+    private static let demands: [(parameter: String, demand: NodeDemand)] =
+        OperationModel.requestShape.members.compactMap { member in
+            guard case .structure(let shape) = member.shape else { return nil }
+            return (member.name, OperationModel.demand(of: shape))
+        }
+
+    /// Whether the static words after `aws` hold `--generate-cli-skeleton` (not followed by `output`), and
+    /// `--cli-input-json` or `--cli-input-yaml`: the CLI's pre-parse checks look for these exact words.
+    private func relaxingWords() -> (skeleton: Bool, document: Bool) {
+        var skeleton: Bool?
+        var document = false
+        var afterSkeleton = false
+        for word in invocation.command.words.dropFirst() where word.isStatic {
+            if afterSkeleton {
+                skeleton = word.text != "output"
+                afterSkeleton = false
+            }
+            let text = word.text
+            if skeleton == nil && text == CommandOptions.generateSkeleton { afterSkeleton = true }
+            if text == CommandOptions.cliInputJSON || text == CommandOptions.cliInputYAML { document = true }
+        }
+        if afterSkeleton { skeleton = true }
+        return (skeleton ?? false, document)
     }
 
     private enum FileValues {

@@ -29,6 +29,8 @@ private struct Reader {
     init(words: [ShellWord], path: String) {
         self.words = words
         self.path = path
+        // At most one option per word: one allocation, no regrowth.
+        options.reserveCapacity(words.count)
     }
 
     /// Reads global options up to the service and operation names; the operation's range, if the command is
@@ -38,7 +40,7 @@ private struct Reader {
         while index < words.count, positionals.count < 2 {
             let word = words[index]
             guard word.isStatic else { return nil }
-            if word.text.hasPrefix("-") && word.text.count > 1 {
+            if word.text.isDashWord {
                 let optionIndex = index
                 readOption(word, inOperation: false)
                 if swallowedService(optionAt: optionIndex) { positionals.append(words[index - 1]) }
@@ -118,7 +120,7 @@ private struct Reader {
                 }
                 return
             }
-            if word.text.hasPrefix("-") && word.text.count > 1 {
+            if word.text.isDashWord {
                 readOption(word, inOperation: true)
             } else {
                 strayWord(word)
@@ -152,16 +154,15 @@ private struct Reader {
 
     private mutating func readOption(_ word: ShellWord, inOperation: Bool) {
         index += 1
-        let bytes = Array(word.text.utf8)
-        var nameEnd = bytes.count
+        let utf8 = word.text.utf8
+        var nameEnd = utf8.count
+        var written = word.text
         var inlineValue: ShellWord?
-        if bytes.starts(with: [UInt8(ascii: "-"), UInt8(ascii: "-")]),
-            let equals = bytes.firstIndex(of: UInt8(ascii: "="))
-        {
-            nameEnd = equals
-            inlineValue = word.suffix(fromByte: equals + 1)
+        if utf8.starts(with: "--".utf8), let equals = utf8.firstIndex(of: UInt8(ascii: "=")) {
+            nameEnd = utf8.distance(from: utf8.startIndex, to: equals)
+            written = String(decoding: utf8[..<equals], as: UTF8.self)
+            inlineValue = word.suffix(fromByte: nameEnd + 1)
         }
-        let written = String(decoding: bytes[..<nameEnd], as: UTF8.self)
         let nameRange = word.fileRange(0..<nameEnd)
         guard let spec = resolve(written, range: nameRange) else {
             // An unknown option: a following plain word is most likely its value, not a second fault.
@@ -219,7 +220,7 @@ private struct Reader {
     /// argparse's test for a word that is an option rather than a value.
     private func looksLikeOption(_ word: ShellWord) -> Bool {
         let text = word.text
-        guard text.hasPrefix("-"), text.count > 1, word.isStatic || text.hasPrefix("--") else { return false }
+        guard text.isDashWord, word.isStatic || text.hasPrefix("--") else { return false }
         if text.contains(" ") && !text.hasPrefix("--") { return false }
         let body = text.dropFirst()
         let isNumber =
@@ -316,6 +317,16 @@ private struct Reader {
                 hasUnknownWords = true
             }
         }
+    }
+}
+
+extension String {
+    /// `hasPrefix("-") && count > 1`, without counting characters when the second byte is ASCII (a dash and an
+    /// ASCII byte are always two characters).
+    fileprivate var isDashWord: Bool {
+        var bytes = utf8.makeIterator()
+        guard bytes.next() == UInt8(ascii: "-"), let second = bytes.next() else { return false }
+        return second < 0x80 || (hasPrefix("-") && count > 1)
     }
 }
 

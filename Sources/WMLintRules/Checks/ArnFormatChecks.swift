@@ -5,14 +5,14 @@ import WMLintSyntax
 /// `instance-arn-format`: `InstanceArn` does not match its pattern; the range covers the component at fault.
 enum InstanceArnFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        ArnFormat.check(state.request.identityCenterConfiguration?.value?.instanceArn, kind: .instance, &state)
+        ArnFormat.check(kind: .instance, &state)
     }
 }
 
 /// `application-arn-format`: `ApplicationArn` does not match its pattern; the range covers the component at fault.
 enum ApplicationArnFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        ArnFormat.check(state.request.identityCenterConfiguration?.value?.applicationArn, kind: .application, &state)
+        ArnFormat.check(kind: .application, &state)
     }
 }
 
@@ -22,6 +22,7 @@ enum ArnFormat {
         case instance, application
 
         var member: String { self == .instance ? "InstanceArn" : "ApplicationArn" }
+        var field: Member { self == .instance ? .instanceArn : .applicationArn }
         var rule: RuleID { self == .instance ? .instanceArnFormat : .applicationArnFormat }
         var example: String {
             self == .instance
@@ -33,18 +34,17 @@ enum ArnFormat {
         }
     }
 
-    static func check(_ field: Field<String>?, kind: Kind, _ state: inout CheckState) {
-        guard let field, let value = field.value, !state.faulty.contains(field.location.pointer),
-            !matches(value, kind: kind)
+    static func check(kind: Kind, _ state: inout CheckState) {
+        guard let value = state.valid(kind.field), !matches(value, kind: kind),
+            let location = state.location(of: kind.field)
         else { return }
         let fault = firstFault(value, kind: kind)
-        let location = field.location
         let range = fault.range.map { location.range(ofContent: $0) }
         state.report(
             Diagnostic(
                 rule: kind.rule, message: "\(quoted(value)) is not a valid \(kind.member): \(fault.reason)",
                 at: location, range: range, help: ["\(kind.member) looks like '\(kind.example)'"]),
-            faulty: location.pointer)
+            faulty: kind.field)
     }
 
     /// Whether `value` matches the kind's pattern of the service model (lengths apart).
@@ -130,10 +130,10 @@ enum ArnFormat {
             return (nil, "it holds whitespace")
         }
         let arn = ARN(value)
-        guard arn.fields.count == 6 else {
+        guard arn.fieldCount == 6 else {
             return (nil, "expected six ':'-separated fields, 'arn:PARTITION:sso:REGION:ACCOUNT:RESOURCE'")
         }
-        let fields = arn.fields
+        let fields = (0..<6).map { (text: arn.text(arn.fields[$0]), range: arn.fields[$0]) }
         if fields[0].text != "arn" { return (fields[0].range, "it must start with 'arn:'") }
         if !ServiceFacts.partitions.contains(fields[1].text) {
             let near = Spelling.nearest(to: fields[1].text, in: ServiceFacts.partitions)
@@ -161,13 +161,15 @@ enum ArnFormat {
                 return (fields[4].range, "the account must be 12 digits, found \(quoted(fields[4].text))")
             }
         }
-        let segments = arn.resource
+        let segments = (0..<min(arn.segmentCount, 3)).map {
+            (text: arn.text(arn.segments[$0]), range: arn.segments[$0])
+        }
         let type = kind == .instance ? "instance" : "application"
         if segments[0].text != type {
             return (segments[0].range, "the resource type must be '\(type)', found \(quoted(segments[0].text))")
         }
         let expectedSegments = kind == .instance ? 2 : 3
-        if segments.count != expectedSegments {
+        if arn.segmentCount != expectedSegments {
             return (
                 fields[5].range,
                 kind == .instance
@@ -206,8 +208,10 @@ enum ArnFormat {
 
     /// `(sso)?ins-[a-zA-Z0-9-.]{16}`.
     static func isInstanceID(_ text: String) -> Bool {
-        guard let body = ARN.instanceKey(text) else { return false }
-        return body.utf8.count == 16 && body.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }
+        let body =
+            text.hasPrefix("ssoins-") ? text.utf8.dropFirst(7) : text.hasPrefix("ins-") ? text.utf8.dropFirst(4) : nil
+        guard let body else { return false }
+        return body.count == 16 && body.allSatisfy { isAlphanumeric($0) || $0 == 0x2D || $0 == 0x2E }
     }
 
     /// `apl-[a-zA-Z0-9]{16}`.

@@ -5,23 +5,21 @@ import WMLintSyntax
 /// `arns-swapped`: each ARN field holds the other kind of ARN. One diagnostic, on `InstanceArn`.
 enum ArnsSwappedCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let configuration = state.request.identityCenterConfiguration?.value,
-            let instance = configuration.instanceArn, let instanceValue = instance.value,
-            let application = configuration.applicationArn, let applicationValue = application.value,
-            Patterns.isApplicationArn(instanceValue),
-            Patterns.isInstanceArn(applicationValue)
+        guard let instanceValue = state.value(.instanceArn), let applicationValue = state.value(.applicationArn),
+            Patterns.isApplicationArn(instanceValue), Patterns.isInstanceArn(applicationValue),
+            let instance = state.location(of: .instanceArn), let application = state.location(of: .applicationArn)
         else { return }
         var fixes: [Fix] = []
-        if instance.location.contentMap != nil && application.location.contentMap != nil {
+        if instance.contentMap != nil && application.contentMap != nil {
             fixes.append(
                 Fix(
                     message: "swap the two ARNs",
                     edits: [
                         TextEdit(
-                            path: instance.location.path, range: instance.location.contentRange,
+                            path: instance.path, range: instance.contentRange,
                             replacement: applicationValue),
                         TextEdit(
-                            path: application.location.path, range: application.location.contentRange,
+                            path: application.path, range: application.contentRange,
                             replacement: instanceValue),
                     ]))
         }
@@ -29,14 +27,14 @@ enum ArnsSwappedCheck: Check {
             Diagnostic(
                 rule: .arnsSwapped,
                 message: "InstanceArn holds an application ARN and ApplicationArn an instance ARN; swap them",
-                at: instance.location,
+                at: instance,
                 related: [
                     RelatedLocation(
-                        message: "ApplicationArn holds the instance ARN", path: application.location.path,
-                        range: application.location.contentRange)
+                        message: "ApplicationArn holds the instance ARN", path: application.path,
+                        range: application.contentRange)
                 ],
                 fixes: fixes))
-        state.faulty.append(instance.location.pointer)
-        state.faulty.append(application.location.pointer)
+        state.markFaulty(.instanceArn)
+        state.markFaulty(.applicationArn)
     }
 }

@@ -38,16 +38,16 @@ enum EndpointRegionMismatchCheck: Check {
 /// `account-mismatch`: the account in `ApplicationArn` differs from the expected account.
 enum AccountMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let expected = state.context.accountID,
-            let (arn, location) = state.valid(state.request.identityCenterConfiguration?.value?.applicationArn),
-            let account = state.arn(arn).account, account.text != expected.value
+        guard let expected = state.context.accountID, let arn = state.arn(.applicationArn),
+            let account = arn.account, !arn.text(account, equals: expected.value),
+            let location = state.location(of: .applicationArn)
         else { return }
         state.report(
             Diagnostic(
                 rule: .accountMismatch,
-                message: "ApplicationArn belongs to account \(quoted(account.text)), but the expected account is "
+                message: "ApplicationArn belongs to account \(quoted(arn.text(account))), but the expected account is "
                     + "\(quoted(expected.value)) (from \(expected.origin.description))",
-                at: location, range: location.range(ofContent: account.range),
+                at: location, range: location.range(ofContent: account),
                 notes: ["the Identity Center instance must be in the same AWS account as the WorkMail organization"]))
     }
 }
@@ -55,27 +55,24 @@ enum AccountMismatchCheck: Check {
 /// `application-instance-mismatch`: the instance id inside `ApplicationArn` is not `InstanceArn`'s.
 enum ApplicationInstanceMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
-        let configuration = state.request.identityCenterConfiguration?.value
-        guard let (instanceArn, instanceLocation) = state.valid(configuration?.instanceArn),
-            let (applicationArn, applicationLocation) = state.valid(configuration?.applicationArn)
-        else { return }
-        let instance = state.arn(instanceArn).resource
-        let application = state.arn(applicationArn).resource
-        guard instance.count == 2, application.count == 3,
-            let instanceKey = ARN.instanceKey(instance[1].text),
-            let applicationKey = ARN.instanceKey(application[1].text),
-            instanceKey != applicationKey
+        guard let instance = state.arn(.instanceArn), let application = state.arn(.applicationArn),
+            instance.segmentCount == 2, application.segmentCount == 3,
+            let instanceKey = instance.instanceKey(instance.segments[1]),
+            let applicationKey = application.instanceKey(application.segments[1]),
+            !instance.text(instanceKey, equals: application, applicationKey),
+            let instanceLocation = state.location(of: .instanceArn),
+            let applicationLocation = state.location(of: .applicationArn)
         else { return }
         state.report(
             Diagnostic(
                 rule: .applicationInstanceMismatch,
-                message: "ApplicationArn belongs to instance \(quoted(application[1].text)), but InstanceArn is "
-                    + "\(quoted(instance[1].text))",
-                at: applicationLocation, range: applicationLocation.range(ofContent: application[1].range),
+                message: "ApplicationArn belongs to instance \(quoted(application.text(application.segments[1]))), "
+                    + "but InstanceArn is \(quoted(instance.text(instance.segments[1])))",
+                at: applicationLocation, range: applicationLocation.range(ofContent: application.segments[1]),
                 related: [
                     RelatedLocation(
                         message: "InstanceArn names this instance", path: instanceLocation.path,
-                        range: instanceLocation.range(ofContent: instance[1].range))
+                        range: instanceLocation.range(ofContent: instance.segments[1]))
                 ]))
     }
 }
@@ -83,41 +80,45 @@ enum ApplicationInstanceMismatchCheck: Check {
 /// `partition-mismatch`: the two ARNs' partitions differ, or differ from the region's partition.
 enum PartitionMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
-        let configuration = state.request.identityCenterConfiguration?.value
-        let instance = state.valid(configuration?.instanceArn)
-        let application = state.valid(configuration?.applicationArn)
-        if let (instanceArn, instanceLocation) = instance, let (applicationArn, applicationLocation) = application,
-            let instancePartition = state.arn(instanceArn).partition,
-            let applicationPartition = state.arn(applicationArn).partition,
-            instancePartition.text != applicationPartition.text
+        let instance = state.arn(.instanceArn)
+        let application = state.arn(.applicationArn)
+        if let instance, let application, let instancePartition = instance.partition,
+            let applicationPartition = application.partition,
+            !instance.text(instancePartition, equals: application, applicationPartition),
+            let instanceLocation = state.location(of: .instanceArn),
+            let applicationLocation = state.location(of: .applicationArn)
         {
+            let applicationText = application.text(applicationPartition)
+            let instanceText = instance.text(instancePartition)
             state.report(
                 Diagnostic(
                     rule: .partitionMismatch,
-                    message: "ApplicationArn is in partition \(quoted(applicationPartition.text)), InstanceArn in "
-                        + "\(quoted(instancePartition.text)); both must be in the same partition",
-                    at: applicationLocation, range: applicationLocation.range(ofContent: applicationPartition.range),
+                    message: "ApplicationArn is in partition \(quoted(applicationText)), InstanceArn in "
+                        + "\(quoted(instanceText)); both must be in the same partition",
+                    at: applicationLocation, range: applicationLocation.range(ofContent: applicationPartition),
                     related: [
                         RelatedLocation(
                             message: "InstanceArn's partition", path: instanceLocation.path,
-                            range: instanceLocation.range(ofContent: instancePartition.range))
+                            range: instanceLocation.range(ofContent: instancePartition))
                     ]))
             return
         }
         // Against the region: only a supported region (an unsupported one is region-unsupported only).
-        guard let region = state.context.region, Regions.isWorkMailRegion(region.value),
-            let expected = Regions.partition(of: region.value)
+        guard instance != nil || application != nil, let region = state.context.region,
+            Regions.isWorkMailRegion(region.value), let expected = Regions.partition(of: region.value)
         else { return }
-        for (arn, location) in [instance, application].compactMap({ $0 }) {
-            guard let partition = state.arn(arn).partition, partition.text != expected else { continue }
+        for (arn, member) in [(instance, Member.instanceArn), (application, .applicationArn)] {
+            guard let arn, let partition = arn.partition, !arn.text(partition, equals: expected),
+                let location = state.location(of: member)
+            else { continue }
             let place = state.context.place(of: region)
             state.report(
                 Diagnostic(
                     rule: .partitionMismatch,
                     message: "\(location.pointer.split(separator: "/").last.map(String.init) ?? "the ARN") is in "
-                        + "partition \(quoted(partition.text)), but region \(quoted(region.value)) is in "
+                        + "partition \(quoted(arn.text(partition))), but region \(quoted(region.value)) is in "
                         + "\(quoted(expected))",
-                    at: location, range: location.range(ofContent: partition.range),
+                    at: location, range: location.range(ofContent: partition),
                     related: [RelatedLocation(message: "the region is set here", path: place.path, range: place.range)])
             )
             return

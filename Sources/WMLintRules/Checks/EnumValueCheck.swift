@@ -6,20 +6,25 @@ import WMLintSyntax
 enum EnumValueCheck: Check {
     static func run(_ state: inout CheckState) {
         check(
-            state.request.authenticationMode, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
-            &state)
+            .authenticationMode, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
+            listing: authenticationModes, &state)
         check(
-            state.request.personalAccessTokenConfiguration?.value?.status, name: "Status",
-            allowed: ServiceFacts.personalAccessTokenStatuses, &state)
+            .status, name: "Status", allowed: ServiceFacts.personalAccessTokenStatuses, listing: statuses, &state)
     }
 
-    private static func check(_ field: Field<String>?, name: String, allowed: [String], _ state: inout CheckState) {
-        guard let field, let value = field.value, !allowed.contains(value) else { return }
-        let location = field.location
+    /// The allowed values as messages list them, made once.
+    private static let authenticationModes = listed(ServiceFacts.authenticationModes)
+    private static let statuses = listed(ServiceFacts.personalAccessTokenStatuses)
+
+    private static func check(
+        _ member: Member, name: String, allowed: [String], listing: String, _ state: inout CheckState
+    ) {
+        guard let value = state.valid(member), !allowed.contains(value), let location = state.location(of: member)
+        else { return }
         let lowered = value.lowercased()
         let caseMatch = allowed.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
-        var message = "\(quoted(value)) is not a valid \(name); expected " + listed(allowed)
+        var message = "\(quoted(value)) is not a valid \(name); expected " + listing
         if let near { message += " — did you mean '\(near)'?" }
         var notes: [String] = []
         if name == "Status" && caseMatch != nil {
@@ -28,7 +33,7 @@ enum EnumValueCheck: Check {
         let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
         state.report(
             Diagnostic(rule: .enumValue, message: message, at: location, notes: notes, fixes: fix.map { [$0] } ?? []),
-            faulty: location.pointer)
+            faulty: member)
     }
 }
 

@@ -5,8 +5,8 @@ import WMLintSyntax
 /// `pat-lifetime-range`: `LifetimeInDays` outside 1..3653.
 enum PatLifetimeRangeCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let field = state.request.personalAccessTokenConfiguration?.value?.lifetimeInDays,
-            let days = field.value, !ServiceFacts.lifetimeInDays.contains(days)
+        guard let days = state.lifetimeInDays, !ServiceFacts.lifetimeInDays.contains(days),
+            let location = state.location(of: .lifetimeInDays)
         else { return }
         let bounds = ServiceFacts.lifetimeInDays
         var notes: [String] = []
@@ -18,8 +18,8 @@ enum PatLifetimeRangeCheck: Check {
                 rule: .patLifetimeRange,
                 message: "LifetimeInDays \(describe(days)) is out of range; expected \(bounds.lowerBound) to "
                     + "\(bounds.upperBound) days",
-                at: field.location, range: field.location.range, notes: notes),
-            faulty: field.location.pointer)
+                at: location, range: location.range, notes: notes),
+            faulty: .lifetimeInDays)
     }
 }
 
@@ -28,32 +28,28 @@ enum PatLifetimePolicyCheck: Check {
     static func run(_ state: inout CheckState) {
         let policy = state.context.policy
         guard policy.minimumLifetimeDays != nil || policy.maximumLifetimeDays != nil,
-            let field = state.request.personalAccessTokenConfiguration?.value?.lifetimeInDays,
-            let days = field.value, !state.faulty.contains(field.location.pointer)
+            let days = state.lifetimeInDays, !state.isFaulty(.lifetimeInDays)
         else { return }
         let minimum = policy.minimumLifetimeDays ?? ServiceFacts.lifetimeInDays.lowerBound
         let maximum = policy.maximumLifetimeDays ?? ServiceFacts.lifetimeInDays.upperBound
-        guard days < minimum || days > maximum else { return }
+        guard days < minimum || days > maximum, let location = state.location(of: .lifetimeInDays) else { return }
         state.report(
             Diagnostic(
                 rule: .patLifetimePolicy,
                 message:
                     "LifetimeInDays \(days) is outside the policy of this repository: \(minimum) to \(maximum) days",
-                at: field.location, range: field.location.range,
+                at: location, range: location.range,
                 notes: ["the bounds come from 'pat-lifetime-days' in the wmlint configuration"]),
-            faulty: field.location.pointer)
+            faulty: .lifetimeInDays)
     }
 }
 
 /// `pat-lifetime-ignored`: `LifetimeInDays` set while `Status` is `INACTIVE`.
 enum PatLifetimeIgnoredCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let configuration = state.request.personalAccessTokenConfiguration?.value,
-            let (status, statusLocation) = state.valid(configuration.status), status == "INACTIVE",
-            let lifetime = configuration.lifetimeInDays, lifetime.value != nil,
-            !state.faulty.contains(lifetime.location.pointer)
+        guard state.valid(.status) == "INACTIVE", state.lifetimeInDays != nil, !state.isFaulty(.lifetimeInDays),
+            let statusLocation = state.location(of: .status), let location = state.location(of: .lifetimeInDays)
         else { return }
-        let location = lifetime.location
         let start = location.keyRange?.lowerBound ?? location.range.lowerBound
         let memberRange = start..<max(start, location.range.upperBound)
         var fixes: [Fix] = []

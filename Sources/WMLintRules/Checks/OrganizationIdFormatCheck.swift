@@ -5,10 +5,9 @@ import WMLintSyntax
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let field = state.request.organizationId, let value = field.value,
-            !Patterns.isOrganizationId(value)
+        guard let value = state.value(.organizationId), !Patterns.isOrganizationId(value),
+            let location = state.location(of: .organizationId)
         else { return }
-        let location = field.location
         var fixes: [Fix] = []
         let reason: String
         let trimmed = value.trimmingWhitespace
@@ -41,7 +40,7 @@ enum OrganizationIdFormatCheck: Check {
                 message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
                 at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
                 fixes: fixes),
-            faulty: location.pointer)
+            faulty: .organizationId)
     }
 }
 

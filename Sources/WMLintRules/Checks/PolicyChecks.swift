@@ -6,8 +6,9 @@ import WMLintSyntax
 enum AuthenticationModePolicyCheck: Check {
     static func run(_ state: inout CheckState) {
         guard let allowed = state.context.policy.authenticationModes,
-            let (mode, location) = state.valid(state.request.authenticationMode),
-            ServiceFacts.authenticationModes.contains(mode), !allowed.contains(mode)
+            let mode = state.valid(.authenticationMode),
+            ServiceFacts.authenticationModes.contains(mode), !allowed.contains(mode),
+            let location = state.location(of: .authenticationMode)
         else { return }
         state.report(
             Diagnostic(
@@ -15,17 +16,16 @@ enum AuthenticationModePolicyCheck: Check {
                 message: "AuthenticationMode \(quoted(mode)) is not allowed by the policy of this repository; "
                     + "expected \(listed(allowed))",
                 at: location, notes: ["the allowed modes come from 'authentication-modes' in the wmlint configuration"]),
-            faulty: location.pointer)
+            faulty: .authenticationMode)
     }
 }
 
 /// `clients-locked-out`: `IDENTITY_PROVIDER_ONLY` with personal access tokens `INACTIVE`.
 enum ClientsLockedOutCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let (mode, modeLocation) = state.valid(state.request.authenticationMode),
-            mode == "IDENTITY_PROVIDER_ONLY",
-            let (status, statusLocation) = state.valid(state.request.personalAccessTokenConfiguration?.value?.status),
-            status == "INACTIVE"
+        guard state.valid(.authenticationMode) == "IDENTITY_PROVIDER_ONLY", state.valid(.status) == "INACTIVE",
+            let modeLocation = state.location(of: .authenticationMode),
+            let statusLocation = state.location(of: .status)
         else { return }
         state.report(
             Diagnostic(

@@ -1,42 +1,88 @@
 public import WMLintModel
 public import WMLintSource
 
-/// What a check reads: the typed request, its context, and what earlier checks found.
+/// A member of the request a check can find faulty.
+enum Member: UInt8 {
+    case organizationId, authenticationMode, instanceArn, applicationArn, status, lifetimeInDays
+}
+
+/// What a check reads: the request, its context, and what earlier checks found.
+///
+/// Checks read the members' values through ``value(_:)`` and their locations through ``location(of:)``, only when
+/// they report: no `Field` is copied on the way to a value.
 struct CheckState {
     let request: Request
     let context: RuleContext
     var diagnostics: [Diagnostic] = []
+    /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
+    private var faultyMembers: UInt8 = 0
 
     init(request: Request, context: RuleContext) {
         self.request = request
         self.context = context
-        // A request has two ARNs.
-        parsedARNs.reserveCapacity(2)
-    }
-    /// Pointers of values found faulty by a value check: cross-field checks skip them. At most a few per request,
-    /// so an array searched in place (no hashing).
-    var faulty: [String] = []
-
-    /// Whether the string field holds a value no check has found faulty.
-    func valid(_ field: Field<String>?) -> (String, ValueLocation)? {
-        guard let field, let value = field.value, !faulty.contains(field.location.pointer) else { return nil }
-        return (value, field.location)
     }
 
-    /// ARNs already cut into fields, by value: several checks read the request's two ARNs.
-    private(set) var parsedARNs: [(value: String, arn: ARN)] = []
-
-    /// `value` cut into its ARN fields, once per request.
-    mutating func arn(_ value: String) -> ARN {
-        if let cached = parsedARNs.first(where: { sameCodePoints($0.value, value) }) { return cached.arn }
-        let arn = ARN(value)
-        parsedARNs.append((value, arn))
-        return arn
+    /// The string member's value, when it is known and well-typed.
+    ///
+    /// Not inlined: inlined into the checks, which hold the state `inout`, it trips the Swift 6.3.1 optimizer's
+    /// ownership verifier (a compiler crash); a call costs a few instructions.
+    @inline(never)
+    func value(_ member: Member) -> String? {
+        let field: Field<String>?
+        switch member {
+        case .organizationId: field = request.organizationId
+        case .authenticationMode: field = request.authenticationMode
+        case .instanceArn: field = request.identityCenterConfiguration?.value?.instanceArn
+        case .applicationArn: field = request.identityCenterConfiguration?.value?.applicationArn
+        case .status: field = request.personalAccessTokenConfiguration?.value?.status
+        case .lifetimeInDays: return nil
+        }
+        return field?.value
     }
 
-    mutating func report(_ diagnostic: Diagnostic, faulty pointer: String? = nil) {
+    /// `LifetimeInDays`, when it is known and well-typed.
+    var lifetimeInDays: Int? { request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value }
+
+    /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
+    @inline(never)
+    func location(of member: Member) -> ValueLocation? {
+        switch member {
+        case .organizationId: return request.organizationId?.location
+        case .authenticationMode: return request.authenticationMode?.location
+        case .instanceArn: return request.identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: return request.identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: return request.personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays: return request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
+        }
+    }
+
+    func isFaulty(_ member: Member) -> Bool { faultyMembers & (1 << member.rawValue) != 0 }
+
+    mutating func markFaulty(_ member: Member) { faultyMembers |= 1 << member.rawValue }
+
+    /// The string member's value when it holds one no check has found faulty.
+    func valid(_ member: Member) -> String? {
+        isFaulty(member) ? nil : value(member)
+    }
+
+    /// `InstanceArn` and `ApplicationArn` cut into fields, once per request (several checks read them).
+    private var parsedInstanceArn: ARN?
+    private var parsedApplicationArn: ARN?
+
+    /// The ARN member's value cut into its fields, when it holds a value no check has found faulty.
+    mutating func arn(_ member: Member) -> ARN? {
+        guard member == .instanceArn || member == .applicationArn, let value = valid(member) else { return nil }
+        if member == .instanceArn {
+            if parsedInstanceArn == nil { parsedInstanceArn = ARN(value) }
+            return parsedInstanceArn
+        }
+        if parsedApplicationArn == nil { parsedApplicationArn = ARN(value) }
+        return parsedApplicationArn
+    }
+
+    mutating func report(_ diagnostic: Diagnostic, faulty member: Member? = nil) {
         diagnostics.append(diagnostic)
-        if let pointer { faulty.append(pointer) }
+        if let member { markFaulty(member) }
     }
 }
 

@@ -1,55 +1,97 @@
-/// An IAM Identity Center ARN cut into its fields, with each field's place in the value.
+/// An IAM Identity Center ARN cut into its fields: byte ranges into the value, no string per field.
 ///
 /// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, the resource being `instance/ID` or
-/// `application/INSTANCE-ID/APPLICATION-ID`. Offsets are 0-based UTF-8 byte offsets into the value.
+/// `application/INSTANCE-ID/APPLICATION-ID`. Ranges are 0-based UTF-8 byte offsets into ``value``; a field's text
+/// is made only when a message needs it (``text(_:)``).
 struct ARN {
-    struct Field {
-        var text: String
-        /// Byte offsets of the field in the value.
-        var range: Range<Int>
-    }
-
-    /// The six colon-separated fields (the last one keeps any further colons), or fewer when the value has fewer.
-    let fields: [Field]
-    /// The `/`-separated segments of the resource field.
-    let resource: [Field]
+    /// The value the ranges index.
+    let value: String
+    /// The colon-separated fields (the sixth keeps any further colons); the first ``fieldCount`` are set.
+    private(set) var fields: InlineArray<6, Range<Int>> = .init(repeating: 0..<0)
+    /// How many fields the value has, at most 6.
+    private(set) var fieldCount = 0
+    /// The `/`-separated segments of the resource field (the sixth); the first `min(segmentCount, 3)` are set.
+    private(set) var segments: InlineArray<3, Range<Int>> = .init(repeating: 0..<0)
+    /// How many segments the resource has (0 without a sixth field); may exceed 3.
+    private(set) var segmentCount = 0
 
     init(_ value: String) {
+        self.value = value
+        var copy = value
+        copy.withUTF8 { bytes in
+            let colon = UInt8(ascii: ":")
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == colon && fieldCount < 5 {
+                fields[fieldCount] = start..<index
+                fieldCount += 1
+                start = index + 1
+            }
+            fields[fieldCount] = start..<bytes.count
+            fieldCount += 1
+            guard fieldCount == 6 else { return }
+            let resource = fields[5]
+            let slash = UInt8(ascii: "/")
+            start = resource.lowerBound
+            for index in resource where bytes[index] == slash {
+                if segmentCount < 3 { segments[segmentCount] = start..<index }
+                segmentCount += 1
+                start = index + 1
+            }
+            if segmentCount < 3 { segments[segmentCount] = start..<resource.upperBound }
+            segmentCount += 1
+        }
+    }
+
+    var partition: Range<Int>? { fieldCount == 6 ? fields[1] : nil }
+    var account: Range<Int>? { fieldCount == 6 ? fields[4] : nil }
+
+    /// The text of the bytes `range` of the value.
+    func text(_ range: Range<Int>) -> String {
+        let utf8 = value.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// Whether the text of the bytes `range` of the value equals `text`, as `String` compares (canonical
+    /// equivalence): bytes first, strings only when the bytes differ and are not all ASCII.
+    func text(_ range: Range<Int>, equals text: String) -> Bool {
         var value = value
-        (fields, resource) = value.withUTF8 { bytes in
-            let fields = Self.split(bytes, 0..<bytes.count, at: UInt8(ascii: ":"), maxSplits: 5)
-            let resource = fields.count == 6 ? Self.split(bytes, fields[5].range, at: UInt8(ascii: "/")) : []
-            return (fields, resource)
+        var text = text
+        let outcome: Bool? = value.withUTF8 { mine in
+            text.withUTF8 { theirs in Self.compare(mine[range], theirs[...]) }
         }
+        return outcome ?? (self.text(range) == text)
     }
 
-    /// The bytes in `range` cut at the ASCII `separator` (at most `maxSplits` times); each piece's range is in
-    /// `bytes`.
-    private static func split(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at separator: UInt8, maxSplits: Int = .max
-    ) -> [Field] {
-        func field(_ piece: Range<Int>) -> Field {
-            Field(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self), range: piece)
+    /// Whether the text of the bytes `range` of the value equals that of `otherRange` of `other`'s value, as
+    /// `String` compares.
+    func text(_ range: Range<Int>, equals other: ARN, _ otherRange: Range<Int>) -> Bool {
+        var value = value
+        var otherValue = other.value
+        let outcome: Bool? = value.withUTF8 { mine in
+            otherValue.withUTF8 { theirs in Self.compare(mine[range], theirs[otherRange]) }
         }
-        var pieces: [Field] = []
-        // An ARN has six fields and its resource two or three segments: one allocation, no regrowth.
-        pieces.reserveCapacity(Swift.min(maxSplits, 7) + 1)
-        var start = range.lowerBound
-        for index in range where bytes[index] == separator && pieces.count < maxSplits {
-            pieces.append(field(start..<index))
-            start = index + 1
-        }
-        pieces.append(field(start..<range.upperBound))
-        return pieces
+        return outcome ?? (text(range) == other.text(otherRange))
     }
 
-    var partition: Field? { fields.count == 6 ? fields[1] : nil }
-    var account: Field? { fields.count == 6 ? fields[4] : nil }
+    /// `true` for equal bytes, `false` for different ASCII bytes, `nil` when only a string comparison can say.
+    private static func compare(
+        _ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>
+    ) -> Bool? {
+        if a.elementsEqual(b) { return true }
+        return a.allSatisfy { $0 < 0x80 } && b.allSatisfy { $0 < 0x80 } ? false : nil
+    }
 
-    /// The 16 characters after `ins-` in an instance-id segment (the optional `sso` prefix is a spelling).
-    static func instanceKey(_ segment: String) -> String? {
-        let body =
-            segment.hasPrefix("ssoins-") ? segment.dropFirst(7) : segment.hasPrefix("ins-") ? segment.dropFirst(4) : nil
-        return body.map(String.init)
+    /// The 16 characters after `ins-` in the instance-id segment `segment` (the optional `sso` prefix is a
+    /// spelling), as a byte range of the value; `nil` without either prefix.
+    func instanceKey(_ segment: Range<Int>) -> Range<Int>? {
+        var value = value
+        return value.withUTF8 { bytes in
+            let piece = UnsafeBufferPointer(rebasing: bytes[segment])
+            if piece.starts(with: "ssoins-".utf8) { return segment.lowerBound + 7..<segment.upperBound }
+            if piece.starts(with: "ins-".utf8) { return segment.lowerBound + 4..<segment.upperBound }
+            return nil
+        }
     }
 }
