@@ -240,9 +240,22 @@ enum Sniffer {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    /// Whether a parsed document's top level is a mapping with a parameter name among its keys.
+    /// Whether a parsed document's top level is a mapping with a parameter name among its keys, compared
+    /// case-insensitively. An ASCII key is compared by folding its bytes, with no lower-cased copy; another key
+    /// is lower-cased by Unicode rules (some non-ASCII characters lower-case to ASCII ones).
     static func hasParameterKey(_ keys: [String]) -> Bool {
-        let names = Set(OperationModel.requestShape.memberNames.map { $0.lowercased() })
-        return keys.contains { names.contains($0.lowercased()) }
+        keys.contains { key in
+            var key = key
+            let asciiMatch = key.withUTF8 { bytes -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return parameterNames.contains { name in
+                    name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == lowered($1) }
+                }
+            }
+            return asciiMatch ?? parameterNameSet.contains(key.lowercased())
+        }
     }
+
+    /// The request's member names, lower-cased.
+    private static let parameterNameSet = Set(OperationModel.requestShape.memberNames.map { $0.lowercased() })
 }
