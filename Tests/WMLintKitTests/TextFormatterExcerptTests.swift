@@ -42,4 +42,15 @@ import WMLintSource
             + "\u{1B}[1;34m   |\u{1B}[0m\n\u{1B}[1;34m12 |\u{1B}[0m ab\n\u{1B}[1;34m   |\u{1B}[0m  \u{1B}[1;31m^\u{1B}[0m\n"
         #expect(rendered(text, 12..<13, color: true) == expected)
     }
+
+    @Test(arguments: [1, 9, 10, 99, 100, 1000, 10_009])
+    func lineNumbersAndGutters(line: Int) {
+        let text = String(repeating: "\n", count: line - 1) + "ab"
+        let offset = line - 1
+        let number = String(line)
+        let pad = String(repeating: " ", count: number.count)
+        let expected =
+            "error[enum-value]: m\n  --> f.sh:\(number):1\n\(pad) |\n\(number) | ab\n\(pad) | ^^\n"
+        #expect(rendered(text, offset..<(offset + 2)) == expected)
+    }
 }

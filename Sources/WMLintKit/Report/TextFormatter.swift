@@ -128,9 +128,31 @@ public enum TextFormatter {
         output.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends the decimal digits of `value`.
+    /// Appends the decimal digits of `value`, written in place (no `String` made for a line or column).
     private static func appendDecimal(_ value: Int, _ output: inout [UInt8]) {
-        output.append(contentsOf: String(value).utf8)
+        guard value >= 0 else {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// The number of decimal digits of a non-negative `value` (1 for 0).
+    private static func decimalWidth(_ value: Int) -> Int {
+        var width = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            width += 1
+        }
+        return width
     }
 
     /// Appends `count` copies of an ASCII byte.
@@ -163,7 +185,7 @@ public enum TextFormatter {
         if lineBytes.upperBound > lineBytes.lowerBound, file.bytes[lineBytes.upperBound - 1] == UInt8(ascii: "\r") {
             lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
         }
-        let gutterWidth = String(start.line).utf8.count
+        let gutterWidth = decimalWidth(start.line)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
         let marked = underlineStart..<underlineEnd
