@@ -40,4 +40,21 @@ import Testing
             #expect(!Sniffer.mentionsParameter(padding + name.dropLast()))
         }
     }
+
+    @Test(arguments: [
+        ["OrganizationId"], ["organizationid"], ["ORGANIZATIONID"], ["Status", "authenticationMode"], [],
+        [""], ["OrganizationI"], ["OrganizationIdx"], ["日本語"], ["Organization\u{0}Id"], ["ORGANİZATIONID"],
+        ["Personal\u{212A}"], ["IdentityCenterConfiguration"], ["identity center configuration"],
+    ])
+    func parameterKeysMatchTheLowerCasedNames(keys: [String]) {
+        let expected = keys.contains { key in Self.names.contains { $0.lowercased() == key.lowercased() } }
+        #expect(Sniffer.hasParameterKey(keys) == expected)
+    }
+
+    @Test func aKeyThatLowerCasesToANameMatches() {
+        // U+212A KELVIN SIGN lower-cases to an ASCII `k`: "PersonalAccessToKenConfiguration" with it is a name.
+        let key = "PersonalAccessTo\u{212A}enConfiguration"
+        #expect(key.lowercased() == "personalaccesstokenconfiguration")
+        #expect(Sniffer.hasParameterKey(["x", key]))
+    }
 }

@@ -188,7 +188,13 @@ enum FileSystem {
 enum Path {
     static func join(_ base: String, _ component: String) -> String {
         if component.hasPrefix("/") || base.isEmpty || base == "." { return component }
-        return base.hasSuffix("/") ? base + component : base + "/" + component
+        // One allocation: `base + "/" + component` builds an intermediate string.
+        var joined = base
+        let slash = base.hasSuffix("/") ? 0 : 1
+        joined.reserveCapacity(base.utf8.count + slash + component.utf8.count)
+        if slash == 1 { joined.append("/") }
+        joined.append(component)
+        return joined
     }
 
     static func directory(of path: String) -> String {

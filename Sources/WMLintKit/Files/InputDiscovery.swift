@@ -45,15 +45,22 @@ enum InputKind: Hashable, Sendable {
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             let nameStart = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
             guard let dot = bytes[nameStart...].lastIndex(of: UInt8(ascii: ".")) else { return .some(nil) }
-            let lowered = bytes[(dot + 1)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            func isExtension(_ name: String) -> Bool { lowered.elementsEqual(name.utf8) }
-            if isExtension("yml") || isExtension("yaml") {
-                let workflows = Array(".github/workflows/".utf8)
-                let isWorkflow =
-                    bytes.count >= workflows.count
-                    && (0...(bytes.count - workflows.count)).contains { start in
-                        bytes[start..<(start + workflows.count)].elementsEqual(workflows)
+            let suffix = UnsafeBufferPointer(rebasing: bytes[(dot + 1)...])
+            /// Whether the extension is `name` (lower-case ASCII), ignoring ASCII case; no lower-cased copy.
+            func isExtension(_ name: StaticString) -> Bool {
+                name.utf8CodeUnitCount == suffix.count
+                    && name.withUTF8Buffer { name in
+                        zip(name, suffix).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
                     }
+            }
+            if isExtension("yml") || isExtension("yaml") {
+                let isWorkflow = (".github/workflows/" as StaticString).withUTF8Buffer { workflows in
+                    bytes.count >= workflows.count
+                        && (0...(bytes.count - workflows.count)).contains { start in
+                            UnsafeBufferPointer(rebasing: bytes[start..<(start + workflows.count)])
+                                .elementsEqual(workflows)
+                        }
+                }
                 return isWorkflow ? .workflow : .yaml
             }
             if isExtension("json") { return .json }
@@ -105,7 +112,9 @@ struct InputDiscovery {
     /// The inputs under `paths`, in order; throws for a named path that does not exist.
     func inputs(for paths: [String]) throws(WMLintError) -> [InputFile] {
         var result: [InputFile] = []
-        var seen: Set<String> = []
+        // One path gives each file once (a directory's entries are distinct names, each directory is walked
+        // once): only several paths need the set of paths seen.
+        var seen = Seen(isNeeded: paths.count > 1)
         for path in paths {
             switch FileSystem.kind(of: path) {
             case nil:
@@ -155,7 +164,7 @@ struct InputDiscovery {
 
     private func walk(
         _ directory: String, root: String, visited: inout Set<[UInt64]>, into result: inout [InputFile],
-        seen: inout Set<String>
+        seen: inout Seen
     ) {
         guard let identity = FileSystem.identity(of: directory), visited.insert(identity).inserted,
             let names = FileSystem.typedEntries(of: directory)
@@ -193,6 +202,20 @@ struct InputDiscovery {
                 continue
             }
         }
+    }
+}
+
+/// The input paths found so far, when more than one command-line path may find a file twice.
+private struct Seen {
+    let isNeeded: Bool
+    private var paths: Set<String> = []
+
+    init(isNeeded: Bool) { self.isNeeded = isNeeded }
+
+    /// Whether `path` is new; records it.
+    mutating func insert(_ path: String) -> (inserted: Bool, memberAfterInsert: String) {
+        guard isNeeded else { return (true, path) }
+        return paths.insert(path)
     }
 }
 
@@ -240,9 +263,22 @@ enum Sniffer {
         byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
-    /// Whether a parsed document's top level is a mapping with a parameter name among its keys.
+    /// Whether a parsed document's top level is a mapping with a parameter name among its keys, compared
+    /// case-insensitively. An ASCII key is compared by folding its bytes, with no lower-cased copy; another key
+    /// is lower-cased by Unicode rules (some non-ASCII characters lower-case to ASCII ones).
     static func hasParameterKey(_ keys: [String]) -> Bool {
-        let names = Set(OperationModel.requestShape.memberNames.map { $0.lowercased() })
-        return keys.contains { names.contains($0.lowercased()) }
+        keys.contains { key in
+            var key = key
+            let asciiMatch = key.withUTF8 { bytes -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return parameterNames.contains { name in
+                    name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == lowered($1) }
+                }
+            }
+            return asciiMatch ?? parameterNameSet.contains(key.lowercased())
+        }
     }
+
+    /// The request's member names, lower-cased.
+    private static let parameterNameSet = Set(OperationModel.requestShape.memberNames.map { $0.lowercased() })
 }

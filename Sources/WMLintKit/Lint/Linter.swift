@@ -101,20 +101,21 @@ public enum Linter {
             inputs.append(input)
         }
         // Scripts first: the documents they pull in are linted through them, not again on their own.
-        let scripts = inputs.filter { $0.kind == .shell }
-        let scriptOutcomes = lintAll(scripts, linter: linter, jobs: options.jobs)
+        // Outcomes are kept by input index (the inputs' order), not looked up by path.
+        let scriptIndices = inputs.indices.filter { inputs[$0].kind == .shell }
+        let scriptOutcomes = lintAll(scriptIndices.map { inputs[$0] }, linter: linter, jobs: options.jobs)
         let referenced = Set(scriptOutcomes.flatMap(\.referencedDocuments))
-        let documents = inputs.filter { input in
+        let documentIndices = inputs.indices.filter { index in
+            let input = inputs[index]
             // `realpath` only when some script pulled a document in.
-            input.kind != .shell
+            return input.kind != .shell
                 && (referenced.isEmpty || !referenced.contains(FileSystem.realPath(input.path) ?? input.path))
         }
-        let documentOutcomes = lintAll(documents, linter: linter, jobs: options.jobs)
-        var byPath: [String: FileOutcome] = [:]
-        for (input, outcome) in zip(scripts + documents, scriptOutcomes + documentOutcomes) {
-            byPath[input.path] = outcome
-        }
-        return merge(inputs.compactMap { byPath[$0.path] })
+        let documentOutcomes = lintAll(documentIndices.map { inputs[$0] }, linter: linter, jobs: options.jobs)
+        var outcomes = [FileOutcome?](repeating: nil, count: inputs.count)
+        for (index, outcome) in zip(scriptIndices, scriptOutcomes) { outcomes[index] = outcome }
+        for (index, outcome) in zip(documentIndices, documentOutcomes) { outcomes[index] = outcome }
+        return merge(outcomes.compactMap { $0 })
     }
 
     private static func runStandardInput(

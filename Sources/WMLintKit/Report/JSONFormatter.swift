@@ -83,19 +83,25 @@ public enum JSONFormatter {
         json.object(members)
     }
 
+    /// `{"start": position, "end": position}`, written directly (no closure per member).
     private static func range(_ path: String, _ range: SourceRange, _ locator: Locator, _ json: inout JSONText) {
-        json.object([
-            ("start", { position(locator.location(path, range.lowerBound), &$0) }),
-            ("end", { position(locator.location(path, range.upperBound), &$0) }),
-        ])
+        json.raw(#"{"start": "#)
+        position(locator.location(path, range.lowerBound), &json)
+        json.raw(#", "end": "#)
+        position(locator.location(path, range.upperBound), &json)
+        json.raw("}")
     }
 
+    /// `{"line": …, "column": …, "utf16Column": …, "offset": …}`.
     private static func position(_ location: SourceLocation, _ json: inout JSONText) {
-        json.object([
-            ("line", { $0.int(location.line) }),
-            ("column", { $0.int(location.column) }),
-            ("utf16Column", { $0.int(location.utf16Column) }),
-            ("offset", { $0.int(location.offset) }),
-        ])
+        json.raw(#"{"line": "#)
+        json.int(location.line)
+        json.raw(#", "column": "#)
+        json.int(location.column)
+        json.raw(#", "utf16Column": "#)
+        json.int(location.utf16Column)
+        json.raw(#", "offset": "#)
+        json.int(location.offset)
+        json.raw("}")
     }
 }

@@ -11,34 +11,36 @@ public enum TextFormatter {
     /// The report, with ANSI colours (like rustc) when `color` is on; without a single escape code when off.
     public static func format(_ report: LintReport, color: Bool) -> String {
         let palette = Palette(enabled: color)
-        var output = ""
-        for piece in rendered(report.diagnostics, sources: report.sources, palette: palette) {
-            output += piece
-        }
+        let pieces = rendered(report.diagnostics, sources: report.sources, palette: palette)
+        var output = [UInt8]()
+        output.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 64)
+        for piece in pieces { output.append(contentsOf: piece) }
         if !report.diagnostics.isEmpty {
-            output += summary(report) + "\n"
+            output.append(contentsOf: summary(report).utf8)
+            output.append(UInt8(ascii: "\n"))
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Diagnostics rendered per ``chunkSize``, each followed by a blank line, in report order. A long report's
-    /// chunks are rendered on every core: rendering is pure, so the text is the same.
+    /// Diagnostics rendered per ``chunkSize`` as UTF-8, each followed by a blank line, in report order. A long
+    /// report's chunks are rendered on every core: rendering is pure, so the text is the same.
     private static func rendered(
         _ diagnostics: [Diagnostic], sources: [String: SourceFile], palette: Palette
-    ) -> [String] {
+    ) -> [[UInt8]] {
         let chunks = stride(from: 0, to: diagnostics.count, by: chunkSize).map {
             $0..<min($0 + chunkSize, diagnostics.count)
         }
-        @Sendable func render(_ chunk: Range<Int>) -> String {
-            var text = ""
+        @Sendable func render(_ chunk: Range<Int>) -> [UInt8] {
+            var text = [UInt8]()
+            text.reserveCapacity(chunk.count * 256)
             for diagnostic in diagnostics[chunk] {
-                text += Self.render(diagnostic, sources: sources, palette: palette)
-                text += "\n"
+                Self.render(diagnostic, sources: sources, palette: palette, into: &text)
+                text.append(UInt8(ascii: "\n"))
             }
             return text
         }
         guard chunks.count > 1 else { return chunks.map(render) }
-        let results = Mutex([String](repeating: "", count: chunks.count))
+        let results = Mutex([[UInt8]](repeating: [], count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let text = render(chunks[index])
             results.withLock { $0[index] = text }
@@ -66,74 +68,205 @@ public enum TextFormatter {
     )
         -> String
     {
-        let style = Palette.severityStyle(diagnostic.severity)
-        var output = palette.paint("\(diagnostic.severity.rawValue)[\(diagnostic.rule.rawValue)]", style)
-        output += palette.paint(": \(diagnostic.message)", Palette.bold) + "\n"
-        output += excerpt(
-            path: diagnostic.path, range: diagnostic.range, label: nil, sources: sources, palette: palette,
-            underline: style)
-        for note in diagnostic.notes {
-            output +=
-                "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("note", Palette.bold) + ": \(note)\n"
-        }
-        for help in diagnostic.help {
-            output +=
-                "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("help", Palette.bold) + ": \(help)\n"
-        }
-        for fix in diagnostic.fixes where diagnostic.help.isEmpty {
-            output += "   " + palette.paint("=", Palette.gutter) + " " + palette.paint("help", Palette.bold)
-            output += ": \(fix.message) (fix available)\n"
-        }
-        for related in diagnostic.related {
-            output += palette.paint("note", Palette.note) + palette.paint(": \(related.message)", Palette.bold) + "\n"
-            output += excerpt(
-                path: related.path, range: related.range, label: nil, sources: sources, palette: palette,
-                underline: Palette.gutter)
-        }
-        return output
+        var output = [UInt8]()
+        render(diagnostic, sources: sources, palette: palette, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// The `--> path:line:col` line, the source line and its underline.
+    /// Appends the diagnostic's text (UTF-8) to `output`.
+    static func render(
+        _ diagnostic: Diagnostic, sources: [String: SourceFile], palette: Palette, into output: inout [UInt8]
+    ) {
+        let style = Palette.severityStyle(diagnostic.severity)
+        palette.open(style, &output)
+        output.append(contentsOf: diagnostic.severity.rawValue.utf8)
+        output.append(UInt8(ascii: "["))
+        output.append(contentsOf: diagnostic.rule.rawValue.utf8)
+        output.append(UInt8(ascii: "]"))
+        palette.close(&output)
+        palette.open(Palette.bold, &output)
+        output.append(contentsOf: ": ".utf8)
+        output.append(contentsOf: diagnostic.message.utf8)
+        palette.close(&output)
+        output.append(UInt8(ascii: "\n"))
+        excerpt(
+            path: diagnostic.path, range: diagnostic.range, sources: sources, palette: palette, underline: style,
+            into: &output)
+        for note in diagnostic.notes {
+            trailer("note", note, palette: palette, into: &output)
+        }
+        for help in diagnostic.help {
+            trailer("help", help, palette: palette, into: &output)
+        }
+        for fix in diagnostic.fixes where diagnostic.help.isEmpty {
+            trailer("help", fix.message, suffix: " (fix available)", palette: palette, into: &output)
+        }
+        for related in diagnostic.related {
+            palette.paint("note", Palette.note, &output)
+            palette.open(Palette.bold, &output)
+            output.append(contentsOf: ": ".utf8)
+            output.append(contentsOf: related.message.utf8)
+            palette.close(&output)
+            output.append(UInt8(ascii: "\n"))
+            excerpt(
+                path: related.path, range: related.range, sources: sources, palette: palette,
+                underline: Palette.gutter, into: &output)
+        }
+    }
+
+    /// `   = kind: text` and a line break.
+    private static func trailer(
+        _ kind: String, _ text: String, suffix: String = "", palette: Palette, into output: inout [UInt8]
+    ) {
+        output.append(contentsOf: "   ".utf8)
+        palette.paint("=", Palette.gutter, &output)
+        output.append(UInt8(ascii: " "))
+        palette.paint(kind, Palette.bold, &output)
+        output.append(contentsOf: ": ".utf8)
+        output.append(contentsOf: text.utf8)
+        output.append(contentsOf: suffix.utf8)
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends the decimal digits of `value`, written in place (no `String` made for a line or column).
+    private static func appendDecimal(_ value: Int, _ output: inout [UInt8]) {
+        guard value >= 0 else {
+            output.append(contentsOf: String(value).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// The number of decimal digits of a non-negative `value` (1 for 0).
+    private static func decimalWidth(_ value: Int) -> Int {
+        var width = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            width += 1
+        }
+        return width
+    }
+
+    /// Appends `count` copies of an ASCII byte.
+    private static func appendRepeated(_ byte: UInt8, _ count: Int, _ output: inout [UInt8]) {
+        if count > 0 { output.append(contentsOf: repeatElement(byte, count: count)) }
+    }
+
+    /// The `--> path:line:col` line, the source line and its underline, appended as UTF-8.
     private static func excerpt(
-        path: String, range: SourceRange, label: String?, sources: [String: SourceFile], palette: Palette,
-        underline: String
-    ) -> String {
-        let arrow = palette.paint("-->", Palette.gutter)
+        path: String, range: SourceRange, sources: [String: SourceFile], palette: Palette, underline: String,
+        into output: inout [UInt8]
+    ) {
+        output.append(contentsOf: "  ".utf8)
+        palette.paint("-->", Palette.gutter, &output)
+        output.append(UInt8(ascii: " "))
+        output.append(contentsOf: path.utf8)
         guard let file = sources[path] else {
-            return "  \(arrow) \(path)\n"
+            output.append(UInt8(ascii: "\n"))
+            return
         }
         let start = file.location(of: range.lowerBound.offset)
-        var output = "  \(arrow) \(path):\(start.line):\(start.column)\n"
+        output.append(UInt8(ascii: ":"))
+        appendDecimal(start.line, &output)
+        output.append(UInt8(ascii: ":"))
+        appendDecimal(start.column, &output)
+        output.append(UInt8(ascii: "\n"))
         let table = file.lineTable
         let lineIndex = start.line - 1
         var lineBytes = table.lineRange(at: lineIndex)
         if lineBytes.upperBound > lineBytes.lowerBound, file.bytes[lineBytes.upperBound - 1] == UInt8(ascii: "\r") {
             lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
         }
-        let gutter = String(start.line)
-        let pad = repeated(UInt8(ascii: " "), gutter.utf8.count)
+        let gutterWidth = decimalWidth(start.line)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
-        let (head, marked, tail) = window(
-            file, line: lineBytes, marked: underlineStart..<underlineEnd)
-        let lineText = head + marked + tail
-        let before = displayWidth(head)
-        let width = max(1, displayWidth(marked))
-        let bar = palette.paint(pad + " |", Palette.gutter)
-        output += bar + "\n"
-        output += palette.paint("\(gutter) |", Palette.gutter) + " \(lineText)\n"
-        var marks = repeated(UInt8(ascii: "^"), width)
-        if let label { marks += " " + label }
-        output += bar + " " + repeated(UInt8(ascii: " "), before) + palette.paint(marks, underline) + "\n"
-        return output
+        let marked = underlineStart..<underlineEnd
+
+        // Bar line: `<pad> |`.
+        palette.open(Palette.gutter, &output)
+        appendRepeated(UInt8(ascii: " "), gutterWidth, &output)
+        output.append(contentsOf: " |".utf8)
+        palette.close(&output)
+        output.append(UInt8(ascii: "\n"))
+        // Source line: `<line> | text`.
+        palette.open(Palette.gutter, &output)
+        appendDecimal(start.line, &output)
+        output.append(contentsOf: " |".utf8)
+        palette.close(&output)
+        output.append(UInt8(ascii: " "))
+        let before: Int
+        let width: Int
+        if let widths = appendASCIILine(file.bytes, line: lineBytes, marked: marked, into: &output) {
+            (before, width) = (widths.before, max(1, widths.marked))
+        } else {
+            let (head, middle, tail) = window(file, line: lineBytes, marked: marked)
+            output.append(contentsOf: head.utf8)
+            output.append(contentsOf: middle.utf8)
+            output.append(contentsOf: tail.utf8)
+            (before, width) = (displayWidth(head), max(1, displayWidth(middle)))
+        }
+        output.append(UInt8(ascii: "\n"))
+        // Underline: `<pad> | <spaces>^^^`.
+        palette.open(Palette.gutter, &output)
+        appendRepeated(UInt8(ascii: " "), gutterWidth, &output)
+        output.append(contentsOf: " |".utf8)
+        palette.close(&output)
+        output.append(UInt8(ascii: " "))
+        appendRepeated(UInt8(ascii: " "), before, &output)
+        palette.open(underline, &output)
+        appendRepeated(UInt8(ascii: "^"), width, &output)
+        palette.close(&output)
+        output.append(UInt8(ascii: "\n"))
     }
 
-    /// `count` copies of an ASCII byte, as a string (`String(repeating:count:)` appends piece by piece).
-    private static func repeated(_ byte: UInt8, _ count: Int) -> String {
-        let count = max(0, count)
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            for index in 0..<count { buffer[index] = byte }
-            return count
+    /// Appends a short all-ASCII line with tabs expanded to 4 spaces, and returns the display widths (columns)
+    /// of the part before `marked` and of `marked`; appends nothing and returns nil for a long line or one with
+    /// a non-ASCII byte (those take the general path).
+    private static func appendASCIILine(
+        _ bytes: [UInt8], line: Range<Int>, marked: Range<Int>, into output: inout [UInt8]
+    ) -> (before: Int, marked: Int)? {
+        guard line.count <= longLine, line.lowerBound >= 0, line.upperBound <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> (before: Int, marked: Int)? in
+            var hasTab = false
+            for index in line {
+                let byte = buffer[index]
+                if byte >= 0x80 { return nil }
+                if byte == 0x09 { hasTab = true }
+            }
+            /// Columns of the bytes in `range`: a tab 4, other control bytes 0, the rest 1.
+            func columns(_ range: Range<Int>) -> Int {
+                var width = 0
+                for index in range {
+                    let byte = buffer[index]
+                    if byte == 0x09 {
+                        width += 4
+                    } else if byte >= 0x20 && byte != 0x7F {
+                        width += 1
+                    }
+                }
+                return width
+            }
+            if hasTab {
+                for index in line {
+                    let byte = buffer[index]
+                    if byte == 0x09 {
+                        output.append(contentsOf: "    ".utf8)
+                    } else {
+                        output.append(byte)
+                    }
+                }
+            } else {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[line]))
+            }
+            return (columns(line.lowerBound..<marked.lowerBound), columns(marked))
         }
     }
 
@@ -226,6 +359,28 @@ struct Palette {
 
     func paint(_ text: String, _ style: String) -> String {
         enabled ? "\u{1B}[\(style)m" + text + "\u{1B}[0m" : text
+    }
+
+    /// Appends the escape code that starts `style`, when colour is on.
+    func open(_ style: String, _ output: inout [UInt8]) {
+        guard enabled else { return }
+        output.append(0x1B)
+        output.append(UInt8(ascii: "["))
+        output.append(contentsOf: style.utf8)
+        output.append(UInt8(ascii: "m"))
+    }
+
+    /// Appends the escape code that resets the style, when colour is on.
+    func close(_ output: inout [UInt8]) {
+        guard enabled else { return }
+        output.append(contentsOf: "\u{1B}[0m".utf8)
+    }
+
+    /// Appends `text` in `style`.
+    func paint(_ text: String, _ style: String, _ output: inout [UInt8]) {
+        open(style, &output)
+        output.append(contentsOf: text.utf8)
+        close(&output)
     }
 }
 

@@ -238,9 +238,14 @@ private struct JSONParserState {
     var skipKinds: [UInt64] = [0, 0, 0, 0]
     /// Recently built strings too long to be stored inline, by a hash of their bytes: keys and enumerated
     /// values repeat in real documents, and sharing them saves an allocation and a UTF-8 validation each.
-    var internedStrings = [String](repeating: "", count: JSONParserState.internSlots)
+    /// Allocated at the first string worth sharing, with ``internMask`` + 1 slots.
+    var internedStrings: [String] = []
+    /// The slot count of ``internedStrings`` minus one. The count is a power of two scaled to the text (one slot
+    /// per 64 bytes, 8 to ``internSlots``): a small document's parse then neither fills nor frees 512 slots.
+    let internMask: Int
 
     static let internSlots = 512
+    static let minInternSlots = 8
     /// Strings of up to 15 UTF-8 bytes live inline in a `String`, so only longer ones are worth sharing.
     static let internRange = 16...96
 
@@ -252,6 +257,9 @@ private struct JSONParserState {
         isUnmapped = text.map == nil
         self.maxDepth = maxDepth
         nextDemand = demand
+        var slots = Self.minInternSlots
+        while slots < Self.internSlots && slots * 64 < text.bytes.count { slots *= 2 }
+        internMask = slots - 1
     }
 
     @inline(__always)
@@ -760,7 +768,8 @@ private struct JSONParserState {
         let head = base.loadUnaligned(fromByteOffset: lower, as: UInt64.self)
         let tail = base.loadUnaligned(fromByteOffset: upper - 8, as: UInt64.self)
         let mixed = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xBF58_476D_1CE4_E5B9
-        let slot = Int(truncatingIfNeeded: mixed >> 55) & (Self.internSlots - 1)
+        let slot = Int(truncatingIfNeeded: mixed >> 55) & internMask
+        if internedStrings.isEmpty { internedStrings = Array(repeating: "", count: internMask + 1) }
         var cached = internedStrings[slot]
         if cached.utf8.count == length {
             let same = cached.withUTF8 { stored -> Bool in
