@@ -810,7 +810,9 @@ let generatedRules: [RuleDescription] = [
         rationale: #"""
             The AWS CLI keeps the last value of a repeated key without a word, so a reviewer who reads the first one
             approves a request that is never sent. A repeated key is almost always a merge or copy-paste accident.
-            wmlint reports the later key and binds its value, as the CLI does.
+            wmlint reports the later key and binds its value, as the CLI does. Keys are compared within the request's
+            shape and its unknown members' names; inside an unknown member's value (which the CLI refuses anyway, and
+            which wmlint checks for syntax without building it) repeated keys are not reported.
 
             """#,
         fixable: false,
