@@ -93,6 +93,48 @@ public indirect enum NodeDemand: Hashable, Sendable {
     }
 }
 
+extension SyntaxNode {
+    /// The part of this whole value that `demand` asks for: what a parser asked for `demand` builds (a YAML
+    /// anchor is built whole, then shaped where it is used). Recurses once per level of the tree, which the
+    /// parsers bound (`maxDepth`).
+    public func shaped(to demand: NodeDemand) -> SyntaxNode {
+        switch demand {
+        case .all:
+            return self
+        case .none:
+            return opaque()
+        case .members:
+            switch value {
+            case .object(let members):
+                var result = self
+                result.value = .object(
+                    members.map { member in
+                        var member = member
+                        member.value = member.value.shaped(to: demand.member(member.key))
+                        return member
+                    })
+                return result
+            case .array:
+                return opaque()
+            default:
+                return self
+            }
+        }
+    }
+
+    /// This value as an opaque node: its kind and range only.
+    public func opaque() -> SyntaxNode {
+        let kind: OpaqueKind
+        switch value {
+        case .object: kind = .object
+        case .array: kind = .array
+        case .opaque(let inner): kind = inner
+        default: kind = .scalar
+        }
+        return SyntaxNode(.opaque(kind), range: range)
+    }
+}
+
 /// One key and its value in an object.
 public struct Member: Hashable, Sendable {
     public var key: String

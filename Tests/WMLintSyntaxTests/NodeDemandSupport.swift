@@ -5,39 +5,7 @@ import WMLintSyntax
 /// What a parser asked for `demand` must give, derived from the whole tree: the reference the parsers' shaped
 /// modes are tested against.
 func shaped(_ node: SyntaxNode, to demand: NodeDemand) -> SyntaxNode {
-    switch demand {
-    case .all:
-        return node
-    case .none:
-        return opaque(node)
-    case .members:
-        switch node.value {
-        case .object(let members):
-            var result = node
-            result.value = .object(
-                members.map { member in
-                    var member = member
-                    member.value = shaped(member.value, to: demand.member(member.key))
-                    return member
-                })
-            return result
-        case .array:
-            return opaque(node)
-        default:
-            return node
-        }
-    }
-}
-
-private func opaque(_ node: SyntaxNode) -> SyntaxNode {
-    let kind: SyntaxNode.OpaqueKind
-    switch node.value {
-    case .object: kind = .object
-    case .array: kind = .array
-    case .opaque(let inner): kind = inner
-    default: kind = .scalar
-    }
-    return SyntaxNode(.opaque(kind), range: node.range)
+    node.shaped(to: demand)
 }
 
 /// The ranges of the opaque nodes in `node`.

@@ -29,7 +29,7 @@ public enum YAMLLoader {
         _ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256, maxAliasExpansion: Int = 10_000
     ) -> ParseResult {
         let empty = ParseResult(
-            root: EventLoader.shaped(SyntaxNode(.null, range: text.fileRange(0, 0)), to: demand), diagnostics: [])
+            root: SyntaxNode(.null, range: text.fileRange(0, 0)).shaped(to: demand), diagnostics: [])
         if text.bytes.isEmpty { return empty }
         return text.bytes.withUnsafeBufferPointer { buffer -> ParseResult in
             guard let base = buffer.baseAddress else { return empty }
@@ -292,7 +292,7 @@ private struct EventLoader {
             return ParseResult(root: nil, diagnostics: diagnostics)
         }
         return ParseResult(
-            root: root ?? Self.shaped(SyntaxNode(.null, range: text.fileRange(0, 0)), to: demand),
+            root: root ?? SyntaxNode(.null, range: text.fileRange(0, 0)).shaped(to: demand),
             diagnostics: diagnostics)
     }
 
@@ -322,43 +322,6 @@ private struct EventLoader {
         let last = frames.count - 1
         guard last >= 0 else { return false }
         return frames[last].isOpaque && frames[last].key == nil
-    }
-
-    /// The part of a whole `node` that `demand` asks for.
-    static func shaped(_ node: SyntaxNode, to demand: NodeDemand) -> SyntaxNode {
-        switch demand {
-        case .all:
-            return node
-        case .none:
-            return opaque(node)
-        case .members:
-            switch node.value {
-            case .object(let members):
-                var result = node
-                result.value = .object(
-                    members.map { member in
-                        var member = member
-                        member.value = shaped(member.value, to: demand.member(member.key))
-                        return member
-                    })
-                return result
-            case .array:
-                return opaque(node)
-            default:
-                return node
-            }
-        }
-    }
-
-    static func opaque(_ node: SyntaxNode) -> SyntaxNode {
-        let kind: SyntaxNode.OpaqueKind
-        switch node.value {
-        case .object: kind = .object
-        case .array: kind = .array
-        case .opaque(let inner): kind = inner
-        default: kind = .scalar
-        }
-        return SyntaxNode(.opaque(kind), range: node.range)
     }
 
     // MARK: Events
@@ -439,7 +402,7 @@ private struct EventLoader {
         }
         let node = SyntaxNode(value, range: text.fileRange(lower, upper), tag: tag)
         if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
-        attach(demand == .none ? Self.opaque(node) : node, size: 1, endMark: endMark, isMerge: isMerge)
+        attach(demand == .none ? node.opaque() : node, size: 1, endMark: endMark, isMerge: isMerge)
     }
 
     mutating func alias(_ item: yaml_event_t) {
@@ -455,7 +418,7 @@ private struct EventLoader {
                 report(lower, upper, "undefined alias \(quoted("*" + name)); expected an anchor defined before it")
             }
             let node = SyntaxNode(.null, range: text.fileRange(lower, upper))
-            attach(entryDemand == .none ? Self.opaque(node) : node, size: 1, endMark: endMark, isMerge: false)
+            attach(entryDemand == .none ? node.opaque() : node, size: 1, endMark: endMark, isMerge: false)
             return
         }
         expanded += target.size
@@ -464,7 +427,7 @@ private struct EventLoader {
             stopped = true
             return
         }
-        attach(Self.shaped(target.node, to: entryDemand), size: target.size, endMark: endMark, isMerge: false)
+        attach(target.node.shaped(to: entryDemand), size: target.size, endMark: endMark, isMerge: false)
     }
 
     mutating func open(
@@ -548,7 +511,7 @@ private struct EventLoader {
                 if case .members = frame.demand {
                     merged = merged.map { member in
                         var member = member
-                        member.value = Self.shaped(member.value, to: frame.demand.member(member.key))
+                        member.value = member.value.shaped(to: frame.demand.member(member.key))
                         return member
                     }
                 }
@@ -562,7 +525,7 @@ private struct EventLoader {
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
         let demand = frame.anchor != nil || frame.tag == "!!omap" ? entryDemand : .all
-        attach(Self.shaped(node, to: demand), size: frame.size, endMark: upperMark, isMerge: false)
+        attach(node.shaped(to: demand), size: frame.size, endMark: upperMark, isMerge: false)
     }
 
     /// The members of an `!!omap` sequence, each item a mapping of one member, as ruamel.yaml builds it.
