@@ -10,6 +10,10 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     checkParse(JSONParser.parse(text), path: text.path, count: input.count)
     checkParse(JSONParser.parse(text, maxDepth: 4), path: text.path, count: input.count)
     checkDiagnostics(EncodingCheck.check(input, path: text.path).diagnostics, path: text.path, count: input.count)
+    let whole = JSONParser.parse(text)
+    for demand in fuzzDemands {
+        checkShaped(JSONParser.parse(text, demand: demand), whole: whole, demand: demand)
+    }
     return 0
 }
 

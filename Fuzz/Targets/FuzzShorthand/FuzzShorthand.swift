@@ -15,6 +15,10 @@ public func fuzzShorthand(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         }
     }
     checkParse(ShorthandParser.parse(text, maxDepth: 4), path: text.path, count: input.count)
+    let whole = ShorthandParser.parse(text)
+    for demand in fuzzDemands {
+        checkShaped(ShorthandParser.parse(text, demand: demand), whole: whole, demand: demand)
+    }
     return 0
 }
 

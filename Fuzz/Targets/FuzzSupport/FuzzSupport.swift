@@ -63,6 +63,79 @@ public func checkParse(_ result: ParseResult, path: String, count: Int) {
     }
 }
 
+/// Demands the shaped parses are checked with: the request's shape, one of short keys that fuzzed inputs hit
+/// often, and nothing at all.
+public let fuzzDemands: [NodeDemand] = [
+    .members([
+        "OrganizationId": .all, "AuthenticationMode": .all,
+        "IdentityCenterConfiguration": .members(["InstanceArn": .all, "ApplicationArn": .all]),
+        "PersonalAccessTokenConfiguration": .members(["Status": .all, "LifetimeInDays": .all]),
+    ]),
+    .members(["a": .all, "b": .members(["a": .all, "c": .none])]),
+    .none,
+]
+
+/// Checks that a parse asked for `demand` gives the whole parse shaped to it: the same tree and completeness,
+/// and the same diagnostics but duplicate keys inside opaque values (anywhere, when the parse failed and so
+/// there is no tree to tell where the opaque values were: the shaped parse's are then a subset).
+public func checkShaped(_ shaped: ParseResult, whole: ParseResult, demand: NodeDemand) {
+    let expected = whole.root.map { $0.shaped(to: demand) }
+    require(sameTree(shaped.root, expected), "shaped tree differs from the whole tree shaped to \(demand)")
+    require(shaped.isComplete == whole.isComplete, "shaped parse completeness differs for \(demand)")
+    var opaque: [SourceRange] = []
+    var pending = expected.map { [$0] } ?? []
+    while let node = pending.popLast() {
+        switch node.value {
+        case .opaque: opaque.append(node.range)
+        case .object(let members): pending += members.map(\.value)
+        case .array(let items): pending += items
+        default: break
+        }
+    }
+    let everywhere = !whole.isComplete
+    func kept(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.filter { diagnostic in
+            diagnostic.rule != .duplicateKey
+                || !(everywhere || opaque.contains { $0.contains(diagnostic.range.lowerBound) })
+        }
+    }
+    require(kept(shaped.diagnostics) == kept(whole.diagnostics), "shaped diagnostics differ for \(demand)")
+    if everywhere {
+        let wholeKeys = whole.diagnostics.filter { $0.rule == .duplicateKey }
+        require(
+            shaped.diagnostics.allSatisfy { $0.rule != .duplicateKey || wholeKeys.contains($0) },
+            "a shaped parse reports a duplicate key the whole parse does not, for \(demand)")
+    }
+}
+
+/// Whether two trees are equal, a NaN equal to a NaN written the same way (`==` on `Double` says it is not).
+/// Walked with an explicit stack.
+public func sameTree(_ left: SyntaxNode?, _ right: SyntaxNode?) -> Bool {
+    guard let left, let right else { return left == nil && right == nil }
+    var pending = [(left, right)]
+    while let (a, b) = pending.popLast() {
+        guard a.range == b.range, a.tag == b.tag else { return false }
+        switch (a.value, b.value) {
+        case (.object(let x), .object(let y)):
+            guard x.count == y.count else { return false }
+            for (m, n) in zip(x, y) {
+                guard m.key == n.key, m.keyRange == n.keyRange, m.loadsFile == n.loadsFile else { return false }
+                pending.append((m.value, n.value))
+            }
+        case (.array(let x), .array(let y)):
+            guard x.count == y.count else { return false }
+            pending += zip(x, y).map { ($0, $1) }
+        case (.number(let x), .number(let y)):
+            guard x.lexeme == y.lexeme else { return false }
+            if case .float(let p) = x.kind, case .float(let q) = y.kind, p.isNaN && q.isNaN { continue }
+            guard x.kind == y.kind else { return false }
+        default:
+            guard a.value == b.value else { return false }
+        }
+    }
+    return true
+}
+
 /// Runs libFuzzer's driver over `target` with the process arguments.
 public func runFuzzer(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,

@@ -9,6 +9,10 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = SourceText(bytes: input, path: "fuzz.yaml")
     checkParse(YAMLLoader.load(text), path: text.path, count: input.count)
     checkParse(YAMLLoader.load(text, maxDepth: 4, maxAliasExpansion: 50), path: text.path, count: input.count)
+    let whole = YAMLLoader.load(text)
+    for demand in fuzzDemands {
+        checkShaped(YAMLLoader.load(text, demand: demand), whole: whole, demand: demand)
+    }
     return 0
 }
 
