@@ -7,7 +7,9 @@ import WMLintSource
 ///
 /// The options are declared flat (no option groups): swift-argument-parser reflects over every property wrapper and
 /// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order. Every
-/// option names itself: a name derived from the property's name is worked out character by character at each run.
+/// option names itself: a name derived from the property's name is worked out character by character at each run. No
+/// option declares a default value (its help says it; `settings` applies it): a declared default is described at
+/// each parse through casts that search the runtime's conformance tables.
 struct Check: ParsableCommand {
     /// The super-command name only counts when `check` is parsed as the root command (``WMLint/main()`` does for
     /// `wmlint [check] …`): usage and help then say `wmlint check`, and the parser does not try the command line as a
@@ -18,8 +20,8 @@ struct Check: ParsableCommand {
     @Argument(help: "Files and directories to check; '-' reads standard input. Default: the current directory.")
     var paths: [String] = []
 
-    @Option(name: .customLong("format"), help: "Output format: text, gcc, json, sarif or github.")
-    var format: FormatArgument = .text
+    @Option(name: .customLong("format"), help: "Output format: text (the default), gcc, json, sarif or github.")
+    var format: FormatArgument?
 
     @Option(
         name: .customLong("output"),
@@ -29,21 +31,21 @@ struct Check: ParsableCommand {
 
     @Option(
         name: .customLong("color"),
-        help: "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always or never.")
-    var color: ColorArgument = .auto
+        help: "Colour the text report: auto (the default: on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorArgument?
 
     // How to read inputs: the options of `InputOptions`, as `convert` has them.
 
     @Option(
         name: .customLong("input-format"),
-        help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat: InputFormatArgument = .auto
+        help: "Read named files as this form: auto (the default), json, yaml, shell, markdown or workflow.")
+    var inputFormat: InputFormatArgument?
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
-    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize = ByteCount(8 * 1024 * 1024)
+    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read (default: 8388608).")
+    var maxFileSize: Int?
 
     // Which rules run and their context.
 
@@ -92,9 +94,8 @@ struct Check: ParsableCommand {
     /// The parsed options as plain values.
     var settings: CheckSettings {
         CheckSettings(
-            paths: paths, format: format, output: output, color: color,
-            input: InputSettings(
-                inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value),
+            paths: paths, format: format ?? .text, output: output, color: color ?? .auto,
+            input: InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize),
             rules: RuleSettings(
                 region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
                 config: config, noConfig: noConfig),

@@ -78,17 +78,17 @@ private func isForRootCommand(_ argument: String) -> Bool {
 struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
-        help: "Read named files as this form (auto, json, yaml, shell, markdown, workflow).")
-    var inputFormat: InputFormatArgument = .auto
+        help: "Read named files as this form: auto (the default), json, yaml, shell, markdown or workflow.")
+    var inputFormat: InputFormatArgument?
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
-    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read.")
-    var maxFileSize = ByteCount(8 * 1024 * 1024)
+    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read (default: 8388608).")
+    var maxFileSize: Int?
 
     var settings: InputSettings {
-        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize.value)
+        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
     }
 }
 
@@ -103,6 +103,18 @@ struct InputSettings: Equatable {
         LintOptions(
             paths: paths, inputFormat: inputFormat.format, stdinFilename: stdinFilename, maxFileSize: maxFileSize,
             jobs: jobs)
+    }
+}
+
+extension InputSettings {
+    /// The settings as parsed: an option not given keeps its default.
+    ///
+    /// The options have no declared defaults (their help says them): swift-argument-parser describes a declared
+    /// default at every parse, through casts that look up the type's conformances at run time (docs/performance.md).
+    init(inputFormat: InputFormatArgument?, stdinFilename: String?, maxFileSize: Int?) {
+        self.init(stdinFilename: stdinFilename)
+        if let inputFormat { self.inputFormat = inputFormat }
+        if let maxFileSize { self.maxFileSize = maxFileSize }
     }
 }
 
@@ -126,26 +138,6 @@ extension NamedArgument {
     static var allValueDescriptions: [String: String] { [:] }
 
     var defaultValueDescription: String { rawValue }
-}
-
-/// `--max-file-size`: a count of bytes, read as `Int` reads a decimal integer.
-///
-/// Its own type so the help's default is written with `String(_:)`: `Int`'s default description interpolates the
-/// value, which looks up its type's conformances at run time.
-struct ByteCount: ExpressibleByArgument, Equatable {
-    /// Bytes.
-    var value: Int
-
-    init(_ value: Int) {
-        self.value = value
-    }
-
-    init?(argument: String) {
-        guard let value = Int(argument) else { return nil }
-        self.value = value
-    }
-
-    var defaultValueDescription: String { String(value) }
 }
 
 /// Writes `text` to standard error.
