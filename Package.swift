@@ -1,28 +1,37 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Release builds generate direct calls to each concrete type's metadata accessor instead of looking the type up by
+// its mangled name at run time: the look-up demangles the name and searches the runtime's conformance table once per
+// generic requirement, about 1.6 M instructions of a small run's 13.6 M (docs/performance.md).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
+    .unsafeFlags(
+        ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
 ]
 
-// Release builds on Linux link the Swift runtime statically into the executable: no shared Swift libraries to
-// find and relocate before `main`, so start-up stays close to a bare swift-argument-parser command (see
-// docs/performance.md). Root-package unsafe flags are accepted by `swift build -c release` (as pre-commit runs
-// it); WMLINT_STDLIB=dynamic in the environment keeps the shared runtime (benchmarks/run.sh compares the two).
-let staticStdlib = Context.environment["WMLINT_STDLIB"] != "dynamic"
+// Release builds on Linux are one static executable: the Swift runtime, libstdc++, libyaml and the C library are
+// linked in, so nothing is loaded or relocated before `main` and the start-up is a third shorter than with shared
+// libraries (docs/performance.md). The price: the executable is not position-independent, so its own code and data
+// load at fixed addresses (the stack, heap and other mappings are still randomized). Root-package unsafe flags are accepted by `swift build -c
+// release` (as pre-commit runs it). WMLINT_LINKING in the environment selects another linking for comparisons
+// (benchmarks/run.sh): `runtime` links only the Swift runtime statically, `dynamic` links nothing statically.
+let linking = Context.environment["WMLINT_LINKING"] ?? "static"
 let executableLinkerSettings: [LinkerSetting] =
-    staticStdlib
-    ? [
+    linking == "dynamic"
+    ? []
+    : [
         .unsafeFlags(
             // FoundationEssentials (imported by swift-argument-parser) needs the archives it depends on named
-            // explicitly when only the link step is static.
+            // explicitly when the link is static.
             [
-                "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                linking == "runtime" ? "-static-stdlib" : "-static-executable",
+                "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
                 "-Xlinker", "-lswiftSynchronization",
             ],
             .when(platforms: [.linux], configuration: .release))
-    ] : []
+    ]
 
 let package = Package(
     name: "wmlint",

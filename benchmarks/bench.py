@@ -158,9 +158,10 @@ def section_startup(a):
               "target >= 100x" % (a.variants[-1], c["wall"] / w["wall"],
                                    paired(aws, "aws command", "wmlint (%s)" % a.variants[-1]),
                                    (c["user"] + c["sys"]) / max(w["user"] + w["sys"], 1e-6)))
-    if len(a.variants) > 1:
-        d, s = res["wmlint (dynamic)"], res["wmlint (static)"]
-        print("- static / dynamic wmlint = %.2fx wall" % (s["wall"] / d["wall"]))
+    last = res["wmlint (%s)" % a.variants[-1]]
+    for variant in a.variants[:-1]:
+        print("- %s / %s wmlint = %.2fx wall" % (
+            a.variants[-1], variant, last["wall"] / res["wmlint (%s)" % variant]["wall"]))
     print()
     if a.callgrind:
         rows = []
@@ -298,7 +299,7 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--callgrind", action="store_true")
-    ap.add_argument("--variants", default="dynamic")
+    ap.add_argument("--variants", default="static")
     ap.add_argument("--sizes", default="16K,512K,4M,8M")
     ap.add_argument("--only", default="startup,many,throughput")
     a = ap.parse_args()

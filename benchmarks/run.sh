@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Run the wmlint benchmarks: benchmarks/run.sh [--quick] [--callgrind] [--linking dynamic|static|both]
+# Run the wmlint benchmarks: benchmarks/run.sh [--quick] [--callgrind] [--linking dynamic|runtime|static|all]
 #
 # Builds wmlint and the swift-argument-parser hello-world floor (benchmarks/baseline) in release mode, linked
 # the same way, compiles the bare libyaml event loop with gcc -O2, generates the inputs under
 # benchmarks/.data (once), and prints the figures as Markdown (docs/performance.md explains them).
 #   --quick       fewer rounds and sizes (1K, 512K, 4M); a few minutes on a busy 2-core machine
 #   --callgrind   also count instructions with valgrind --tool=callgrind (deterministic where wall time is noisy)
-#   --linking L   dynamic: the Swift runtime as shared libraries; static: -static-stdlib; both: measure the two
-#                 side by side (default: static, the package's own linking)
+#   --linking L   dynamic: shared libraries; runtime: only the Swift runtime static (-static-stdlib); static: one
+#                 static executable (-static-executable, the package's own linking, the default); all: the three
+#                 side by side
 # Needs: swift, python3 with awscli v1 (botocore) and PyYAML, gcc, libyaml-dev, valgrind (for --callgrind).
 set -euo pipefail
 
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
         --quick) quick=1 ;;
         --callgrind) callgrind=1 ;;
         --linking) linking="$2"; shift ;;
-        *) echo "usage: $0 [--quick] [--callgrind] [--linking dynamic|static|both]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--quick] [--callgrind] [--linking dynamic|runtime|static|all]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -32,20 +33,19 @@ mkdir -p "$bin"
 
 variants=()
 case "$linking" in
-    dynamic) variants=(dynamic) ;;
-    static) variants=(static) ;;
-    both) variants=(dynamic static) ;;
-    *) echo "--linking: dynamic, static or both" >&2; exit 2 ;;
+    dynamic | runtime | static) variants=("$linking") ;;
+    all) variants=(dynamic runtime static) ;;
+    *) echo "--linking: dynamic, runtime, static or all" >&2; exit 2 ;;
 esac
 
 for v in "${variants[@]}"; do
-    # WMLINT_STDLIB selects the linking in both manifests (Package.swift, baseline/Package.swift).
+    # WMLINT_LINKING selects the linking in both manifests (Package.swift, baseline/Package.swift).
     echo "building wmlint and the baseline ($v linking, release)..." >&2
-    # The package's own linking (static) builds in the usual .build; the dynamic variant in .build-bench-dynamic.
+    # The package's own linking (static) builds in the usual .build; the others in .build-bench-<linking>.
     if [ "$v" = static ]; then scratch=.build; else scratch=".build-bench-$v"; fi
-    (cd "$root" && WMLINT_STDLIB="$v" swift build -c release --product wmlint --scratch-path "$scratch" >&2)
+    (cd "$root" && WMLINT_LINKING="$v" swift build -c release --product wmlint --scratch-path "$scratch" >&2)
     cp "$root/$scratch/release/wmlint" "$bin/wmlint-$v"
-    (cd "$here/baseline" && WMLINT_STDLIB="$v" swift build -c release --scratch-path "$scratch" >&2)
+    (cd "$here/baseline" && WMLINT_LINKING="$v" swift build -c release --scratch-path "$scratch" >&2)
     cp "$here/baseline/$scratch/release/hello" "$bin/hello-$v"
 done
 gcc -O2 -o "$bin/yaml_events" "$here/yaml_events.c" $(pkg-config --cflags --libs yaml-0.1)

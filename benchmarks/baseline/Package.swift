@@ -2,9 +2,9 @@
 // The floor for start-up: a hello-world command on swift-argument-parser, built and linked like wmlint.
 import PackageDescription
 
-// Linked like wmlint (see ../../Package.swift): the Swift runtime statically in release builds on Linux, unless
-// WMLINT_STDLIB=dynamic.
-let staticStdlib = Context.environment["WMLINT_STDLIB"] != "dynamic"
+// Built and linked like wmlint (see ../../Package.swift): one static executable in release builds on Linux, unless
+// WMLINT_LINKING says `runtime` (only the Swift runtime static) or `dynamic`.
+let linking = Context.environment["WMLINT_LINKING"] ?? "static"
 
 let package = Package(
     name: "hello",
@@ -15,15 +15,22 @@ let package = Package(
         .executableTarget(
             name: "hello",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
-            linkerSettings: staticStdlib
-                ? [
+            swiftSettings: [
+                .unsafeFlags(
+                    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+                    .when(configuration: .release))
+            ],
+            linkerSettings: linking == "dynamic"
+                ? []
+                : [
                     .unsafeFlags(
                         [
-                            "-static-stdlib", "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
+                            linking == "runtime" ? "-static-stdlib" : "-static-executable",
+                            "-Xlinker", "-l_FoundationCollections", "-Xlinker", "-l_FoundationCShims",
                             "-Xlinker", "-lswiftSynchronization",
                         ],
                         .when(platforms: [.linux], configuration: .release))
-                ] : []
+                ]
         )
     ]
 )
