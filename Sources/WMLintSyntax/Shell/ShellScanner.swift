@@ -450,7 +450,11 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
-                if case .other = command.phase, skipPlainArgument(&command) { continue }
+                if case .other = command.phase,
+                    skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth)
+                {
+                    continue
+                }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
         }
@@ -476,6 +480,21 @@ struct ShellLexer {
         }
         index = end
         command.note(start, end)
+        return true
+    }
+
+    /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
+    /// read, scanning its substitutions for commands. Returns `false`, the offset unchanged, for any other word.
+    ///
+    /// Such a word is never an IO number, and a fault in it is never reported (only `aws` commands report theirs).
+    @inline(__always)
+    mutating func skipQuotedArgument(_ command: inout PendingCommand, depth: Int) -> Bool {
+        let first = buffer[index]
+        guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "$") else {
+            return false
+        }
+        let word = readWord(depth: depth, record: false)
+        command.note(word.start, word.end)
         return true
     }
 
