@@ -129,6 +129,14 @@ public struct OffsetMap: Hashable, Sendable {
             }
         }
 
+        /// The number of runs so far.
+        public var runCount: Int { runs.count }
+
+        /// Makes room for `runs` runs in all.
+        public mutating func reserveCapacity(_ runs: Int) {
+            self.runs.reserveCapacity(runs)
+        }
+
         /// Removes every byte, keeping the storage.
         public mutating func removeAll() {
             runs.removeAll(keepingCapacity: true)

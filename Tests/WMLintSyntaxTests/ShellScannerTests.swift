@@ -51,6 +51,23 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(command.words[1].map.starts == [4, 5, 6, 7, 8, 9, 10, 11, 12])
     }
 
+    @Test func stepsOverQuotedArgumentsOfOtherCommandsAndScansTheirSubstitutions() throws {
+        // Quoted and `$` arguments of a command that is not `aws`, with a substitution holding one, over CRLF
+        // lines, tabs and multi-byte text; a fault in such an argument is not reported.
+        let script =
+            "echo\t'日本 語' \"é $(aws s3 ls \"$B\")\" $'\\t' $X\r\n"
+            + "printf \"%s\" 'unterminated\r\naws ec2 x\n"
+        let result = scan(script)
+        let command = try #require(result.commands.first)
+        #expect(result.commands.count == 1)
+        #expect(command.words.map(\.text) == ["aws", "s3", "ls", "$B"])
+        let start = offset(of: "aws s3", in: script)
+        let end = offset(of: "\")\" $'", in: script) + 1
+        #expect(command.range == .bytes(start, end))
+        #expect(command.syntaxError == nil)
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func mapsJSONInsideDoubleQuotesThroughEscapes() throws {
         let script = #"aws x --p "{\"Key\":\"v\"}""#
         let word = try #require(scan(script).commands.first?.words.last)

@@ -154,13 +154,12 @@ private struct Reader {
 
     private mutating func readOption(_ word: ShellWord, inOperation: Bool) {
         index += 1
-        let utf8 = word.text.utf8
-        var nameEnd = utf8.count
+        var nameEnd = word.text.utf8.count
         var written = word.text
         var inlineValue: ShellWord?
-        if utf8.starts(with: "--".utf8), let equals = utf8.firstIndex(of: UInt8(ascii: "=")) {
-            nameEnd = utf8.distance(from: utf8.startIndex, to: equals)
-            written = String(decoding: utf8[..<equals], as: UTF8.self)
+        if let (equals, name) = word.text.longOptionName {
+            nameEnd = equals
+            written = name
             inlineValue = word.suffix(fromByte: nameEnd + 1)
         }
         let nameRange = word.fileRange(0..<nameEnd)
@@ -203,7 +202,7 @@ private struct Reader {
             }
         }
         if let value, value.isStatic { checkValue(value, of: spec) }
-        if let first = options.first(where: { $0.spec == spec }) {
+        if let first = options.first(where: { $0.spec.name == spec.name && $0.spec == spec }) {
             diagnostics.append(
                 Diagnostic(
                     rule: .duplicateOption,
@@ -327,6 +326,22 @@ extension String {
         var bytes = utf8.makeIterator()
         guard bytes.next() == UInt8(ascii: "-"), let second = bytes.next() else { return false }
         return second < 0x80 || (hasPrefix("-") && count > 1)
+    }
+}
+
+extension String {
+    /// For a `--name=value` word: the byte offset of its first `=` and the name before it.
+    fileprivate var longOptionName: (equals: Int, name: String)? {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> (Int, String)? in
+            guard bytes.count > 2, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "-"),
+                let equals = bytes.firstIndex(of: UInt8(ascii: "="))
+            else { return nil }
+            return (equals, String(decoding: UnsafeBufferPointer(rebasing: bytes[..<equals]), as: UTF8.self))
+        }
+        if let found { return found }
+        // Not contiguous (a bridged string): the same, through the view.
+        guard utf8.starts(with: "--".utf8), let equals = utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        return (utf8.distance(from: utf8.startIndex, to: equals), String(decoding: utf8[..<equals], as: UTF8.self))
     }
 }
 

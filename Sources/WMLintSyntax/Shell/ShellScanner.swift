@@ -249,6 +249,9 @@ struct ShellLexer {
     var wordQuoted = false
     /// How many expansions the word being read holds.
     var wordExpansions = 0
+    /// Storage reused by ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` to join a word's decoded bytes
+    /// with the text of its expansions, so that a word allocates only what it keeps.
+    var joined = WordScratch()
 
     init(buffer: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
         self.buffer = buffer
@@ -447,7 +450,11 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
-                if case .other = command.phase, skipPlainArgument(&command) { continue }
+                if case .other = command.phase,
+                    skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth)
+                {
+                    continue
+                }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
         }
@@ -473,6 +480,21 @@ struct ShellLexer {
         }
         index = end
         command.note(start, end)
+        return true
+    }
+
+    /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
+    /// read, scanning its substitutions for commands. Returns `false`, the offset unchanged, for any other word.
+    ///
+    /// Such a word is never an IO number, and a fault in it is never reported (only `aws` commands report theirs).
+    @inline(__always)
+    mutating func skipQuotedArgument(_ command: inout PendingCommand, depth: Int) -> Bool {
+        let first = buffer[index]
+        guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "$") else {
+            return false
+        }
+        let word = readWord(depth: depth, record: false)
+        command.note(word.start, word.end)
         return true
     }
 
@@ -886,13 +908,13 @@ struct ShellLexer {
     /// Bytes of an expansion's text kept in a word (`$(…)`, `${…}`); the rest is left out.
     static let keptExpansionBytes = 256
 
-    func makeWord(depth: Int, read word: WordRead) -> ShellWord {
+    mutating func makeWord(depth: Int, read word: WordRead) -> ShellWord {
         makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
     }
 
     /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
     /// `sourceStart..<sourceEnd`.
-    func makeWord(depth: Int, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
+    mutating func makeWord(depth: Int, decodedFrom: Int, sourceStart: Int, sourceEnd: Int, read word: WordRead)
         -> ShellWord
     {
         let scratch = pool[depth]
@@ -907,9 +929,17 @@ struct ShellLexer {
                 range: text.fileRange(sourceStart, sourceEnd)
             )
         }
-        // The decoded bytes with the text of expansions put back, in local offsets.
-        var local: [UInt8] = []
-        var localMap = OffsetMap.Builder()
+        // The decoded bytes with the text of expansions put back, in local offsets, in storage kept from word to
+        // word (taken out of `joined` while in use, and put back).
+        var local = joined.bytes
+        var localMap = joined.map
+        joined = WordScratch()
+        local.removeAll(keepingCapacity: true)
+        localMap.removeAll()
+        defer {
+            joined.bytes = local
+            joined.map = localMap
+        }
         var expansion = 0
         while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
             expansion += 1
@@ -920,6 +950,8 @@ struct ShellLexer {
             kept += Swift.min(scratch.expansions[index].count, Self.keptExpansionBytes)
         }
         local.reserveCapacity(kept)
+        // Each expansion is one run and splits at most one run of the decoded bytes.
+        localMap.reserveCapacity(scratch.map.runCount + 2 * (scratch.expansions.count - firstExpansion))
         var position = from
         while position <= total {
             while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
@@ -939,7 +971,11 @@ struct ShellLexer {
             position = next
         }
         let tail = local.isEmpty ? emptyPoint : localMap.end(of: local.count - 1)
-        let expansions = scratch.expansions[firstExpansion...].map { text.fileRange($0) }
+        var expansions: [SourceRange] = []
+        expansions.reserveCapacity(scratch.expansions.count - firstExpansion)
+        for index in firstExpansion..<scratch.expansions.count {
+            expansions.append(text.fileRange(scratch.expansions[index]))
+        }
         if text.map == nil && isValidUTF8(local, from: 0) {
             return ShellWord(
                 text: String(decoding: local, as: UTF8.self),
