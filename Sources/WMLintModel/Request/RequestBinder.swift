@@ -42,16 +42,17 @@ private struct Binder {
         let parameters = input.parameters
         for index in lastEntries(parameters) {
             let key = parameters[index].key
-            let escapedKey = escapePointer(key)
             var location = parameters[index].location
-            location.pointer = "/" + escapedKey
-            guard let memberShape = shape.member(key) else {
+            guard let memberIndex = shape.memberIndex(key) else {
+                location.pointer = "/" + escapePointer(key)
                 if let near = reportUnknown(key, location: location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
                 }
                 request.unknownMembers.append(UnknownMember(key: key, location: location))
                 continue
             }
+            let memberShape = shape.members[memberIndex].shape
+            location.pointer = MemberPointers.request[memberIndex]
             present.append(key)
             switch parameters[index].value {
             case .unresolved:
@@ -61,7 +62,8 @@ private struct Binder {
                 continue
             case .node(let node, let syntax):
                 location.range = node.range
-                var context = Context(location: location, syntax: syntax, name: escapedKey)
+                // A known member's name needs no escaping: it is its last reference token as it is.
+                var context = Context(location: location, syntax: syntax, name: key)
                 context.text = parameters[index].sharedText
                 bindTopLevel(key, shape: memberShape, node: node, context: context, into: &request)
             }
@@ -109,7 +111,8 @@ private struct Binder {
             request.authenticationMode = bindString(node, context: context)
         case OperationModel.identityCenterConfiguration:
             request.identityCenterConfiguration = bindStructure(
-                node, shape: OperationModel.identityCenterShape, context: context, into: IdentityCenterConfiguration()
+                node, shape: OperationModel.identityCenterShape, pointers: MemberPointers.identityCenter,
+                context: context, into: IdentityCenterConfiguration()
             ) { key, member, memberContext, binder, value in
                 switch key {
                 case OperationModel.instanceArn:
@@ -122,8 +125,8 @@ private struct Binder {
             }
         case OperationModel.personalAccessTokenConfiguration:
             request.personalAccessTokenConfiguration = bindStructure(
-                node, shape: OperationModel.personalAccessTokenShape, context: context,
-                into: PersonalAccessTokenConfiguration()
+                node, shape: OperationModel.personalAccessTokenShape, pointers: MemberPointers.personalAccessToken,
+                context: context, into: PersonalAccessTokenConfiguration()
             ) { key, member, memberContext, binder, value in
                 switch key {
                 case OperationModel.status:
@@ -198,9 +201,10 @@ private struct Binder {
     }
 
     /// Binds a structure: reports its unknown keys and missing required members, then hands each member (each key
-    /// once, its last value) with its context to `bindMember`, in order, to fill in `value`.
+    /// once, its last value) with its context to `bindMember`, in order, to fill in `value`. `pointers` are the
+    /// pointers of the shape's members, in model order, under the structure's pointer.
     mutating func bindStructure<Value: Hashable & Sendable>(
-        _ node: SyntaxNode, shape: StructureShape, context: Context, into value: Value,
+        _ node: SyntaxNode, shape: StructureShape, pointers: [String], context: Context, into value: Value,
         member bindMember: (String, SyntaxNode, Context, inout Binder, inout Value) -> Void
     ) -> Field<Value> {
         let location = context.location(for: node)
@@ -212,8 +216,8 @@ private struct Binder {
         var present: [String] = []
         var nearlyNamed: [String] = []
         for member in unique {
-            if shape.member(member.key) == nil {
-                let memberLocation = self.memberLocation(member, in: context)
+            if shape.memberIndex(member.key) == nil {
+                let memberLocation = self.memberLocation(member, pointer: nil, in: context)
                 if let near = reportUnknown(member.key, location: memberLocation, known: shape.memberNames) {
                     nearlyNamed.append(near)
                 }
@@ -233,21 +237,21 @@ private struct Binder {
         var memberContext = context
         for member in unique {
             memberContext.name = member.key
-            memberContext.location = memberLocation(member, in: context)
+            let pointer = shape.memberIndex(member.key).map { pointers[$0] }
+            memberContext.location = memberLocation(member, pointer: pointer, in: context)
             bindMember(member.key, member.value, memberContext, &self, &value)
         }
         return Field(value: value, location: location)
     }
 
-    /// Where a member of the structure of `context` is: its pointer, key, value and the bytes that remove it.
-    private func memberLocation(_ member: Member, in context: Context) -> ValueLocation {
+    /// Where a member of the structure of `context` is: its pointer (`pointer` when known, else made from the
+    /// structure's), key, value and the text that tells the bytes that remove it.
+    private func memberLocation(_ member: Member, pointer: String?, in context: Context) -> ValueLocation {
         var location = context.location
-        location.pointer = context.location.pointer + "/" + escapePointer(member.key)
+        location.pointer = pointer ?? context.location.pointer + "/" + escapePointer(member.key)
         location.keyRange = member.keyRange
         location.range = member.value.range
-        location.removalRange = context.text.flatMap {
-            MemberSpan.removalRange(keyRange: member.keyRange, valueRange: member.value.range, in: $0.text)
-        }
+        location.memberText = context.text
         return location
     }
 
@@ -314,6 +318,18 @@ private struct Binder {
                 notes: note.map { [$0] } ?? [],
                 help: help,
                 related: context.location.provenance))
+    }
+}
+
+/// RFC 6901 pointers of the shapes' known members, in model order, made once: binding a known member builds no
+/// string. A known member's name needs no escaping.
+private enum MemberPointers {
+    static let request = OperationModel.requestShape.memberNames.map { "/" + $0 }
+    static let identityCenter = OperationModel.identityCenterShape.memberNames.map {
+        "/" + OperationModel.identityCenterConfiguration + "/" + $0
+    }
+    static let personalAccessToken = OperationModel.personalAccessTokenShape.memberNames.map {
+        "/" + OperationModel.personalAccessTokenConfiguration + "/" + $0
     }
 }
 
