@@ -17,9 +17,23 @@ struct CheckState {
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
+    /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
+    /// once: each check reads several, and reading one through the request's nested optionals copies the
+    /// structure that holds it.
+    private let values: InlineArray<5, String?>
+    /// `LifetimeInDays`, when it is known and well-typed.
+    let lifetimeInDays: Int?
+
     init(request: Request, context: RuleContext) {
         self.request = request
         self.context = context
+        let identityCenter = request.identityCenterConfiguration?.value
+        let token = request.personalAccessTokenConfiguration?.value
+        values = [
+            request.organizationId?.value, request.authenticationMode?.value, identityCenter?.instanceArn?.value,
+            identityCenter?.applicationArn?.value, token?.status?.value,
+        ]
+        lifetimeInDays = token?.lifetimeInDays?.value
     }
 
     /// The string member's value, when it is known and well-typed.
@@ -28,20 +42,8 @@ struct CheckState {
     /// ownership verifier (a compiler crash); a call costs a few instructions.
     @inline(never)
     func value(_ member: Member) -> String? {
-        let field: Field<String>?
-        switch member {
-        case .organizationId: field = request.organizationId
-        case .authenticationMode: field = request.authenticationMode
-        case .instanceArn: field = request.identityCenterConfiguration?.value?.instanceArn
-        case .applicationArn: field = request.identityCenterConfiguration?.value?.applicationArn
-        case .status: field = request.personalAccessTokenConfiguration?.value?.status
-        case .lifetimeInDays: return nil
-        }
-        return field?.value
+        member == .lifetimeInDays ? nil : values[Int(member.rawValue)]
     }
-
-    /// `LifetimeInDays`, when it is known and well-typed.
-    var lifetimeInDays: Int? { request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value }
 
     /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
     @inline(never)
