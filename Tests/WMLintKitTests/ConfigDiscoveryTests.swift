@@ -145,3 +145,44 @@ import Testing
         #expect(results.allSatisfy { $0.0 == config && $0.1 == "us-east-1" })
     }
 }
+
+/// A run takes each input's configuration from its own directory, even when inputs of several directories
+/// alternate (consecutive inputs of one directory share one lookup).
+@Suite struct RunConfigurationTests {
+    static let request = """
+        {"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY",
+         "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+          "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+         "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}
+        """
+
+    @Test func eachInputHasItsDirectorysConfiguration() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.write(".wmlint.yaml", "region: ap-south-1\n")
+        try tree.write("sub/.wmlint.yaml", "region: us-east-1\n")
+        let a = try tree.write("a.json", Self.request)
+        let b = try tree.write("sub/b.json", Self.request)
+        let c = try tree.write("c.json", Self.request)
+        let d = try tree.write("sub/d.json", Self.request)
+        let report = try Linter.run(LintOptions(paths: [a, c, b, d, tree.root + "/sub/../a.json"]))
+        let flagged = Set(report.diagnostics.filter { $0.rule == .regionUnsupported }.map(\.path))
+        #expect(flagged == [a, c, tree.root + "/sub/../a.json"])
+        #expect(report.fileCount == 5)
+    }
+
+    @Test func plainNamesInOneDirectory() {
+        #expect(Path.arePlainNamesInOneDirectory("d/a.json", "d/b.yaml"))
+        #expect(Path.arePlainNamesInOneDirectory("a.json", "b.json"))
+        #expect(Path.arePlainNamesInOneDirectory("/a.json", "/b.json"))
+        #expect(Path.arePlainNamesInOneDirectory("dé/日本.json", "dé/b.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "e/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/sub/a.json", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/..", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "d/."))
+        #expect(!Path.arePlainNamesInOneDirectory("d/", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("..", "a.json"))
+        #expect(Path.arePlainNamesInOneDirectory("d/.a", "d/..b"))
+    }
+}

@@ -208,6 +208,30 @@ enum Path {
         return String(path[path.index(after: slash)...])
     }
 
+    /// Whether `path` and `other` are both plain file names (not empty, `.` or `..`) in one directory, written
+    /// with the same bytes up to their last `/` (or both without one).
+    static func arePlainNamesInOneDirectory(_ path: String, _ other: String) -> Bool {
+        let slash = lastSlash(path)
+        let otherSlash = lastSlash(other)
+        guard (slash == nil) == (otherSlash == nil), isPlainName(path, after: slash),
+            isPlainName(other, after: otherSlash)
+        else { return false }
+        guard let slash, let otherSlash else { return true }
+        return path.utf8[..<slash].elementsEqual(other.utf8[..<otherSlash])
+    }
+
+    /// Whether the last component of `path`, after its last `/` at `slash`, is a plain name.
+    private static func isPlainName(_ path: String, after slash: String.Index?) -> Bool {
+        let name = slash.map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]
+        let dot = UInt8(ascii: ".")
+        switch name.count {
+        case 0: return false
+        case 1: return name.first != dot
+        case 2: return !name.allSatisfy { $0 == dot }
+        default: return true
+        }
+    }
+
     /// The index of the last `/` character of `path`. Found by byte when that slash stands between ASCII bytes
     /// (then it is a character of its own); else by character, as a slash joined to a combining mark is not one.
     private static func lastSlash(_ path: String) -> String.Index? {

@@ -88,11 +88,20 @@ public enum Linter {
         // Each input with its configuration: excluded files drop out (named ones too), included documents are
         // read without sniffing.
         var inputs: [InputFile] = []
+        // Discovery lists a directory's files together: an input named by a plain file name in the directory of
+        // the one before has its configuration, without a second lookup.
+        var previous: (path: String, configuration: Configuration)?
         for var input in try InputDiscovery(
             format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments
         )
         .inputs(for: options.paths) {
-            let configuration = try configurations.configuration(for: input.path)
+            let configuration: Configuration
+            if let previous, Path.arePlainNamesInOneDirectory(input.path, previous.path) {
+                configuration = previous.configuration
+            } else {
+                configuration = try configurations.configuration(for: input.path)
+                previous = (input.path, configuration)
+            }
             if configuration.isExcluded(path: input.path) { continue }
             if (input.kind == .json || input.kind == .yaml) && configuration.isIncluded(path: input.path) {
                 input.isForced = true
