@@ -44,6 +44,25 @@ let validHead =
         }
     }
 
+    @Test func memberValuesAreTheKnownWellTypedValues() throws {
+        let json =
+            validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
+        let values = try bindDocument(json).0.request.memberValues
+        #expect(values.organizationId == "m-0123456789abcdef0123456789abcdef")
+        #expect(values.authenticationMode == "IDENTITY_PROVIDER_ONLY")
+        #expect(values.instanceArn == "arn:aws:sso:::instance/ssoins-1234567890abcdef")
+        #expect(
+            values.applicationArn
+                == "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef")
+        #expect(values.status == "ACTIVE")
+        #expect(values.lifetimeInDays == 30)
+        let mistyped = try bindDocument(
+            #"{"OrganizationId": 5, "PersonalAccessTokenConfiguration": {"Status": [], "LifetimeInDays": "x"}}"#)
+        let none = mistyped.0.request.memberValues
+        #expect(none.organizationId == nil && none.status == nil && none.lifetimeInDays == nil)
+        #expect(none.instanceArn == nil && none.applicationArn == nil && none.authenticationMode == nil)
+    }
+
     @Test func knownAndUnknownMembersHaveTheirPointers() throws {
         let json =
             validHead + validICC

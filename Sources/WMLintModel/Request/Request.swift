@@ -138,3 +138,33 @@ public struct Request: Hashable, Sendable {
 
     public init() {}
 }
+
+/// The values of a request's scalar members, when known and well-typed, without their locations.
+public struct MemberValues: Sendable {
+    public var organizationId: String?
+    public var authenticationMode: String?
+    public var instanceArn: String?
+    public var applicationArn: String?
+    public var status: String?
+    /// Days.
+    public var lifetimeInDays: Int?
+}
+
+extension Request {
+    /// The scalar members' values, read in place (the rules read each several times; reaching one through the
+    /// nested optional fields from another module copies the structures on the way).
+    public var memberValues: MemberValues {
+        var values = MemberValues()
+        values.organizationId = organizationId?.value
+        values.authenticationMode = authenticationMode?.value
+        if let identityCenter = identityCenterConfiguration?.value {
+            values.instanceArn = identityCenter.instanceArn?.value
+            values.applicationArn = identityCenter.applicationArn?.value
+        }
+        if let token = personalAccessTokenConfiguration?.value {
+            values.status = token.status?.value
+            values.lifetimeInDays = token.lifetimeInDays?.value
+        }
+        return values
+    }
+}

@@ -9,32 +9,42 @@ enum Member: UInt8 {
 /// What a check reads: the request, its context, and what earlier checks found.
 ///
 /// Checks read the members' values through ``value(_:)`` and their locations through ``location(of:)``, only when
-/// they report: no `Field` is copied on the way to a value.
+/// they report: no `Field` is copied on the way to a value. The request and its context are held by reference:
+/// the state is a few words, so passing it to a check or calling a method on it copies nothing large.
 struct CheckState {
-    let request: Request
-    let context: RuleContext
+    /// What stays the same through the checks of one request, and the ARNs cut into fields on first use.
+    private final class Shared {
+        let request: Request
+        let context: RuleContext
+        /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
+        /// once: each check reads several.
+        let values: InlineArray<5, String?>
+        let lifetimeInDays: Int?
+        var parsedInstanceArn: ARN?
+        var parsedApplicationArn: ARN?
+
+        init(request: Request, context: RuleContext) {
+            self.request = request
+            self.context = context
+            let read = request.memberValues
+            values = [read.organizationId, read.authenticationMode, read.instanceArn, read.applicationArn, read.status]
+            lifetimeInDays = read.lifetimeInDays
+        }
+    }
+
+    private let shared: Shared
     var diagnostics: [Diagnostic] = []
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
-    /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
-    /// once: each check reads several, and reading one through the request's nested optionals copies the
-    /// structure that holds it.
-    private let values: InlineArray<5, String?>
-    /// `LifetimeInDays`, when it is known and well-typed.
-    let lifetimeInDays: Int?
-
     init(request: Request, context: RuleContext) {
-        self.request = request
-        self.context = context
-        let identityCenter = request.identityCenterConfiguration?.value
-        let token = request.personalAccessTokenConfiguration?.value
-        values = [
-            request.organizationId?.value, request.authenticationMode?.value, identityCenter?.instanceArn?.value,
-            identityCenter?.applicationArn?.value, token?.status?.value,
-        ]
-        lifetimeInDays = token?.lifetimeInDays?.value
+        shared = Shared(request: request, context: context)
     }
+
+    var context: RuleContext { shared.context }
+
+    /// `LifetimeInDays`, when it is known and well-typed.
+    var lifetimeInDays: Int? { shared.lifetimeInDays }
 
     /// The string member's value, when it is known and well-typed.
     ///
@@ -42,19 +52,19 @@ struct CheckState {
     /// ownership verifier (a compiler crash); a call costs a few instructions.
     @inline(never)
     func value(_ member: Member) -> String? {
-        member == .lifetimeInDays ? nil : values[Int(member.rawValue)]
+        member == .lifetimeInDays ? nil : shared.values[Int(member.rawValue)]
     }
 
     /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
     @inline(never)
     func location(of member: Member) -> ValueLocation? {
         switch member {
-        case .organizationId: return request.organizationId?.location
-        case .authenticationMode: return request.authenticationMode?.location
-        case .instanceArn: return request.identityCenterConfiguration?.value?.instanceArn?.location
-        case .applicationArn: return request.identityCenterConfiguration?.value?.applicationArn?.location
-        case .status: return request.personalAccessTokenConfiguration?.value?.status?.location
-        case .lifetimeInDays: return request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
+        case .organizationId: return shared.request.organizationId?.location
+        case .authenticationMode: return shared.request.authenticationMode?.location
+        case .instanceArn: return shared.request.identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: return shared.request.identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: return shared.request.personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays: return shared.request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
         }
     }
 
@@ -67,19 +77,16 @@ struct CheckState {
         isFaulty(member) ? nil : value(member)
     }
 
-    /// `InstanceArn` and `ApplicationArn` cut into fields, once per request (several checks read them).
-    private var parsedInstanceArn: ARN?
-    private var parsedApplicationArn: ARN?
-
-    /// The ARN member's value cut into its fields, when it holds a value no check has found faulty.
-    mutating func arn(_ member: Member) -> ARN? {
+    /// The ARN member's value cut into its fields (once per request: several checks read them), when it holds a
+    /// value no check has found faulty.
+    func arn(_ member: Member) -> ARN? {
         guard member == .instanceArn || member == .applicationArn, let value = valid(member) else { return nil }
         if member == .instanceArn {
-            if parsedInstanceArn == nil { parsedInstanceArn = ARN(value) }
-            return parsedInstanceArn
+            if shared.parsedInstanceArn == nil { shared.parsedInstanceArn = ARN(value) }
+            return shared.parsedInstanceArn
         }
-        if parsedApplicationArn == nil { parsedApplicationArn = ARN(value) }
-        return parsedApplicationArn
+        if shared.parsedApplicationArn == nil { shared.parsedApplicationArn = ARN(value) }
+        return shared.parsedApplicationArn
     }
 
     mutating func report(_ diagnostic: Diagnostic, faulty member: Member? = nil) {
