@@ -211,25 +211,40 @@ enum Path {
     /// Whether `path` and `other` are both plain file names (not empty, `.` or `..`) in one directory, written
     /// with the same bytes up to their last `/` (or both without one).
     static func arePlainNamesInOneDirectory(_ path: String, _ other: String) -> Bool {
-        let slash = lastSlash(path)
-        let otherSlash = lastSlash(other)
-        guard (slash == nil) == (otherSlash == nil), isPlainName(path, after: slash),
-            isPlainName(other, after: otherSlash)
-        else { return false }
-        guard let slash, let otherSlash else { return true }
-        return path.utf8[..<slash].elementsEqual(other.utf8[..<otherSlash])
+        let fast = path.utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in plainNamesInOneDirectory(a, b) }
+        }
+        if let fast, let answer = fast { return answer }
+        return plainNamesInOneDirectory(Array(path.utf8), Array(other.utf8))
     }
 
-    /// Whether the last component of `path`, after its last `/` at `slash`, is a plain name.
-    private static func isPlainName(_ path: String, after slash: String.Index?) -> Bool {
-        let name = slash.map { path.utf8[path.utf8.index(after: $0)...] } ?? path.utf8[...]
-        let dot = UInt8(ascii: ".")
-        switch name.count {
-        case 0: return false
-        case 1: return name.first != dot
-        case 2: return !name.allSatisfy { $0 == dot }
-        default: return true
+    /// ``arePlainNamesInOneDirectory(_:_:)`` over two paths' UTF-8 bytes; also `false` when a last `/` touches a
+    /// non-ASCII byte (it may then belong to a character with a combining mark: the caller looks the path up).
+    private static func plainNamesInOneDirectory<Bytes: RandomAccessCollection<UInt8>>(
+        _ a: Bytes, _ b: Bytes
+    ) -> Bool where Bytes.Index == Int {
+        /// The last slash's index (`.some(nil)` without one), or `nil` when it touches a non-ASCII byte.
+        func lastSlash(_ bytes: Bytes) -> Int?? {
+            guard let index = bytes.lastIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
+            let before = index == bytes.startIndex || bytes[index - 1] < 0x80
+            let after = index + 1 == bytes.endIndex || bytes[index + 1] < 0x80
+            return before && after ? .some(index) : nil
         }
+        func isPlainName(_ bytes: Bytes, after slash: Int?) -> Bool {
+            let name = bytes[(slash.map { $0 + 1 } ?? bytes.startIndex)...]
+            let dot = UInt8(ascii: ".")
+            switch name.count {
+            case 0: return false
+            case 1: return name.first != dot
+            case 2: return !name.allSatisfy { $0 == dot }
+            default: return true
+            }
+        }
+        guard case .some(let slash) = lastSlash(a), case .some(let otherSlash) = lastSlash(b) else { return false }
+        guard (slash == nil) == (otherSlash == nil), isPlainName(a, after: slash), isPlainName(b, after: otherSlash)
+        else { return false }
+        guard let slash, let otherSlash else { return true }
+        return slash == otherSlash && a[..<slash].elementsEqual(b[..<otherSlash])
     }
 
     /// The index of the last `/` character of `path`. Found by byte when that slash stands between ASCII bytes
