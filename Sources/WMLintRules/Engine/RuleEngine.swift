@@ -14,7 +14,10 @@ enum Member: UInt8 {
 struct CheckState {
     /// What stays the same through the checks of one request, and the ARNs cut into fields on first use.
     private final class Shared {
-        let request: Request
+        /// The request ``RuleEngine/run(_:context:)`` checks, valid while it runs (no state outlives the run). Not
+        /// a copy: copying a request copies each of its fields through the generic `Field` type's runtime
+        /// metadata, about 6,000 instructions.
+        let request: UnsafePointer<Request>
         let context: RuleContext
         /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
         /// once: each check reads several.
@@ -23,10 +26,10 @@ struct CheckState {
         var parsedInstanceArn: ARN?
         var parsedApplicationArn: ARN?
 
-        init(request: Request, context: RuleContext) {
+        init(request: UnsafePointer<Request>, context: RuleContext) {
             self.request = request
             self.context = context
-            let read = request.memberValues
+            let read = request.pointee.memberValues
             values = [read.organizationId, read.authenticationMode, read.instanceArn, read.applicationArn, read.status]
             lifetimeInDays = read.lifetimeInDays
         }
@@ -37,7 +40,8 @@ struct CheckState {
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
-    init(request: Request, context: RuleContext) {
+    /// The state of a run over `request`, which must stay valid while the state is used.
+    init(request: UnsafePointer<Request>, context: RuleContext) {
         shared = Shared(request: request, context: context)
     }
 
@@ -59,12 +63,13 @@ struct CheckState {
     @inline(never)
     func location(of member: Member) -> ValueLocation? {
         switch member {
-        case .organizationId: return shared.request.organizationId?.location
-        case .authenticationMode: return shared.request.authenticationMode?.location
-        case .instanceArn: return shared.request.identityCenterConfiguration?.value?.instanceArn?.location
-        case .applicationArn: return shared.request.identityCenterConfiguration?.value?.applicationArn?.location
-        case .status: return shared.request.personalAccessTokenConfiguration?.value?.status?.location
-        case .lifetimeInDays: return shared.request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
+        case .organizationId: return shared.request.pointee.organizationId?.location
+        case .authenticationMode: return shared.request.pointee.authenticationMode?.location
+        case .instanceArn: return shared.request.pointee.identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: return shared.request.pointee.identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: return shared.request.pointee.personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays:
+            return shared.request.pointee.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
         }
     }
 
@@ -123,11 +128,13 @@ public enum RuleEngine {
     ]
 
     public static func run(_ request: Request, context: RuleContext) -> [Diagnostic] {
-        var state = CheckState(request: request, context: context)
-        for check in checks {
-            check.run(&state)
+        withUnsafePointer(to: request) { request in
+            var state = CheckState(request: request, context: context)
+            for check in checks {
+                check.run(&state)
+            }
+            return state.diagnostics
         }
-        return state.diagnostics
     }
 }
 
