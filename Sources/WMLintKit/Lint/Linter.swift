@@ -17,6 +17,9 @@ public struct LintOptions: Sendable {
     public var forcesNamedDocuments = false
     /// Whether documents are built whole, values outside the request's shape included (for `convert`).
     public var buildsWholeValues = false
+    /// Whether the report lists what the AWS CLI would do with each request, ``LintReport/requests`` (for
+    /// `convert`; it costs an emulation of the CLI per request, and keeps each request's body until the end).
+    public var recordsRequests = false
     /// Settings given on the command line (`--region`, `--account-id`, `--enable`, `--disable`, `--severity`),
     /// merged over each input's configuration file.
     public var overrides = ConfigurationOverrides()
@@ -49,7 +52,8 @@ public struct LintReport: Sendable {
     public var fileCount: Int
     /// The bytes read from standard input, when `-` was linted.
     public var standardInput: [UInt8]?
-    /// The requests found, file by file in input order, then in source order.
+    /// The requests found, file by file in input order, then in source order (with
+    /// ``LintOptions/recordsRequests``; else none).
     public var requests: [LintedRequest]
 
     public func count(_ severity: Severity) -> Int {
@@ -76,7 +80,7 @@ public enum Linter {
         let settings = RunSettings(
             currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize,
             overrides: options.overrides, contents: options.contents,
-            buildsWholeValues: options.buildsWholeValues)
+            buildsWholeValues: options.buildsWholeValues, recordsRequests: options.recordsRequests)
         let linter = FileLinter(settings: settings)
         let configurations = ConfigurationCache(mode: options.configuration, overrides: options.overrides)
         if options.paths == ["-"] {
