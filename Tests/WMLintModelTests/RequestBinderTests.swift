@@ -63,6 +63,25 @@ let validHead =
         #expect(none.instanceArn == nil && none.applicationArn == nil && none.authenticationMode == nil)
     }
 
+    @Test func theModelsShapesFitThePresenceBits() {
+        for shape in [
+            OperationModel.requestShape, OperationModel.identityCenterShape, OperationModel.personalAccessTokenShape,
+        ] {
+            #expect(shape.members.count < 64)
+        }
+    }
+
+    @Test func aStructureKeyGivenTwiceKeepsItsLastValueAtItsFirstPlace() throws {
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30, "Status": "INACTIVE"}}"#
+        let (result, _) = try bindDocument(json)
+        let token = try #require(result.request.personalAccessTokenConfiguration?.value)
+        #expect(token.status?.value == "INACTIVE")
+        #expect(token.lifetimeInDays?.value == 30)
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func knownAndUnknownMembersHaveTheirPointers() throws {
         let json =
             validHead + validICC

@@ -35,8 +35,7 @@ private struct Binder {
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
-        // A request has a handful of members: arrays searched in place beat hashed sets here.
-        var present: [String] = []
+        var present = PresentMembers()
         var nearlyNamed = input.nearlyNamed
         let shape = OperationModel.requestShape
         let parameters = input.parameters
@@ -53,7 +52,7 @@ private struct Binder {
             }
             let memberShape = shape.members[memberIndex].shape
             location.pointer = MemberPointers.request[memberIndex]
-            present.append(key)
+            present.insert(memberIndex)
             switch parameters[index].value {
             case .unresolved:
                 reportUnresolved(key, location: location)
@@ -65,11 +64,13 @@ private struct Binder {
                 // A known member's name needs no escaping: it is its last reference token as it is.
                 var context = Context(location: location, syntax: syntax, name: key)
                 context.text = parameters[index].sharedText
-                bindTopLevel(key, shape: memberShape, node: node, context: context, into: &request)
+                // The model's own name: the switch then meets the very string it compares with.
+                bindTopLevel(
+                    shape.members[memberIndex].name, shape: memberShape, node: node, context: context, into: &request)
             }
         }
         if !input.hasUnknownSource && input.requiresParameters {
-            for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+            for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
                 diagnostics.append(
                     Diagnostic(
                         rule: .missingRequired,
@@ -201,7 +202,8 @@ private struct Binder {
     }
 
     /// Binds a structure: reports its unknown keys and missing required members, then hands each member (each key
-    /// once, its last value) with its context to `bindMember`, in order, to fill in `value`. `pointers` are the
+    /// once, its last value; a known member under the model's name) with its context to `bindMember`, in order, to
+    /// fill in `value`. `pointers` are the
     /// pointers of the shape's members, in model order, under the structure's pointer.
     mutating func bindStructure<Value: Hashable & Sendable>(
         _ node: SyntaxNode, shape: StructureShape, pointers: [String], context: Context, into value: Value,
@@ -213,19 +215,19 @@ private struct Binder {
             return Field(value: nil, location: location)
         }
         let unique = lastMembers(members)
-        var present: [String] = []
+        var present = PresentMembers()
         var nearlyNamed: [String] = []
         for member in unique {
-            if shape.memberIndex(member.key) == nil {
+            guard let index = shape.memberIndex(member.key) else {
                 let memberLocation = self.memberLocation(member, pointer: nil, in: context)
                 if let near = reportUnknown(member.key, location: memberLocation, known: shape.memberNames) {
                     nearlyNamed.append(near)
                 }
-            } else {
-                present.append(member.key)
+                continue
             }
+            present.insert(index)
         }
-        for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+        for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
             diagnostics.append(
                 Diagnostic(
                     rule: .missingRequired,
@@ -237,9 +239,10 @@ private struct Binder {
         var memberContext = context
         for member in unique {
             memberContext.name = member.key
-            let pointer = shape.memberIndex(member.key).map { pointers[$0] }
-            memberContext.location = memberLocation(member, pointer: pointer, in: context)
-            bindMember(member.key, member.value, memberContext, &self, &value)
+            let index = shape.memberIndex(member.key)
+            memberContext.location = memberLocation(member, pointer: index.map { pointers[$0] }, in: context)
+            // A known member by the model's own name (the switch then meets the very string it compares with).
+            bindMember(index.map { shape.members[$0].name } ?? member.key, member.value, memberContext, &self, &value)
         }
         return Field(value: value, location: location)
     }
@@ -333,6 +336,22 @@ private enum MemberPointers {
     }
 }
 
+/// The members of a shape that are present, one bit per position in the shape (the model's shapes have at most
+/// a handful of members; a position from 64 on is never recorded).
+private struct PresentMembers {
+    private var bits: UInt64 = 0
+
+    mutating func insert(_ index: Int) {
+        if index < 64 { bits |= 1 << UInt64(index) }
+    }
+
+    /// Whether the member named `name` of `shape` is present.
+    func contains(_ name: String, of shape: StructureShape) -> Bool {
+        guard let index = shape.memberIndex(name), index < 64 else { return false }
+        return bits & (1 << UInt64(index)) != 0
+    }
+}
+
 /// Collections up to this many keys are deduplicated by comparing keys pairwise rather than hashing them.
 private let linearScanLimit = 16
 
@@ -356,6 +375,11 @@ public func sameCodePoints(_ a: String, _ b: String) -> Bool {
 /// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.
 func lastMembers(_ members: [Member]) -> [Member] {
     guard members.count <= linearScanLimit else { return JSONWriter.lastValues(members) }
+    // Most structures have each key once: they are then their own answer, without a copy.
+    let hasDuplicates = members.indices.contains { index in
+        members[(index + 1)...].contains { sameKey($0.key, members[index].key) }
+    }
+    guard hasDuplicates else { return members }
     var result: [Member] = []
     result.reserveCapacity(members.count)
     for member in members {
