@@ -26,10 +26,9 @@ struct CheckState {
         var parsedInstanceArn: ARN?
         var parsedApplicationArn: ARN?
 
-        init(request: UnsafePointer<Request>, context: RuleContext) {
+        init(request: UnsafePointer<Request>, values read: MemberValues, context: RuleContext) {
             self.request = request
             self.context = context
-            let read = request.pointee.memberValues
             values = [read.organizationId, read.authenticationMode, read.instanceArn, read.applicationArn, read.status]
             lifetimeInDays = read.lifetimeInDays
         }
@@ -40,9 +39,10 @@ struct CheckState {
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
-    /// The state of a run over `request`, which must stay valid while the state is used.
-    init(request: UnsafePointer<Request>, context: RuleContext) {
-        shared = Shared(request: request, context: context)
+    /// The state of a run over `request`, which must stay valid while the state is used; `values` are its
+    /// ``WMLintModel/Request/memberValues``.
+    init(request: UnsafePointer<Request>, values: MemberValues, context: RuleContext) {
+        shared = Shared(request: request, values: values, context: context)
     }
 
     var context: RuleContext { shared.context }
@@ -128,8 +128,10 @@ public enum RuleEngine {
     ]
 
     public static func run(_ request: Request, context: RuleContext) -> [Diagnostic] {
-        withUnsafePointer(to: request) { request in
-            var state = CheckState(request: request, context: context)
+        // Read from the parameter itself (read through the pointer, the request would be copied first).
+        let values = request.memberValues
+        return withUnsafePointer(to: request) { request in
+            var state = CheckState(request: request, values: values, context: context)
             for check in checks {
                 check.run(&state)
             }
