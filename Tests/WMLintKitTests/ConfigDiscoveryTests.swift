@@ -171,6 +171,24 @@ import Testing
         #expect(report.fileCount == 5)
     }
 
+    @Test func joinAndCleanCompareCharacters() {
+        #expect(Path.join("a", "b") == "a/b")
+        #expect(Path.join("a/", "b") == "a/b")
+        #expect(Path.join("", "b") == "b")
+        #expect(Path.join(".", "b") == "b")
+        #expect(Path.join("a", "/b") == "/b")
+        #expect(Path.join("dé", "日本.json") == "dé/日本.json")
+        // A slash with a combining mark is not a slash character.
+        #expect(Path.join("a", "/\u{301}b") == "a//\u{301}b")
+        #expect(Path.join("a/\u{301}", "b") == "a/\u{301}/b")
+        #expect(Path.clean("./a") == "a")
+        #expect(Path.clean("././a//") == "a")
+        #expect(Path.clean("./") == ".")
+        #expect(Path.clean("/") == "/")
+        #expect(Path.clean("./\u{301}x") == "./\u{301}x")
+        #expect(Path.clean("a/\u{301}") == "a/\u{301}")
+    }
+
     @Test func plainNamesInOneDirectory() {
         #expect(Path.arePlainNamesInOneDirectory("d/a.json", "d/b.yaml"))
         #expect(Path.arePlainNamesInOneDirectory("a.json", "b.json"))

@@ -187,10 +187,12 @@ enum FileSystem {
 /// Path arithmetic on `/`-separated strings.
 enum Path {
     static func join(_ base: String, _ component: String) -> String {
-        if component.hasPrefix("/") || base.isEmpty || base == "." { return component }
+        // Each `hasPrefix`/`hasSuffix` (which compare characters) only when the byte there is a slash at all.
+        let isAbsolute = component.utf8.first == UInt8(ascii: "/") && component.hasPrefix("/")
+        if isAbsolute || base.isEmpty || base == "." { return component }
         // One allocation: `base + "/" + component` builds an intermediate string.
         var joined = base
-        let slash = base.hasSuffix("/") ? 0 : 1
+        let slash = base.utf8.last == UInt8(ascii: "/") && base.hasSuffix("/") ? 0 : 1
         joined.reserveCapacity(base.utf8.count + slash + component.utf8.count)
         if slash == 1 { joined.append("/") }
         joined.append(component)
@@ -274,9 +276,11 @@ enum Path {
     /// Removes `./` segments and a trailing `/` for display.
     static func clean(_ path: String) -> String {
         var result = path
-        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
-        // `hasSuffix` first: `count` walks every character.
-        while result.hasSuffix("/") && result.count > 1 { result.removeLast() }
+        // The bytes first: `hasPrefix` and `hasSuffix` compare characters, and `count` walks every character.
+        while result.utf8.first == UInt8(ascii: "."), result.hasPrefix("./") && result.count > 2 {
+            result.removeFirst(2)
+        }
+        while result.utf8.last == UInt8(ascii: "/"), result.hasSuffix("/") && result.count > 1 { result.removeLast() }
         return result
     }
 }
