@@ -173,8 +173,9 @@ public enum Linter {
         sources.reserveCapacity(outcomes.count)
         diagnostics.reserveCapacity(outcomes.reduce(0) { $0 + $1.diagnostics.count })
         for outcome in outcomes {
-            for source in outcome.sources where sources[source.path] == nil {
-                sources[source.path] = source
+            for source in outcome.sources {
+                // The first read of a path wins; one lookup for the usual new path.
+                if let earlier = sources.updateValue(source, forKey: source.path) { sources[source.path] = earlier }
             }
             diagnostics.append(contentsOf: outcome.diagnostics)
         }
