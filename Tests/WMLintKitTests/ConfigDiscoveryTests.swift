@@ -145,3 +145,66 @@ import Testing
         #expect(results.allSatisfy { $0.0 == config && $0.1 == "us-east-1" })
     }
 }
+
+/// A run takes each input's configuration from its own directory, even when inputs of several directories
+/// alternate (consecutive inputs of one directory share one lookup).
+@Suite struct RunConfigurationTests {
+    static let request = """
+        {"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY",
+         "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+          "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+         "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}
+        """
+
+    @Test func eachInputHasItsDirectorysConfiguration() throws {
+        let tree = try TemporaryTree()
+        try tree.directory(".git")
+        try tree.write(".wmlint.yaml", "region: ap-south-1\n")
+        try tree.write("sü/.wmlint.yaml", "region: us-east-1\n")
+        let a = try tree.write("a.json", Self.request)
+        let b = try tree.write("sü/b.json", Self.request)
+        let c = try tree.write("c.json", Self.request)
+        let d = try tree.write("sü/d.json", Self.request)
+        let report = try Linter.run(LintOptions(paths: [a, c, b, d, tree.root + "/sü/../a.json"]))
+        let flagged = Set(report.diagnostics.filter { $0.rule == .regionUnsupported }.map(\.path))
+        #expect(flagged == [a, c, tree.root + "/sü/../a.json"])
+        #expect(report.fileCount == 5)
+    }
+
+    @Test func joinAndCleanCompareCharacters() {
+        #expect(Path.join("a", "b") == "a/b")
+        #expect(Path.join("a/", "b") == "a/b")
+        #expect(Path.join("", "b") == "b")
+        #expect(Path.join(".", "b") == "b")
+        #expect(Path.join("a", "/b") == "/b")
+        #expect(Path.join("dé", "日本.json") == "dé/日本.json")
+        // A slash with a combining mark is not a slash character.
+        #expect(Path.join("a", "/\u{301}b") == "a//\u{301}b")
+        #expect(Path.join("a/\u{301}", "b") == "a/\u{301}/b")
+        #expect(Path.clean("./a") == "a")
+        #expect(Path.clean("././a//") == "a")
+        #expect(Path.clean("./") == ".")
+        #expect(Path.clean("/") == "/")
+        #expect(Path.clean("./\u{301}x") == "./\u{301}x")
+        #expect(Path.clean("a/\u{301}") == "a/\u{301}")
+    }
+
+    @Test func plainNamesInOneDirectory() {
+        #expect(Path.arePlainNamesInOneDirectory("d/a.json", "d/b.yaml"))
+        #expect(Path.arePlainNamesInOneDirectory("a.json", "b.json"))
+        #expect(Path.arePlainNamesInOneDirectory("/a.json", "/b.json"))
+        #expect(Path.arePlainNamesInOneDirectory("dé-x/n日本.json", "dé-x/b.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("dé-x/n.json", "dé-y/n.json"))
+        // A slash next to a non-ASCII byte may be part of a character: such a path is looked up on its own.
+        #expect(!Path.arePlainNamesInOneDirectory("dé/b.json", "dé/c.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/\u{301}b.json", "d/c.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "e/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/sub/a.json", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/..", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("d/a.json", "d/."))
+        #expect(!Path.arePlainNamesInOneDirectory("d/", "d/a.json"))
+        #expect(!Path.arePlainNamesInOneDirectory("..", "a.json"))
+        #expect(Path.arePlainNamesInOneDirectory("d/.a", "d/..b"))
+    }
+}

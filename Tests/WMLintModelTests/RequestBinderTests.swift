@@ -44,6 +44,88 @@ let validHead =
         }
     }
 
+    @Test func memberValuesAreTheKnownWellTypedValues() throws {
+        let json =
+            validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
+        let values = try bindDocument(json).0.request.memberValues
+        #expect(values.organizationId == "m-0123456789abcdef0123456789abcdef")
+        #expect(values.authenticationMode == "IDENTITY_PROVIDER_ONLY")
+        #expect(values.instanceArn == "arn:aws:sso:::instance/ssoins-1234567890abcdef")
+        #expect(
+            values.applicationArn
+                == "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef")
+        #expect(values.status == "ACTIVE")
+        #expect(values.lifetimeInDays == 30)
+        let mistyped = try bindDocument(
+            #"{"OrganizationId": 5, "PersonalAccessTokenConfiguration": {"Status": [], "LifetimeInDays": "x"}}"#)
+        let none = mistyped.0.request.memberValues
+        #expect(none.organizationId == nil && none.status == nil && none.lifetimeInDays == nil)
+        #expect(none.instanceArn == nil && none.applicationArn == nil && none.authenticationMode == nil)
+    }
+
+    @Test func theModelsShapesFitThePresenceBits() {
+        for shape in [
+            OperationModel.requestShape, OperationModel.identityCenterShape, OperationModel.personalAccessTokenShape,
+        ] {
+            #expect(shape.members.count < 64)
+        }
+    }
+
+    @Test func aStructureKeyGivenTwiceKeepsItsLastValueAtItsFirstPlace() throws {
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30, "Status": "INACTIVE"}}"#
+        let (result, _) = try bindDocument(json)
+        let token = try #require(result.request.personalAccessTokenConfiguration?.value)
+        #expect(token.status?.value == "INACTIVE")
+        #expect(token.lifetimeInDays?.value == 30)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func knownAndUnknownMembersHaveTheirPointers() throws {
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "a/b~c": 1}, "x~y/": 2}"#
+        let (result, _) = try bindDocument(json)
+        let request = result.request
+        #expect(request.organizationId?.location.pointer == "/OrganizationId")
+        #expect(request.authenticationMode?.location.pointer == "/AuthenticationMode")
+        let identityCenter = try #require(request.identityCenterConfiguration)
+        #expect(identityCenter.location.pointer == "/IdentityCenterConfiguration")
+        #expect(identityCenter.value?.instanceArn?.location.pointer == "/IdentityCenterConfiguration/InstanceArn")
+        #expect(
+            identityCenter.value?.applicationArn?.location.pointer == "/IdentityCenterConfiguration/ApplicationArn")
+        #expect(
+            request.personalAccessTokenConfiguration?.value?.status?.location.pointer
+                == "/PersonalAccessTokenConfiguration/Status")
+        #expect(
+            result.diagnostics.map(\.pointer) == ["/PersonalAccessTokenConfiguration/a~1b~0c", "/x~0y~1"])
+        #expect(result.diagnostics.allSatisfy { $0.rule == .unknownKey })
+    }
+
+    @Test func aMembersRemovalRangeTakesItsSeparator() throws {
+        let json = "{\"PersonalAccessTokenConfiguration\": {\"Status\": \"INACTIVE\",\r\n\t\"LifetimeInDays\": 30}}"
+        let text = SourceText(bytes: Array(json.utf8), path: "d.json")
+        let root = try #require(JSONParser.parse(text).root)
+        guard case .object(let members) = root.value else { throw Failure() }
+        let entries = members.map {
+            ParameterEntry(
+                key: $0.key, value: .node($0.value, syntax: .json),
+                location: ValueLocation(path: "d.json", range: $0.value.range, keyRange: $0.keyRange, pointer: ""),
+                text: text)
+        }
+        let input = RequestInput(parameters: entries, anchorPath: "d.json", anchorRange: .bytes(0, 1))
+        let token = try #require(RequestBinder.bind(input).request.personalAccessTokenConfiguration?.value)
+        let comma = try #require(json.utf8.firstIndex(of: UInt8(ascii: ",")))
+        let start = json.utf8.distance(from: json.utf8.startIndex, to: comma)
+        #expect(token.lifetimeInDays?.location.removalRange == .bytes(start, json.utf8.count - 2))
+        // The status member is followed by its separator: removing it takes the separator, not the line break.
+        #expect(token.status?.location.removalRange == .bytes(38, start + 1))
+        // Without the text, no range is known.
+        let (bound, _) = try bindDocument(json)
+        #expect(bound.request.personalAccessTokenConfiguration?.value?.status?.location.removalRange == nil)
+    }
+
     @Test(arguments: [
         (#""30""#, "found a string '30'; remove the quotes"),
         ("30.0", "found a floating-point number '30.0'"),

@@ -17,6 +17,7 @@ public enum Converter {
         var options = options
         options.forcesNamedDocuments = true
         options.buildsWholeValues = true
+        options.recordsRequests = true
         let report = try Linter.run(options)
         var output = ""
         var allConverted = true

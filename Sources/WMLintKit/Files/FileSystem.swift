@@ -187,10 +187,12 @@ enum FileSystem {
 /// Path arithmetic on `/`-separated strings.
 enum Path {
     static func join(_ base: String, _ component: String) -> String {
-        if component.hasPrefix("/") || base.isEmpty || base == "." { return component }
+        // Each `hasPrefix`/`hasSuffix` (which compare characters) only when the byte there is a slash at all.
+        let isAbsolute = component.utf8.first == UInt8(ascii: "/") && component.hasPrefix("/")
+        if isAbsolute || base.isEmpty || base == "." { return component }
         // One allocation: `base + "/" + component` builds an intermediate string.
         var joined = base
-        let slash = base.hasSuffix("/") ? 0 : 1
+        let slash = base.utf8.last == UInt8(ascii: "/") && base.hasSuffix("/") ? 0 : 1
         joined.reserveCapacity(base.utf8.count + slash + component.utf8.count)
         if slash == 1 { joined.append("/") }
         joined.append(component)
@@ -206,6 +208,45 @@ enum Path {
     static func basename(_ path: String) -> String {
         guard let slash = lastSlash(path) else { return path }
         return String(path[path.index(after: slash)...])
+    }
+
+    /// Whether `path` and `other` are both plain file names (not empty, `.` or `..`) in one directory, written
+    /// with the same bytes up to their last `/` (or both without one).
+    static func arePlainNamesInOneDirectory(_ path: String, _ other: String) -> Bool {
+        let fast = path.utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in plainNamesInOneDirectory(a, b) }
+        }
+        if let fast, let answer = fast { return answer }
+        return plainNamesInOneDirectory(Array(path.utf8), Array(other.utf8))
+    }
+
+    /// ``arePlainNamesInOneDirectory(_:_:)`` over two paths' UTF-8 bytes; also `false` when a last `/` touches a
+    /// non-ASCII byte (it may then belong to a character with a combining mark: the caller looks the path up).
+    private static func plainNamesInOneDirectory<Bytes: RandomAccessCollection<UInt8>>(
+        _ a: Bytes, _ b: Bytes
+    ) -> Bool where Bytes.Index == Int {
+        /// The last slash's index (`.some(nil)` without one), or `nil` when it touches a non-ASCII byte.
+        func lastSlash(_ bytes: Bytes) -> Int?? {
+            guard let index = bytes.lastIndex(of: UInt8(ascii: "/")) else { return .some(nil) }
+            let before = index == bytes.startIndex || bytes[index - 1] < 0x80
+            let after = index + 1 == bytes.endIndex || bytes[index + 1] < 0x80
+            return before && after ? .some(index) : nil
+        }
+        func isPlainName(_ bytes: Bytes, after slash: Int?) -> Bool {
+            let name = bytes[(slash.map { $0 + 1 } ?? bytes.startIndex)...]
+            let dot = UInt8(ascii: ".")
+            switch name.count {
+            case 0: return false
+            case 1: return name.first != dot
+            case 2: return !name.allSatisfy { $0 == dot }
+            default: return true
+            }
+        }
+        guard case .some(let slash) = lastSlash(a), case .some(let otherSlash) = lastSlash(b) else { return false }
+        guard (slash == nil) == (otherSlash == nil), isPlainName(a, after: slash), isPlainName(b, after: otherSlash)
+        else { return false }
+        guard let slash, let otherSlash else { return true }
+        return slash == otherSlash && a[..<slash].elementsEqual(b[..<otherSlash])
     }
 
     /// The index of the last `/` character of `path`. Found by byte when that slash stands between ASCII bytes
@@ -235,9 +276,11 @@ enum Path {
     /// Removes `./` segments and a trailing `/` for display.
     static func clean(_ path: String) -> String {
         var result = path
-        while result.hasPrefix("./") && result.count > 2 { result.removeFirst(2) }
-        // `hasSuffix` first: `count` walks every character.
-        while result.hasSuffix("/") && result.count > 1 { result.removeLast() }
+        // The bytes first: `hasPrefix` and `hasSuffix` compare characters, and `count` walks every character.
+        while result.utf8.first == UInt8(ascii: "."), result.hasPrefix("./") && result.count > 2 {
+            result.removeFirst(2)
+        }
+        while result.utf8.last == UInt8(ascii: "/"), result.hasSuffix("/") && result.count > 1 { result.removeLast() }
         return result
     }
 }

@@ -59,7 +59,9 @@ enum DocumentReader {
             return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
         }
         let shared = SharedText(text)
-        let entries = JSONWriter.lastValues(members).map { member in
+        // Each key once, its last value (a document rarely repeats a key: it is then its own answer).
+        let unique = hasRepeatedKey(members) ? JSONWriter.lastValues(members) : members
+        let entries = unique.map { member in
             ParameterEntry(
                 key: member.key, value: .node(member.value, syntax: syntax.valueSyntax),
                 location: ValueLocation(
@@ -69,6 +71,15 @@ enum DocumentReader {
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
         return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: false)
+    }
+
+    /// Whether two members have the same key (the same code points); a long list is assumed to, and left to
+    /// ``JSONWriter/lastValues(_:)``.
+    private static func hasRepeatedKey(_ members: [Member]) -> Bool {
+        guard members.count <= 16 else { return true }
+        return members.indices.contains { index in
+            members[(index + 1)...].contains { sameCodePoints($0.key, members[index].key) }
+        }
     }
 
     private static func withProvenance(_ diagnostic: Diagnostic, _ provenance: [RelatedLocation]) -> Diagnostic {

@@ -177,7 +177,7 @@ struct FileLinter {
         outcome.diagnostics += encoding.diagnostics
         if syntax == .yaml { outcome.suppressions = SuppressionParser.parse(yaml: file) }
         guard let parsed else {
-            outcome.requests.append(LintedRequest(outcome: .rejects))
+            record(.rejects, into: &outcome)
             return
         }
         let document = DocumentReader.read(parsed, text: text, syntax: syntax, provenance: [], into: &outcome)
@@ -188,9 +188,9 @@ struct FileLinter {
         // A document converts to its data, whatever it holds (SPEC §5).
         let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
         if let root = parsed.root, isReadable {
-            outcome.requests.append(LintedRequest(outcome: .sends(root)))
+            record(.sends(root), into: &outcome)
         } else {
-            outcome.requests.append(LintedRequest(outcome: .rejects))
+            record(.rejects, into: &outcome)
         }
     }
 
@@ -241,7 +241,7 @@ struct FileLinter {
             if let error = command.syntaxError {
                 // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
                 outcome.diagnostics.append(error)
-                outcome.requests.append(LintedRequest(outcome: .rejects))
+                record(.rejects, into: &outcome)
                 continue
             }
             let first = outcome.diagnostics.count
@@ -276,8 +276,15 @@ struct FileLinter {
         outcome.diagnostics += RuleEngine.run(request, context: context)
     }
 
-    /// Records what the AWS CLI would do with the request.
+    /// Records what the AWS CLI would do with a request, when the run records requests.
+    private func record(_ result: RequestOutcome, into outcome: inout FileOutcome) {
+        guard settings.recordsRequests else { return }
+        outcome.requests.append(LintedRequest(outcome: result))
+    }
+
+    /// Records what the AWS CLI would do with the request, when the run records requests.
     private func record(_ input: RequestInput, cliRejects: Bool, into outcome: inout FileOutcome) {
+        guard settings.recordsRequests else { return }
         let result: RequestOutcome
         switch CLIRequest.outcome(of: input) {
         case .sends(let body): result = cliRejects ? .rejects : .sends(body)
@@ -285,6 +292,6 @@ struct FileLinter {
         case .unknown: result = cliRejects ? .rejects : .unknown
         case .skeleton: result = .skeleton
         }
-        outcome.requests.append(LintedRequest(outcome: result))
+        record(result, into: &outcome)
     }
 }

@@ -228,6 +228,9 @@ struct InvocationAssembler {
                 afterSkeleton = false
             }
             let text = word.text
+            // The options named here start with `-` (no other character is canonically equivalent to it): a word
+            // that does not is none of them, without comparing strings.
+            guard text.utf8.first == UInt8(ascii: "-") else { continue }
             if skeleton == nil && text == CommandOptions.generateSkeleton { afterSkeleton = true }
             if text == CommandOptions.cliInputJSON || text == CommandOptions.cliInputYAML { document = true }
         }

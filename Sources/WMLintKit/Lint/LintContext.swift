@@ -13,6 +13,8 @@ struct RunSettings: Sendable {
     var contents: [String: [UInt8]] = [:]
     /// Whether a document's values outside the request's shape are built too (`convert` prints them all).
     var buildsWholeValues = false
+    /// Whether each request's outcome for the AWS CLI is worked out and kept (``LintOptions/recordsRequests``).
+    var recordsRequests = false
 }
 
 /// What linting one file or document produced.

@@ -17,6 +17,9 @@ public struct LintOptions: Sendable {
     public var forcesNamedDocuments = false
     /// Whether documents are built whole, values outside the request's shape included (for `convert`).
     public var buildsWholeValues = false
+    /// Whether the report lists what the AWS CLI would do with each request, ``LintReport/requests`` (for
+    /// `convert`; it costs an emulation of the CLI per request, and keeps each request's body until the end).
+    public var recordsRequests = false
     /// Settings given on the command line (`--region`, `--account-id`, `--enable`, `--disable`, `--severity`),
     /// merged over each input's configuration file.
     public var overrides = ConfigurationOverrides()
@@ -49,7 +52,8 @@ public struct LintReport: Sendable {
     public var fileCount: Int
     /// The bytes read from standard input, when `-` was linted.
     public var standardInput: [UInt8]?
-    /// The requests found, file by file in input order, then in source order.
+    /// The requests found, file by file in input order, then in source order (with
+    /// ``LintOptions/recordsRequests``; else none).
     public var requests: [LintedRequest]
 
     public func count(_ severity: Severity) -> Int {
@@ -76,7 +80,7 @@ public enum Linter {
         let settings = RunSettings(
             currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize,
             overrides: options.overrides, contents: options.contents,
-            buildsWholeValues: options.buildsWholeValues)
+            buildsWholeValues: options.buildsWholeValues, recordsRequests: options.recordsRequests)
         let linter = FileLinter(settings: settings)
         let configurations = ConfigurationCache(mode: options.configuration, overrides: options.overrides)
         if options.paths == ["-"] {
@@ -88,11 +92,20 @@ public enum Linter {
         // Each input with its configuration: excluded files drop out (named ones too), included documents are
         // read without sniffing.
         var inputs: [InputFile] = []
+        // Discovery lists a directory's files together: an input named by a plain file name in the directory of
+        // the one before has its configuration, without a second lookup.
+        var previous: (path: String, configuration: Configuration)?
         for var input in try InputDiscovery(
             format: options.inputFormat, forcesNamedDocuments: options.forcesNamedDocuments
         )
         .inputs(for: options.paths) {
-            let configuration = try configurations.configuration(for: input.path)
+            let configuration: Configuration
+            if let previous, Path.arePlainNamesInOneDirectory(input.path, previous.path) {
+                configuration = previous.configuration
+            } else {
+                configuration = try configurations.configuration(for: input.path)
+                previous = (input.path, configuration)
+            }
             if configuration.isExcluded(path: input.path) { continue }
             if (input.kind == .json || input.kind == .yaml) && configuration.isIncluded(path: input.path) {
                 input.isForced = true
@@ -160,8 +173,9 @@ public enum Linter {
         sources.reserveCapacity(outcomes.count)
         diagnostics.reserveCapacity(outcomes.reduce(0) { $0 + $1.diagnostics.count })
         for outcome in outcomes {
-            for source in outcome.sources where sources[source.path] == nil {
-                sources[source.path] = source
+            for source in outcome.sources {
+                // The first read of a path wins; one lookup for the usual new path.
+                if let earlier = sources.updateValue(source, forKey: source.path) { sources[source.path] = earlier }
             }
             diagnostics.append(contentsOf: outcome.diagnostics)
         }

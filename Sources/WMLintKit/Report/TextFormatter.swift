@@ -12,35 +12,36 @@ public enum TextFormatter {
     public static func format(_ report: LintReport, color: Bool) -> String {
         let palette = Palette(enabled: color)
         let pieces = rendered(report.diagnostics, sources: report.sources, palette: palette)
-        var output = [UInt8]()
-        output.reserveCapacity(pieces.reduce(0) { $0 + $1.count } + 64)
-        for piece in pieces { output.append(contentsOf: piece) }
+        var output = ""
+        output.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + 64)
+        for piece in pieces { output += piece }
         if !report.diagnostics.isEmpty {
-            output.append(contentsOf: summary(report).utf8)
-            output.append(UInt8(ascii: "\n"))
+            output += summary(report)
+            output += "\n"
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
-    /// Diagnostics rendered per ``chunkSize`` as UTF-8, each followed by a blank line, in report order. A long
-    /// report's chunks are rendered on every core: rendering is pure, so the text is the same.
+    /// Diagnostics rendered per ``chunkSize``, each followed by a blank line, in report order. A long report's
+    /// chunks are rendered, and their UTF-8 decoded, on every core: rendering is pure, and each chunk ends with a
+    /// line break, so the chunks decoded one by one read as the whole text decoded at once.
     private static func rendered(
         _ diagnostics: [Diagnostic], sources: [String: SourceFile], palette: Palette
-    ) -> [[UInt8]] {
+    ) -> [String] {
         let chunks = stride(from: 0, to: diagnostics.count, by: chunkSize).map {
             $0..<min($0 + chunkSize, diagnostics.count)
         }
-        @Sendable func render(_ chunk: Range<Int>) -> [UInt8] {
+        @Sendable func render(_ chunk: Range<Int>) -> String {
             var text = [UInt8]()
             text.reserveCapacity(chunk.count * 256)
             for diagnostic in diagnostics[chunk] {
                 Self.render(diagnostic, sources: sources, palette: palette, into: &text)
                 text.append(UInt8(ascii: "\n"))
             }
-            return text
+            return String(decoding: text, as: UTF8.self)
         }
         guard chunks.count > 1 else { return chunks.map(render) }
-        let results = Mutex([[UInt8]](repeating: [], count: chunks.count))
+        let results = Mutex([String](repeating: "", count: chunks.count))
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
             let text = render(chunks[index])
             results.withLock { $0[index] = text }

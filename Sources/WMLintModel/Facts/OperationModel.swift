@@ -31,7 +31,12 @@ public struct StructureShape: Sendable, Hashable {
 
     /// The shape of member `name`, matched exactly.
     public func member(_ name: String) -> Shape? {
-        members.first { $0.name == name }?.shape
+        memberIndex(name).map { members[$0].shape }
+    }
+
+    /// The position of member `name` in ``members``, matched exactly.
+    public func memberIndex(_ name: String) -> Int? {
+        members.firstIndex { $0.name == name }
     }
 
     /// The member names, in model order.

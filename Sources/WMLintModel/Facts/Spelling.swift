@@ -38,13 +38,15 @@ public enum Spelling {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         rows.previous.removeAll(keepingCapacity: true)
-        rows.previous.append(contentsOf: 0...y.count)
+        // Half-open ranges throughout: a closed range's iteration is not specialized here, and costs a generic copy
+        // of its index per step.
+        rows.previous.append(contentsOf: 0..<y.count + 1)
         rows.current.removeAll(keepingCapacity: true)
         rows.current.append(contentsOf: repeatElement(0, count: y.count + 1))
-        for i in 1...x.count {
+        for i in 1..<x.count + 1 {
             rows.current[0] = i
             var rowMinimum = rows.current[0]
-            for j in 1...y.count {
+            for j in 1..<y.count + 1 {
                 let cost = x[i - 1] == y[j - 1] ? 0 : 1
                 rows.current[j] = min(rows.previous[j] + 1, rows.current[j - 1] + 1, rows.previous[j - 1] + cost)
                 rowMinimum = min(rowMinimum, rows.current[j])

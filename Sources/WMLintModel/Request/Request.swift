@@ -16,8 +16,16 @@ public struct ValueLocation: Sendable {
     /// For a string value, the text it was read from, to find where its characters sit when a diagnostic needs
     /// them (most values never do, so nothing is mapped up front).
     var content: StringSource?
-    /// For a member of a structure, the bytes that remove it cleanly (key, value and one separator).
-    public var removalRange: SourceRange?
+    /// For a member of a structure, the text it was read from, to find the bytes that remove it when a fix needs
+    /// them (most members never do, so nothing is worked out up front).
+    var memberText: SharedText?
+
+    /// For a member of a structure, the bytes that remove it cleanly (key, value and one separator); `nil` when
+    /// the value is not a structure's member or its bytes cannot be located. Worked out on each use.
+    public var removalRange: SourceRange? {
+        guard let memberText, let keyRange else { return nil }
+        return MemberSpan.removalRange(keyRange: keyRange, valueRange: range, in: memberText.text)
+    }
 
     public init(
         path: String, range: SourceRange, keyRange: SourceRange? = nil, pointer: String,
@@ -129,4 +137,34 @@ public struct Request: Hashable, Sendable {
     public var unknownMembers: [UnknownMember] = []
 
     public init() {}
+}
+
+/// The values of a request's scalar members, when known and well-typed, without their locations.
+public struct MemberValues: Sendable {
+    public var organizationId: String?
+    public var authenticationMode: String?
+    public var instanceArn: String?
+    public var applicationArn: String?
+    public var status: String?
+    /// Days.
+    public var lifetimeInDays: Int?
+}
+
+extension Request {
+    /// The scalar members' values, read in place (the rules read each several times; reaching one through the
+    /// nested optional fields from another module copies the structures on the way).
+    public var memberValues: MemberValues {
+        var values = MemberValues()
+        values.organizationId = organizationId?.value
+        values.authenticationMode = authenticationMode?.value
+        if let identityCenter = identityCenterConfiguration?.value {
+            values.instanceArn = identityCenter.instanceArn?.value
+            values.applicationArn = identityCenter.applicationArn?.value
+        }
+        if let token = personalAccessTokenConfiguration?.value {
+            values.status = token.status?.value
+            values.lifetimeInDays = token.lifetimeInDays?.value
+        }
+        return values
+    }
 }

@@ -35,24 +35,24 @@ private struct Binder {
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
-        // A request has a handful of members: arrays searched in place beat hashed sets here.
-        var present: [String] = []
+        var present = PresentMembers()
         var nearlyNamed = input.nearlyNamed
         let shape = OperationModel.requestShape
         let parameters = input.parameters
         for index in lastEntries(parameters) {
             let key = parameters[index].key
-            let escapedKey = escapePointer(key)
             var location = parameters[index].location
-            location.pointer = "/" + escapedKey
-            guard let memberShape = shape.member(key) else {
+            guard let memberIndex = shape.memberIndex(key) else {
+                location.pointer = "/" + escapePointer(key)
                 if let near = reportUnknown(key, location: location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
                 }
                 request.unknownMembers.append(UnknownMember(key: key, location: location))
                 continue
             }
-            present.append(key)
+            let memberShape = shape.members[memberIndex].shape
+            location.pointer = MemberPointers.request[memberIndex]
+            present.insert(memberIndex)
             switch parameters[index].value {
             case .unresolved:
                 reportUnresolved(key, location: location)
@@ -61,13 +61,16 @@ private struct Binder {
                 continue
             case .node(let node, let syntax):
                 location.range = node.range
-                var context = Context(location: location, syntax: syntax, name: escapedKey)
+                // A known member's name needs no escaping: it is its last reference token as it is.
+                var context = Context(location: location, syntax: syntax, name: key)
                 context.text = parameters[index].sharedText
-                bindTopLevel(key, shape: memberShape, node: node, context: context, into: &request)
+                // The model's own name: the switch then meets the very string it compares with.
+                bindTopLevel(
+                    shape.members[memberIndex].name, shape: memberShape, node: node, context: context, into: &request)
             }
         }
         if !input.hasUnknownSource && input.requiresParameters {
-            for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+            for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
                 diagnostics.append(
                     Diagnostic(
                         rule: .missingRequired,
@@ -109,7 +112,8 @@ private struct Binder {
             request.authenticationMode = bindString(node, context: context)
         case OperationModel.identityCenterConfiguration:
             request.identityCenterConfiguration = bindStructure(
-                node, shape: OperationModel.identityCenterShape, context: context, into: IdentityCenterConfiguration()
+                node, shape: OperationModel.identityCenterShape, pointers: MemberPointers.identityCenter,
+                context: context, into: IdentityCenterConfiguration()
             ) { key, member, memberContext, binder, value in
                 switch key {
                 case OperationModel.instanceArn:
@@ -122,8 +126,8 @@ private struct Binder {
             }
         case OperationModel.personalAccessTokenConfiguration:
             request.personalAccessTokenConfiguration = bindStructure(
-                node, shape: OperationModel.personalAccessTokenShape, context: context,
-                into: PersonalAccessTokenConfiguration()
+                node, shape: OperationModel.personalAccessTokenShape, pointers: MemberPointers.personalAccessToken,
+                context: context, into: PersonalAccessTokenConfiguration()
             ) { key, member, memberContext, binder, value in
                 switch key {
                 case OperationModel.status:
@@ -198,9 +202,11 @@ private struct Binder {
     }
 
     /// Binds a structure: reports its unknown keys and missing required members, then hands each member (each key
-    /// once, its last value) with its context to `bindMember`, in order, to fill in `value`.
+    /// once, its last value; a known member under the model's name) with its context to `bindMember`, in order, to
+    /// fill in `value`. `pointers` are the
+    /// pointers of the shape's members, in model order, under the structure's pointer.
     mutating func bindStructure<Value: Hashable & Sendable>(
-        _ node: SyntaxNode, shape: StructureShape, context: Context, into value: Value,
+        _ node: SyntaxNode, shape: StructureShape, pointers: [String], context: Context, into value: Value,
         member bindMember: (String, SyntaxNode, Context, inout Binder, inout Value) -> Void
     ) -> Field<Value> {
         let location = context.location(for: node)
@@ -209,19 +215,19 @@ private struct Binder {
             return Field(value: nil, location: location)
         }
         let unique = lastMembers(members)
-        var present: [String] = []
+        var present = PresentMembers()
         var nearlyNamed: [String] = []
         for member in unique {
-            if shape.member(member.key) == nil {
-                let memberLocation = self.memberLocation(member, in: context)
+            guard let index = shape.memberIndex(member.key) else {
+                let memberLocation = self.memberLocation(member, pointer: nil, in: context)
                 if let near = reportUnknown(member.key, location: memberLocation, known: shape.memberNames) {
                     nearlyNamed.append(near)
                 }
-            } else {
-                present.append(member.key)
+                continue
             }
+            present.insert(index)
         }
-        for name in shape.required where !present.contains(name) && !nearlyNamed.contains(name) {
+        for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
             diagnostics.append(
                 Diagnostic(
                     rule: .missingRequired,
@@ -233,21 +239,22 @@ private struct Binder {
         var memberContext = context
         for member in unique {
             memberContext.name = member.key
-            memberContext.location = memberLocation(member, in: context)
-            bindMember(member.key, member.value, memberContext, &self, &value)
+            let index = shape.memberIndex(member.key)
+            memberContext.location = memberLocation(member, pointer: index.map { pointers[$0] }, in: context)
+            // A known member by the model's own name (the switch then meets the very string it compares with).
+            bindMember(index.map { shape.members[$0].name } ?? member.key, member.value, memberContext, &self, &value)
         }
         return Field(value: value, location: location)
     }
 
-    /// Where a member of the structure of `context` is: its pointer, key, value and the bytes that remove it.
-    private func memberLocation(_ member: Member, in context: Context) -> ValueLocation {
+    /// Where a member of the structure of `context` is: its pointer (`pointer` when known, else made from the
+    /// structure's), key, value and the text that tells the bytes that remove it.
+    private func memberLocation(_ member: Member, pointer: String?, in context: Context) -> ValueLocation {
         var location = context.location
-        location.pointer = context.location.pointer + "/" + escapePointer(member.key)
+        location.pointer = pointer ?? context.location.pointer + "/" + escapePointer(member.key)
         location.keyRange = member.keyRange
         location.range = member.value.range
-        location.removalRange = context.text.flatMap {
-            MemberSpan.removalRange(keyRange: member.keyRange, valueRange: member.value.range, in: $0.text)
-        }
+        location.memberText = context.text
         return location
     }
 
@@ -317,6 +324,34 @@ private struct Binder {
     }
 }
 
+/// RFC 6901 pointers of the shapes' known members, in model order, made once: binding a known member builds no
+/// string. A known member's name needs no escaping.
+private enum MemberPointers {
+    static let request = OperationModel.requestShape.memberNames.map { "/" + $0 }
+    static let identityCenter = OperationModel.identityCenterShape.memberNames.map {
+        "/" + OperationModel.identityCenterConfiguration + "/" + $0
+    }
+    static let personalAccessToken = OperationModel.personalAccessTokenShape.memberNames.map {
+        "/" + OperationModel.personalAccessTokenConfiguration + "/" + $0
+    }
+}
+
+/// The members of a shape that are present, one bit per position in the shape (the model's shapes have at most
+/// a handful of members; a position from 64 on is never recorded).
+private struct PresentMembers {
+    private var bits: UInt64 = 0
+
+    mutating func insert(_ index: Int) {
+        if index < 64 { bits |= 1 << UInt64(index) }
+    }
+
+    /// Whether the member named `name` of `shape` is present.
+    func contains(_ name: String, of shape: StructureShape) -> Bool {
+        guard let index = shape.memberIndex(name), index < 64 else { return false }
+        return bits & (1 << UInt64(index)) != 0
+    }
+}
+
 /// Collections up to this many keys are deduplicated by comparing keys pairwise rather than hashing them.
 private let linearScanLimit = 16
 
@@ -340,6 +375,11 @@ public func sameCodePoints(_ a: String, _ b: String) -> Bool {
 /// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.
 func lastMembers(_ members: [Member]) -> [Member] {
     guard members.count <= linearScanLimit else { return JSONWriter.lastValues(members) }
+    // Most structures have each key once: they are then their own answer, without a copy.
+    let hasDuplicates = members.indices.contains { index in
+        members[(index + 1)...].contains { sameKey($0.key, members[index].key) }
+    }
+    guard hasDuplicates else { return members }
     var result: [Member] = []
     result.reserveCapacity(members.count)
     for member in members {

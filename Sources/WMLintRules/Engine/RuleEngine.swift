@@ -9,18 +9,46 @@ enum Member: UInt8 {
 /// What a check reads: the request, its context, and what earlier checks found.
 ///
 /// Checks read the members' values through ``value(_:)`` and their locations through ``location(of:)``, only when
-/// they report: no `Field` is copied on the way to a value.
+/// they report: no `Field` is copied on the way to a value. The request and its context are held by reference:
+/// the state is a few words, so passing it to a check or calling a method on it copies nothing large.
 struct CheckState {
-    let request: Request
-    let context: RuleContext
+    /// What stays the same through the checks of one request, and the ARNs cut into fields on first use.
+    private final class Shared {
+        /// The request ``RuleEngine/run(_:context:)`` checks, valid while it runs (no state outlives the run). Not
+        /// a copy: copying a request copies each of its fields through the generic `Field` type's runtime
+        /// metadata, about 6,000 instructions.
+        let request: UnsafePointer<Request>
+        let context: RuleContext
+        /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
+        /// once: each check reads several.
+        let values: InlineArray<5, String?>
+        let lifetimeInDays: Int?
+        var parsedInstanceArn: ARN?
+        var parsedApplicationArn: ARN?
+
+        init(request: UnsafePointer<Request>, values read: MemberValues, context: RuleContext) {
+            self.request = request
+            self.context = context
+            values = [read.organizationId, read.authenticationMode, read.instanceArn, read.applicationArn, read.status]
+            lifetimeInDays = read.lifetimeInDays
+        }
+    }
+
+    private let shared: Shared
     var diagnostics: [Diagnostic] = []
     /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
     private var faultyMembers: UInt8 = 0
 
-    init(request: Request, context: RuleContext) {
-        self.request = request
-        self.context = context
+    /// The state of a run over `request`, which must stay valid while the state is used; `values` are its
+    /// ``WMLintModel/Request/memberValues``.
+    init(request: UnsafePointer<Request>, values: MemberValues, context: RuleContext) {
+        shared = Shared(request: request, values: values, context: context)
     }
+
+    var context: RuleContext { shared.context }
+
+    /// `LifetimeInDays`, when it is known and well-typed.
+    var lifetimeInDays: Int? { shared.lifetimeInDays }
 
     /// The string member's value, when it is known and well-typed.
     ///
@@ -28,31 +56,20 @@ struct CheckState {
     /// ownership verifier (a compiler crash); a call costs a few instructions.
     @inline(never)
     func value(_ member: Member) -> String? {
-        let field: Field<String>?
-        switch member {
-        case .organizationId: field = request.organizationId
-        case .authenticationMode: field = request.authenticationMode
-        case .instanceArn: field = request.identityCenterConfiguration?.value?.instanceArn
-        case .applicationArn: field = request.identityCenterConfiguration?.value?.applicationArn
-        case .status: field = request.personalAccessTokenConfiguration?.value?.status
-        case .lifetimeInDays: return nil
-        }
-        return field?.value
+        member == .lifetimeInDays ? nil : shared.values[Int(member.rawValue)]
     }
-
-    /// `LifetimeInDays`, when it is known and well-typed.
-    var lifetimeInDays: Int? { request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value }
 
     /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
     @inline(never)
     func location(of member: Member) -> ValueLocation? {
         switch member {
-        case .organizationId: return request.organizationId?.location
-        case .authenticationMode: return request.authenticationMode?.location
-        case .instanceArn: return request.identityCenterConfiguration?.value?.instanceArn?.location
-        case .applicationArn: return request.identityCenterConfiguration?.value?.applicationArn?.location
-        case .status: return request.personalAccessTokenConfiguration?.value?.status?.location
-        case .lifetimeInDays: return request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
+        case .organizationId: return shared.request.pointee.organizationId?.location
+        case .authenticationMode: return shared.request.pointee.authenticationMode?.location
+        case .instanceArn: return shared.request.pointee.identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: return shared.request.pointee.identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: return shared.request.pointee.personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays:
+            return shared.request.pointee.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
         }
     }
 
@@ -65,19 +82,16 @@ struct CheckState {
         isFaulty(member) ? nil : value(member)
     }
 
-    /// `InstanceArn` and `ApplicationArn` cut into fields, once per request (several checks read them).
-    private var parsedInstanceArn: ARN?
-    private var parsedApplicationArn: ARN?
-
-    /// The ARN member's value cut into its fields, when it holds a value no check has found faulty.
-    mutating func arn(_ member: Member) -> ARN? {
+    /// The ARN member's value cut into its fields (once per request: several checks read them), when it holds a
+    /// value no check has found faulty.
+    func arn(_ member: Member) -> ARN? {
         guard member == .instanceArn || member == .applicationArn, let value = valid(member) else { return nil }
         if member == .instanceArn {
-            if parsedInstanceArn == nil { parsedInstanceArn = ARN(value) }
-            return parsedInstanceArn
+            if shared.parsedInstanceArn == nil { shared.parsedInstanceArn = ARN(value) }
+            return shared.parsedInstanceArn
         }
-        if parsedApplicationArn == nil { parsedApplicationArn = ARN(value) }
-        return parsedApplicationArn
+        if shared.parsedApplicationArn == nil { shared.parsedApplicationArn = ARN(value) }
+        return shared.parsedApplicationArn
     }
 
     mutating func report(_ diagnostic: Diagnostic, faulty member: Member? = nil) {
@@ -114,11 +128,15 @@ public enum RuleEngine {
     ]
 
     public static func run(_ request: Request, context: RuleContext) -> [Diagnostic] {
-        var state = CheckState(request: request, context: context)
-        for check in checks {
-            check.run(&state)
+        // Read from the parameter itself (read through the pointer, the request would be copied first).
+        let values = request.memberValues
+        return withUnsafePointer(to: request) { request in
+            var state = CheckState(request: request, values: values, context: context)
+            for check in checks {
+                check.run(&state)
+            }
+            return state.diagnostics
         }
-        return state.diagnostics
     }
 }
 
