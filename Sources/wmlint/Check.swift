@@ -193,7 +193,7 @@ struct CheckSettings: Equatable {
         writeOutput(
             format.format.render(
                 report, color: color.choice.enabled(forDescriptor: 1), sourceRoot: SARIFFormatter.workingDirectory()))
-        if fails { throw ExitCode(1) }
+        exitLeavingMemory(fails ? 1 : 0)
     }
 }
 

@@ -140,6 +140,13 @@ extension NamedArgument {
     var defaultValueDescription: String { rawValue }
 }
 
+/// Ends the process with `code` once everything is written, leaving the report and all else the run built to the
+/// operating system: releasing a large report object by object is serial work that only delays the exit
+/// (docs/performance.md). Output is written unbuffered (``writeOutput(_:)``), so nothing is pending.
+func exitLeavingMemory(_ code: Int32) -> Never {
+    Glibc.exit(code)
+}
+
 /// Writes `text` to standard error.
 func writeError(_ text: String) {
     write(text, to: 2)
