@@ -45,10 +45,15 @@ public struct OffsetMap: Hashable, Sendable {
     }
 
     /// The identity map of a text that sits unchanged at `base` in the file, `count` bytes long.
+    ///
+    /// The same map as a ``Builder`` given one step of `count` bytes at `base` makes, without allocating.
     public static func contiguous(base: Int, count: Int) -> OffsetMap {
-        var builder = Builder()
-        builder.appendStep(start: base, count: count)
-        return builder.map(endOffset: base + count)
+        var map = OffsetMap(runs: [], count: 0, endOffset: base + count)
+        if count > 0 {
+            map.head = Run(local: 0, start: base, end: base + 1, step: true)
+            map.count = count
+        }
+        return map
     }
 
     /// Collects a map byte by byte or segment by segment, in decoded order.
@@ -127,6 +132,17 @@ public struct OffsetMap: Hashable, Sendable {
                 }
                 index += 1
             }
+        }
+
+        /// The file offset of the source of decoded byte `range.lowerBound` when the decoded bytes `range` (not
+        /// empty) are copied unchanged from consecutive file bytes (one step run holds them all); `nil` otherwise.
+        public func stepStart(of range: Range<Int>) -> Int? {
+            guard !runs.isEmpty, range.lowerBound < range.upperBound, range.upperBound <= count else { return nil }
+            let index = OffsetMap.run(containing: range.lowerBound, in: runs)
+            let run = runs[index]
+            let runEnd = index + 1 < runs.count ? runs[index + 1].local : count
+            guard run.step, range.upperBound <= runEnd else { return nil }
+            return run.start + (range.lowerBound - run.local)
         }
 
         /// The number of runs so far.

@@ -73,6 +73,11 @@ func shellHexValue(_ byte: UInt8) -> UInt32? {
 
 /// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
 func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    bytes.withUnsafeBufferPointer { utf8SequenceLength($0, at: index) }
+}
+
+/// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
+func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let count = bytes.count
     let first = bytes[index]
     if first < 0x80 { return 1 }

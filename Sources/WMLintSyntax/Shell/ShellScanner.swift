@@ -148,6 +148,7 @@ enum Reserved {
     static let function: UInt64 = 0x6E6F_6974_636E_7566  // "function"
     static let sudo: UInt64 = 0x6F64_7573  // "sudo"
     static let env: UInt64 = 0x76_6E65  // "env"
+    static let aws: UInt64 = 0x73_7761  // "aws"
     static let exec: UInt64 = 0x6365_7865  // "exec"
     static let command: UInt64 = 0x64_6E61_6D6D_6F63  // "command"
     static let nohup: UInt64 = 0x70_7568_6F6E  // "nohup"
@@ -450,10 +451,13 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
-                if case .other = command.phase,
-                    skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth)
-                {
-                    continue
+                switch command.phase {
+                case .other:
+                    if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) { continue }
+                case .start:
+                    if skipCommandName(&command) { continue }
+                default:
+                    break
                 }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
@@ -483,6 +487,93 @@ struct ShellLexer {
         return true
     }
 
+    /// Steps over a plain word at `index` where a command can start, when one read of its bytes shows that it
+    /// needs nothing more: a reserved word that only separates commands (`if`, `then`, `do`, `{`, …), or the name
+    /// of a command that is not read (neither `aws`, a wrapper, `export`/`declare`, nor an assignment). Returns
+    /// `false`, the offset unchanged, for every other word (``readCommandWord(_:depth:cases:inPattern:)`` reads it).
+    @inline(__always)
+    mutating func skipCommandName(_ command: inout PendingCommand) -> Bool {
+        let start = index
+        var end = start
+        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        let length = end - start
+        guard length > 0 else { return false }
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"):
+                break
+            default:
+                // `<`, `>` (an IO number or a redirection), `\r`, or more of the word.
+                return false
+            }
+        }
+        if length <= 8 {
+            // One read: the bytes as an integer (compared only with words of the same length).
+            let key = packed(start, end)
+            // A `=` byte: maybe an assignment.
+            let equals = key ^ 0x3D3D_3D3D_3D3D_3D3D
+            if (equals &- 0x0101_0101_0101_0101) & ~equals & 0x8080_8080_8080_8080 != 0 { return false }
+            let fresh = command.start < 0 && command.heldCount == 0
+            switch length {
+            case 1:
+                if fresh && (key == 0x21 || key == 0x7B || key == 0x7D) {  // `!`, `{`, `}`
+                    index = end
+                    return true
+                }
+            case 2:
+                if fresh && (key == Reserved.if || key == Reserved.do || key == Reserved.fi) {
+                    index = end
+                    return true
+                }
+            case 3:
+                if key == Reserved.aws || key == Reserved.env || (fresh && key == Reserved.for) { return false }
+            case 4:
+                if fresh
+                    && (key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done)
+                {
+                    index = end
+                    return true
+                }
+                if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time
+                    || (fresh && (key == Reserved.esac || key == Reserved.case))
+                {
+                    return false
+                }
+            case 5:
+                if fresh && (key == Reserved.while || key == Reserved.until) {
+                    index = end
+                    return true
+                }
+                if key == Reserved.nohup { return false }
+            case 6:
+                if fresh && (key == Reserved.export || key == Reserved.select) { return false }
+            case 7:
+                if key == Reserved.command || key == Reserved.timeout
+                    || (fresh && (key == Reserved.declare || key == Reserved.typeset))
+                {
+                    return false
+                }
+            default:
+                if fresh && key == Reserved.function { return false }
+            }
+        } else {
+            var position = start
+            while position < end && buffer[position] != UInt8(ascii: "=") { position += 1 }
+            if position < end { return false }
+        }
+        // `…/aws`.
+        if length >= 4 && buffer[end - 1] == UInt8(ascii: "s") && buffer[end - 2] == UInt8(ascii: "w")
+            && buffer[end - 3] == UInt8(ascii: "a") && buffer[end - 4] == UInt8(ascii: "/")
+        {
+            return false
+        }
+        index = end
+        command.note(start, end)
+        command.phase = .other
+        return true
+    }
+
     /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
     /// read, scanning its substitutions for commands. Returns `false`, the offset unchanged, for any other word.
     ///
@@ -493,9 +584,112 @@ struct ShellLexer {
         guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "$") else {
             return false
         }
+        if let end = simpleWordEnd(from: index) {
+            command.note(index, end)
+            index = end
+            return true
+        }
         let word = readWord(depth: depth, record: false)
         command.note(word.start, word.end)
         return true
+    }
+
+    /// The local offset just past the word at `start` if it is made only of plain bytes, `'…'`, `$'…'`, `"…"`
+    /// without escapes or substitutions, and `$NAME` or `$1`-like parameters (in double quotes or not), and ends
+    /// at a blank, newline, operator or the end of the text; `nil` for any other word.
+    ///
+    /// Such a word has no fault and no nested command: stepping over it is all ``readWord(depth:record:)`` would do
+    /// without recording.
+    func simpleWordEnd(from start: Int) -> Int? {
+        var position = start
+        while position < count {
+            let byte = buffer[position]
+            if !isWordSpecial(byte) {
+                position += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "'"):
+                guard let close = singleQuoteClose(after: position) else { return nil }
+                position = close + 1
+            case UInt8(ascii: "\""):
+                position += 1
+                inQuotes: while true {
+                    guard position < count else { return nil }
+                    let inner = buffer[position]
+                    if !isDoubleQuoteSpecial(inner) {
+                        position += 1
+                        continue
+                    }
+                    switch inner {
+                    case UInt8(ascii: "\""):
+                        position += 1
+                        break inQuotes
+                    case UInt8(ascii: "$"):
+                        guard let next = parameterEnd(at: position) else { return nil }
+                        position = next
+                    default:
+                        return nil
+                    }
+                }
+            case UInt8(ascii: "$"):
+                if position + 1 < count && buffer[position + 1] == UInt8(ascii: "'") {
+                    guard let close = ansiCClose(after: position + 1) else { return nil }
+                    position = close + 1
+                } else {
+                    guard let next = parameterEnd(at: position) else { return nil }
+                    position = next
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                return position > start ? position : nil
+            default:
+                // A backslash, backquote, `(`, or `\r`.
+                return nil
+            }
+        }
+        return position > start ? position : nil
+    }
+
+    /// The local offset of the `'` closing the single quote opened at `open`, or `nil`.
+    @inline(__always)
+    func singleQuoteClose(after open: Int) -> Int? {
+        let from = open + 1
+        guard from < count, let base = buffer.baseAddress,
+            let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
+        else { return nil }
+        return from + found
+    }
+
+    /// The local offset of the `'` closing `$'…'` opened at `open` (the quote), or `nil` when it is unterminated
+    /// or holds a `\c` escape (which can take a backslash after it).
+    func ansiCClose(after open: Int) -> Int? {
+        var position = open + 1
+        while position < count {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "'") { return position }
+            if byte == UInt8(ascii: "\\") {
+                guard position + 1 < count, buffer[position + 1] != UInt8(ascii: "c") else { return nil }
+                position += 2
+                continue
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The local offset just past `$NAME` or a special parameter (`$1`, `$@`, …) at `dollar`, or `nil` for any
+    /// other use of `$`.
+    @inline(__always)
+    func parameterEnd(at dollar: Int) -> Int? {
+        guard dollar + 1 < count else { return nil }
+        let next = buffer[dollar + 1]
+        if isNameStart(next) {
+            var position = dollar + 2
+            while position < count && isNameByte(buffer[position]) { position += 1 }
+            return position
+        }
+        return isSpecialParameter(next) ? dollar + 2 : nil
     }
 
     /// Records the comment at `index` (a `#` at a token start) and moves to its end (the newline stays).
@@ -580,6 +774,11 @@ struct ShellLexer {
         {
             return
         }
+        if !heredoc, let end = simpleWordEnd(from: index) {
+            command.note(index, end)
+            index = end
+            return
+        }
         let word = readWord(depth: depth, record: heredoc)
         if command.error == nil && word.hasError { command.error = readError }
         command.note(word.start, word.end)
@@ -608,7 +807,10 @@ struct ShellLexer {
                 syntaxError: command.error.map { diagnostic($0) }
             )
         )
-        command = PendingCommand()
+        // The words' storage is kept for the next `aws` command (its words are copied out, exactly).
+        command.words.removeAll(keepingCapacity: true)
+        command.assignments = []
+        command.reset()
     }
 
     /// Reads one word of a command and moves the command's phase on.
@@ -647,7 +849,6 @@ struct ShellLexer {
             }
         case .aws:
             command.note(word.start, word.end)
-            recordPlain(word, depth: depth)
             command.words.append(makeWord(depth: depth, read: word))
         case .export(let active):
             command.note(word.start, word.end)
@@ -799,18 +1000,24 @@ struct ShellLexer {
 
     /// Whether `bytes[from...]` is valid UTF-8.
     func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
-        var position = from
+        bytes.withUnsafeBufferPointer { isValidUTF8(UnsafeBufferPointer(rebasing: $0[from...])) }
+    }
+
+    /// Whether `bytes` is valid UTF-8.
+    func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
+        var position = 0
         while position < count {
             // Eight ASCII bytes at a time.
             if position + 8 <= count {
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 {
                     position += 8
                     continue
                 }
             }
-            if bytes[position] < 0x80 {
+            if base[position] < 0x80 {
                 position += 1
                 continue
             }
@@ -909,7 +1116,73 @@ struct ShellLexer {
     static let keptExpansionBytes = 256
 
     mutating func makeWord(depth: Int, read word: WordRead) -> ShellWord {
-        makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+        if word.isPlain, let plain = sourceWord(word.start, word.end, range: word.start..<word.end, expansions: []) {
+            return plain
+        }
+        recordPlain(word, depth: depth)
+        return makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+    }
+
+    /// The source bytes `start..<end` (not empty) as the text of a word spanning the local bytes `range`, when the
+    /// text is the file itself and the bytes are UTF-8; `nil` otherwise.
+    ///
+    /// The word a decoded text copied unchanged from `start..<end` makes, built without copying it first.
+    func sourceWord(_ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]) -> ShellWord? {
+        guard text.map == nil, start < end else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        guard isValidUTF8(bytes) else { return nil }
+        return ShellWord(
+            text: String(decoding: bytes, as: UTF8.self),
+            map: .contiguous(base: start, count: end - start),
+            range: .bytes(range.lowerBound, range.upperBound),
+            expansions: expansions
+        )
+    }
+
+    /// The word ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes when its decoded bytes
+    /// `from...` and the kept text of its expansions, in order, are consecutive bytes of the source (a word like
+    /// `"$HOME/bin:$PATH"`); `nil` otherwise.
+    func contiguousWord(_ scratch: WordScratch, from: Int, firstExpansion: Int, sourceStart: Int, sourceEnd: Int)
+        -> ShellWord?
+    {
+        guard text.map == nil else { return nil }
+        let total = scratch.bytes.count
+        var first = -1
+        // The source offset where the next piece must start.
+        var expected = -1
+        var expansion = firstExpansion
+        var position = from
+        while position <= total {
+            while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
+                let source = scratch.expansions[expansion]
+                guard source.count <= Self.keptExpansionBytes, first < 0 || source.lowerBound == expected else {
+                    return nil
+                }
+                if first < 0 { first = source.lowerBound }
+                expected = source.upperBound
+                expansion += 1
+            }
+            guard position < total else { break }
+            let next =
+                expansion < scratch.expansionIndices.count
+                ? Swift.min(Swift.max(scratch.expansionIndices[expansion], position + 1), total) : total
+            guard let start = scratch.map.stepStart(of: position..<next), first < 0 || start == expected else {
+                return nil
+            }
+            if first < 0 { first = start }
+            expected = start + (next - position)
+            position = next
+        }
+        guard first >= 0 else { return nil }
+        var expansions: [SourceRange] = []
+        if firstExpansion < scratch.expansions.count {
+            expansions.reserveCapacity(scratch.expansions.count - firstExpansion)
+            for index in firstExpansion..<scratch.expansions.count {
+                let source = scratch.expansions[index]
+                expansions.append(.bytes(source.lowerBound, source.upperBound))
+            }
+        }
+        return sourceWord(first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
     }
 
     /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
@@ -921,6 +1194,15 @@ struct ShellLexer {
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
         let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+        var firstExpansion = 0
+        while firstExpansion < scratch.expansionIndices.count && scratch.expansionIndices[firstExpansion] < from {
+            firstExpansion += 1
+        }
+        if let contiguous = contiguousWord(
+            scratch, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart, sourceEnd: sourceEnd)
+        {
+            return contiguous
+        }
         if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
             // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
             return ShellWord(
@@ -940,11 +1222,7 @@ struct ShellLexer {
             joined.bytes = local
             joined.map = localMap
         }
-        var expansion = 0
-        while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
-            expansion += 1
-        }
-        let firstExpansion = expansion
+        var expansion = firstExpansion
         var kept = total - from
         for index in firstExpansion..<scratch.expansions.count {
             kept += Swift.min(scratch.expansions[index].count, Self.keptExpansionBytes)
