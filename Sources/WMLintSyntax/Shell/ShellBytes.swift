@@ -104,6 +104,31 @@ func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> I
     }
 }
 
+/// Whether `bytes` is valid UTF-8.
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    var position = 0
+    while position < count {
+        // Eight ASCII bytes at a time.
+        if position + 8 <= count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+        }
+        if base[position] < 0x80 {
+            position += 1
+            continue
+        }
+        let length = utf8SequenceLength(bytes, at: position)
+        if length == 0 { return false }
+        position += length
+    }
+    return true
+}
+
 /// Appends the UTF-8 encoding of `scalar` to `bytes`; returns how many bytes were appended.
 @discardableResult
 func appendShellUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {

@@ -453,13 +453,86 @@ struct ShellLexer {
             default:
                 switch command.phase {
                 case .other:
-                    if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) { continue }
+                    if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) {
+                        skipOrdinary(&command, depth: depth)
+                        continue
+                    }
                 case .start:
-                    if skipCommandName(&command) { continue }
+                    if skipCommandName(&command) {
+                        skipOrdinary(&command, depth: depth)
+                        continue
+                    }
+                case .export(active: true):
+                    if readSimpleExport(&command) { continue }
                 default:
                     break
                 }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
+            }
+        }
+    }
+
+    /// Steps over what follows in ordinary commands, the commands that are not read: blanks, the words that
+    /// ``skipCommandName(_:)`` and ``Swift/UnsafeBufferPointer/simpleWordEnd(from:braces:)`` step over, and the separators `;`, `&`, `|`, `&&`, `||`,
+    /// `|&` and newlines (with no here-document pending) between them. Stops at the start of anything else (a
+    /// comment, redirection, parenthesis, `;;`, a word with an escape or substitution, a command that is read), which
+    /// the main loop of ``scanList(depth:closer:)`` reads.
+    mutating func skipOrdinary(_ command: inout PendingCommand, depth: Int) {
+        while index < count {
+            let byte = buffer[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                index += 1
+                continue
+            }
+            let next = peek(index + 1)
+            switch byte {
+            case UInt8(ascii: ";"):
+                guard next != UInt8(ascii: ";") && next != UInt8(ascii: "&") else { return }
+                finish(&command)
+                index += 1
+                continue
+            case UInt8(ascii: "|"):
+                finish(&command)
+                index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
+                continue
+            case UInt8(ascii: "&"):
+                guard next != UInt8(ascii: ">") else { return }
+                finish(&command)
+                index += next == UInt8(ascii: "&") ? 2 : 1
+                continue
+            case UInt8(ascii: "\n"):
+                guard heredocs.isEmpty else { return }
+                finish(&command)
+                index += 1
+                continue
+            case UInt8(ascii: "#"):
+                return
+            default:
+                break
+            }
+            switch command.phase {
+            case .other:
+                if isWordSpecial(byte) {
+                    guard skipQuotedArgument(&command, depth: depth) else { return }
+                } else {
+                    var end = index + 1
+                    while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+                    if end < count {
+                        switch buffer[end] {
+                        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"),
+                            UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ")"):
+                            break
+                        default:
+                            // Maybe an IO number, or more of the word.
+                            return
+                        }
+                    }
+                    index = end
+                }
+            case .start:
+                guard !isWordSpecial(byte), skipCommandName(&command) else { return }
+            default:
+                return
             }
         }
     }
@@ -574,6 +647,71 @@ struct ShellLexer {
         return true
     }
 
+    /// Reads an exported `NAME=value` (or `NAME+=value`) word at `index` whose value's text sits unchanged in the
+    /// source: plain bytes and `$NAME` parameters, or one `"…"` of those, or one `'…'`. Returns `false`, the offset
+    /// unchanged, for any other word (``readCommandWord(_:depth:cases:inPattern:)`` decodes it).
+    mutating func readSimpleExport(_ command: inout PendingCommand) -> Bool {
+        let start = index
+        guard text.map == nil, isNameStart(buffer[start]), let end = buffer.simpleWordEnd(from: start, braces: false)
+        else {
+            return false
+        }
+        var nameEnd = start + 1
+        while nameEnd < end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
+        var valueStart = nameEnd
+        if valueStart < end && buffer[valueStart] == UInt8(ascii: "+") { valueStart += 1 }
+        guard valueStart < end, buffer[valueStart] == UInt8(ascii: "=") else { return false }
+        valueStart += 1
+        // The value's text: the bytes inside one quote, or the whole value when it has none.
+        var textStart = valueStart
+        var textEnd = end
+        let first = peek(valueStart)
+        if first == UInt8(ascii: "'") {
+            guard let close = buffer.singleQuoteClose(after: valueStart), close == end - 1 else { return false }
+            textStart += 1
+            textEnd -= 1
+        } else if first == UInt8(ascii: "\"") {
+            var close = valueStart + 1
+            while close < end && buffer[close] != UInt8(ascii: "\"") { close += 1 }
+            guard close == end - 1 else { return false }
+            textStart += 1
+            textEnd -= 1
+        } else {
+            for position in valueStart..<end
+            where buffer[position] == UInt8(ascii: "'") || buffer[position] == UInt8(ascii: "\"") {
+                return false
+            }
+        }
+        guard textStart < textEnd else { return false }
+        var expansions: [SourceRange] = []
+        if first != UInt8(ascii: "'") {
+            // Every `$` left in a simple word starts a parameter.
+            var position = textStart
+            while position < textEnd {
+                if buffer[position] == UInt8(ascii: "$"), let next = buffer.parameterEnd(at: position) {
+                    expansions.append(.bytes(position, next))
+                    position = next
+                } else {
+                    position += 1
+                }
+            }
+        }
+        guard let value = Self.sourceWord(buffer, textStart, textEnd, range: valueStart..<end, expansions: expansions)
+        else {
+            return false
+        }
+        index = end
+        command.note(start, end)
+        output.exports.append(
+            ShellAssignment(
+                name: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self),
+                value: value,
+                range: .bytes(start, end)
+            )
+        )
+        return true
+    }
+
     /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
     /// read, scanning its substitutions for commands. Returns `false`, the offset unchanged, for any other word.
     ///
@@ -584,7 +722,7 @@ struct ShellLexer {
         guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "$") else {
             return false
         }
-        if let end = simpleWordEnd(from: index) {
+        if let end = buffer.simpleWordEnd(from: index, braces: depth < maxDepth) {
             command.note(index, end)
             index = end
             return true
@@ -592,104 +730,6 @@ struct ShellLexer {
         let word = readWord(depth: depth, record: false)
         command.note(word.start, word.end)
         return true
-    }
-
-    /// The local offset just past the word at `start` if it is made only of plain bytes, `'…'`, `$'…'`, `"…"`
-    /// without escapes or substitutions, and `$NAME` or `$1`-like parameters (in double quotes or not), and ends
-    /// at a blank, newline, operator or the end of the text; `nil` for any other word.
-    ///
-    /// Such a word has no fault and no nested command: stepping over it is all ``readWord(depth:record:)`` would do
-    /// without recording.
-    func simpleWordEnd(from start: Int) -> Int? {
-        var position = start
-        while position < count {
-            let byte = buffer[position]
-            if !isWordSpecial(byte) {
-                position += 1
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "'"):
-                guard let close = singleQuoteClose(after: position) else { return nil }
-                position = close + 1
-            case UInt8(ascii: "\""):
-                position += 1
-                inQuotes: while true {
-                    guard position < count else { return nil }
-                    let inner = buffer[position]
-                    if !isDoubleQuoteSpecial(inner) {
-                        position += 1
-                        continue
-                    }
-                    switch inner {
-                    case UInt8(ascii: "\""):
-                        position += 1
-                        break inQuotes
-                    case UInt8(ascii: "$"):
-                        guard let next = parameterEnd(at: position) else { return nil }
-                        position = next
-                    default:
-                        return nil
-                    }
-                }
-            case UInt8(ascii: "$"):
-                if position + 1 < count && buffer[position + 1] == UInt8(ascii: "'") {
-                    guard let close = ansiCClose(after: position + 1) else { return nil }
-                    position = close + 1
-                } else {
-                    guard let next = parameterEnd(at: position) else { return nil }
-                    position = next
-                }
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
-                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
-                return position > start ? position : nil
-            default:
-                // A backslash, backquote, `(`, or `\r`.
-                return nil
-            }
-        }
-        return position > start ? position : nil
-    }
-
-    /// The local offset of the `'` closing the single quote opened at `open`, or `nil`.
-    @inline(__always)
-    func singleQuoteClose(after open: Int) -> Int? {
-        let from = open + 1
-        guard from < count, let base = buffer.baseAddress,
-            let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
-        else { return nil }
-        return from + found
-    }
-
-    /// The local offset of the `'` closing `$'…'` opened at `open` (the quote), or `nil` when it is unterminated
-    /// or holds a `\c` escape (which can take a backslash after it).
-    func ansiCClose(after open: Int) -> Int? {
-        var position = open + 1
-        while position < count {
-            let byte = buffer[position]
-            if byte == UInt8(ascii: "'") { return position }
-            if byte == UInt8(ascii: "\\") {
-                guard position + 1 < count, buffer[position + 1] != UInt8(ascii: "c") else { return nil }
-                position += 2
-                continue
-            }
-            position += 1
-        }
-        return nil
-    }
-
-    /// The local offset just past `$NAME` or a special parameter (`$1`, `$@`, …) at `dollar`, or `nil` for any
-    /// other use of `$`.
-    @inline(__always)
-    func parameterEnd(at dollar: Int) -> Int? {
-        guard dollar + 1 < count else { return nil }
-        let next = buffer[dollar + 1]
-        if isNameStart(next) {
-            var position = dollar + 2
-            while position < count && isNameByte(buffer[position]) { position += 1 }
-            return position
-        }
-        return isSpecialParameter(next) ? dollar + 2 : nil
     }
 
     /// Records the comment at `index` (a `#` at a token start) and moves to its end (the newline stays).
@@ -774,7 +814,7 @@ struct ShellLexer {
         {
             return
         }
-        if !heredoc, let end = simpleWordEnd(from: index) {
+        if !heredoc, let end = buffer.simpleWordEnd(from: index, braces: depth < maxDepth) {
             command.note(index, end)
             index = end
             return
@@ -1000,32 +1040,7 @@ struct ShellLexer {
 
     /// Whether `bytes[from...]` is valid UTF-8.
     func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { isValidUTF8(UnsafeBufferPointer(rebasing: $0[from...])) }
-    }
-
-    /// Whether `bytes` is valid UTF-8.
-    func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let count = bytes.count
-        var position = 0
-        while position < count {
-            // Eight ASCII bytes at a time.
-            if position + 8 <= count {
-                let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    position += 8
-                    continue
-                }
-            }
-            if base[position] < 0x80 {
-                position += 1
-                continue
-            }
-            let length = utf8SequenceLength(bytes, at: position)
-            if length == 0 { return false }
-            position += length
-        }
-        return true
+        bytes.withUnsafeBufferPointer { WMLintSyntax.isValidUTF8(UnsafeBufferPointer(rebasing: $0[from...])) }
     }
 
     func isAWS(_ bytes: [UInt8]) -> Bool {
@@ -1116,21 +1131,25 @@ struct ShellLexer {
     static let keptExpansionBytes = 256
 
     mutating func makeWord(depth: Int, read word: WordRead) -> ShellWord {
-        if word.isPlain, let plain = sourceWord(word.start, word.end, range: word.start..<word.end, expansions: []) {
+        if word.isPlain, text.map == nil,
+            let plain = Self.sourceWord(buffer, word.start, word.end, range: word.start..<word.end, expansions: [])
+        {
             return plain
         }
         recordPlain(word, depth: depth)
         return makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
     }
 
-    /// The source bytes `start..<end` (not empty) as the text of a word spanning the local bytes `range`, when the
-    /// text is the file itself and the bytes are UTF-8; `nil` otherwise.
+    /// The bytes `start..<end` of `buffer` (not empty) as the text of a word spanning the local bytes `range`, when
+    /// they are UTF-8; `nil` otherwise. Only for a text that is the file itself (offsets in the file).
     ///
     /// The word a decoded text copied unchanged from `start..<end` makes, built without copying it first.
-    func sourceWord(_ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]) -> ShellWord? {
-        guard text.map == nil, start < end else { return nil }
+    static func sourceWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]
+    ) -> ShellWord? {
+        guard start < end else { return nil }
         let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
-        guard isValidUTF8(bytes) else { return nil }
+        guard WMLintSyntax.isValidUTF8(bytes) else { return nil }
         return ShellWord(
             text: String(decoding: bytes, as: UTF8.self),
             map: .contiguous(base: start, count: end - start),
@@ -1142,10 +1161,10 @@ struct ShellLexer {
     /// The word ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes when its decoded bytes
     /// `from...` and the kept text of its expansions, in order, are consecutive bytes of the source (a word like
     /// `"$HOME/bin:$PATH"`); `nil` otherwise.
-    func contiguousWord(_ scratch: WordScratch, from: Int, firstExpansion: Int, sourceStart: Int, sourceEnd: Int)
-        -> ShellWord?
-    {
-        guard text.map == nil else { return nil }
+    static func contiguousWord(
+        _ scratch: WordScratch, buffer: UnsafeBufferPointer<UInt8>, from: Int, firstExpansion: Int, sourceStart: Int,
+        sourceEnd: Int
+    ) -> ShellWord? {
         let total = scratch.bytes.count
         var first = -1
         // The source offset where the next piece must start.
@@ -1182,7 +1201,7 @@ struct ShellLexer {
                 expansions.append(.bytes(source.lowerBound, source.upperBound))
             }
         }
-        return sourceWord(first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
+        return sourceWord(buffer, first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
     }
 
     /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
@@ -1198,8 +1217,10 @@ struct ShellLexer {
         while firstExpansion < scratch.expansionIndices.count && scratch.expansionIndices[firstExpansion] < from {
             firstExpansion += 1
         }
-        if let contiguous = contiguousWord(
-            scratch, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart, sourceEnd: sourceEnd)
+        if text.map == nil,
+            let contiguous = Self.contiguousWord(
+                scratch, buffer: buffer, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart,
+                sourceEnd: sourceEnd)
         {
             return contiguous
         }
@@ -1343,4 +1364,126 @@ struct ShellLexer {
         )
         return ShellAssignment(name: name, value: value, range: text.fileRange(word.start, word.end))
     }
+}
+
+/// Steps over simple words in the bytes of a script (local offsets).
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The local offset just past the word at `start` if it is made only of plain bytes, `'…'`, `$'…'`, `"…"`
+    /// without escapes or substitutions, and `$NAME` or `$1`-like parameters (in double quotes or not), and ends
+    /// at a blank, newline, operator or the end of the text; `nil` for any other word. With `braces`, `${…}`
+    /// without quotes, escapes or expansions inside is stepped over too.
+    ///
+    /// Such a word has no fault and no nested command: stepping over it is all the word reader would do
+    /// without recording (``ShellLexer/readWord(depth:record:)``).
+    func simpleWordEnd(from start: Int, braces: Bool) -> Int? {
+        var position = start
+        while position < count {
+            let byte = self[position]
+            if !isWordSpecial(byte) {
+                position += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "'"):
+                guard let close = singleQuoteClose(after: position) else { return nil }
+                position = close + 1
+            case UInt8(ascii: "\""):
+                position += 1
+                inQuotes: while true {
+                    guard position < count else { return nil }
+                    let inner = self[position]
+                    if !isDoubleQuoteSpecial(inner) {
+                        position += 1
+                        continue
+                    }
+                    switch inner {
+                    case UInt8(ascii: "\""):
+                        position += 1
+                        break inQuotes
+                    case UInt8(ascii: "$"):
+                        guard let next = parameterEnd(at: position, braces: braces) else { return nil }
+                        position = next
+                    case UInt8(ascii: "\\"):
+                        // An escape or a continuation: the next byte, whatever it is, is not special here.
+                        guard position + 1 < count else { return nil }
+                        position += 2
+                    default:
+                        return nil
+                    }
+                }
+            case UInt8(ascii: "$"):
+                if position + 1 < count && self[position + 1] == UInt8(ascii: "'") {
+                    guard let close = ansiCClose(after: position + 1) else { return nil }
+                    position = close + 1
+                } else {
+                    guard let next = parameterEnd(at: position, braces: braces) else { return nil }
+                    position = next
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                return position > start ? position : nil
+            default:
+                // A backslash, backquote, `(`, or `\r`.
+                return nil
+            }
+        }
+        return position > start ? position : nil
+    }
+
+    /// The local offset of the `'` closing the single quote opened at `open`, or `nil`.
+    @inline(__always)
+    func singleQuoteClose(after open: Int) -> Int? {
+        let from = open + 1
+        guard from < count, let base = baseAddress,
+            let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
+        else { return nil }
+        return from + found
+    }
+
+    /// The local offset of the `'` closing `$'…'` opened at `open` (the quote), or `nil` when it is unterminated
+    /// or holds a `\c` escape (which can take a backslash after it).
+    func ansiCClose(after open: Int) -> Int? {
+        var position = open + 1
+        while position < count {
+            let byte = self[position]
+            if byte == UInt8(ascii: "'") { return position }
+            if byte == UInt8(ascii: "\\") {
+                guard position + 1 < count, self[position + 1] != UInt8(ascii: "c") else { return nil }
+                position += 2
+                continue
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The local offset just past `$NAME` or a special parameter (`$1`, `$@`, …) at `dollar`, or with `braces`
+    /// `${…}` holding no quote, backslash, `$` or backquote; `nil` for any other use of `$`.
+    @inline(__always)
+    func parameterEnd(at dollar: Int, braces: Bool = false) -> Int? {
+        guard dollar + 1 < count else { return nil }
+        let next = self[dollar + 1]
+        if next == UInt8(ascii: "{") {
+            guard braces else { return nil }
+            var position = dollar + 2
+            while position < count {
+                switch self[position] {
+                case UInt8(ascii: "}"):
+                    return position + 1
+                case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"):
+                    return nil
+                default:
+                    position += 1
+                }
+            }
+            return nil
+        }
+        if isNameStart(next) {
+            var position = dollar + 2
+            while position < count && isNameByte(self[position]) { position += 1 }
+            return position
+        }
+        return isSpecialParameter(next) ? dollar + 2 : nil
+    }
+
 }
