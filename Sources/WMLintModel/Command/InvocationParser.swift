@@ -112,7 +112,7 @@ private struct Reader {
                 index += 1
                 continue
             }
-            if word.text == "--" {
+            if word.text.utf8.count == 2 && word.text == "--" {
                 index += 1
                 while index < words.count {
                     strayWord(words[index])
@@ -202,7 +202,11 @@ private struct Reader {
             }
         }
         if let value, value.isStatic { checkValue(value, of: spec) }
-        if let first = options.first(where: { $0.spec.name == spec.name && $0.spec == spec }) {
+        // Names of different lengths differ: most options are told apart without comparing their text.
+        let nameLength = spec.name.utf8.count
+        if let first = options.first(where: {
+            $0.spec.name.utf8.count == nameLength && $0.spec.name == spec.name && $0.spec == spec
+        }) {
             diagnostics.append(
                 Diagnostic(
                     rule: .duplicateOption,
@@ -259,7 +263,7 @@ private struct Reader {
     /// Mirrors the CLI's two parsers: global options are matched first (by exact name or unambiguous prefix),
     /// then the operation's.
     private mutating func resolve(_ written: String, range: SourceRange) -> OptionSpec? {
-        if let exact = CommandOptions.exact(written) { return exact }
+        if let exact = Self.exactOption(written) { return exact }
         for group in [CommandOptions.global, CommandOptions.operation] {
             let matches = CommandOptions.expansions(of: written, among: group)
             if matches.count == 1, let spec = matches.first {
@@ -307,6 +311,13 @@ private struct Reader {
                 help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
                 fixes: fixes))
         return nil
+    }
+
+    /// The option spelt exactly `name` (``CommandOptions/exact(_:)``), comparing the text only of names of the
+    /// same length.
+    private static func exactOption(_ name: String) -> OptionSpec? {
+        let length = name.utf8.count
+        return CommandOptions.all.first { $0.name.utf8.count == length && $0.name == name }
     }
 
     private mutating func markNearlyNamed(_ names: [String]) {

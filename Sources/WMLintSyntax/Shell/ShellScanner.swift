@@ -283,6 +283,7 @@ struct ShellLexer {
     }
 
     /// Whether the source bytes `start..<end` spell `word`.
+    @inline(__always)
     func raw(_ start: Int, _ end: Int, equals word: StaticString) -> Bool {
         guard end - start == word.utf8CodeUnitCount else { return false }
         let pointer = word.utf8Start
@@ -387,7 +388,7 @@ struct ShellLexer {
                     inPattern = false
                 default:
                     let start = index
-                    let word = readWord(depth: depth, record: false)
+                    let word = readPlainWord() ?? readWord(depth: depth, record: false)
                     if !word.quoted && raw(word.start, word.end, equals: "esac") {
                         cases -= 1
                         inPattern = false
@@ -480,57 +481,43 @@ struct ShellLexer {
     mutating func skipOrdinary(_ command: inout PendingCommand, depth: Int) {
         while index < count {
             let byte = buffer[index]
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                index += 1
+            if !isWordSpecial(byte) {
+                // A plain word, unless a comment starts here.
+                guard byte != UInt8(ascii: "#"), let end = buffer.plainWordEnd(from: index) else { return }
+                switch command.phase {
+                case .other:
+                    break
+                case .start:
+                    guard Self.isOrdinaryName(buffer, index, end, &command) else { return }
+                default:
+                    return
+                }
+                index = end
                 continue
             }
-            let next = peek(index + 1)
             switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                index += 1
             case UInt8(ascii: ";"):
+                let next = peek(index + 1)
                 guard next != UInt8(ascii: ";") && next != UInt8(ascii: "&") else { return }
                 finish(&command)
                 index += 1
-                continue
             case UInt8(ascii: "|"):
+                let next = peek(index + 1)
                 finish(&command)
                 index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
-                continue
             case UInt8(ascii: "&"):
+                let next = peek(index + 1)
                 guard next != UInt8(ascii: ">") else { return }
                 finish(&command)
                 index += next == UInt8(ascii: "&") ? 2 : 1
-                continue
             case UInt8(ascii: "\n"):
                 guard heredocs.isEmpty else { return }
                 finish(&command)
                 index += 1
-                continue
-            case UInt8(ascii: "#"):
-                return
-            default:
-                break
-            }
-            switch command.phase {
-            case .other:
-                if isWordSpecial(byte) {
-                    guard skipQuotedArgument(&command, depth: depth) else { return }
-                } else {
-                    var end = index + 1
-                    while end < count && !isWordSpecial(buffer[end]) { end += 1 }
-                    if end < count {
-                        switch buffer[end] {
-                        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"),
-                            UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: ")"):
-                            break
-                        default:
-                            // Maybe an IO number, or more of the word.
-                            return
-                        }
-                    }
-                    index = end
-                }
-            case .start:
-                guard !isWordSpecial(byte), skipCommandName(&command) else { return }
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "$"):
+                guard case .other = command.phase, skipQuotedArgument(&command, depth: depth) else { return }
             default:
                 return
             }
@@ -566,37 +553,33 @@ struct ShellLexer {
     /// `false`, the offset unchanged, for every other word (``readCommandWord(_:depth:cases:inPattern:)`` reads it).
     @inline(__always)
     mutating func skipCommandName(_ command: inout PendingCommand) -> Bool {
-        let start = index
-        var end = start
-        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
+        guard !isWordSpecial(buffer[index]), let end = buffer.plainWordEnd(from: index),
+            Self.isOrdinaryName(buffer, index, end, &command)
+        else { return false }
+        index = end
+        return true
+    }
+
+    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes: `true` for a reserved
+    /// word that only separates commands (the command stays unstarted) and for the name of a command that is not
+    /// read (the command becomes ``CommandPhase/other``); `false`, the command unchanged, for anything else.
+    @inline(__always)
+    static func isOrdinaryName(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ command: inout PendingCommand
+    ) -> Bool {
         let length = end - start
-        guard length > 0 else { return false }
-        if end < count {
-            switch buffer[end] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
-                UInt8(ascii: "|"), UInt8(ascii: ")"):
-                break
-            default:
-                // `<`, `>` (an IO number or a redirection), `\r`, or more of the word.
-                return false
-            }
-        }
         if length <= 8 {
             // One read: the bytes as an integer (compared only with words of the same length).
-            let key = packed(start, end)
+            let key = buffer.packed(start, end)
             // A `=` byte: maybe an assignment.
             let equals = key ^ 0x3D3D_3D3D_3D3D_3D3D
             if (equals &- 0x0101_0101_0101_0101) & ~equals & 0x8080_8080_8080_8080 != 0 { return false }
             let fresh = command.start < 0 && command.heldCount == 0
             switch length {
             case 1:
-                if fresh && (key == 0x21 || key == 0x7B || key == 0x7D) {  // `!`, `{`, `}`
-                    index = end
-                    return true
-                }
+                if fresh && (key == 0x21 || key == 0x7B || key == 0x7D) { return true }  // `!`, `{`, `}`
             case 2:
                 if fresh && (key == Reserved.if || key == Reserved.do || key == Reserved.fi) {
-                    index = end
                     return true
                 }
             case 3:
@@ -605,7 +588,6 @@ struct ShellLexer {
                 if fresh
                     && (key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done)
                 {
-                    index = end
                     return true
                 }
                 if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time
@@ -615,7 +597,6 @@ struct ShellLexer {
                 }
             case 5:
                 if fresh && (key == Reserved.while || key == Reserved.until) {
-                    index = end
                     return true
                 }
                 if key == Reserved.nohup { return false }
@@ -641,8 +622,6 @@ struct ShellLexer {
         {
             return false
         }
-        index = end
-        command.note(start, end)
         command.phase = .other
         return true
     }
@@ -830,6 +809,7 @@ struct ShellLexer {
     }
 
     /// Closes the command being read: an `aws` command is added to the output.
+    @inline(__always)
     mutating func finish(_ command: inout PendingCommand) {
         // A command with nothing read yet is left as it is (most separators end no command).
         if command.start < 0, case .start = command.phase, command.error == nil { return }
@@ -838,6 +818,11 @@ struct ShellLexer {
             command.reset()
             return
         }
+        emit(&command)
+    }
+
+    /// Adds the `aws` command just read to the output, and makes `command` ready for the next one.
+    mutating func emit(_ command: inout PendingCommand) {
         output.commands.append(
             ShellCommand(
                 assignments: command.assignments,
@@ -987,19 +972,7 @@ struct ShellLexer {
     /// the same length.
     @inline(__always)
     func packed(_ start: Int, _ end: Int) -> UInt64 {
-        let length = end - start
-        if start + 8 <= count, let base = buffer.baseAddress {
-            // One unaligned load (little-endian), the bytes past the word masked off.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
-        }
-        var value: UInt64 = 0
-        var offset = end
-        while offset > start {
-            offset -= 1
-            value = value << 8 | UInt64(buffer[offset])
-        }
-        return value
+        buffer.packed(start, end)
     }
 
     /// Classifies the command name `word`: `aws`, a wrapper, or another command.
@@ -1043,6 +1016,7 @@ struct ShellLexer {
         bytes.withUnsafeBufferPointer { WMLintSyntax.isValidUTF8(UnsafeBufferPointer(rebasing: $0[from...])) }
     }
 
+    @inline(__always)
     func isAWS(_ bytes: [UInt8]) -> Bool {
         let count = bytes.count
         guard count >= 3, bytes[count - 3] == UInt8(ascii: "a"), bytes[count - 2] == UInt8(ascii: "w"),
@@ -1313,6 +1287,7 @@ struct ShellLexer {
     }
 
     /// The local offset of the value of `word` if it is a `NAME=value` (or `NAME+=value`) assignment.
+    @inline(__always)
     func assignmentValueStart(_ word: WordRead) -> Int? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
@@ -1368,6 +1343,42 @@ struct ShellLexer {
 
 /// Steps over simple words in the bytes of a script (local offsets).
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// The local offset just past the plain word at `start` (not empty: `self[start]` is not special) when it ends
+    /// at a blank, newline, `;`, `&`, `|`, `)` or the end of the text; `nil` when more follows (a quote, escape,
+    /// expansion, `(`, a `\r`, or `<`/`>`, which may make it an IO number).
+    @inline(__always)
+    func plainWordEnd(from start: Int) -> Int? {
+        var end = start + 1
+        while end < count && !isWordSpecial(self[end]) { end += 1 }
+        guard end < count else { return end }
+        switch self[end] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+            UInt8(ascii: "|"), UInt8(ascii: ")"):
+            return end
+        default:
+            return nil
+        }
+    }
+
+    /// The bytes `start..<end` (at most 8) as a little-endian integer, to compare with ``Reserved`` words of the
+    /// same length.
+    @inline(__always)
+    func packed(_ start: Int, _ end: Int) -> UInt64 {
+        let length = end - start
+        if start + 8 <= count, let base = baseAddress {
+            // One unaligned load (little-endian), the bytes past the word masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
+        }
+        var value: UInt64 = 0
+        var offset = end
+        while offset > start {
+            offset -= 1
+            value = value << 8 | UInt64(self[offset])
+        }
+        return value
+    }
+
     /// The local offset just past the word at `start` if it is made only of plain bytes, `'…'`, `$'…'`, `"…"`
     /// without escapes or substitutions, and `$NAME` or `$1`-like parameters (in double quotes or not), and ends
     /// at a blank, newline, operator or the end of the text; `nil` for any other word. With `braces`, `${…}`
