@@ -650,8 +650,11 @@ struct ShellLexer {
             textStart += 1
             textEnd -= 1
         } else if first == UInt8(ascii: "\"") {
+            // No escape inside (its backslash is not in the text).
             var close = valueStart + 1
-            while close < end && buffer[close] != UInt8(ascii: "\"") { close += 1 }
+            while close < end && buffer[close] != UInt8(ascii: "\"") && buffer[close] != UInt8(ascii: "\\") {
+                close += 1
+            }
             guard close == end - 1 else { return false }
             textStart += 1
             textEnd -= 1
@@ -664,7 +667,10 @@ struct ShellLexer {
         guard textStart < textEnd else { return false }
         var expansions: [SourceRange] = []
         if first != UInt8(ascii: "'") {
-            // Every `$` left in a simple word starts a parameter.
+            // Every `$` left in a simple word starts a parameter: counted first, for one allocation.
+            var dollars = 0
+            for position in textStart..<textEnd where buffer[position] == UInt8(ascii: "$") { dollars += 1 }
+            if dollars > 0 { expansions.reserveCapacity(dollars) }
             var position = textStart
             while position < textEnd {
                 if buffer[position] == UInt8(ascii: "$"), let next = buffer.parameterEnd(at: position) {
@@ -865,12 +871,12 @@ struct ShellLexer {
         case .other:
             command.note(word.start, word.end)
         case .functionName:
-            command = PendingCommand()
+            command.reset()
         case .caseHeader:
             if !word.quoted && raw(word.start, word.end, equals: "in") {
                 cases += 1
                 inPattern = true
-                command = PendingCommand()
+                command.reset()
             }
         case .aws:
             command.note(word.start, word.end)
