@@ -560,9 +560,10 @@ struct ShellLexer {
         return true
     }
 
-    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes: `true` for a reserved
-    /// word that only separates commands (the command stays unstarted) and for the name of a command that is not
-    /// read (the command becomes ``CommandPhase/other``); `false`, the command unchanged, for anything else.
+    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes: `true` for a
+    /// reserved word that only separates commands (the command stays unstarted), for `export` (the command becomes
+    /// ``CommandPhase/export(active:)``) and for the name of a command that is not read (the command becomes
+    /// ``CommandPhase/other``); `false`, the command unchanged, for anything else.
     @inline(__always)
     static func isOrdinaryName(
         _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ command: inout PendingCommand
@@ -601,7 +602,12 @@ struct ShellLexer {
                 }
                 if key == Reserved.nohup { return false }
             case 6:
-                if fresh && (key == Reserved.export || key == Reserved.select) { return false }
+                if fresh && key == Reserved.export {
+                    command.note(start, end)
+                    command.phase = .export(active: true)
+                    return true
+                }
+                if fresh && key == Reserved.select { return false }
             case 7:
                 if key == Reserved.command || key == Reserved.timeout
                     || (fresh && (key == Reserved.declare || key == Reserved.typeset))
@@ -1374,7 +1380,11 @@ extension UnsafeBufferPointer where Element == UInt8 {
         if start + 8 <= count, let base = baseAddress {
             // One unaligned load (little-endian), the bytes past the word masked off.
             let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
+            guard length < 8 else { return word }
+            guard length > 0 else { return 0 }
+            // Shifted up and back down: the bytes past the word become zero.
+            let shift = UInt64(truncatingIfNeeded: 64 &- length &* 8)
+            return (word &<< shift) &>> shift
         }
         var value: UInt64 = 0
         var offset = end
