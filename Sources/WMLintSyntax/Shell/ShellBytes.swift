@@ -2,11 +2,16 @@
 
 import WMLintSource
 
-/// Classes of the ASCII bytes, one character per byte value 0–127: the character's value minus `@` holds
-/// ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits. A literal, so
-/// reading it costs one load (a test checks it against the definitions).
-let shellByteClasses: StaticString =
-    "@@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@@LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@"
+/// Classes of the bytes, one character per byte value 0–255 (none for bytes from 128 on): the character's value
+/// minus `@` holds ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits.
+/// A literal, so reading it costs one load, with no test of the byte first (a test checks it against the
+/// definitions).
+let shellByteClasses: StaticString = """
+    @@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@\
+    @LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@\
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+    """
 
 /// Blank, newline, `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 let wordSpecialClass: UInt8 = 1
@@ -17,10 +22,10 @@ let nameStartClass: UInt8 = 4
 /// `[A-Za-z0-9_]`.
 let nameByteClass: UInt8 = 8
 
-/// The class bits of `byte` (none for bytes from 128 on).
+/// The class bits of `byte` (none for bytes from 128 on): one load, no branch.
 @inline(__always)
 func shellByteClass(_ byte: UInt8) -> UInt8 {
-    byte < 128 ? shellByteClasses.utf8Start[Int(byte)] &- 0x40 : 0
+    shellByteClasses.utf8Start[Int(byte)] &- 0x40
 }
 
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
