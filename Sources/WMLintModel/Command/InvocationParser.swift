@@ -23,14 +23,15 @@ private struct Reader {
     var diagnostics: [Diagnostic] = []
     var nearlyNamed: Set<String> = []
     var hasUnknownWords = false
-    /// Words standing where the service and operation names go.
-    var positionals: [ShellWord] = []
+    /// The indices of the words standing where the service and operation names go.
+    var positionals: [Int] = []
 
     init(words: [ShellWord], path: String) {
         self.words = words
         self.path = path
         // At most one option per word: one allocation, no regrowth.
         options.reserveCapacity(words.count)
+        positionals.reserveCapacity(2)
     }
 
     /// Reads global options up to the service and operation names; the operation's range, if the command is
@@ -43,14 +44,14 @@ private struct Reader {
             if word.text.isDashWord {
                 let optionIndex = index
                 readOption(word, inOperation: false)
-                if swallowedService(optionAt: optionIndex) { positionals.append(words[index - 1]) }
+                if swallowedService(optionAt: optionIndex) { positionals.append(index - 1) }
             } else {
-                positionals.append(word)
+                positionals.append(index)
                 index += 1
             }
         }
         guard positionals.count == 2 else { return nil }
-        let (service, operation) = (positionals[0], positionals[1])
+        let (service, operation) = (words[positionals[0]], words[positionals[1]])
         if service.text == OperationModel.service && operation.text == OperationModel.operation {
             return operation.range
         }
@@ -243,7 +244,7 @@ private struct Reader {
                         + choices.map { "'\($0)'" }.joined(separator: ", "),
                     path: path, range: value.range,
                     help: Spelling.nearest(to: value.text, in: choices).map { ["did you mean '\($0)'?"] } ?? []))
-        } else if spec.name == CommandOptions.region, value.text.isEmpty {
+        } else if value.text.isEmpty, spec.name == CommandOptions.region {
             diagnostics.append(
                 Diagnostic(
                     rule: .optionValue,
