@@ -465,6 +465,9 @@ struct ShellLexer {
                     }
                 case .export(active: true):
                     if readSimpleExport(&command) { continue }
+                case .caseHeader:
+                    // A quoted word is never the `in` that ends the header, and its faults are never reported.
+                    if skipQuotedArgument(&command, depth: depth) { continue }
                 default:
                     break
                 }
@@ -835,17 +838,22 @@ struct ShellLexer {
 
     /// Adds the `aws` command just read to the output, and makes `command` ready for the next one.
     mutating func emit(_ command: inout PendingCommand) {
+        // Exactly as many words as read: a script's commands are all kept until they are linted. Storage that holds
+        // exactly the words is handed over as it is; other storage is copied from.
+        let words =
+            command.words.count == command.words.capacity
+            ? command.words : command.words.withUnsafeBufferPointer(Array.init)
         output.commands.append(
             ShellCommand(
                 assignments: command.assignments,
-                // Exactly as many words as read: a script's commands are all kept until they are linted.
-                words: command.words.withUnsafeBufferPointer(Array.init),
+                words: words,
                 range: text.fileRange(command.start, command.end),
                 syntaxError: command.error.map { diagnostic($0) }
             )
         )
-        // The words' storage is kept for the next `aws` command (its words are copied out, exactly).
-        command.words.removeAll(keepingCapacity: true)
+        // Room for as many words in the next `aws` command (most commands of a script are alike).
+        command.words = []
+        command.words.reserveCapacity(words.count)
         command.assignments = []
         command.reset()
     }
