@@ -87,6 +87,18 @@ private let scripts: [String] = [
         #expect(scan(script, maxDepth: 1).commands.map { $0.words.map(\.text) } == [["aws", "a", "b"]])
     }
 
+    /// Reserved words decided from their packed bytes set the phase of what follows as the word reader does; a
+    /// newline does not end a `case` header.
+    @Test func reservedWordsSetThePhaseOfTheWordsAfterThem() {
+        let script = "case\nexport A=1 in x) aws a;; esac\nfor aws in b; do aws c; done\ndeclare -x B=2; typeset C=3\n"
+        #expect(scan(script).exports.map(\.name) == ["B"])
+        #expect(scan(script).commands.map { $0.words.map(\.text) } == [["aws", "a"], ["aws", "c"]])
+        #expect(
+            scan("function aws { aws d; }\nselect aws in e; do :; done").commands.map { $0.words.map(\.text) } == [
+                ["aws", "d"]
+            ])
+    }
+
     @Test func simpleExportValuesKeepTheirText() throws {
         let script = "export A=\"x\\$y\" B=\"p\\\\q\" C='t\\u' D=\"$E/bin:$F\" G=é$H\n"
         let exports = scan(script).exports

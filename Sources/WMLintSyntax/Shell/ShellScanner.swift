@@ -516,6 +516,8 @@ struct ShellLexer {
                 finish(&command)
                 index += next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "\n"):
+                // A newline does not end a `case` header.
+                if case .caseHeader = command.phase { return }
                 guard heredocs.isEmpty else { return }
                 finish(&command)
                 index += 1
@@ -563,10 +565,12 @@ struct ShellLexer {
         return true
     }
 
-    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes: `true` for a
-    /// reserved word that only separates commands (the command stays unstarted), for `export` (the command becomes
-    /// ``CommandPhase/export(active:)``) and for the name of a command that is not read (the command becomes
-    /// ``CommandPhase/other``); `false`, the command unchanged, for anything else.
+    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes, as
+    /// ``startsOver(at:command:cases:inPattern:)`` and ``name(_:depth:command:)`` would: `true` for a reserved word
+    /// that only separates commands (the command stays unstarted), for a reserved word that sets the phase of the
+    /// words after it (`for`, `select`, `case`, `function`, `export`, `declare`, `typeset`), and for the name of a
+    /// command that is not read (the command becomes ``CommandPhase/other``); `false`, the command unchanged, for
+    /// anything else (`aws`, a wrapper, `esac`, an assignment).
     @inline(__always)
     static func isOrdinaryName(
         _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ command: inout PendingCommand
@@ -587,15 +591,26 @@ struct ShellLexer {
                     return true
                 }
             case 3:
-                if key == Reserved.aws || key == Reserved.env || (fresh && key == Reserved.for) { return false }
+                if key == Reserved.aws || key == Reserved.env { return false }
+                if fresh && key == Reserved.for {
+                    // Its words are stepped over, as another command's.
+                    command.note(start, end)
+                    command.phase = .other
+                    return true
+                }
             case 4:
                 if fresh
                     && (key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done)
                 {
                     return true
                 }
+                if fresh && key == Reserved.case {
+                    command.phase = .caseHeader
+                    return true
+                }
+                // `esac` ends the patterns of a `case` (the command-list loop keeps count of them).
                 if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time
-                    || (fresh && (key == Reserved.esac || key == Reserved.case))
+                    || (fresh && key == Reserved.esac)
                 {
                     return false
                 }
@@ -610,15 +625,23 @@ struct ShellLexer {
                     command.phase = .export(active: true)
                     return true
                 }
-                if fresh && key == Reserved.select { return false }
+                if fresh && key == Reserved.select {
+                    command.note(start, end)
+                    command.phase = .other
+                    return true
+                }
             case 7:
-                if key == Reserved.command || key == Reserved.timeout
-                    || (fresh && (key == Reserved.declare || key == Reserved.typeset))
-                {
-                    return false
+                if key == Reserved.command || key == Reserved.timeout { return false }
+                if fresh && (key == Reserved.declare || key == Reserved.typeset) {
+                    command.note(start, end)
+                    command.phase = .export(active: false)
+                    return true
                 }
             default:
-                if fresh && key == Reserved.function { return false }
+                if fresh && key == Reserved.function {
+                    command.phase = .functionName
+                    return true
+                }
             }
         } else {
             var position = start
