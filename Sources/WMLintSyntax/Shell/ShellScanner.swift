@@ -663,46 +663,65 @@ struct ShellLexer {
     /// unchanged, for any other word (``readCommandWord(_:depth:cases:inPattern:)`` decodes it).
     mutating func readSimpleExport(_ command: inout PendingCommand) -> Bool {
         let start = index
-        guard text.map == nil, isNameStart(buffer[start]), let end = buffer.simpleWordEnd(from: start, braces: false)
-        else {
-            return false
-        }
+        guard text.map == nil, isNameStart(buffer[start]) else { return false }
         var nameEnd = start + 1
-        while nameEnd < end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
+        while nameEnd < count && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
         var valueStart = nameEnd
-        if valueStart < end && buffer[valueStart] == UInt8(ascii: "+") { valueStart += 1 }
-        guard valueStart < end, buffer[valueStart] == UInt8(ascii: "=") else { return false }
+        if valueStart < count && buffer[valueStart] == UInt8(ascii: "+") { valueStart += 1 }
+        guard valueStart < count, buffer[valueStart] == UInt8(ascii: "=") else { return false }
         valueStart += 1
-        // The value's text: the bytes inside one quote, or the whole value when it has none.
+        // The value's text, `textStart..<textEnd`: the bytes inside one quote, or the whole value when it has none;
+        // `end` is just past the word. Only `$NAME` and `$1`-like parameters may stand in it.
         var textStart = valueStart
-        var textEnd = end
+        var textEnd = valueStart
+        var dollars = 0
         let first = peek(valueStart)
         if first == UInt8(ascii: "'") {
-            guard let close = buffer.singleQuoteClose(after: valueStart), close == end - 1 else { return false }
+            guard let close = buffer.singleQuoteClose(after: valueStart) else { return false }
             textStart += 1
-            textEnd -= 1
-        } else if first == UInt8(ascii: "\"") {
-            // No escape inside (its backslash is not in the text).
-            var close = valueStart + 1
-            while close < end && buffer[close] != UInt8(ascii: "\"") && buffer[close] != UInt8(ascii: "\\") {
-                close += 1
-            }
-            guard close == end - 1 else { return false }
-            textStart += 1
-            textEnd -= 1
+            textEnd = close
         } else {
-            for position in valueStart..<end
-            where buffer[position] == UInt8(ascii: "'") || buffer[position] == UInt8(ascii: "\"") {
+            let quoted = first == UInt8(ascii: "\"")
+            if quoted { textStart += 1 }
+            var position = textStart
+            scan: while position < count {
+                let byte = buffer[position]
+                if !(quoted ? isDoubleQuoteSpecial(byte) : isWordSpecial(byte)) {
+                    position += 1
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "$"):
+                    guard let next = buffer.parameterEnd(at: position) else { return false }
+                    dollars += 1
+                    position = next
+                case UInt8(ascii: "\""):
+                    guard quoted else { return false }
+                    break scan
+                default:
+                    // An escape, backquote or other quote; unquoted, the end of the word or more of it.
+                    guard !quoted else { return false }
+                    break scan
+                }
+            }
+            if quoted && position == count { return false }
+            textEnd = position
+        }
+        let end = textEnd + (textStart > valueStart ? 1 : 0)
+        // The word must end here, as the word reader would end it.
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                break
+            default:
                 return false
             }
         }
         guard textStart < textEnd else { return false }
         var expansions: [SourceRange] = []
-        if first != UInt8(ascii: "'") {
-            // Every `$` left in a simple word starts a parameter: counted first, for one allocation.
-            var dollars = 0
-            for position in textStart..<textEnd where buffer[position] == UInt8(ascii: "$") { dollars += 1 }
-            if dollars > 0 { expansions.reserveCapacity(dollars) }
+        if dollars > 0 {
+            expansions.reserveCapacity(dollars)
             var position = textStart
             while position < textEnd {
                 if buffer[position] == UInt8(ascii: "$"), let next = buffer.parameterEnd(at: position) {
@@ -714,9 +733,7 @@ struct ShellLexer {
             }
         }
         guard let value = Self.sourceWord(buffer, textStart, textEnd, range: valueStart..<end, expansions: expansions)
-        else {
-            return false
-        }
+        else { return false }
         index = end
         command.note(start, end)
         output.exports.append(
