@@ -66,6 +66,9 @@ private let scripts: [String] = [
     "aws a \"b",
     "echo a\\",
     "echo a; aws",
+    // Parameters longer than the kept part of an expansion's text.
+    "export A=\"$" + String(repeating: "N", count: 300) + "\" B=$" + String(repeating: "M", count: 255) + "x\n"
+        + "aws a \"$" + String(repeating: "P", count: 256) + "\" $" + String(repeating: "Q", count: 260) + " 'r'\n",
     // Heredocs keep the ordinary-command loop out of their bodies.
     "cat <<EOF; echo x\naws no\nEOF\naws yes\n",
 ]

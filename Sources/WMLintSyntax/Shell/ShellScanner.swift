@@ -465,6 +465,8 @@ struct ShellLexer {
                     }
                 case .export(active: true):
                     if readSimpleExport(&command) { continue }
+                case .aws:
+                    if readSimpleAWSWord(&command) { continue }
                 case .caseHeader:
                     // A quoted word is never the `in` that ends the header, and its faults are never reported.
                     if skipQuotedArgument(&command, depth: depth) { continue }
@@ -670,14 +672,46 @@ struct ShellLexer {
         if valueStart < count && buffer[valueStart] == UInt8(ascii: "+") { valueStart += 1 }
         guard valueStart < count, buffer[valueStart] == UInt8(ascii: "=") else { return false }
         valueStart += 1
-        // The value's text, `textStart..<textEnd`: the bytes inside one quote, or the whole value when it has none;
-        // `end` is just past the word. Only `$NAME` and `$1`-like parameters may stand in it.
-        var textStart = valueStart
-        var textEnd = valueStart
+        guard let (value, end) = Self.sourceTextWord(buffer, at: valueStart) else { return false }
+        index = end
+        command.note(start, end)
+        output.exports.append(
+            ShellAssignment(
+                name: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self),
+                value: value,
+                range: .bytes(start, end)
+            )
+        )
+        return true
+    }
+
+    /// Reads a word of an `aws` command at `index` that starts with a quote or `$` and whose text sits unchanged in
+    /// the source (as ``sourceTextWord(_:at:)`` reads it). Returns `false`, the offset unchanged, for any other word.
+    mutating func readSimpleAWSWord(_ command: inout PendingCommand) -> Bool {
+        let first = buffer[index]
+        guard text.map == nil,
+            first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") || first == UInt8(ascii: "$"),
+            let (word, end) = Self.sourceTextWord(buffer, at: index)
+        else { return false }
+        command.note(index, end)
+        command.words.append(word)
+        index = end
+        return true
+    }
+
+    /// The word at `start` in `buffer`, and the offset just past it, when its text sits unchanged there: plain bytes
+    /// and `$NAME` or `$1`-like parameters, or one `"…"` of those, or one `'…'`, ending where the word reader would
+    /// end it; `nil` for any other word (or an empty text). The word is what
+    /// ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes of it, for a text that is the file itself.
+    static func sourceTextWord(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (word: ShellWord, end: Int)? {
+        let count = buffer.count
+        // The text, `textStart..<textEnd`: the bytes inside one quote, or the whole word when it has none.
+        var textStart = start
+        var textEnd = start
         var dollars = 0
-        let first = peek(valueStart)
+        let first = start < count ? buffer[start] : 0
         if first == UInt8(ascii: "'") {
-            guard let close = buffer.singleQuoteClose(after: valueStart) else { return false }
+            guard let close = buffer.singleQuoteClose(after: start) else { return nil }
             textStart += 1
             textEnd = close
         } else {
@@ -692,33 +726,34 @@ struct ShellLexer {
                 }
                 switch byte {
                 case UInt8(ascii: "$"):
-                    guard let next = buffer.parameterEnd(at: position) else { return false }
+                    // A parameter's text is kept whole only up to its length limit.
+                    guard let next = buffer.parameterEnd(at: position), next - position <= Self.keptExpansionBytes
+                    else { return nil }
                     dollars += 1
                     position = next
                 case UInt8(ascii: "\""):
-                    guard quoted else { return false }
+                    guard quoted else { return nil }
                     break scan
                 default:
                     // An escape, backquote or other quote; unquoted, the end of the word or more of it.
-                    guard !quoted else { return false }
+                    guard !quoted else { return nil }
                     break scan
                 }
             }
-            if quoted && position == count { return false }
+            if quoted && position == count { return nil }
             textEnd = position
         }
-        let end = textEnd + (textStart > valueStart ? 1 : 0)
-        // The word must end here, as the word reader would end it.
+        let end = textEnd + (textStart > start ? 1 : 0)
         if end < count {
             switch buffer[end] {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
                 UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
                 break
             default:
-                return false
+                return nil
             }
         }
-        guard textStart < textEnd else { return false }
+        guard textStart < textEnd else { return nil }
         var expansions: [SourceRange] = []
         if dollars > 0 {
             expansions.reserveCapacity(dollars)
@@ -732,18 +767,10 @@ struct ShellLexer {
                 }
             }
         }
-        guard let value = Self.sourceWord(buffer, textStart, textEnd, range: valueStart..<end, expansions: expansions)
-        else { return false }
-        index = end
-        command.note(start, end)
-        output.exports.append(
-            ShellAssignment(
-                name: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self),
-                value: value,
-                range: .bytes(start, end)
-            )
-        )
-        return true
+        guard let word = Self.sourceWord(buffer, textStart, textEnd, range: start..<end, expansions: expansions) else {
+            return nil
+        }
+        return (word, end)
     }
 
     /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
