@@ -158,11 +158,11 @@ struct WordScratch {
     var expansionIndices: [Int] = []
 
     mutating func reset() {
-        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        if !bytes.isEmpty { bytes.removeAllKeepingStorage() }
         if map.count > 0 { map.removeAll() }
         if !expansions.isEmpty {
-            expansions.removeAll(keepingCapacity: true)
-            expansionIndices.removeAll(keepingCapacity: true)
+            expansions.removeAllKeepingStorage()
+            expansionIndices.removeAllKeepingStorage()
         }
     }
 
@@ -186,4 +186,17 @@ struct PendingHeredoc {
     var delimiter: [UInt8]
     /// `<<-`: leading tabs of body lines (and of the delimiter line) are stripped.
     var stripsTabs: Bool
+}
+
+extension Array {
+    /// Removes every element and keeps the storage: one at a time when there are a few, which costs less than the
+    /// range replacement of `removeAll(keepingCapacity:)`.
+    @inline(__always)
+    mutating func removeAllKeepingStorage() {
+        guard count <= 4 else {
+            removeAll(keepingCapacity: true)
+            return
+        }
+        while !isEmpty { removeLast() }
+    }
 }
