@@ -204,16 +204,20 @@ private struct Reader {
         }
         if let value, value.isStatic { checkValue(value, of: spec) }
         // Names of different lengths differ: most options are told apart without comparing their text.
+        // By index: the options are looked at where they are, not copied one by one.
         let nameLength = spec.name.utf8.count
-        if let first = options.first(where: {
-            $0.spec.name.utf8.count == nameLength && $0.spec.name == spec.name && $0.spec == spec
+        if let first = options.indices.first(where: {
+            options[$0].spec.name.utf8.count == nameLength && options[$0].spec.name == spec.name
+                && options[$0].spec == spec
         }) {
             diagnostics.append(
                 Diagnostic(
                     rule: .duplicateOption,
                     message: "\(spec.name) is given more than once; the AWS CLI silently keeps the last one",
                     path: path, range: nameRange,
-                    related: [RelatedLocation(message: "first given here", path: path, range: first.nameRange)]))
+                    related: [
+                        RelatedLocation(message: "first given here", path: path, range: options[first].nameRange)
+                    ]))
         }
         options.append(
             ParsedOption(
