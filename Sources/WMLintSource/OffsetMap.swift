@@ -45,10 +45,15 @@ public struct OffsetMap: Hashable, Sendable {
     }
 
     /// The identity map of a text that sits unchanged at `base` in the file, `count` bytes long.
+    ///
+    /// The same map as a ``Builder`` given one step of `count` bytes at `base` makes, without allocating.
     public static func contiguous(base: Int, count: Int) -> OffsetMap {
-        var builder = Builder()
-        builder.appendStep(start: base, count: count)
-        return builder.map(endOffset: base + count)
+        var map = OffsetMap(runs: [], count: 0, endOffset: base + count)
+        if count > 0 {
+            map.head = Run(local: 0, start: base, end: base + 1, step: true)
+            map.count = count
+        }
+        return map
     }
 
     /// Collects a map byte by byte or segment by segment, in decoded order.
@@ -129,6 +134,17 @@ public struct OffsetMap: Hashable, Sendable {
             }
         }
 
+        /// The file offset of the source of decoded byte `range.lowerBound` when the decoded bytes `range` (not
+        /// empty) are copied unchanged from consecutive file bytes (one step run holds them all); `nil` otherwise.
+        public func stepStart(of range: Range<Int>) -> Int? {
+            guard !runs.isEmpty, range.lowerBound < range.upperBound, range.upperBound <= count else { return nil }
+            let index = OffsetMap.run(containing: range.lowerBound, in: runs)
+            let run = runs[index]
+            let runEnd = index + 1 < runs.count ? runs[index + 1].local : count
+            guard run.step, range.upperBound <= runEnd else { return nil }
+            return run.start + (range.lowerBound - run.local)
+        }
+
         /// The number of runs so far.
         public var runCount: Int { runs.count }
 
@@ -139,7 +155,12 @@ public struct OffsetMap: Hashable, Sendable {
 
         /// Removes every byte, keeping the storage.
         public mutating func removeAll() {
-            runs.removeAll(keepingCapacity: true)
+            // Most words are a run or two: removed one at a time, which costs less than a range replacement.
+            if runs.count > 4 {
+                runs.removeAll(keepingCapacity: true)
+            } else {
+                while !runs.isEmpty { runs.removeLast() }
+            }
             count = 0
         }
 

@@ -23,14 +23,15 @@ private struct Reader {
     var diagnostics: [Diagnostic] = []
     var nearlyNamed: Set<String> = []
     var hasUnknownWords = false
-    /// Words standing where the service and operation names go.
-    var positionals: [ShellWord] = []
+    /// The indices of the words standing where the service and operation names go.
+    var positionals: [Int] = []
 
     init(words: [ShellWord], path: String) {
         self.words = words
         self.path = path
         // At most one option per word: one allocation, no regrowth.
         options.reserveCapacity(words.count)
+        positionals.reserveCapacity(2)
     }
 
     /// Reads global options up to the service and operation names; the operation's range, if the command is
@@ -43,14 +44,14 @@ private struct Reader {
             if word.text.isDashWord {
                 let optionIndex = index
                 readOption(word, inOperation: false)
-                if swallowedService(optionAt: optionIndex) { positionals.append(words[index - 1]) }
+                if swallowedService(optionAt: optionIndex) { positionals.append(index - 1) }
             } else {
-                positionals.append(word)
+                positionals.append(index)
                 index += 1
             }
         }
         guard positionals.count == 2 else { return nil }
-        let (service, operation) = (positionals[0], positionals[1])
+        let (service, operation) = (words[positionals[0]], words[positionals[1]])
         if service.text == OperationModel.service && operation.text == OperationModel.operation {
             return operation.range
         }
@@ -112,7 +113,7 @@ private struct Reader {
                 index += 1
                 continue
             }
-            if word.text == "--" {
+            if word.text.utf8.count == 2 && word.text == "--" {
                 index += 1
                 while index < words.count {
                     strayWord(words[index])
@@ -202,13 +203,21 @@ private struct Reader {
             }
         }
         if let value, value.isStatic { checkValue(value, of: spec) }
-        if let first = options.first(where: { $0.spec.name == spec.name && $0.spec == spec }) {
+        // Names of different lengths differ: most options are told apart without comparing their text.
+        // By index: the options are looked at where they are, not copied one by one.
+        let nameLength = spec.name.utf8.count
+        if let first = options.indices.first(where: {
+            options[$0].spec.name.utf8.count == nameLength && options[$0].spec.name == spec.name
+                && options[$0].spec == spec
+        }) {
             diagnostics.append(
                 Diagnostic(
                     rule: .duplicateOption,
                     message: "\(spec.name) is given more than once; the AWS CLI silently keeps the last one",
                     path: path, range: nameRange,
-                    related: [RelatedLocation(message: "first given here", path: path, range: first.nameRange)]))
+                    related: [
+                        RelatedLocation(message: "first given here", path: path, range: options[first].nameRange)
+                    ]))
         }
         options.append(
             ParsedOption(
@@ -239,7 +248,7 @@ private struct Reader {
                         + choices.map { "'\($0)'" }.joined(separator: ", "),
                     path: path, range: value.range,
                     help: Spelling.nearest(to: value.text, in: choices).map { ["did you mean '\($0)'?"] } ?? []))
-        } else if spec.name == CommandOptions.region, value.text.isEmpty {
+        } else if value.text.isEmpty, spec.name == CommandOptions.region {
             diagnostics.append(
                 Diagnostic(
                     rule: .optionValue,
@@ -259,7 +268,7 @@ private struct Reader {
     /// Mirrors the CLI's two parsers: global options are matched first (by exact name or unambiguous prefix),
     /// then the operation's.
     private mutating func resolve(_ written: String, range: SourceRange) -> OptionSpec? {
-        if let exact = CommandOptions.exact(written) { return exact }
+        if let exact = Self.exactOption(written) { return exact }
         for group in [CommandOptions.global, CommandOptions.operation] {
             let matches = CommandOptions.expansions(of: written, among: group)
             if matches.count == 1, let spec = matches.first {
@@ -307,6 +316,13 @@ private struct Reader {
                 help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
                 fixes: fixes))
         return nil
+    }
+
+    /// The option spelt exactly `name` (``CommandOptions/exact(_:)``), comparing the text only of names of the
+    /// same length.
+    private static func exactOption(_ name: String) -> OptionSpec? {
+        let length = name.utf8.count
+        return CommandOptions.all.first { $0.name.utf8.count == length && $0.name == name }
     }
 
     private mutating func markNearlyNamed(_ names: [String]) {

@@ -2,11 +2,16 @@
 
 import WMLintSource
 
-/// Classes of the ASCII bytes, one character per byte value 0–127: the character's value minus `@` holds
-/// ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits. A literal, so
-/// reading it costs one load (a test checks it against the definitions).
-let shellByteClasses: StaticString =
-    "@@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@@LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@"
+/// Classes of the bytes, one character per byte value 0–255 (none for bytes from 128 on): the character's value
+/// minus `@` holds ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits.
+/// A literal, so reading it costs one load, with no test of the byte first (a test checks it against the
+/// definitions).
+let shellByteClasses: StaticString = """
+    @@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@\
+    @LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@\
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+    """
 
 /// Blank, newline, `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 let wordSpecialClass: UInt8 = 1
@@ -17,10 +22,10 @@ let nameStartClass: UInt8 = 4
 /// `[A-Za-z0-9_]`.
 let nameByteClass: UInt8 = 8
 
-/// The class bits of `byte` (none for bytes from 128 on).
+/// The class bits of `byte` (none for bytes from 128 on): one load, no branch.
 @inline(__always)
 func shellByteClass(_ byte: UInt8) -> UInt8 {
-    byte < 128 ? shellByteClasses.utf8Start[Int(byte)] &- 0x40 : 0
+    shellByteClasses.utf8Start[Int(byte)] &- 0x40
 }
 
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
@@ -73,6 +78,11 @@ func shellHexValue(_ byte: UInt8) -> UInt32? {
 
 /// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
 func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    bytes.withUnsafeBufferPointer { utf8SequenceLength($0, at: index) }
+}
+
+/// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
+func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let count = bytes.count
     let first = bytes[index]
     if first < 0x80 { return 1 }
@@ -99,6 +109,31 @@ func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
     }
 }
 
+/// Whether `bytes` is valid UTF-8.
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    var position = 0
+    while position < count {
+        // Eight ASCII bytes at a time.
+        if position + 8 <= count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+        }
+        if base[position] < 0x80 {
+            position += 1
+            continue
+        }
+        let length = utf8SequenceLength(bytes, at: position)
+        if length == 0 { return false }
+        position += length
+    }
+    return true
+}
+
 /// Appends the UTF-8 encoding of `scalar` to `bytes`; returns how many bytes were appended.
 @discardableResult
 func appendShellUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
@@ -123,11 +158,11 @@ struct WordScratch {
     var expansionIndices: [Int] = []
 
     mutating func reset() {
-        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        if !bytes.isEmpty { bytes.removeAllKeepingStorage() }
         if map.count > 0 { map.removeAll() }
         if !expansions.isEmpty {
-            expansions.removeAll(keepingCapacity: true)
-            expansionIndices.removeAll(keepingCapacity: true)
+            expansions.removeAllKeepingStorage()
+            expansionIndices.removeAllKeepingStorage()
         }
     }
 
@@ -151,4 +186,17 @@ struct PendingHeredoc {
     var delimiter: [UInt8]
     /// `<<-`: leading tabs of body lines (and of the delimiter line) are stripped.
     var stripsTabs: Bool
+}
+
+extension Array {
+    /// Removes every element and keeps the storage: one at a time when there are a few, which costs less than the
+    /// range replacement of `removeAll(keepingCapacity:)`.
+    @inline(__always)
+    mutating func removeAllKeepingStorage() {
+        guard count <= 4 else {
+            removeAll(keepingCapacity: true)
+            return
+        }
+        while !isEmpty { removeLast() }
+    }
 }

@@ -148,6 +148,7 @@ enum Reserved {
     static let function: UInt64 = 0x6E6F_6974_636E_7566  // "function"
     static let sudo: UInt64 = 0x6F64_7573  // "sudo"
     static let env: UInt64 = 0x76_6E65  // "env"
+    static let aws: UInt64 = 0x73_7761  // "aws"
     static let exec: UInt64 = 0x6365_7865  // "exec"
     static let command: UInt64 = 0x64_6E61_6D6D_6F63  // "command"
     static let nohup: UInt64 = 0x70_7568_6F6E  // "nohup"
@@ -282,6 +283,7 @@ struct ShellLexer {
     }
 
     /// Whether the source bytes `start..<end` spell `word`.
+    @inline(__always)
     func raw(_ start: Int, _ end: Int, equals word: StaticString) -> Bool {
         guard end - start == word.utf8CodeUnitCount else { return false }
         let pointer = word.utf8Start
@@ -386,7 +388,7 @@ struct ShellLexer {
                     inPattern = false
                 default:
                     let start = index
-                    let word = readWord(depth: depth, record: false)
+                    let word = readPlainWord() ?? readWord(depth: depth, record: false)
                     if !word.quoted && raw(word.start, word.end, equals: "esac") {
                         cases -= 1
                         inPattern = false
@@ -450,12 +452,81 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 }
             default:
-                if case .other = command.phase,
-                    skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth)
-                {
-                    continue
+                switch command.phase {
+                case .other:
+                    if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) {
+                        skipOrdinary(&command, depth: depth)
+                        continue
+                    }
+                case .start:
+                    if skipCommandName(&command) {
+                        skipOrdinary(&command, depth: depth)
+                        continue
+                    }
+                case .export(active: true):
+                    if readSimpleExport(&command) { continue }
+                case .aws:
+                    if readSimpleAWSWord(&command) { continue }
+                case .caseHeader:
+                    // A quoted word is never the `in` that ends the header, and its faults are never reported.
+                    if skipQuotedArgument(&command, depth: depth) { continue }
+                default:
+                    break
                 }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
+            }
+        }
+    }
+
+    /// Steps over what follows in ordinary commands, the commands that are not read: blanks, the words that
+    /// ``skipCommandName(_:)`` and ``Swift/UnsafeBufferPointer/simpleWordEnd(from:braces:)`` step over, and the separators `;`, `&`, `|`, `&&`, `||`,
+    /// `|&` and newlines (with no here-document pending) between them. Stops at the start of anything else (a
+    /// comment, redirection, parenthesis, `;;`, a word with an escape or substitution, a command that is read), which
+    /// the main loop of ``scanList(depth:closer:)`` reads.
+    mutating func skipOrdinary(_ command: inout PendingCommand, depth: Int) {
+        while index < count {
+            let byte = buffer[index]
+            if !isWordSpecial(byte) {
+                // A plain word, unless a comment starts here.
+                guard byte != UInt8(ascii: "#"), let end = buffer.plainWordEnd(from: index) else { return }
+                switch command.phase {
+                case .other:
+                    break
+                case .start:
+                    guard Self.isOrdinaryName(buffer, index, end, &command) else { return }
+                default:
+                    return
+                }
+                index = end
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                index += 1
+            case UInt8(ascii: ";"):
+                let next = peek(index + 1)
+                guard next != UInt8(ascii: ";") && next != UInt8(ascii: "&") else { return }
+                finish(&command)
+                index += 1
+            case UInt8(ascii: "|"):
+                let next = peek(index + 1)
+                finish(&command)
+                index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
+            case UInt8(ascii: "&"):
+                let next = peek(index + 1)
+                guard next != UInt8(ascii: ">") else { return }
+                finish(&command)
+                index += next == UInt8(ascii: "&") ? 2 : 1
+            case UInt8(ascii: "\n"):
+                // A newline does not end a `case` header.
+                if case .caseHeader = command.phase { return }
+                guard heredocs.isEmpty else { return }
+                finish(&command)
+                index += 1
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "$"):
+                guard case .other = command.phase, skipQuotedArgument(&command, depth: depth) else { return }
+            default:
+                return
             }
         }
     }
@@ -483,6 +554,225 @@ struct ShellLexer {
         return true
     }
 
+    /// Steps over a plain word at `index` where a command can start, when one read of its bytes shows that it
+    /// needs nothing more: a reserved word that only separates commands (`if`, `then`, `do`, `{`, …), or the name
+    /// of a command that is not read (neither `aws`, a wrapper, `export`/`declare`, nor an assignment). Returns
+    /// `false`, the offset unchanged, for every other word (``readCommandWord(_:depth:cases:inPattern:)`` reads it).
+    @inline(__always)
+    mutating func skipCommandName(_ command: inout PendingCommand) -> Bool {
+        guard !isWordSpecial(buffer[index]), let end = buffer.plainWordEnd(from: index),
+            Self.isOrdinaryName(buffer, index, end, &command)
+        else { return false }
+        index = end
+        return true
+    }
+
+    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes, as
+    /// ``startsOver(at:command:cases:inPattern:)`` and ``name(_:depth:command:)`` would: `true` for a reserved word
+    /// that only separates commands (the command stays unstarted), for a reserved word that sets the phase of the
+    /// words after it (`for`, `select`, `case`, `function`, `export`, `declare`, `typeset`), and for the name of a
+    /// command that is not read (the command becomes ``CommandPhase/other``); `false`, the command unchanged, for
+    /// anything else (`aws`, a wrapper, `esac`, an assignment).
+    @inline(__always)
+    static func isOrdinaryName(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ command: inout PendingCommand
+    ) -> Bool {
+        let length = end - start
+        if length <= 8 {
+            // One read: the bytes as an integer (compared only with words of the same length).
+            let key = buffer.packed(start, end)
+            // A `=` byte: maybe an assignment.
+            let equals = key ^ 0x3D3D_3D3D_3D3D_3D3D
+            if (equals &- 0x0101_0101_0101_0101) & ~equals & 0x8080_8080_8080_8080 != 0 { return false }
+            let fresh = command.start < 0 && command.heldCount == 0
+            switch length {
+            case 1:
+                if fresh && (key == 0x21 || key == 0x7B || key == 0x7D) { return true }  // `!`, `{`, `}`
+            case 2:
+                if fresh && (key == Reserved.if || key == Reserved.do || key == Reserved.fi) {
+                    return true
+                }
+            case 3:
+                if key == Reserved.aws || key == Reserved.env { return false }
+                if fresh && key == Reserved.for {
+                    // Its words are stepped over, as another command's.
+                    command.note(start, end)
+                    command.phase = .other
+                    return true
+                }
+            case 4:
+                if fresh
+                    && (key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done)
+                {
+                    return true
+                }
+                if fresh && key == Reserved.case {
+                    command.phase = .caseHeader
+                    return true
+                }
+                // `esac` ends the patterns of a `case` (the command-list loop keeps count of them).
+                if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time
+                    || (fresh && key == Reserved.esac)
+                {
+                    return false
+                }
+            case 5:
+                if fresh && (key == Reserved.while || key == Reserved.until) {
+                    return true
+                }
+                if key == Reserved.nohup { return false }
+            case 6:
+                if fresh && key == Reserved.export {
+                    command.note(start, end)
+                    command.phase = .export(active: true)
+                    return true
+                }
+                if fresh && key == Reserved.select {
+                    command.note(start, end)
+                    command.phase = .other
+                    return true
+                }
+            case 7:
+                if key == Reserved.command || key == Reserved.timeout { return false }
+                if fresh && (key == Reserved.declare || key == Reserved.typeset) {
+                    command.note(start, end)
+                    command.phase = .export(active: false)
+                    return true
+                }
+            default:
+                if fresh && key == Reserved.function {
+                    command.phase = .functionName
+                    return true
+                }
+            }
+        } else {
+            var position = start
+            while position < end && buffer[position] != UInt8(ascii: "=") { position += 1 }
+            if position < end { return false }
+        }
+        // `…/aws`.
+        if length >= 4 && buffer[end - 1] == UInt8(ascii: "s") && buffer[end - 2] == UInt8(ascii: "w")
+            && buffer[end - 3] == UInt8(ascii: "a") && buffer[end - 4] == UInt8(ascii: "/")
+        {
+            return false
+        }
+        command.phase = .other
+        return true
+    }
+
+    /// Reads an exported `NAME=value` (or `NAME+=value`) word at `index` whose value's text sits unchanged in the
+    /// source: plain bytes and `$NAME` parameters, or one `"…"` of those, or one `'…'`. Returns `false`, the offset
+    /// unchanged, for any other word (``readCommandWord(_:depth:cases:inPattern:)`` decodes it).
+    mutating func readSimpleExport(_ command: inout PendingCommand) -> Bool {
+        let start = index
+        guard text.map == nil, isNameStart(buffer[start]) else { return false }
+        var nameEnd = start + 1
+        while nameEnd < count && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
+        var valueStart = nameEnd
+        if valueStart < count && buffer[valueStart] == UInt8(ascii: "+") { valueStart += 1 }
+        guard valueStart < count, buffer[valueStart] == UInt8(ascii: "=") else { return false }
+        valueStart += 1
+        guard let (value, end) = Self.sourceTextWord(buffer, at: valueStart) else { return false }
+        index = end
+        command.note(start, end)
+        output.exports.append(
+            ShellAssignment(
+                name: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self),
+                value: value,
+                range: .bytes(start, end)
+            )
+        )
+        return true
+    }
+
+    /// Reads a word of an `aws` command at `index` that starts with a quote or `$` and whose text sits unchanged in
+    /// the source (as ``sourceTextWord(_:at:)`` reads it). Returns `false`, the offset unchanged, for any other word.
+    mutating func readSimpleAWSWord(_ command: inout PendingCommand) -> Bool {
+        let first = buffer[index]
+        guard text.map == nil,
+            first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") || first == UInt8(ascii: "$"),
+            let (word, end) = Self.sourceTextWord(buffer, at: index)
+        else { return false }
+        command.note(index, end)
+        command.words.append(word)
+        index = end
+        return true
+    }
+
+    /// The word at `start` in `buffer`, and the offset just past it, when its text sits unchanged there: plain bytes
+    /// and `$NAME` or `$1`-like parameters, or one `"…"` of those, or one `'…'`, ending where the word reader would
+    /// end it; `nil` for any other word (or an empty text). The word is what
+    /// ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes of it, for a text that is the file itself.
+    static func sourceTextWord(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> (word: ShellWord, end: Int)? {
+        let count = buffer.count
+        // The text, `textStart..<textEnd`: the bytes inside one quote, or the whole word when it has none.
+        var textStart = start
+        var textEnd = start
+        var dollars = 0
+        let first = start < count ? buffer[start] : 0
+        if first == UInt8(ascii: "'") {
+            guard let close = buffer.singleQuoteClose(after: start) else { return nil }
+            textStart += 1
+            textEnd = close
+        } else {
+            let quoted = first == UInt8(ascii: "\"")
+            if quoted { textStart += 1 }
+            var position = textStart
+            scan: while position < count {
+                let byte = buffer[position]
+                if !(quoted ? isDoubleQuoteSpecial(byte) : isWordSpecial(byte)) {
+                    position += 1
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "$"):
+                    // A parameter's text is kept whole only up to its length limit.
+                    guard let next = buffer.parameterEnd(at: position), next - position <= Self.keptExpansionBytes
+                    else { return nil }
+                    dollars += 1
+                    position = next
+                case UInt8(ascii: "\""):
+                    guard quoted else { return nil }
+                    break scan
+                default:
+                    // An escape, backquote or other quote; unquoted, the end of the word or more of it.
+                    guard !quoted else { return nil }
+                    break scan
+                }
+            }
+            if quoted && position == count { return nil }
+            textEnd = position
+        }
+        let end = textEnd + (textStart > start ? 1 : 0)
+        if end < count {
+            switch buffer[end] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                break
+            default:
+                return nil
+            }
+        }
+        guard textStart < textEnd else { return nil }
+        var expansions: [SourceRange] = []
+        if dollars > 0 {
+            expansions.reserveCapacity(dollars)
+            var position = textStart
+            while position < textEnd {
+                if buffer[position] == UInt8(ascii: "$"), let next = buffer.parameterEnd(at: position) {
+                    expansions.append(.bytes(position, next))
+                    position = next
+                } else {
+                    position += 1
+                }
+            }
+        }
+        guard let word = Self.sourceWord(buffer, textStart, textEnd, range: start..<end, expansions: expansions) else {
+            return nil
+        }
+        return (word, end)
+    }
+
     /// Steps over a word at `index` that starts with a quote or `$` among the arguments of a command that is not
     /// read, scanning its substitutions for commands. Returns `false`, the offset unchanged, for any other word.
     ///
@@ -492,6 +782,11 @@ struct ShellLexer {
         let first = buffer[index]
         guard first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") || first == UInt8(ascii: "$") else {
             return false
+        }
+        if let end = buffer.simpleWordEnd(from: index, braces: depth < maxDepth) {
+            command.note(index, end)
+            index = end
+            return true
         }
         let word = readWord(depth: depth, record: false)
         command.note(word.start, word.end)
@@ -580,6 +875,11 @@ struct ShellLexer {
         {
             return
         }
+        if !heredoc, let end = buffer.simpleWordEnd(from: index, braces: depth < maxDepth) {
+            command.note(index, end)
+            index = end
+            return
+        }
         let word = readWord(depth: depth, record: heredoc)
         if command.error == nil && word.hasError { command.error = readError }
         command.note(word.start, word.end)
@@ -591,6 +891,7 @@ struct ShellLexer {
     }
 
     /// Closes the command being read: an `aws` command is added to the output.
+    @inline(__always)
     mutating func finish(_ command: inout PendingCommand) {
         // A command with nothing read yet is left as it is (most separators end no command).
         if command.start < 0, case .start = command.phase, command.error == nil { return }
@@ -599,16 +900,29 @@ struct ShellLexer {
             command.reset()
             return
         }
+        emit(&command)
+    }
+
+    /// Adds the `aws` command just read to the output, and makes `command` ready for the next one.
+    mutating func emit(_ command: inout PendingCommand) {
+        // Exactly as many words as read: a script's commands are all kept until they are linted. Storage that holds
+        // exactly the words is handed over as it is; other storage is copied from.
+        let words =
+            command.words.count == command.words.capacity
+            ? command.words : command.words.withUnsafeBufferPointer(Array.init)
         output.commands.append(
             ShellCommand(
                 assignments: command.assignments,
-                // Exactly as many words as read: a script's commands are all kept until they are linted.
-                words: command.words.withUnsafeBufferPointer(Array.init),
+                words: words,
                 range: text.fileRange(command.start, command.end),
                 syntaxError: command.error.map { diagnostic($0) }
             )
         )
-        command = PendingCommand()
+        // Room for as many words in the next `aws` command (most commands of a script are alike).
+        command.words = []
+        command.words.reserveCapacity(words.count)
+        command.assignments = []
+        command.reset()
     }
 
     /// Reads one word of a command and moves the command's phase on.
@@ -638,16 +952,15 @@ struct ShellLexer {
         case .other:
             command.note(word.start, word.end)
         case .functionName:
-            command = PendingCommand()
+            command.reset()
         case .caseHeader:
             if !word.quoted && raw(word.start, word.end, equals: "in") {
                 cases += 1
                 inPattern = true
-                command = PendingCommand()
+                command.reset()
             }
         case .aws:
             command.note(word.start, word.end)
-            recordPlain(word, depth: depth)
             command.words.append(makeWord(depth: depth, read: word))
         case .export(let active):
             command.note(word.start, word.end)
@@ -746,19 +1059,7 @@ struct ShellLexer {
     /// the same length.
     @inline(__always)
     func packed(_ start: Int, _ end: Int) -> UInt64 {
-        let length = end - start
-        if start + 8 <= count, let base = buffer.baseAddress {
-            // One unaligned load (little-endian), the bytes past the word masked off.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-            return length >= 8 ? word : word & ((1 &<< UInt64(length &* 8)) &- 1)
-        }
-        var value: UInt64 = 0
-        var offset = end
-        while offset > start {
-            offset -= 1
-            value = value << 8 | UInt64(buffer[offset])
-        }
-        return value
+        buffer.packed(start, end)
     }
 
     /// Classifies the command name `word`: `aws`, a wrapper, or another command.
@@ -799,28 +1100,10 @@ struct ShellLexer {
 
     /// Whether `bytes[from...]` is valid UTF-8.
     func isValidUTF8(_ bytes: [UInt8], from: Int) -> Bool {
-        var position = from
-        let count = bytes.count
-        while position < count {
-            // Eight ASCII bytes at a time.
-            if position + 8 <= count {
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    position += 8
-                    continue
-                }
-            }
-            if bytes[position] < 0x80 {
-                position += 1
-                continue
-            }
-            let length = utf8SequenceLength(bytes, at: position)
-            if length == 0 { return false }
-            position += length
-        }
-        return true
+        bytes.withUnsafeBufferPointer { WMLintSyntax.isValidUTF8(UnsafeBufferPointer(rebasing: $0[from...])) }
     }
 
+    @inline(__always)
     func isAWS(_ bytes: [UInt8]) -> Bool {
         let count = bytes.count
         guard count >= 3, bytes[count - 3] == UInt8(ascii: "a"), bytes[count - 2] == UInt8(ascii: "w"),
@@ -909,7 +1192,77 @@ struct ShellLexer {
     static let keptExpansionBytes = 256
 
     mutating func makeWord(depth: Int, read word: WordRead) -> ShellWord {
-        makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+        if word.isPlain, text.map == nil,
+            let plain = Self.sourceWord(buffer, word.start, word.end, range: word.start..<word.end, expansions: [])
+        {
+            return plain
+        }
+        recordPlain(word, depth: depth)
+        return makeWord(depth: depth, decodedFrom: 0, sourceStart: word.start, sourceEnd: word.end, read: word)
+    }
+
+    /// The bytes `start..<end` of `buffer` (not empty) as the text of a word spanning the local bytes `range`, when
+    /// they are UTF-8; `nil` otherwise. Only for a text that is the file itself (offsets in the file).
+    ///
+    /// The word a decoded text copied unchanged from `start..<end` makes, built without copying it first.
+    static func sourceWord(
+        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]
+    ) -> ShellWord? {
+        guard start < end else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+        guard WMLintSyntax.isValidUTF8(bytes) else { return nil }
+        return ShellWord(
+            text: String(decoding: bytes, as: UTF8.self),
+            map: .contiguous(base: start, count: end - start),
+            range: .bytes(range.lowerBound, range.upperBound),
+            expansions: expansions
+        )
+    }
+
+    /// The word ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes when its decoded bytes
+    /// `from...` and the kept text of its expansions, in order, are consecutive bytes of the source (a word like
+    /// `"$HOME/bin:$PATH"`); `nil` otherwise.
+    static func contiguousWord(
+        _ scratch: WordScratch, buffer: UnsafeBufferPointer<UInt8>, from: Int, firstExpansion: Int, sourceStart: Int,
+        sourceEnd: Int
+    ) -> ShellWord? {
+        let total = scratch.bytes.count
+        var first = -1
+        // The source offset where the next piece must start.
+        var expected = -1
+        var expansion = firstExpansion
+        var position = from
+        while position <= total {
+            while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] <= position {
+                let source = scratch.expansions[expansion]
+                guard source.count <= Self.keptExpansionBytes, first < 0 || source.lowerBound == expected else {
+                    return nil
+                }
+                if first < 0 { first = source.lowerBound }
+                expected = source.upperBound
+                expansion += 1
+            }
+            guard position < total else { break }
+            let next =
+                expansion < scratch.expansionIndices.count
+                ? Swift.min(Swift.max(scratch.expansionIndices[expansion], position + 1), total) : total
+            guard let start = scratch.map.stepStart(of: position..<next), first < 0 || start == expected else {
+                return nil
+            }
+            if first < 0 { first = start }
+            expected = start + (next - position)
+            position = next
+        }
+        guard first >= 0 else { return nil }
+        var expansions: [SourceRange] = []
+        if firstExpansion < scratch.expansions.count {
+            expansions.reserveCapacity(scratch.expansions.count - firstExpansion)
+            for index in firstExpansion..<scratch.expansions.count {
+                let source = scratch.expansions[index]
+                expansions.append(.bytes(source.lowerBound, source.upperBound))
+            }
+        }
+        return sourceWord(buffer, first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
     }
 
     /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
@@ -921,6 +1274,17 @@ struct ShellLexer {
         let total = scratch.bytes.count
         let from = Swift.min(decodedFrom, total)
         let emptyPoint = Swift.max(sourceStart, Swift.min(word.contentStart, sourceEnd))
+        var firstExpansion = 0
+        while firstExpansion < scratch.expansionIndices.count && scratch.expansionIndices[firstExpansion] < from {
+            firstExpansion += 1
+        }
+        if text.map == nil,
+            let contiguous = Self.contiguousWord(
+                scratch, buffer: buffer, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart,
+                sourceEnd: sourceEnd)
+        {
+            return contiguous
+        }
         if scratch.expansions.isEmpty && text.map == nil && isValidUTF8(scratch.bytes, from: from) {
             // The common case: no expansion to put back, offsets already in the file, text already UTF-8.
             return ShellWord(
@@ -940,11 +1304,7 @@ struct ShellLexer {
             joined.bytes = local
             joined.map = localMap
         }
-        var expansion = 0
-        while expansion < scratch.expansionIndices.count && scratch.expansionIndices[expansion] < from {
-            expansion += 1
-        }
-        let firstExpansion = expansion
+        var expansion = firstExpansion
         var kept = total - from
         for index in firstExpansion..<scratch.expansions.count {
             kept += Swift.min(scratch.expansions[index].count, Self.keptExpansionBytes)
@@ -1014,6 +1374,7 @@ struct ShellLexer {
     }
 
     /// The local offset of the value of `word` if it is a `NAME=value` (or `NAME+=value`) assignment.
+    @inline(__always)
     func assignmentValueStart(_ word: WordRead) -> Int? {
         guard word.start < word.end, isNameStart(buffer[word.start]) else { return nil }
         var position = word.start + 1
@@ -1065,4 +1426,166 @@ struct ShellLexer {
         )
         return ShellAssignment(name: name, value: value, range: text.fileRange(word.start, word.end))
     }
+}
+
+/// Steps over simple words in the bytes of a script (local offsets).
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The local offset just past the plain word at `start` (not empty: `self[start]` is not special) when it ends
+    /// at a blank, newline, `;`, `&`, `|`, `)` or the end of the text; `nil` when more follows (a quote, escape,
+    /// expansion, `(`, a `\r`, or `<`/`>`, which may make it an IO number).
+    @inline(__always)
+    func plainWordEnd(from start: Int) -> Int? {
+        var end = start + 1
+        while end < count && !isWordSpecial(self[end]) { end += 1 }
+        guard end < count else { return end }
+        switch self[end] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+            UInt8(ascii: "|"), UInt8(ascii: ")"):
+            return end
+        default:
+            return nil
+        }
+    }
+
+    /// The bytes `start..<end` (at most 8) as a little-endian integer, to compare with ``Reserved`` words of the
+    /// same length.
+    @inline(__always)
+    func packed(_ start: Int, _ end: Int) -> UInt64 {
+        let length = end - start
+        if start + 8 <= count, let base = baseAddress {
+            // One unaligned load (little-endian), the bytes past the word masked off.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            guard length < 8 else { return word }
+            guard length > 0 else { return 0 }
+            // Shifted up and back down: the bytes past the word become zero.
+            let shift = UInt64(truncatingIfNeeded: 64 &- length &* 8)
+            return (word &<< shift) &>> shift
+        }
+        var value: UInt64 = 0
+        var offset = end
+        while offset > start {
+            offset -= 1
+            value = value << 8 | UInt64(self[offset])
+        }
+        return value
+    }
+
+    /// The local offset just past the word at `start` if it is made only of plain bytes, `'…'`, `$'…'`, `"…"`
+    /// without escapes or substitutions, and `$NAME` or `$1`-like parameters (in double quotes or not), and ends
+    /// at a blank, newline, operator or the end of the text; `nil` for any other word. With `braces`, `${…}`
+    /// without quotes, escapes or expansions inside is stepped over too.
+    ///
+    /// Such a word has no fault and no nested command: stepping over it is all the word reader would do
+    /// without recording (``ShellLexer/readWord(depth:record:)``).
+    func simpleWordEnd(from start: Int, braces: Bool) -> Int? {
+        var position = start
+        while position < count {
+            let byte = self[position]
+            if !isWordSpecial(byte) {
+                position += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "'"):
+                guard let close = singleQuoteClose(after: position) else { return nil }
+                position = close + 1
+            case UInt8(ascii: "\""):
+                position += 1
+                inQuotes: while true {
+                    guard position < count else { return nil }
+                    let inner = self[position]
+                    if !isDoubleQuoteSpecial(inner) {
+                        position += 1
+                        continue
+                    }
+                    switch inner {
+                    case UInt8(ascii: "\""):
+                        position += 1
+                        break inQuotes
+                    case UInt8(ascii: "$"):
+                        guard let next = parameterEnd(at: position, braces: braces) else { return nil }
+                        position = next
+                    case UInt8(ascii: "\\"):
+                        // An escape or a continuation: the next byte, whatever it is, is not special here.
+                        guard position + 1 < count else { return nil }
+                        position += 2
+                    default:
+                        return nil
+                    }
+                }
+            case UInt8(ascii: "$"):
+                if position + 1 < count && self[position + 1] == UInt8(ascii: "'") {
+                    guard let close = ansiCClose(after: position + 1) else { return nil }
+                    position = close + 1
+                } else {
+                    guard let next = parameterEnd(at: position, braces: braces) else { return nil }
+                    position = next
+                }
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
+                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                return position > start ? position : nil
+            default:
+                // A backslash, backquote, `(`, or `\r`.
+                return nil
+            }
+        }
+        return position > start ? position : nil
+    }
+
+    /// The local offset of the `'` closing the single quote opened at `open`, or `nil`.
+    @inline(__always)
+    func singleQuoteClose(after open: Int) -> Int? {
+        let from = open + 1
+        guard from < count, let base = baseAddress,
+            let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
+        else { return nil }
+        return from + found
+    }
+
+    /// The local offset of the `'` closing `$'…'` opened at `open` (the quote), or `nil` when it is unterminated
+    /// or holds a `\c` escape (which can take a backslash after it).
+    func ansiCClose(after open: Int) -> Int? {
+        var position = open + 1
+        while position < count {
+            let byte = self[position]
+            if byte == UInt8(ascii: "'") { return position }
+            if byte == UInt8(ascii: "\\") {
+                guard position + 1 < count, self[position + 1] != UInt8(ascii: "c") else { return nil }
+                position += 2
+                continue
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The local offset just past `$NAME` or a special parameter (`$1`, `$@`, …) at `dollar`, or with `braces`
+    /// `${…}` holding no quote, backslash, `$` or backquote; `nil` for any other use of `$`.
+    @inline(__always)
+    func parameterEnd(at dollar: Int, braces: Bool = false) -> Int? {
+        guard dollar + 1 < count else { return nil }
+        let next = self[dollar + 1]
+        if next == UInt8(ascii: "{") {
+            guard braces else { return nil }
+            var position = dollar + 2
+            while position < count {
+                switch self[position] {
+                case UInt8(ascii: "}"):
+                    return position + 1
+                case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "`"):
+                    return nil
+                default:
+                    position += 1
+                }
+            }
+            return nil
+        }
+        if isNameStart(next) {
+            var position = dollar + 2
+            while position < count && isNameByte(self[position]) { position += 1 }
+            return position
+        }
+        return isSpecialParameter(next) ? dollar + 2 : nil
+    }
+
 }
