@@ -73,7 +73,10 @@ for mode in $modes; do
         log="$fuzz/.build/logs/$mode-$target.log"
         echo "== $target ($mode, ${seconds}s)"
         set +e
-        ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" LSAN_OPTIONS="suppressions=$fuzz/lsan.supp" \
+        # The Swift runtime's crash backtracer would take the abort before libFuzzer's handler, which writes the
+        # failing input to the crashes directory: it stays off.
+        SWIFT_BACKTRACE=enable=no \
+            ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" LSAN_OPTIONS="suppressions=$fuzz/lsan.supp" \
             "$fuzz/.build/$mode/release/$target" "$fuzz/.build/corpus/$target" \
             -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1 \
             -artifact_prefix="$fuzz/.build/crashes/$mode-$target-" >"$log" 2>&1

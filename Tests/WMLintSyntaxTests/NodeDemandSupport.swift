@@ -36,7 +36,9 @@ func expectShapedParse(
     func kept(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter { diagnostic in
             diagnostic.rule != .duplicateKey
-                || !opaque.contains { $0.contains(diagnostic.range.lowerBound) }
+                || !opaque.contains {
+                    $0.lowerBound <= diagnostic.range.lowerBound && diagnostic.range.upperBound <= $0.upperBound
+                }
         }
     }
     #expect(kept(shapedResult.diagnostics) == kept(wholeResult.diagnostics), sourceLocation: sourceLocation)

@@ -184,6 +184,18 @@ private func withoutNaN(_ result: ParseResult) -> ParseResult {
         expectShapedParse(shapedResult, matches: load(text), demand: .members(["a": .all]))
     }
 
+    /// Two empty complex keys (`?`): the second one is an empty range at the end of the text, which is also the end of
+    /// the mapping; inside the opaque mapping it need not be reported either.
+    @Test func duplicateEmptyKeyAtTheEndOfAnOpaqueMapping() throws {
+        let text = "?\n?"
+        let duplicate = try #require(load(text).diagnostics.first { $0.rule == .duplicateKey })
+        #expect(duplicate.range == SourcePosition(offset: 3)..<SourcePosition(offset: 3))
+        let shapedResult = load(text, demand: .none)
+        #expect(shapedResult.root?.range == SourcePosition(offset: 0)..<SourcePosition(offset: 3))
+        #expect(shapedResult.diagnostics.isEmpty)
+        expectShapedParse(shapedResult, matches: load(text), demand: .none)
+    }
+
     /// An anchor inside an opaque value is built whole, so an alias in the request gets the whole value, and its
     /// expansion counts against the limit as before.
     @Test func anchorsInOpaqueValues() throws {

@@ -96,7 +96,10 @@ public func checkShaped(_ shaped: ParseResult, whole: ParseResult, demand: NodeD
     func kept(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.filter { diagnostic in
             diagnostic.rule != .duplicateKey
-                || !(everywhere || opaque.contains { $0.contains(diagnostic.range.lowerBound) })
+                || !(everywhere
+                    || opaque.contains {
+                        $0.lowerBound <= diagnostic.range.lowerBound && diagnostic.range.upperBound <= $0.upperBound
+                    })
         }
     }
     require(kept(shaped.diagnostics) == kept(whole.diagnostics), "shaped diagnostics differ for \(demand)")
