@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
     @Argument(help: "Files and directories to check; '-' reads standard input. Default: the current directory.")
     var paths: [String] = []
 
-    @Option(name: .customLong("format"), help: "Output format: text (the default), gcc, json, sarif or github.")
+    @Option(name: .customLong("format"), help: "Output format; text by default.")
     var format: FormatArgument?
 
     @Option(
@@ -31,14 +31,14 @@ struct Check: ParsableCommand {
 
     @Option(
         name: .customLong("color"),
-        help: "Colour the text report: auto (the default: on a terminal, unless NO_COLOR is set), always or never.")
+        help: "Colour the text report; auto (the default) colours it on a terminal unless NO_COLOR is set.")
     var color: ColorArgument?
 
     // How to read inputs: the options of `InputOptions`, as `convert` has them.
 
     @Option(
         name: .customLong("input-format"),
-        help: "Read named files as this form: auto (the default), json, yaml, shell, markdown or workflow.")
+        help: "Read named files as this form; auto (the default) tells the form by name and content.")
     var inputFormat: InputFormatArgument?
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")

@@ -78,7 +78,7 @@ private func isForRootCommand(_ argument: String) -> Bool {
 struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("input-format"),
-        help: "Read named files as this form: auto (the default), json, yaml, shell, markdown or workflow.")
+        help: "Read named files as this form; auto (the default) tells the form by name and content.")
     var inputFormat: InputFormatArgument?
 
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
