@@ -44,6 +44,7 @@ private struct Binder {
             var location = parameters[index].location
             guard let memberIndex = shape.memberIndex(key) else {
                 location.pointer = "/" + escapePointer(key)
+                if location.memberText == nil { location.memberText = parameters[index].sharedText }
                 if let near = reportUnknown(key, location: location, known: shape.memberNames) {
                     nearlyNamed.insert(near)
                 }
@@ -265,13 +266,24 @@ private struct Binder {
         let lowered = key.lowercased()
         let caseMatch = known.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: key, in: known)
+        var fixes: [Fix] = []
+        // Only the case differs: rename the key in place, its characters mapped through quotes and escapes.
+        if let caseMatch, let keyRange = location.keyRange, let text = location.memberText,
+            let map = StringContent.map(of: keyRange, value: key, in: text.text), map.count > 0
+        {
+            let range = map.fileRange(0..<map.count)
+            fixes.append(
+                Fix(
+                    message: "rename to '\(caseMatch)'",
+                    edits: [TextEdit(path: location.path, range: range, replacement: caseMatch)]))
+        }
         diagnostics.append(
             Diagnostic(
                 rule: .unknownKey,
                 message: "unknown parameter \(quoted(key)); expected one of " + expectedList(known),
                 path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
                 help: near.map { ["did you mean '\($0)'?"] } ?? [],
-                related: location.provenance))
+                related: location.provenance, fixes: fixes))
         return near
     }
 
