@@ -209,10 +209,21 @@ public struct FixPlanner: Sendable {
     static func written(_ sorted: [PlannedEdit], original: [UInt8]) -> [TextEdit] {
         let shell = sorted.indices.filter { sorted[$0].content == .shellValue }
         guard !shell.isEmpty else { return sorted.map(\.edit) }
-        let contexts = ShellQuoting.contexts(in: original, at: shell.map { sorted[$0].edit.range.lowerBound.offset })
+        // Four contexts per edit: at its start, the two bytes before it (an opening quote), and its end.
+        let offsets = shell.flatMap { ShellWordEdit.contextOffsets(for: sorted[$0].edit.range.offsets) }
+        let allContexts = ShellQuoting.contexts(in: original, at: offsets)
         var edits = sorted.map(\.edit)
-        for (index, context) in zip(shell, contexts) {
+        for (position, index) in shell.enumerated() {
             let range = edits[index].range.offsets
+            let contexts = Array(allContexts[(position * 4)..<(position * 4 + 4)])
+            let context = contexts[0]
+            if let planned = ShellWordEdit.plan(
+                range: range, value: edits[index].replacement, in: original, contexts: contexts)
+            {
+                edits[index].range = .bytes(planned.range.lowerBound, planned.range.upperBound)
+                edits[index].replacement = planned.replacement
+                continue
+            }
             let isWholeWord =
                 isWordBoundary(original, before: range.lowerBound)
                 && isWordBoundary(original, after: range.upperBound)
