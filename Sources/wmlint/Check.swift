@@ -157,6 +157,7 @@ struct CheckSettings: Equatable {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
         try rules.apply(to: &options)
         var report: LintReport
+        var fixSummary: FixSummary?
         if fix || diff {
             let session = try FixSession.run(options)
             report = session.report
@@ -164,6 +165,7 @@ struct CheckSettings: Equatable {
                 for file in session.files {
                     writeOutput(UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed))
                 }
+                if session.files.isEmpty { writeError("nothing to fix\n") }
                 let fails = report.fails(strict: strict)
                 if quiet { report = report.quieted(strict: strict) }
                 try writeExtraReports(report)
@@ -174,9 +176,11 @@ struct CheckSettings: Equatable {
                 // Standard input: the fixed text goes to standard output, what remains to standard error.
                 writeOutput(String(decoding: standardInput, as: UTF8.self))
                 let fails = report.fails(strict: strict)
+                let summary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
                 if quiet { report = report.quieted(strict: strict) }
                 try writeExtraReports(report)
                 writeError(TextFormatter.format(report, color: color.choice.enabled(forDescriptor: 2)))
+                writeError(summary.text)
                 if fails { throw ExitCode(1) }
                 return
             }
@@ -184,6 +188,7 @@ struct CheckSettings: Equatable {
             for file in session.files {
                 try writer.write(file.fixed, to: file.path, expecting: file.original)
             }
+            fixSummary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
         } else {
             report = try Linter.run(options)
         }
@@ -193,6 +198,7 @@ struct CheckSettings: Equatable {
         writeOutput(
             format.format.render(
                 report, color: color.choice.enabled(forDescriptor: 1), sourceRoot: SARIFFormatter.workingDirectory()))
+        if let fixSummary { writeError(fixSummary.text) }
         exitLeavingMemory(fails ? 1 : 0)
     }
 }
@@ -269,4 +275,23 @@ enum ColorArgument: String, NamedArgument {
     case auto, always, never
 
     var choice: ColorChoice { ColorChoice(rawValue: rawValue) ?? .auto }
+}
+
+/// What `--fix` did, as standard error says it: `fixed N problems in K files; M remain`.
+struct FixSummary {
+    var fixed: Int
+    var files: Int
+    /// Errors and warnings left after the fixes.
+    var remaining: Int
+
+    init(fixed: Int, files: Int, report: LintReport) {
+        self.fixed = fixed
+        self.files = files
+        self.remaining = report.count(.error) + report.count(.warning)
+    }
+
+    var text: String {
+        "fixed \(fixed) \(fixed == 1 ? "problem" : "problems") in \(files) \(files == 1 ? "file" : "files"); "
+            + "\(remaining) remain\n"
+    }
 }

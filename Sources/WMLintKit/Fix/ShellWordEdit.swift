@@ -132,7 +132,8 @@ public enum ShellWordEdit {
                 lower = start - openerLength
                 replacement = ""
             } else {
-                return (start..<end, ShellQuoting.quote(value, for: contexts[0]))
+                // Within one piece: the caller's quoting for the context at the start is the plan.
+                return nil
             }
         } else if value.isEmpty && ownsFirst {
             lower = start - openerLength
