@@ -34,6 +34,11 @@ public enum MemberSpan {
         if let lineStart = lineStartIfIndented(start, bytes) {
             var stop = end
             while stop < bytes.count, isBlank(bytes[stop]) { stop += 1 }
+            // A comment after a blank ends the line (YAML): it is about the member and goes with it. (In JSON a
+            // comment is a syntax error, and a shorthand value runs to the end of its text.)
+            if stop > end, stop < bytes.count, bytes[stop] == UInt8(ascii: "#") {
+                while stop < bytes.count, !isNewline(bytes[stop]) { stop += 1 }
+            }
             if stop >= bytes.count || isNewline(bytes[stop]) {
                 return text.fileRange(lineStart, lineEnd(stop, bytes))
             }

@@ -99,7 +99,7 @@ public enum TextFormatter {
         for help in diagnostic.help {
             trailer("help", help, palette: palette, into: &output)
         }
-        for fix in diagnostic.fixes where diagnostic.help.isEmpty {
+        for fix in diagnostic.fixes {
             trailer("help", fix.message, suffix: " (fix available)", palette: palette, into: &output)
         }
         for related in diagnostic.related {
