@@ -121,7 +121,8 @@ public enum ShellWordEdit {
             let outside = first == .dollarSingle ? contexts[2] : contexts[1]
             ownsFirst = start >= openerLength && Piece(outside) == .unquoted
         }
-        let ownsLast = last != .unquoted && end < bytes.count && bytes[end] == UInt8(ascii: last == .double ? "\"" : "'")
+        let ownsLast =
+            last != .unquoted && end < bytes.count && bytes[end] == UInt8(ascii: last == .double ? "\"" : "'")
         let lastEnd = ownsLast ? end + 1 : end
         let isSinglePiece = firstClose == nil && lastOpen == nil
 
