@@ -36,7 +36,7 @@ SEVERITIES = ("error", "warning", "info")
 KINDS = ("invalid", "valid")
 FORMS = {"shell": ("example.sh", "sh"), "json": ("example.json", "json"), "yaml": ("example.yaml", "yaml")}
 RULE_KEYS = {"id", "severity", "summary", "fixable", "rationale", "examples"}
-EXAMPLE_KEYS = {"kind", "form", "title", "text", "files", "config"}
+EXAMPLE_KEYS = {"kind", "form", "title", "text", "files", "config", "fixed"}
 # Rules whose invalid examples would need a huge input; they carry valid examples only.
 VALID_ONLY_RULES = {"input-limit"}
 LINE_LIMIT = 120
@@ -136,6 +136,14 @@ def load_rule(path, known_ids):
         if config is not None:
             require_string(config, f"{at}: config")
         example["config"] = config
+        fixed = example.get("fixed")
+        if fixed is not None:
+            require_string(fixed, f"{at}: fixed", allow_empty=True)
+            if example["kind"] != "invalid" or not data["fixable"]:
+                raise CatalogueError(f"{at}: only an invalid example of a fixable rule has a fixed text")
+        elif example["kind"] == "invalid" and data["fixable"]:
+            raise CatalogueError(f"{at}: an invalid example of a fixable rule gives its text after --fix (fixed)")
+        example["fixed"] = fixed
         counts[example["kind"]] += 1
     needed_invalid = 0 if rule_id in VALID_ONLY_RULES else 2
     if counts["invalid"] < needed_invalid or counts["valid"] < 1:
@@ -281,6 +289,8 @@ def catalogue_swift(rules, cases):
                 args.append(files)
             if example["config"] is not None:
                 args.append(string_value("config", example["config"], 16))
+            if example["fixed"] is not None:
+                args.append(string_value("fixed", example["fixed"], 16))
             for index, arg in enumerate(args):
                 out += with_comma(arg, index < len(args) - 1)
             out.append("            ),")
@@ -428,6 +438,14 @@ def rule_markdown(rule):
                 shown = ", ".join(f"`{visible(s)}`" if s.strip() and "`" not in s and "\n" not in s else repr_span(s) for s in spans)
                 out.append(f"Reported at: {shown}")
                 out.append("")
+                if example["fixed"] is not None:
+                    if example["fixed"] == unmarked(example["text"]):
+                        out.append("`--fix` leaves it as it is: no safe fix applies.")
+                    else:
+                        out.append("After `--fix`:")
+                        out.append("")
+                        out.append(fence(example["fixed"], language).rstrip("\n"))
+                    out.append("")
     out.append(f"<!-- {GENERATED_NOTE.format(source=rule['id'] + '.yaml')} -->")
     return "\n".join(out) + "\n"
 

@@ -56,6 +56,18 @@ import WMLintSource
         switch example.kind {
         case .invalid:
             #expect(actual == expected, "diagnostics: \(all)")
+            if testCase.rule.fixable {
+                // The catalogue promises the text after --fix: apply the fixes and compare.
+                let promised = try #require(example.fixed, "a fixable rule's invalid example gives its fixed text")
+                let session = try FixSession.run(LintOptions(paths: [path], inputFormat: format))
+                let fixed = session.files.first { $0.path == path }.map { String(decoding: $0.fixed, as: UTF8.self) }
+                #expect((fixed ?? text) == promised)
+                if promised != text {
+                    #expect(
+                        !session.report.diagnostics.contains { $0.rule == testCase.rule.id && $0.path == path },
+                        "the fixed rule is gone after --fix")
+                }
+            }
         case .valid:
             #expect(actual.isEmpty, "diagnostics: \(all)")
         }

@@ -24,7 +24,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "--organization for --organization-id"
+                title: "--organization for --organization-id",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -36,7 +43,14 @@ let generatedRules: [RuleDescription] = [
                       ⏩--personal⏪ Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "--personal for --personal-access-token-configuration"
+                title: "--personal for --personal-access-token-configuration",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -49,7 +63,15 @@ let generatedRules: [RuleDescription] = [
                       ⏩--reg⏪ us-east-1
 
                     """#,
-                title: "a prefix of the global --region option"
+                title: "a prefix of the global --region option",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
+                      --region us-east-1
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -408,7 +430,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "swapped in shorthand"
+                title: "swapped in shorthand",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -428,7 +457,22 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "swapped in a document"
+                title: "swapped in a document",
+                fixed: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -444,7 +488,18 @@ let generatedRules: [RuleDescription] = [
                       LifetimeInDays: 30
 
                     """#,
-                title: "swapped in YAML"
+                title: "swapped in YAML",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: ACTIVE
+                      LifetimeInDays: 30
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -976,21 +1031,46 @@ let generatedRules: [RuleDescription] = [
                 form: .json,
                 text:
                     "⏩\u{FEFF}⏪{\n  \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\",\n  \"AuthenticationMode\": \"IDENTITY_PROVIDER_AND_DIRECTORY\",\n  \"IdentityCenterConfiguration\": {\n    \"InstanceArn\": \"arn:aws:sso:::instance/ssoins-1234567890abcdef\",\n    \"ApplicationArn\": \"arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef\"\n  },\n  \"PersonalAccessTokenConfiguration\": {\n    \"Status\": \"ACTIVE\",\n    \"LifetimeInDays\": 30\n  }\n}\n",
-                title: "a byte order mark before the document"
+                title: "a byte order mark before the document",
+                fixed: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
                 form: .shell,
                 text:
                     "⏩\u{FEFF}⏪#!/bin/sh\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
-                title: "a byte order mark before the shebang"
+                title: "a byte order mark before the shebang",
+                fixed: #"""
+                    #!/bin/sh
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
                 form: .shell,
                 text:
                     "#!/bin/sh\n# set up sign-in⏩\0⏪\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
-                title: "a NUL byte in a comment"
+                title: "a NUL byte in a comment",
+                fixed:
+                    "#!/bin/sh\n# set up sign-in\0\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n"
             ),
             RuleExample(
                 kind: .valid,
@@ -1120,7 +1200,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=⏩Active⏪,LifetimeInDays=30
 
                     """#,
-                title: "Status in the case of the prose docs"
+                title: "Status in the case of the prose docs",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1132,7 +1219,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration '{"Status": "⏩Active⏪", "LifetimeInDays": 30}'
 
                     """#,
-                title: "Status in a JSON parameter value"
+                title: "Status in a JSON parameter value",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30}'
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1152,7 +1246,22 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "an authentication mode that does not exist"
+                title: "an authentication mode that does not exist",
+                fixed: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1168,7 +1277,18 @@ let generatedRules: [RuleDescription] = [
                       LifetimeInDays: 30
 
                     """#,
-                title: "Status as a word YAML 1.2 reads as a string"
+                title: "Status as a word YAML 1.2 reads as a string",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: enabled
+                      LifetimeInDays: 30
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -1786,7 +1906,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "upper-case hex digits"
+                title: "upper-case hex digits",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1806,7 +1933,22 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "no m- prefix"
+                title: "no m- prefix",
+                fixed: #"""
+                    {
+                      "OrganizationId": "0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1822,7 +1964,18 @@ let generatedRules: [RuleDescription] = [
                       LifetimeInDays: 30
 
                     """#,
-                title: "too short"
+                title: "too short",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: ACTIVE
+                      LifetimeInDays: 30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -1834,7 +1987,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "a trailing space inside the quotes"
+                title: "a trailing space inside the quotes",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id "m-0123456789abcdef0123456789abcdef" \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -2065,7 +2225,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=INACTIVE,⏩LifetimeInDays=30⏪
 
                     """#,
-                title: "a lifetime for inactive tokens"
+                title: "a lifetime for inactive tokens",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=INACTIVE
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2085,7 +2252,21 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "a lifetime for inactive tokens in a document"
+                title: "a lifetime for inactive tokens in a document",
+                fixed: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "INACTIVE"
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2101,7 +2282,17 @@ let generatedRules: [RuleDescription] = [
                       ⏩LifetimeInDays: 30⏪
 
                     """#,
-                title: "a lifetime for inactive tokens in YAML"
+                title: "a lifetime for inactive tokens in YAML",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: INACTIVE
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -2832,7 +3023,22 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "status in lower case"
+                title: "status in lower case",
+                fixed: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2848,7 +3054,18 @@ let generatedRules: [RuleDescription] = [
                       LifetimeInDays: 30
 
                     """#,
-                title: "InstanceARN for InstanceArn"
+                title: "InstanceARN for InstanceArn",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: ACTIVE
+                      LifetimeInDays: 30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2860,7 +3077,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,⏩LifetimeDays⏪=30
 
                     """#,
-                title: "a shorthand key that is not a member"
+                title: "a shorthand key that is not a member",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2881,7 +3105,23 @@ let generatedRules: [RuleDescription] = [
                     }
 
                     """#,
-                title: "a top-level parameter the operation does not take"
+                title: "a top-level parameter the operation does not take",
+                fixed: #"""
+                    {
+                      "DryRun": true,
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -2944,7 +3184,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "a British spelling of --organization-id"
+                title: "a British spelling of --organization-id",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2957,7 +3204,15 @@ let generatedRules: [RuleDescription] = [
                       ⏩--dry-run⏪
 
                     """#,
-                title: "an option the command does not have"
+                title: "an option the command does not have",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
+                      --dry-run
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2970,7 +3225,15 @@ let generatedRules: [RuleDescription] = [
                       ⏩--no⏪
 
                     """#,
-                title: "a prefix that fits several options"
+                title: "a prefix that fits several options",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
+                      --no
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,
@@ -3082,7 +3345,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "a suppression for a command without that fault"
+                title: "a suppression for a command without that fault",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -3095,7 +3365,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "a suppression that names no rule"
+                title: "a suppression that names no rule",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -3108,7 +3385,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "a rule id that does not exist"
+                title: "a rule id that does not exist",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -3124,7 +3408,18 @@ let generatedRules: [RuleDescription] = [
                       LifetimeInDays: 30
 
                     """#,
-                title: "an end-of-line suppression with nothing to suppress"
+                title: "an end-of-line suppression with nothing to suppress",
+                fixed: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                    PersonalAccessTokenConfiguration:
+                      Status: ACTIVE
+                      LifetimeInDays: 30
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,

@@ -52,10 +52,15 @@ public struct RuleExample: Sendable, Hashable {
     public let files: [String: String]
     /// The `.wmlint.yaml` written beside the example, when the rule needs configuration (policies, context).
     public let config: String?
+    /// For an invalid example of a fixable rule: the example's text after `--fix` (unmarked; the text itself when
+    /// no fix applies to it).
+    public let fixed: String?
 
     public init(
-        kind: Kind, form: Form, text: String, title: String = "", files: [String: String] = [:], config: String? = nil
+        kind: Kind, form: Form, text: String, title: String = "", files: [String: String] = [:], config: String? = nil,
+        fixed: String? = nil
     ) {
+        self.fixed = fixed
         self.kind = kind
         self.form = form
         self.text = text
