@@ -22,6 +22,7 @@ import random
 import shutil
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -289,7 +290,13 @@ done
 
 
 def run_bash(paths):
-    out = subprocess.run(["bash", "-c", BASH_DRIVER, "bash"] + paths, capture_output=True).stdout
+    # Two drivers side by side, each forking a `bash -n` and a subshell per script.
+    half = len(paths) // 2
+    drivers = [
+        subprocess.Popen(["bash", "-c", BASH_DRIVER, "bash"] + chunk, stdout=subprocess.PIPE)
+        for chunk in (paths[:half], paths[half:])
+    ]
+    out = b"".join(driver.communicate()[0] for driver in drivers)
     results = {}
     current = None
     for field in out.split(b"\0"):
@@ -344,7 +351,10 @@ def main():
     directory = opts.dir or os.path.join("/tmp", "wmlint-fix-property-%d" % os.getpid())
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(os.path.join(directory, ".git"))
+    started = time.time()
+    phases = {}
     cases = generate(opts.count, opts.seed, directory)
+    phases["generate"] = time.time() - started
     paths = [c["path"] for c in cases]
     failures = []
 
@@ -377,8 +387,10 @@ def main():
         if not (new.startswith(original[:lo]) and new.endswith(original[hi:]) and len(new) >= lo + len(original) - hi):
             fail(case, "bytes outside the fault's region changed")
 
+    phases["wmlint"] = time.time() - started - sum(phases.values())
     scripts = [c for c in cases if c["form"] == "shell"]
     bash = run_bash([c["path"] for c in scripts])
+    phases["bash"] = time.time() - started - sum(phases.values())
     # The oracle: one Python process, each distinct argv once.
     sys.path.insert(0, HERE)
     import aws_oracle  # noqa: E402
@@ -415,7 +427,8 @@ def main():
         out = aws_oracle.load_yaml(fixed[case["id"]].decode())
         if not out.get("ok") or out.get("data") != case["expected"]:
             fail(case, "ruamel.yaml reads %r" % (out.get("data") or out.get("error")))
-    print(json.dumps({"cases": len(cases), "failures": failures[:50], "failure_count": len(failures),
+    phases["oracle"] = time.time() - started - sum(phases.values())
+    print(json.dumps({"cases": len(cases), "seconds": {k: round(v, 1) for k, v in phases.items()}, "failures": failures[:50], "failure_count": len(failures),
                       "oracle_calls": len(seen), "first_fix_stderr": first.stderr.decode()[-300:]}))
     shutil.rmtree(directory, ignore_errors=True) if not failures else None
     return 0 if not failures else 1
