@@ -4,8 +4,9 @@ public import WMLintSource
 public enum EditContent: Hashable, Sendable {
     /// The replacement is source text, written as it is (JSON and YAML files, or shell syntax).
     case verbatim
-    /// The replacement is the value a shell word should hold: it is re-quoted for the quoting context at the
-    /// edit's start (``ShellQuoting``) when it holds a character special there.
+    /// The replacement is the value a shell word should hold, and the range the file bytes of the decoded bytes it
+    /// replaces: the edit is planned on the word's quoted pieces (``ShellWordEdit``), or, within one piece, the value
+    /// is re-quoted for the quoting context at the edit's start (``ShellQuoting``).
     case shellValue
 }
 
