@@ -12,7 +12,7 @@ struct WMLint: ParsableCommand {
         commandName: "wmlint",
         abstract: "Lint the inputs of 'aws workmail put-identity-provider-configuration', offline.",
         version: WMLintVersion.current,
-        subcommands: [Check.self, Convert.self, Rules.self, Explain.self],
+        subcommands: [Check.self, Convert.self, Rules.self, Explain.self, Server.self],
         defaultSubcommand: Check.self)
 
     /// Runs the command, mapping every failure to SPEC §5's exit codes (usage errors are 2, not 64).

@@ -62,6 +62,20 @@ public enum ConfigurationLoader {
     }
 }
 
+extension ConfigurationLoader {
+    /// The problems of configuration text read from `path`, in source order: what ``load(path:)`` reports, as
+    /// values (0-based UTF-8 offsets), for an editor to show in the file. Empty when the text is valid.
+    static func problems(in bytes: [UInt8], path: String) -> [ConfigurationProblem] {
+        var validator = ConfigurationValidator(
+            file: SourceFile(path: path, bytes: bytes),
+            configuration: Configuration(directory: Path.directory(of: path), path: path))
+        validator.run()
+        return validator.problems.enumerated().sorted {
+            ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset)
+        }.map(\.element)
+    }
+}
+
 /// Checks of single values shared by the file and the command line.
 enum ConfigurationValues {
     /// Why `region` is not a region name (`us-east-1`, `us-gov-west-1`, `cn-north-1`), or `nil`.

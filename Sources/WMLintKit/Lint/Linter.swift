@@ -25,6 +25,9 @@ public struct LintOptions: Sendable {
     public var overrides = ConfigurationOverrides()
     /// Where configuration comes from: discovered per input, one named file, or none.
     public var configuration = ConfigurationCache.Mode.discover
+    /// The configurations to use, shared between runs (the language server's, dropped when a file changes); `nil`
+    /// makes a new cache for the run from ``configuration`` and ``overrides``.
+    public var configurations: ConfigurationCache?
     /// The bytes of standard input, when already read (re-linting the text `--fix` produced).
     public var standardInput: [UInt8]?
     /// File contents to lint instead of the bytes on disk, by displayed path (the text `--fix` would write).
@@ -82,7 +85,8 @@ public enum Linter {
             overrides: options.overrides, contents: options.contents,
             buildsWholeValues: options.buildsWholeValues, recordsRequests: options.recordsRequests)
         let linter = FileLinter(settings: settings)
-        let configurations = ConfigurationCache(mode: options.configuration, overrides: options.overrides)
+        let configurations =
+            options.configurations ?? ConfigurationCache(mode: options.configuration, overrides: options.overrides)
         if options.paths == ["-"] {
             return try runStandardInput(options, linter: linter, configurations: configurations)
         }
