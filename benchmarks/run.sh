@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the wmlint benchmarks: benchmarks/run.sh [--quick] [--callgrind] [--linking dynamic|runtime|static|all]
+# Run the wmlint benchmarks (and the language server's edit session, server_edits.py): benchmarks/run.sh [--quick] [--callgrind] [--linking dynamic|runtime|static|all]
 #
 # Builds wmlint and the swift-argument-parser hello-world floor (benchmarks/baseline) in release mode, linked
 # the same way, compiles the bare libyaml event loop with gcc -O2, generates the inputs under
@@ -60,3 +60,8 @@ args=(--bin "$bin" --data "$data" --sizes "$sizes" --variants "$(IFS=,; echo "${
 [ "$quick" = 1 ] && args+=(--quick)
 [ "$callgrind" = 1 ] && args+=(--callgrind)
 python3 "$here/bench.py" "${args[@]}"
+
+# wmlint server while typing: 1,000 one-character edits on a 200-line script (median time per edit), and the
+# server's memory after 10,000 edits.
+echo
+python3 "$here/server_edits.py" "$bin/wmlint-${variants[${#variants[@]}-1]}" --edits 1000 --memory-edits 10000
