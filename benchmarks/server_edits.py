@@ -17,7 +17,7 @@ def main():
     if not args:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    binary = args[0]
+    binary = os.path.abspath(args[0])
     edits = int(args[args.index("--edits") + 1]) if "--edits" in args else 1000
     memory_edits = int(args[args.index("--memory-edits") + 1]) if "--memory-edits" in args else 10000
     directory = tempfile.mkdtemp(prefix="wmlint-server-bench-")
