@@ -209,4 +209,27 @@ import Testing
             language: "plaintext")
         #expect(text.isEmpty)
     }
+
+    @Test func hoverOnARuleIdInASuppressionComment() throws {
+        let directory = try Self.scratchDirectory()
+        let text = "# wmlint-disable-next-line type-mismatch\naws workmail put-identity-provider-configuration --x\n"
+        let uri = "file://\(directory)/a.sh"
+        var input = try Self.frame(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        input += try Self.frame([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": ["textDocument": ["uri": uri, "languageId": "sh", "version": 1, "text": text]],
+        ])
+        input += try Self.frame([
+            "jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+            "params": ["textDocument": ["uri": uri], "position": ["line": 0, "character": 30]],
+        ])
+        input += try Self.frame(["jsonrpc": "2.0", "id": 3, "method": "shutdown"])
+        input += try Self.frame(["jsonrpc": "2.0", "method": "exit"])
+        let (messages, _) = try Self.session(input, in: directory)
+        let result = try #require(Self.response(messages, id: 2)?["result"] as? [String: Any])
+        let value = try #require((result["contents"] as? [String: Any])?["value"] as? String)
+        #expect(value.hasPrefix("**type-mismatch**"))
+        let range = result["range"] as? [String: [String: Int]]
+        #expect(range?["start"]?["character"] == 27 && range?["end"]?["character"] == 40)
+    }
 }

@@ -740,16 +740,17 @@ final class LanguageServer {
         let offset = document.text.offset(of: position, encoding: encoding)
         var rules: [RuleID] = []
         var range: SourceRange?
+        // A rule id in a suppression comment first, then the rules of the diagnostics there.
+        if let named = SuppressionWords.rule(at: offset, in: document.text) {
+            rules = [named.rule]
+            range = named.range
+        }
         for finding in findings(in: document.uri) {
             let found = finding.diagnostic.range.offsets
             let contains = found.contains(offset) || (found.isEmpty && found.lowerBound == offset)
             guard contains, !rules.contains(finding.diagnostic.rule) else { continue }
             rules.append(finding.diagnostic.rule)
             range = range ?? finding.diagnostic.range
-        }
-        if rules.isEmpty, let named = SuppressionWords.rule(at: offset, in: document.text) {
-            rules = [named.rule]
-            range = named.range
         }
         guard !rules.isEmpty else { return .success(.null) }
         let text = rules.compactMap(RuleDocumentation.hoverText).joined(separator: "\n\n---\n\n")
