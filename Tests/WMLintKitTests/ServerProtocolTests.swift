@@ -232,4 +232,91 @@ import Testing
         let range = result["range"] as? [String: [String: Int]]
         #expect(range?["start"]?["character"] == 27 && range?["end"]?["character"] == 40)
     }
+
+    /// A message that pulls the diagnostics of `uri` (request `id`).
+    static func pull(_ uri: String, id: Int) throws -> Data {
+        try frame([
+            "jsonrpc": "2.0", "id": id, "method": "textDocument/diagnostic", "params": ["textDocument": ["uri": uri]],
+        ])
+    }
+
+    static func items(_ messages: [[String: Any]], id: Int) -> [[String: Any]] {
+        (response(messages, id: id)?["result"] as? [String: Any])?["items"] as? [[String: Any]] ?? []
+    }
+
+    @Test func anEditedTargetIsReadThroughTheScriptThatNamesIt() throws {
+        let directory = try Self.scratchDirectory()
+        let good = """
+            {"OrganizationId": "m-0123456789abcdef0123456789abcdef",
+             "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+               "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+             "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 90}}
+
+            """
+        try good.write(toFile: directory + "/request.json", atomically: true, encoding: .utf8)
+        let script = "aws workmail put-identity-provider-configuration --cli-input-json file://request.json\n"
+        let scriptURI = "file://\(directory)/deploy.sh"
+        let targetURI = "file://\(directory)/request.json"
+        var input = try Self.frame(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        for (uri, text, language) in [(scriptURI, script, "sh"), (targetURI, good, "json")] {
+            input += try Self.frame([
+                "jsonrpc": "2.0", "method": "textDocument/didOpen",
+                "params": ["textDocument": ["uri": uri, "languageId": language, "version": 1, "text": text]],
+            ])
+        }
+        input += try Self.pull(targetURI, id: 2)
+        // The unsaved text of the target: a quoted number.
+        input += try Self.frame([
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": [
+                "textDocument": ["uri": targetURI, "version": 2],
+                "contentChanges": [
+                    ["text": good.replacing("\"LifetimeInDays\": 90", with: "\"LifetimeInDays\": \"90\"")]
+                ],
+            ],
+        ])
+        input += try Self.pull(targetURI, id: 3)
+        input += try Self.frame(["jsonrpc": "2.0", "id": 4, "method": "shutdown"])
+        input += try Self.frame(["jsonrpc": "2.0", "method": "exit"])
+        let (messages, _) = try Self.session(input, in: directory)
+        #expect(Self.items(messages, id: 2).isEmpty)
+        let after = Self.items(messages, id: 3)
+        #expect(after.contains { $0["code"] as? String == "type-mismatch" })
+        // Found through the script: the option that read the document is its related location.
+        let related = after.compactMap { $0["relatedInformation"] as? [[String: Any]] }.flatMap { $0 }
+        #expect(related.contains { ($0["location"] as? [String: Any])?["uri"] as? String == scriptURI })
+        // Pushed too, with the version linted.
+        let pushed = messages.filter {
+            $0["method"] as? String == "textDocument/publishDiagnostics"
+                && ($0["params"] as? [String: Any])?["uri"] as? String == targetURI
+        }
+        #expect((pushed.last?["params"] as? [String: Any])?["version"] as? Int == 2)
+    }
+
+    @Test func aBrokenConfigurationIsADiagnosticInIt() throws {
+        let directory = try Self.scratchDirectory()
+        try "rules:\n  no-such-rule: error\n".write(
+            toFile: directory + "/.wmlint.yaml", atomically: true, encoding: .utf8)
+        let (_, items) = try Self.pulled("deploy.sh", text: Self.script, in: directory)
+        // The script is still linted, without the configuration.
+        #expect(items.map { $0["code"] as? String } == ["type-mismatch", "abbreviated-option"])
+        var input = try Self.frame(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        input += try Self.frame([
+            "jsonrpc": "2.0", "method": "textDocument/didOpen",
+            "params": [
+                "textDocument": [
+                    "uri": "file://\(directory)/deploy.sh", "languageId": "sh", "version": 1, "text": Self.script,
+                ]
+            ],
+        ])
+        input += try Self.pull("file://\(directory)/deploy.sh", id: 2)
+        input += try Self.pull("file://\(directory)/.wmlint.yaml", id: 3)
+        input += try Self.frame(["jsonrpc": "2.0", "method": "exit"])
+        let (messages, _) = try Self.session(input, in: directory)
+        let problems = Self.items(messages, id: 3)
+        #expect(problems.count == 1)
+        #expect((problems.first?["message"] as? String)?.contains("no-such-rule") == true)
+        #expect(((problems.first?["range"] as? [String: [String: Int]])?["start"])?["line"] == 1)
+    }
 }
