@@ -72,6 +72,7 @@ let package = Package(
             name: "wmlint",
             dependencies: [
                 "WMLintSource",
+                "WMLintModel",
                 "WMLintRules",
                 "WMLintKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

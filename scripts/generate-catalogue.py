@@ -323,7 +323,7 @@ def facts_swift(facts):
     out = [
         "// " + GENERATED_NOTE.format(source="facts.yaml"),
         "",
-        "/// Facts about Amazon WorkMail and IAM Identity Center that the rules check against (SPEC §1), as data.",
+        "/// Facts about Amazon WorkMail and IAM Identity Center that the rules check against, as data.",
         "public enum ServiceFacts {",
     ]
     out += wrapped_declaration(

@@ -1,4 +1,4 @@
-/// The id of a rule of the catalogue (SPEC §4). Raw values are public interface: never rename them.
+/// The id of a rule of the catalogue. Raw values are public interface: never rename them.
 public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     case jsonSyntax = "json-syntax"
     case yamlSyntax = "yaml-syntax"

@@ -70,7 +70,7 @@ public struct SyntaxNode: Hashable, Sendable {
 /// Which part of a value a parser builds as nodes.
 ///
 /// Linting needs only the request's shape; a subtree outside it (an unknown member's value) is checked for
-/// syntax and kept as one ``SyntaxNode/Value/opaque(_:)`` node, so its size costs time but no memory (SPEC §9).
+/// syntax and kept as one ``SyntaxNode/Value/opaque(_:)`` node, so its size costs time but no memory.
 /// What is not reported inside an opaque subtree: duplicate keys, and YAML anchors are built whole wherever
 /// they are, since an alias may use them elsewhere.
 public indirect enum NodeDemand: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WMLintKit
+import WMLintModel
 import WMLintRules
 import WMLintSource
 
@@ -44,12 +45,14 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
-    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read (default: 8388608).")
+    @Option(
+        name: .customLong("max-file-size"), parsing: .unconditional,
+        help: "Files over this many bytes are not read (default: 8388608).")
     var maxFileSize: Int?
 
     // Which rules run and their context.
 
-    @Option(name: .customLong("region"), help: "The region the commands run in, when they do not say (SPEC §4.1).")
+    @Option(name: .customLong("region"), help: "The region the commands run in, when they do not say.")
     var region: String?
 
     @Option(name: .customLong("account-id"), help: "The AWS account the Identity Center application must belong to.")
@@ -63,7 +66,8 @@ struct Check: ParsableCommand {
 
     @Option(
         name: .customLong("severity"),
-        help: ArgumentHelp("Set a rule's severity: RULE=error|warning|info (repeatable).", valueName: "rule=level"))
+        help: ArgumentHelp(
+            "Set a rule's severity: RULE=error|warning|info|off (repeatable).", valueName: "rule=level"))
     var severity: [String] = []
 
     @Option(
@@ -79,7 +83,9 @@ struct Check: ParsableCommand {
 
     @Flag(
         name: .customLong("quiet"),
-        help: "Show only what can change the exit code (errors; warnings too with --strict).")
+        help:
+            "Print only what can change the exit code (errors; warnings too with --strict); --output reports stay whole."
+    )
     var quiet = false
 
     @Flag(name: .customLong("fix"), help: "Apply the safe fixes to the files (to standard output for '-').")
@@ -167,7 +173,6 @@ struct CheckSettings: Equatable {
                 }
                 if session.files.isEmpty { writeError("nothing to fix\n") }
                 let fails = report.fails(strict: strict)
-                if quiet { report = report.quieted(strict: strict) }
                 try writeExtraReports(report)
                 if !session.files.isEmpty || fails { throw ExitCode(1) }
                 return
@@ -177,8 +182,8 @@ struct CheckSettings: Equatable {
                 writeOutput(String(decoding: standardInput, as: UTF8.self))
                 let fails = report.fails(strict: strict)
                 let summary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
-                if quiet { report = report.quieted(strict: strict) }
                 try writeExtraReports(report)
+                if quiet { report = report.quieted(strict: strict) }
                 writeError(TextFormatter.format(report, color: color.choice.enabled(forDescriptor: 2)))
                 writeError(summary.text)
                 if fails { throw ExitCode(1) }
@@ -193,8 +198,9 @@ struct CheckSettings: Equatable {
             report = try Linter.run(options)
         }
         let fails = report.fails(strict: strict)
-        if quiet { report = report.quieted(strict: strict) }
+        // The `--output` reports are complete: `--quiet` only trims what is printed.
         try writeExtraReports(report)
+        if quiet { report = report.quieted(strict: strict) }
         writeOutput(
             format.format.render(
                 report, color: color.choice.enabled(forDescriptor: 1), sourceRoot: SARIFFormatter.workingDirectory()))
@@ -226,12 +232,21 @@ struct RuleSettings: Equatable {
         for item in severity {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                throw ValidationError("--severity expects RULE=error|warning|info, found '\(item)'")
+                throw ValidationError("--severity expects RULE=error|warning|info|off, found '\(item)'")
+            }
+            let rule = try ruleID(parts[0])
+            if parts[1] == "off" {
+                rules.append(RuleOverride(rule: rule, setting: .disabled))
+                continue
             }
             guard let level = Severity(rawValue: parts[1]) else {
-                throw ValidationError("'\(parts[1])' is not a severity; expected error, warning or info")
+                let names = ["error", "warning", "info", "off"]
+                let near = Spelling.nearest(to: parts[1], in: names)
+                throw ValidationError(
+                    "'\(parts[1])' is not a severity; expected error, warning, info or off"
+                        + (near.map { "; did you mean '\($0)'?" } ?? ""))
             }
-            rules.append(RuleOverride(rule: try ruleID(parts[0]), setting: .severity(level)))
+            rules.append(RuleOverride(rule: rule, setting: .severity(level)))
         }
         return ConfigurationOverrides(region: region, accountID: accountID, rules: rules)
     }
@@ -253,14 +268,8 @@ struct RuleSettings: Equatable {
 /// The rule named `name`, or a usage error suggesting the nearest id.
 func ruleID(_ name: String) throws -> RuleID {
     if let rule = RuleID(rawValue: name) { return rule }
-    let near = RuleID.allCases.map(\.rawValue).min { distance($0, name) < distance($1, name) }
+    let near = Spelling.nearest(to: name, in: RuleID.allCases.map(\.rawValue))
     throw ValidationError("unknown rule '\(name)'" + (near.map { "; did you mean '\($0)'?" } ?? ""))
-}
-
-/// A rough distance between two ids, for suggestions (shared prefix and length).
-private func distance(_ a: String, _ b: String) -> Int {
-    let common = zip(a, b).prefix { $0 == $1 }.count
-    return max(a.count, b.count) - common
 }
 
 /// `--format`: the names of ``ReportFormat``.

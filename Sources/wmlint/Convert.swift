@@ -15,6 +15,10 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    func validate() throws {
+        if input.settings.maxFileSize < 0 { throw ValidationError("--max-file-size must not be negative") }
+    }
+
     func run() throws {
         let (output, report, allConverted) = try Converter.convert(
             input.settings.lintOptions(paths: [path]), to: to.target)

@@ -27,6 +27,10 @@ struct Explain: ParsableCommand {
     @Argument(help: "The rule id, e.g. enum-value.")
     var rule: String
 
+    func validate() throws {
+        _ = try ruleID(rule)
+    }
+
     func run() throws {
         let id = try ruleID(rule)
         guard let description = RuleCatalogue.description(of: id) else { throw ExitCode(2) }

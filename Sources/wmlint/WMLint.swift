@@ -15,7 +15,7 @@ struct WMLint: ParsableCommand {
         subcommands: [Check.self, Convert.self, Rules.self, Explain.self, Server.self],
         defaultSubcommand: Check.self)
 
-    /// Runs the command, mapping every failure to SPEC §5's exit codes (usage errors are 2, not 64).
+    /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let checkArguments = directCheckArguments(arguments)
@@ -84,7 +84,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("stdin-filename"), help: "The name standard input ('-') is shown and typed under.")
     var stdinFilename: String?
 
-    @Option(name: .customLong("max-file-size"), help: "Files over this many bytes are not read (default: 8388608).")
+    @Option(
+        name: .customLong("max-file-size"), parsing: .unconditional,
+        help: "Files over this many bytes are not read (default: 8388608).")
     var maxFileSize: Int?
 
     var settings: InputSettings {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The binary as a user runs it: exit codes (SPEC §5), standard input, formats.
+/// The binary as a user runs it: exit codes, standard input, formats.
 @Suite struct CLITests {
     @Test func cleanInputExitsZeroAndPrintsNothing() throws {
         let run = try TestSupport.run(["check", "testdata/golden/valid.json"])

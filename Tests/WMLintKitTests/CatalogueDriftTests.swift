@@ -204,7 +204,7 @@ struct CatalogueDriftTests {
         #expect(pairs == ServiceFacts.partitionByRegionPrefix.map { [$0.prefix, $0.partition] })
     }
 
-    @Test("SPEC facts hold for the values the examples build on")
+    @Test("The service facts hold for the values the examples build on")
     func factsDescribeTheExamples() throws {
         let organizationID = "m-0123456789abcdef0123456789abcdef"
         let instanceArn = "arn:aws:sso:::instance/ssoins-1234567890abcdef"

@@ -3,7 +3,7 @@ import Testing
 
 @testable import WMLintKit
 
-/// Finding the nearest `.wmlint.yaml` (SPEC §7): walking up, `.yml`, stopping at the repository root, caching.
+/// Finding the nearest `.wmlint.yaml`: walking up, `.yml`, stopping at the repository root, caching.
 @Suite struct ConfigDiscoveryTests {
     @Test func findsTheNearestConfigurationWalkingUp() throws {
         let tree = try TemporaryTree()

@@ -4,7 +4,7 @@ import WMLintSource
 
 @testable import WMLintKit
 
-/// Loading `.wmlint.yaml` (SPEC §7): the full example, and every kind of invalid file with its exact location.
+/// Loading `.wmlint.yaml`: the full example, and every kind of invalid file with its exact location.
 @Suite struct ConfigLoaderTests {
     static let specExample = """
         region: us-east-1

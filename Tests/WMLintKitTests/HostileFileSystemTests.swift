@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 
-/// `file://` containment, the network, and file-system edges, through the built binary (SPEC §5, §8).
+/// `file://` containment, the network, and file-system edges, through the built binary.
 @Suite("Hostile file system")
 struct HostileFileSystemTests {
     /// A project (`project/`, holding `.git`) beside a directory outside it holding a secret, and a script in the

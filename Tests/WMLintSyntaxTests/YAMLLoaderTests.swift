@@ -23,7 +23,7 @@ private func member(_ node: SyntaxNode?, _ key: String) -> Member? {
 @Suite struct YAMLLoaderTests {
     // MARK: Typing
 
-    /// Plain scalars typed as ruamel.yaml's safe loader types them (YAML 1.2), with each SPEC example.
+    /// Plain scalars typed as ruamel.yaml's safe loader types them (YAML 1.2), with each example of the contract.
     @Test(arguments: [
         ("030", "30"), ("0o30", "24"), ("0x1E", "30"), ("+30", "30"), ("1_000", "1000"), ("0b101", "5"),
         ("-0b11", "-3"), ("09", "9"), ("-0", "0"), ("0x_FF", "255"),

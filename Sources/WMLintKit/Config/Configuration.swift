@@ -1,11 +1,11 @@
 public import WMLintSource
 
-/// The settings of one `.wmlint.yaml` (SPEC §7), possibly with command-line settings merged over them.
+/// The settings of one `.wmlint.yaml`, possibly with command-line settings merged over them.
 ///
 /// Built by ``ConfigurationLoader/load(path:)``; `Configuration(directory:)` is the empty configuration used with
 /// `--no-config` or when no file is found.
 public struct Configuration: Sendable, Hashable {
-    /// `region`: the AWS region of the context (SPEC §4.1), used when the input names none.
+    /// `region`: the AWS region of the context, used when the input names none.
     public var region: String?
     /// `account-id`: the expected AWS account, exactly 12 ASCII digits.
     public var accountID: String?

@@ -2,7 +2,7 @@ import WMLintModel
 import WMLintSource
 import WMLintSyntax
 
-/// Reads and checks `.wmlint.yaml` files (SPEC §7).
+/// Reads and checks `.wmlint.yaml` files.
 public enum ConfigurationLoader {
     /// The names a configuration file may have, in order of preference within one directory.
     public static let fileNames = [".wmlint.yaml", ".wmlint.yml"]

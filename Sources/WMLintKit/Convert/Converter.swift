@@ -7,7 +7,7 @@ public enum ConvertTarget: String, CaseIterable, Sendable {
     case json, yaml, command
 }
 
-/// `wmlint convert`: prints each request as the AWS CLI would send it (SPEC §5).
+/// `wmlint convert`: prints each request as the AWS CLI would send it.
 public enum Converter {
     /// The converted requests, one value per invocation or document, each followed by a newline; the report
     /// holds the diagnostics (for stderr) and decides the exit code.

@@ -103,7 +103,7 @@ struct InputFile: Sendable {
     }
 }
 
-/// Finds the files to lint under the paths given on the command line (SPEC §2).
+/// Finds the files to lint under the paths given on the command line.
 struct InputDiscovery {
     let format: InputFormat
     /// Whether named JSON/YAML files skip the sniff.
@@ -219,7 +219,7 @@ private struct Seen {
     }
 }
 
-/// Decides whether a JSON or YAML file is an input of the operation (SPEC §2).
+/// Decides whether a JSON or YAML file is an input of the operation.
 enum Sniffer {
     /// Bytes read to decide, at most.
     static let prefixLimit = 64 * 1024

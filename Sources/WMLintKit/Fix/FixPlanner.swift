@@ -85,7 +85,7 @@ public struct FixPlan: Hashable, Sendable {
     public var hasChanges: Bool { files.contains { $0.isChanged } }
 }
 
-/// Chooses the fixes to apply from diagnostics and applies their edits to the files' bytes (SPEC §5, §7).
+/// Chooses the fixes to apply from diagnostics and applies their edits to the files' bytes.
 ///
 /// Each diagnostic contributes its first fix. Fixes are considered in a fixed order — by the path of their
 /// first edit, then its start offset, then rule id, then the diagnostic's report order — so the plan does not

@@ -32,7 +32,7 @@ struct FileWriteOperations: Sendable {
         })
 }
 
-/// Writes fixed files in place, atomically (SPEC §7: "write a temporary file, then rename; keep the file mode").
+/// Writes fixed files in place, atomically (a temporary file, then a rename; the file mode is kept).
 ///
 /// A file is written to a temporary file in its own directory, flushed to disk with `fsync`, given the
 /// original's mode (and owner, when the process may set it), then renamed over the original: a reader sees the

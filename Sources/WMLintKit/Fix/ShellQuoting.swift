@@ -15,8 +15,8 @@ public enum ShellQuoteContext: Hashable, Sendable {
     case literal
 }
 
-/// Re-quoting of replacement values for the place in a shell script where they land (SPEC §7: "inside a quoted
-/// shell word the replacement is quoted for that context").
+/// Re-quoting of replacement values for the place in a shell script where they land (inside a quoted
+/// shell word the replacement is quoted for that context).
 ///
 /// The context is worked out by one forward scan of the script's bytes from its start, which follows quotes,
 /// `$'…'`, backslash escapes, `$(…)` and `` `…` `` nesting (each with its own quoting), comments and

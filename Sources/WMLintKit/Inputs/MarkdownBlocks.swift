@@ -1,6 +1,6 @@
 import WMLintSource
 
-/// Finds the shell code in a Markdown file's fenced code blocks (SPEC §2).
+/// Finds the shell code in a Markdown file's fenced code blocks.
 ///
 /// Fences follow CommonMark: three or more backticks or tildes, indented at most three columns (relative to the
 /// content of an enclosing list item), closed by a fence of the same character at least as long, or by the end

@@ -1,7 +1,7 @@
 import WMLintSource
 import WMLintSyntax
 
-/// Finds the shell code in a GitHub Actions workflow's `run:` steps (SPEC §2).
+/// Finds the shell code in a GitHub Actions workflow's `run:` steps.
 ///
 /// A step is read when its shell — the step's `shell:`, else the job's `defaults.run.shell`, else the
 /// workflow's `defaults.run.shell`, else bash — is `bash` or `sh` (a command line such as

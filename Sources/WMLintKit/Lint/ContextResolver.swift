@@ -3,7 +3,7 @@ public import WMLintRules
 import WMLintSource
 import WMLintSyntax
 
-/// Resolves the region and account a request runs with (SPEC §4.1): first found of the command's `--region`,
+/// Resolves the region and account a request runs with: first found of the command's `--region`,
 /// `AWS_REGION`/`AWS_DEFAULT_REGION` (on the command, or exported earlier in the script; `AWS_REGION` wins), the
 /// region in `--endpoint-url`, wmlint's `--region`, the configuration's `region`. The environment of wmlint
 /// itself is never read.

@@ -185,7 +185,7 @@ struct FileLinter {
             parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
             hasUnknownSource: document.isBroken)
         check(input, context: resolver.context(anchorPath: file.path, anchorRange: document.anchor), into: &outcome)
-        // A document converts to its data, whatever it holds (SPEC §5).
+        // A document converts to its data, whatever it holds.
         let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
         if let root = parsed.root, isReadable {
             record(.sends(root), into: &outcome)
@@ -204,7 +204,7 @@ struct FileLinter {
     }
 
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
-    /// quoted) only when it invokes the operation; otherwise it yields nothing (SPEC §2).
+    /// quoted) only when it invokes the operation; otherwise it yields nothing.
     private func lintEmbedded(
         _ scripts: [EmbeddedScript], file: SourceFile, context resolver: ContextResolver,
         into outcome: inout FileOutcome

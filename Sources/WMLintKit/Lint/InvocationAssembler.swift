@@ -3,7 +3,7 @@ import WMLintSource
 import WMLintSyntax
 
 /// Builds the request an invocation makes: option values, `file://` targets and `--cli-input-*` documents,
-/// merged as the AWS CLI merges them (SPEC §2.3).
+/// merged as the AWS CLI merges them.
 struct InvocationAssembler {
     let invocation: Invocation
     let files: ParameterFiles

@@ -58,6 +58,8 @@ public struct LintReport: Sendable {
     /// The requests found, file by file in input order, then in source order (with
     /// ``LintOptions/recordsRequests``; else none).
     public var requests: [LintedRequest]
+    /// How many warnings and infos ``quieted(strict:)`` left out; the text summary says so.
+    public var hidden: (warnings: Int, infos: Int) = (0, 0)
 
     public func count(_ severity: Severity) -> Int {
         diagnostics.count { $0.severity == severity }
@@ -72,6 +74,8 @@ public struct LintReport: Sendable {
     public func quieted(strict: Bool) -> LintReport {
         var report = self
         report.diagnostics.removeAll { $0.severity == .info || (!strict && $0.severity == .warning) }
+        let warnings = hidden.warnings + count(.warning) - report.count(.warning)
+        report.hidden = (warnings, hidden.infos + count(.info) - report.count(.info))
         return report
     }
 }

@@ -1,7 +1,7 @@
 import WMLintSource
 import WMLintSyntax
 
-/// Reads `file://` parameter files as the AWS CLI does, inside the project root only (SPEC §2.3, §8).
+/// Reads `file://` parameter files as the AWS CLI does, inside the project root only.
 struct ParameterFiles {
     let settings: RunSettings
     /// The file that names the targets, as shown in diagnostics.

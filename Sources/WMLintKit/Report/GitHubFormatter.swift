@@ -1,6 +1,6 @@
 public import WMLintSource
 
-/// The `github` format (SPEC §6): one GitHub Actions workflow command per diagnostic,
+/// The `github` format: one GitHub Actions workflow command per diagnostic,
 /// `::error file=P,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE` (`warning`, `notice` for info).
 ///
 /// Columns are Unicode code points, 1-based, `endColumn` exclusive (the column after the range). `endColumn` is

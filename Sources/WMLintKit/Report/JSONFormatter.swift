@@ -1,6 +1,6 @@
 import WMLintSource
 
-/// The `json` format (SPEC §6): one document with every diagnostic and a summary.
+/// The `json` format: one document with every diagnostic and a summary.
 public enum JSONFormatter {
     public static func format(_ report: LintReport) -> String {
         let locator = Locator(sources: report.sources)

@@ -4,7 +4,7 @@ import WMLintSource
     import Glibc
 #endif
 
-/// An output format of `check` (SPEC §6).
+/// An output format of `check`.
 public enum ReportFormat: String, CaseIterable, Sendable, Hashable {
     case text, gcc, json, sarif, github
 

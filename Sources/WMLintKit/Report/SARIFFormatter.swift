@@ -1,7 +1,7 @@
 import WMLintRules
 public import WMLintSource
 
-/// The `sarif` format (SPEC §6): SARIF 2.1.0, one run, every rule of the catalogue in `tool.driver.rules`.
+/// The `sarif` format: SARIF 2.1.0, one run, every rule of the catalogue in `tool.driver.rules`.
 ///
 /// Columns are Unicode code points (`columnKind` `unicodeCodePoints`), 1-based, `endColumn` exclusive. Relative
 /// paths become relative URIs against `%SRCROOT%`; absolute paths become `file://` URIs without a base id.

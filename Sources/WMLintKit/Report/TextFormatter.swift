@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 import WMLintSource
 
-/// The `text` format (SPEC §6): rustc/clang style, with the source line and an underline of the range.
+/// The `text` format: rustc/clang style, with the source line and an underline of the range.
 public enum TextFormatter {
     public static func format(_ report: LintReport) -> String {
         format(report, color: false)
@@ -52,12 +52,18 @@ public enum TextFormatter {
     /// Diagnostics rendered together, in one task.
     static let chunkSize = 128
 
-    /// `N errors, M warnings in K files` (infos added when there are any).
+    /// `N errors, M warnings in K files` (infos added when there are any), counting what the report shows; then
+    /// what `--quiet` left out, when it left out anything: `(2 warnings, 1 info hidden by --quiet)`.
     public static func summary(_ report: LintReport) -> String {
         var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning")]
         let infos = report.count(.info)
         if infos > 0 { parts.append(plural(infos, "info")) }
-        return parts.joined(separator: ", ") + " in " + plural(report.fileCount, "file")
+        var text = parts.joined(separator: ", ") + " in " + plural(report.fileCount, "file")
+        var hidden: [String] = []
+        if report.hidden.warnings > 0 { hidden.append(plural(report.hidden.warnings, "warning")) }
+        if report.hidden.infos > 0 { hidden.append(plural(report.hidden.infos, "info")) }
+        if !hidden.isEmpty { text += " (" + hidden.joined(separator: ", ") + " hidden by --quiet)" }
+        return text
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {

@@ -1,6 +1,6 @@
 public import WMLintSource
 
-/// How far a suppression comment reaches (SPEC §7).
+/// How far a suppression comment reaches.
 public enum SuppressionKind: String, Hashable, Sendable, CaseIterable {
     /// `# wmlint-disable-next-line RULE…`: the next command (shell) or the next node with what is nested under it
     /// (YAML).

@@ -7,7 +7,7 @@ public import WMLintSyntax
     internal import Darwin
 #endif
 
-/// Finds `# wmlint-disable-…` comments and the regions they cover (SPEC §7).
+/// Finds `# wmlint-disable-…` comments and the regions they cover.
 ///
 /// A directive is a comment whose text, after `#` and blanks, starts with `wmlint-disable-next-line`,
 /// `wmlint-disable-line` or `wmlint-disable-file` followed by a blank or the end of the comment. Rule ids follow,

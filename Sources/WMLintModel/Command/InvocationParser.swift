@@ -1,7 +1,7 @@
 import WMLintSource
 public import WMLintSyntax
 
-/// Reads the words of an `aws …` command as the AWS CLI's argument parsers read them (SPEC §2.2).
+/// Reads the words of an `aws …` command as the AWS CLI's argument parsers read them.
 public enum InvocationParser {
     /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
     /// operation are not statically known).

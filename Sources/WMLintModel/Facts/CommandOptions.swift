@@ -35,7 +35,7 @@ public struct OptionSpec: Sendable, Hashable {
     }
 }
 
-/// The options of `aws workmail put-identity-provider-configuration`, operation and global (SPEC §2.2).
+/// The options of `aws workmail put-identity-provider-configuration`, operation and global.
 public enum CommandOptions {
     public static let cliInputJSON = "--cli-input-json"
     public static let cliInputYAML = "--cli-input-yaml"

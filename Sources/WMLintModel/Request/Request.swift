@@ -128,7 +128,7 @@ public struct PersonalAccessTokenConfiguration: Hashable, Sendable {
     public var unknownMembers: [UnknownMember] = []
 }
 
-/// The typed request of `PutIdentityProviderConfiguration` (SPEC §1): every field optional and located.
+/// The typed request of `PutIdentityProviderConfiguration`: every field optional and located.
 public struct Request: Hashable, Sendable {
     public var organizationId: Field<String>?
     public var authenticationMode: Field<String>?

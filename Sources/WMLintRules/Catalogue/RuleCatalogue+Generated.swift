@@ -2123,8 +2123,9 @@ let generatedRules: [RuleDescription] = [
         rationale: #"""
             An IAM Identity Center instance and its applications live in one partition, and that is the partition of
             the region the WorkMail organization is in (`aws` for every WorkMail region). ARNs from `aws-cn` or
-            `aws-us-gov` come from another copy of AWS entirely and cannot be connected. The diagnostic is on the
-            ApplicationArn's partition when the two ARNs disagree, else on the InstanceArn's when the region disagrees.
+            `aws-us-gov` come from another copy of AWS entirely and cannot be connected. When the region is known (and
+            WorkMail is offered there), every ARN outside its partition is reported, each on its partition, in one run.
+            Without a region, two ARNs that disagree are reported once, on the ApplicationArn's partition.
 
             """#,
         fixable: false,
@@ -2147,7 +2148,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region us-east-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:⏩aws-us-gov⏪:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws-us-gov:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:⏩aws-us-gov⏪:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:⏩aws-us-gov⏪:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2162,7 +2163,7 @@ let generatedRules: [RuleDescription] = [
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
                         "InstanceArn": "arn:⏩aws-cn⏪:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws-cn:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "ApplicationArn": "arn:⏩aws-cn⏪:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",

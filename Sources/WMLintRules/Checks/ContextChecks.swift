@@ -77,11 +77,14 @@ enum ApplicationInstanceMismatchCheck: Check {
     }
 }
 
-/// `partition-mismatch`: the two ARNs' partitions differ, or differ from the region's partition.
+/// `partition-mismatch`: the two ARNs' partitions differ, or differ from the region's partition. With a supported
+/// region, every ARN outside its partition is reported; without one, a disagreement between the two is reported
+/// once, on `ApplicationArn`.
 enum PartitionMismatchCheck: Check {
     static func run(_ state: inout CheckState) {
         let instance = state.arn(.instanceArn)
         let application = state.arn(.applicationArn)
+        if againstRegion(&state, instance: instance, application: application) { return }
         if let instance, let application, let instancePartition = instance.partition,
             let applicationPartition = application.partition,
             !instance.text(instancePartition, equals: application, applicationPartition),
@@ -101,12 +104,15 @@ enum PartitionMismatchCheck: Check {
                             message: "InstanceArn's partition", path: instanceLocation.path,
                             range: instanceLocation.range(ofContent: instancePartition))
                     ]))
-            return
         }
-        // Against the region: only a supported region (an unsupported one is region-unsupported only).
+    }
+
+    /// Reports each ARN outside the region's partition; `false` when there is no supported region to check against
+    /// (an unsupported one is `region-unsupported` only).
+    private static func againstRegion(_ state: inout CheckState, instance: ARN?, application: ARN?) -> Bool {
         guard instance != nil || application != nil, let region = state.context.region,
             Regions.isWorkMailRegion(region.value), let expected = Regions.partition(of: region.value)
-        else { return }
+        else { return false }
         for (arn, member) in [(instance, Member.instanceArn), (application, .applicationArn)] {
             guard let arn, let partition = arn.partition, !arn.text(partition, equals: expected),
                 let location = state.location(of: member)
@@ -121,7 +127,7 @@ enum PartitionMismatchCheck: Check {
                     at: location, range: location.range(ofContent: partition),
                     related: [RelatedLocation(message: "the region is set here", path: place.path, range: place.range)])
             )
-            return
         }
+        return true
     }
 }

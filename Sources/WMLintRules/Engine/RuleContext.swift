@@ -28,7 +28,7 @@ public struct ContextValue: Hashable, Sendable {
     }
 }
 
-/// Configured policy bounds (SPEC §7); a rule whose policy is not configured does not fire.
+/// Configured policy bounds; a rule whose policy is not configured does not fire.
 public struct Policy: Hashable, Sendable {
     /// Inclusive bounds on `LifetimeInDays`, in days.
     public var minimumLifetimeDays: Int?
@@ -44,7 +44,7 @@ public struct Policy: Hashable, Sendable {
     }
 }
 
-/// What the checks know besides the request (SPEC §4.1).
+/// What the checks know besides the request.
 public struct RuleContext: Hashable, Sendable {
     /// The resolved region, first found: `--region`, `AWS_REGION`/`AWS_DEFAULT_REGION`, `--endpoint-url`,
     /// wmlint's `--region`, the configuration.

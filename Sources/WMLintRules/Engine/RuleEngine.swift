@@ -106,7 +106,7 @@ protocol Check {
 }
 
 /// Runs the catalogue's checks over a typed request, value checks first, then cross-field and policy checks, so
-/// that "one fault, one diagnostic" holds (SPEC §4).
+/// that "one fault, one diagnostic" holds.
 public enum RuleEngine {
     /// The checks, in the order precedence needs.
     static let checks: [any Check.Type] = [
