@@ -101,3 +101,65 @@ struct HostileOutputTests {
         #expect(errors.contains("cannot write to standard output"), "\(errors)")
     }
 }
+
+/// `file://` targets in version-control directories, and the same message whether a file outside exists.
+@Suite("Hostile file references")
+struct HostileFileReferenceTests {
+    @Test("file:// never reads inside .git, .hg or .svn, through any spelling or link")
+    func versionControlDirectories() throws {
+        let base = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let project = base + "/project"
+        let secret = "WMLINT-TOKEN-" + UUID().uuidString
+        for directory in [".git", ".hg", ".svn"] {
+            try Hostile.write("token=\(secret)\n", to: project + "/\(directory)/config")
+        }
+        try FileManager.default.createSymbolicLink(atPath: project + "/cfg", withDestinationPath: ".git/config")
+        let targets = [
+            ".git/config", "./.git/../.git/config", ".hg/config", ".svn/config", "cfg", project + "/.git/config",
+            "sub/../.git/config",
+        ]
+        let script = targets.map { Hostile.operation + " --organization-id file://\($0)\n" }.joined()
+        try Hostile.write(script, to: project + "/check.sh")
+        for format in ["text", "gcc", "json", "github"] {
+            let run = try Hostile.wmlint(["check", "--format", format, "check.sh"], in: project)
+            #expect(run.status == 1, "\(format): \(run.stderr)")
+            #expect(!run.stdout.contains(secret), "\(format) shows the token")
+            #expect(!run.stdout.contains("token="), "\(format) quotes the file")
+        }
+        let gcc = try Hostile.wmlint(["check", "--format", "gcc", "check.sh"], in: project)
+        for line in 1...targets.count {
+            #expect(
+                gcc.stdout.split(separator: "\n").contains {
+                    $0.hasPrefix("check.sh:\(line):") && $0.contains("file-reference")
+                },
+                "no file-reference for \(targets[line - 1])\n\(gcc.stdout)")
+        }
+    }
+
+    @Test("the message for a name outside the root is the same whether or not the file exists")
+    func existenceIsNotRevealed() throws {
+        let base = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let project = base + "/project"
+        try Hostile.write("", to: project + "/.git/HEAD")
+        try Hostile.write("x\n", to: base + "/outside/exists.txt")
+        try FileManager.default.createSymbolicLink(atPath: project + "/out", withDestinationPath: base + "/outside")
+        func message(_ target: String) throws -> String {
+            try Hostile.write(Hostile.operation + " --organization-id file://\(target)\n", to: project + "/check.sh")
+            let run = try Hostile.wmlint(["check", "--format", "gcc", "check.sh"], in: project)
+            let line = run.stdout.split(separator: "\n").first { $0.contains("file-reference") }
+            return String(line ?? "").replacing("absent", with: "exists")
+        }
+        for (present, absent) in [
+            ("../outside/exists.txt", "../outside/absent.txt"),
+            (base + "/outside/exists.txt", base + "/outside/absent.txt"),
+            ("out/exists.txt", "out/absent.txt"),
+        ] {
+            let shown = try message(present)
+            #expect(!shown.isEmpty)
+            let other = try message(absent)
+            #expect(shown == other, "\(present) and \(absent) read differently: \(shown) / \(other)")
+        }
+    }
+}
