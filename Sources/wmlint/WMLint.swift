@@ -1,5 +1,6 @@
 import ArgumentParser
 import WMLintKit
+import WMLintSource
 
 #if canImport(Glibc)
     import Glibc
@@ -26,7 +27,7 @@ struct WMLint: ParsableCommand {
                 try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
             try command.run()
         } catch let error as WMLintError {
-            writeError("wmlint: error: \(error.message)\n")
+            writeError("wmlint: error: \(VisibleText.escaped(error.message))\n")
             Glibc.exit(2)
         } catch let code as ExitCode where code.rawValue != 0 && code != .validationFailure {
             // A failing run: no message (what swift-argument-parser's error path prints, without building help).
@@ -154,20 +155,31 @@ func writeError(_ text: String) {
     write(text, to: 2)
 }
 
-/// Writes `text` to standard output.
+/// Writes `text` to standard output; a write error ends the run with exit 2 and a message (a report cut short must
+/// not pass for a clean one).
 func writeOutput(_ text: String) {
-    write(text, to: 1)
+    if let failure = write(text, to: 1) {
+        writeError("wmlint: error: cannot write to standard output: \(failure)\n")
+        Glibc.exit(2)
+    }
 }
 
-private func write(_ text: String, to descriptor: Int32) {
+/// Writes all of `text` to `descriptor`; the error's text when a write fails.
+@discardableResult
+private func write(_ text: String, to descriptor: Int32) -> String? {
     var text = text
+    var failure: String?
     text.withUTF8 { buffer in
         var offset = 0
         while offset < buffer.count {
             let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
+            if written <= 0 {
+                failure = written < 0 ? strerror(errno).map { String(cString: $0) } ?? "error \(errno)" : "short write"
+                return
+            }
             offset += written
         }
     }
+    return failure
 }

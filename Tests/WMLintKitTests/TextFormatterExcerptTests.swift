@@ -16,10 +16,11 @@ import WMLintSource
     private func spaces(_ count: Int) -> String { String(repeating: " ", count: count) }
 
     @Test func asciiLineWithTabsAndControlBytes() {
-        // Line 2 is `\ta<BEL>b\tcd` after CRLF; the range is `b\tc` (bytes 6..<9): 5 columns before, 6 marked.
+        // Line 2 is `\ta<BEL>b\tcd` after CRLF; the range is `b\tc` (bytes 6..<9). The bell shows as `\u{7}`:
+        // 10 columns before, 6 marked.
         let text = "x\r\n\ta\u{7}b\tcd\r\n"
         let expected =
-            "error[enum-value]: m\n  --> f.sh:2:4\n  |\n2 |     a\u{7}b    cd\n  | " + spaces(5)
+            "error[enum-value]: m\n  --> f.sh:2:4\n  |\n2 |     a\\u{7}b    cd\n  | " + spaces(10)
             + String(repeating: "^", count: 6) + "\n"
         #expect(rendered(text, 6..<9) == expected)
     }

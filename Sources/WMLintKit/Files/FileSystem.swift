@@ -273,6 +273,31 @@ enum Path {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// `path` made absolute against `base` (a canonical absolute path), with `.` and `..` resolved by name only:
+    /// no link is followed and nothing is looked up.
+    static func lexicalAbsolute(_ path: String, base: String) -> String {
+        var parts: [Substring] = []
+        let whole = path.hasPrefix("/") ? path : base + "/" + path
+        for part in whole.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The version-control directories whose contents are never read (a checkout's `.git/config` can hold the
+    /// job's token).
+    static let versionControlDirectories: Set<Substring> = [".git", ".hg", ".svn"]
+
+    /// The version-control directory that `path` lies in or names (`.git`, `.hg`, `.svn`), if any.
+    static func versionControlDirectory(in path: String) -> Substring? {
+        path.split(separator: "/").first { versionControlDirectories.contains($0) }
+    }
+
     /// Removes `./` segments and a trailing `/` for display.
     static func clean(_ path: String) -> String {
         var result = path

@@ -126,18 +126,36 @@ struct ParameterFiles {
         if !target.hasPrefix("/") && namingDirectory != "." {
             candidates.append(Path.join(namingDirectory, target))
         }
-        guard let found = candidates.first(where: { FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0) }) else {
+        let root = projectRoot()
+        let outside = Problem(
+            rule: .fileReference,
+            message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it")
+        // Names are judged before anything is looked up, so the message for a name outside the root (or inside a
+        // version-control directory) is the same whether or not such a file exists.
+        for candidate in candidates {
+            let absolute = Path.lexicalAbsolute(candidate, base: settings.currentDirectory)
+            if let directory = Path.versionControlDirectory(in: absolute) {
+                return .failure(versionControl(target, directory))
+            }
+        }
+        let inside = candidates.filter {
+            Path.isInside(Path.lexicalAbsolute($0, base: settings.currentDirectory), root: root)
+        }
+        guard let found = inside.first(where: { FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0) }) else {
+            // A name through a directory link that leads out is outside too, whether or not the file exists.
+            if inside.count < candidates.count || inside.contains(where: { !existingPartIsInside($0, root: root) }) {
+                return .failure(outside)
+            }
             let places =
                 candidates.count > 1 ? "the current directory or \(quoted(namingDirectory))" : "the current directory"
             return .failure(
                 Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist (looked in \(places))"))
         }
-        let root = projectRoot()
         guard let canonical = FileSystem.realPath(found), Path.isInside(canonical, root: root) else {
-            return .failure(
-                Problem(
-                    rule: .fileReference,
-                    message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it"))
+            return .failure(outside)
+        }
+        if let directory = Path.versionControlDirectory(in: canonical) {
+            return .failure(versionControl(target, directory))
         }
         let display =
             Path.isInside(canonical, root: settings.currentDirectory)
@@ -162,6 +180,23 @@ struct ParameterFiles {
         case .failure(.unreadable(let reason)):
             return .failure(Problem(rule: .fileReference, message: "cannot read \(quoted(target)): \(reason)"))
         }
+    }
+
+    /// Whether the nearest existing directory on the way to `path`, links resolved, is inside `root`.
+    private func existingPartIsInside(_ path: String, root: String) -> Bool {
+        var directory = Path.directory(of: Path.lexicalAbsolute(path, base: settings.currentDirectory))
+        while true {
+            if let canonical = FileSystem.realPath(directory) { return Path.isInside(canonical, root: root) }
+            let parent = Path.directory(of: directory)
+            if parent == directory { return false }
+            directory = parent
+        }
+    }
+
+    private func versionControl(_ target: String, _ directory: Substring) -> Problem {
+        Problem(
+            rule: .fileReference,
+            message: "\(quoted(target)) is inside a version-control directory (\(directory)); wmlint never reads there")
     }
 
     /// The nearest ancestor of the naming file that holds `.git`, else the current directory.

@@ -93,7 +93,7 @@ public enum TextFormatter {
         palette.close(&output)
         palette.open(Palette.bold, &output)
         output.append(contentsOf: ": ".utf8)
-        output.append(contentsOf: diagnostic.message.utf8)
+        output.append(contentsOf: VisibleText.escaped(diagnostic.message).utf8)
         palette.close(&output)
         output.append(UInt8(ascii: "\n"))
         excerpt(
@@ -112,7 +112,7 @@ public enum TextFormatter {
             palette.paint("note", Palette.note, &output)
             palette.open(Palette.bold, &output)
             output.append(contentsOf: ": ".utf8)
-            output.append(contentsOf: related.message.utf8)
+            output.append(contentsOf: VisibleText.escaped(related.message).utf8)
             palette.close(&output)
             output.append(UInt8(ascii: "\n"))
             excerpt(
@@ -130,7 +130,7 @@ public enum TextFormatter {
         output.append(UInt8(ascii: " "))
         palette.paint(kind, Palette.bold, &output)
         output.append(contentsOf: ": ".utf8)
-        output.append(contentsOf: text.utf8)
+        output.append(contentsOf: VisibleText.escaped(text).utf8)
         output.append(contentsOf: suffix.utf8)
         output.append(UInt8(ascii: "\n"))
     }
@@ -175,7 +175,7 @@ public enum TextFormatter {
         output.append(contentsOf: "  ".utf8)
         palette.paint("-->", Palette.gutter, &output)
         output.append(UInt8(ascii: " "))
-        output.append(contentsOf: path.utf8)
+        output.append(contentsOf: VisibleText.escaped(path).utf8)
         guard let file = sources[path] else {
             output.append(UInt8(ascii: "\n"))
             return
@@ -245,7 +245,8 @@ public enum TextFormatter {
             var hasTab = false
             for index in line {
                 let byte = buffer[index]
-                if byte >= 0x80 { return nil }
+                // Non-ASCII and control bytes (shown as escapes) take the general path.
+                if byte >= 0x7F || (byte < 0x20 && byte != 0x09) { return nil }
                 if byte == 0x09 { hasTab = true }
             }
             /// Columns of the bytes in `range`: a tab 4, other control bytes 0, the rest 1.
@@ -320,7 +321,9 @@ public enum TextFormatter {
         return (expandTabs(head), expandTabs(middle), expandTabs(tail))
     }
 
-    private static func expandTabs(_ text: String) -> String {
+    /// `text` with its control characters shown as escapes and its tabs as 4 spaces.
+    private static func expandTabs(_ raw: String) -> String {
+        let text = VisibleText.escaped(raw, keepTabs: true)
         // A tab is always a character of its own, so a byte search finds it (`contains("\t")` runs a generic
         // substring search).
         guard text.utf8.contains(UInt8(ascii: "\t")) else { return text }
@@ -399,7 +402,8 @@ public enum GCCFormatter {
         for diagnostic in report.diagnostics {
             let start = locator.location(diagnostic.path, diagnostic.range.lowerBound)
             let level = diagnostic.severity == .info ? "note" : diagnostic.severity.rawValue
-            output += "\(diagnostic.path):\(start.line):\(start.column): \(level): \(diagnostic.message) "
+            output +=
+                "\(VisibleText.safePath(diagnostic.path)):\(start.line):\(start.column): \(level): \(VisibleText.escaped(diagnostic.message)) "
             output += "[\(diagnostic.rule.rawValue)]\n"
         }
         return output

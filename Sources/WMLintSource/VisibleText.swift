@@ -1,0 +1,95 @@
+/// User-controlled text made safe for a terminal or a CI log, as rustc shows it: control characters, DEL, C1
+/// controls, bidi controls and line separators become visible escapes (`\n`, `\t`, `\r`, `\u{1b}`), so a file
+/// name, an option word or a source line can neither drive a terminal nor start a line of its own.
+public enum VisibleText {
+    /// Whether `scalar` is shown as an escape.
+    @inline(__always)
+    public static func needsEscape(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00..<0x20, 0x7F...0x9F: true
+        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// `text` with every character that ``needsEscape(_:)`` shown as an escape; a tab stays a tab when
+    /// `keepTabs` (a source excerpt expands it), else it is `\t`.
+    public static func escaped(_ text: String, keepTabs: Bool = false) -> String {
+        if isPlain(text.utf8, keepTabs: keepTabs) { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            guard needsEscape(value) else {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
+            switch value {
+            case 0x09: output += keepTabs ? "\t" : "\\t"
+            case 0x0A: output += "\\n"
+            case 0x0D: output += "\\r"
+            default: output += "\\u{" + String(value, radix: 16) + "}"
+            }
+        }
+        return output
+    }
+
+    /// `bytes` as text: valid UTF-8 escaped like ``escaped(_:keepTabs:)``, and each byte that is not part of
+    /// valid UTF-8 shown as `\x` and two hex digits (a file name that is not UTF-8).
+    public static func escaped(bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)
+        var output = ""
+        var index = 0
+        // Decode one sequence at a time; a byte that does not start a valid sequence is escaped on its own.
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00..<0x80: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length > 0, index + length <= bytes.count {
+                var sequence = bytes[index..<(index + length)].makeIterator()
+                var decoder = UTF8()
+                if case .scalarValue(let scalar) = decoder.decode(&sequence) {
+                    output += escaped(String(scalar))
+                    index += length
+                    continue
+                }
+            }
+            output += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+            index += 1
+        }
+        return output
+    }
+
+    /// Whether every byte is printable ASCII (or a tab, when `keepTabs`): nothing to escape.
+    @inline(__always)
+    static func isPlain(_ utf8: String.UTF8View, keepTabs: Bool) -> Bool {
+        for byte in utf8 {
+            if byte >= 0x20 && byte < 0x7F { continue }
+            if byte == 0x09 && keepTabs { continue }
+            if byte >= 0x80 { return isPlainUnicode(utf8, keepTabs: keepTabs) }
+            return false
+        }
+        return true
+    }
+
+    private static func isPlainUnicode(_ utf8: String.UTF8View, keepTabs: Bool) -> Bool {
+        for scalar in String(utf8).unicodeScalars where needsEscape(scalar.value) {
+            if scalar.value == 0x09 && keepTabs { continue }
+            return false
+        }
+        return true
+    }
+
+    /// `line` made safe to start a line of a CI log: a leading `::` (a GitHub Actions command) is preceded
+    /// by `./` for a path.
+    public static func safePath(_ path: String) -> String {
+        let shown = escaped(path)
+        return shown.hasPrefix("::") ? "./" + shown : shown
+    }
+}
