@@ -294,6 +294,38 @@ import Testing
         #expect((pushed.last?["params"] as? [String: Any])?["version"] as? Int == 2)
     }
 
+    /// An editor started outside the project: a script's relative `file://` targets are still found, through its
+    /// own directory and then the project root.
+    @Test func targetsResolveWhereverTheEditorRuns() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("wmlint-server-\(UUID())").path
+        let project = base + "/project"
+        try FileManager.default.createDirectory(atPath: project + "/.git", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: project + "/infra", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: project + "/scripts", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let request = """
+            {"OrganizationId": "m-0123456789abcdef0123456789abcdef",
+             "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+               "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+             "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 90}}
+
+            """
+        try request.write(toFile: project + "/infra/request.json", atomically: true, encoding: .utf8)
+        let script = """
+            aws workmail put-identity-provider-configuration --cli-input-json file://infra/request.json
+            aws workmail put-identity-provider-configuration --cli-input-json file://infra/missing.json
+
+            """
+        let (_, items) = try Self.pulled("project/scripts/deploy.sh", text: script, in: base)
+        let seen = items.map(Self.seen)
+        #expect(seen.map(\.rule) == ["file-reference"])
+        #expect(seen.first?.start == [1, 73])
+        #expect(
+            seen.first?.message == "file 'infra/missing.json' does not exist (looked in 'scripts' and the project root)"
+        )
+    }
+
     @Test func aBrokenConfigurationIsADiagnosticInIt() throws {
         let directory = try Self.scratchDirectory()
         try "rules:\n  no-such-rule: error\n".write(

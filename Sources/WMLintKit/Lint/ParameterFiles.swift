@@ -116,17 +116,22 @@ struct ParameterFiles {
         var message: String
     }
 
-    /// Finds the target: against the current directory, then against the naming file's directory.
+    /// Finds the target. A relative name is looked for in the current directory, then in the naming file's
+    /// directory, then in the project root (each directory once), so that a script's targets resolve the same
+    /// wherever wmlint is started; an absolute name is itself.
     private func resolve(_ target: String) -> Result<(String, [UInt8], String), Problem> {
         guard !target.isEmpty else {
             return .failure(Problem(rule: .fileReference, message: "'file://' names no file"))
         }
-        let namingDirectory = Path.directory(of: namingPath)
-        var candidates = [target]
-        if !target.hasPrefix("/") && namingDirectory != "." {
-            candidates.append(Path.join(namingDirectory, target))
-        }
         let root = projectRoot()
+        var directories: [String] = []
+        if !target.hasPrefix("/") {
+            let namingDirectory = Path.lexicalAbsolute(Path.directory(of: namingPath), base: settings.currentDirectory)
+            for directory in [settings.currentDirectory, namingDirectory, root] where !directories.contains(directory) {
+                directories.append(directory)
+            }
+        }
+        let candidates = directories.isEmpty ? [target] : directories.map { Path.join($0, target) }
         let outside = Problem(
             rule: .fileReference,
             message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it")
@@ -138,18 +143,26 @@ struct ParameterFiles {
                 return .failure(versionControl(target, directory))
             }
         }
-        let inside = candidates.filter {
-            Path.isInside(Path.lexicalAbsolute($0, base: settings.currentDirectory), root: root)
+        let inside = candidates.indices.filter {
+            Path.isInside(Path.lexicalAbsolute(candidates[$0], base: settings.currentDirectory), root: root)
         }
-        guard let found = inside.first(where: { FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0) }) else {
+        guard
+            let found = inside.lazy.map({ candidates[$0] }).first(where: {
+                FileSystem.kind(of: $0) != nil || FileSystem.isSymlink($0)
+            })
+        else {
             // A name through a directory link that leads out is outside too, whether or not the file exists.
-            if inside.count < candidates.count || inside.contains(where: { !existingPartIsInside($0, root: root) }) {
+            if inside.isEmpty || inside.contains(where: { !existingPartIsInside(candidates[$0], root: root) }) {
                 return .failure(outside)
             }
-            let places =
-                candidates.count > 1 ? "the current directory or \(quoted(namingDirectory))" : "the current directory"
+            guard !directories.isEmpty else {
+                return .failure(Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist"))
+            }
+            let places = inside.map { Self.describe(directory: directories[$0], root: root) }
             return .failure(
-                Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist (looked in \(places))"))
+                Problem(
+                    rule: .fileReference,
+                    message: "file \(quoted(target)) does not exist (looked in \(Self.list(places)))"))
         }
         guard let canonical = FileSystem.realPath(found), Path.isInside(canonical, root: root) else {
             return .failure(outside)
@@ -180,6 +193,17 @@ struct ParameterFiles {
         case .failure(.unreadable(let reason)):
             return .failure(Problem(rule: .fileReference, message: "cannot read \(quoted(target)): \(reason)"))
         }
+    }
+
+    /// A directory tried, as a message names it: relative to the project root, or the root itself.
+    private static func describe(directory: String, root: String) -> String {
+        directory == root ? "the project root" : quoted(Path.relative(directory, to: root))
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func list(_ items: [String]) -> String {
+        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
     }
 
     /// Whether the nearest existing directory on the way to `path`, links resolved, is inside `root`.

@@ -1339,6 +1339,11 @@ let generatedRules: [RuleDescription] = [
             outside the project root, and reports it instead of echoing its content. `fileb://` hands the CLI raw
             bytes, which a text parameter cannot take.
 
+            A relative target is looked for in the current directory (where the AWS CLI looks), then in the
+            directory of the script that names it, then in the project root, so that a script's targets are found
+            wherever wmlint or an editor is started. A missing target's message names the directories tried, relative
+            to the project root; an absolute target is looked for only where it says.
+
             """#,
         fixable: false,
         examples: [
