@@ -117,7 +117,7 @@ def section_startup(a):
         "aws CLI check": [sys.executable, os.path.join(HERE, "aws_check.py"), setup],
     }
     # The installed `aws` command itself (the entry point beside this Python, not a shell shim), as a user types
-    # it: SPEC §9's `aws … --generate-cli-skeleton output`, which parses and validates the request and prints a
+    # it: the speed target's `aws … --generate-cli-skeleton output`, which parses and validates the request and prints a
     # stub response instead of sending it. Same isolated environment as aws_check.py.
     aws_bin = os.path.join(os.path.dirname(sys.executable), "aws")
     if os.path.exists(aws_bin):

@@ -94,6 +94,22 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("diff"), help: "Print the safe fixes as a unified diff; write nothing.")
     var diff = false
 
+    @Option(
+        name: .customLong("baseline"),
+        help: ArgumentHelp("Report only findings that are not in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp(
+            "Record this run's findings in a baseline file; they are then not reported.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(
+        name: .customLong("strict-baseline"),
+        help: "With --baseline, a baseline entry that matches no finding is an error (unused-suppression).")
+    var strictBaseline = false
+
     @Option(name: .customLong("jobs"), help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
@@ -105,7 +121,8 @@ struct Check: ParsableCommand {
             rules: RuleSettings(
                 region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
                 config: config, noConfig: noConfig),
-            strict: strict, quiet: quiet, fix: fix, diff: diff, jobs: jobs)
+            strict: strict, quiet: quiet, fix: fix, diff: diff,
+            baseline: BaselineOptions(read: baseline, write: writeBaseline, strict: strictBaseline), jobs: jobs)
     }
 
     func validate() throws {
@@ -129,6 +146,7 @@ struct CheckSettings: Equatable {
     var quiet = false
     var fix = false
     var diff = false
+    var baseline = BaselineOptions()
     var jobs: Int?
 
     /// Throws a `ValidationError` for options that cannot go together or values the kit would refuse.
@@ -138,6 +156,9 @@ struct CheckSettings: Equatable {
         _ = try rules.overrides()
         _ = try rules.configurationMode()
         if fix && diff { throw ValidationError("--fix and --diff cannot be combined") }
+        if baseline.strict && baseline.read == nil {
+            throw ValidationError("--strict-baseline needs --baseline FILE")
+        }
         _ = try outputs()
     }
 
@@ -167,6 +188,7 @@ struct CheckSettings: Equatable {
         if fix || diff {
             let session = try FixSession.run(options)
             report = session.report
+            if let note = try baseline.apply(to: &report) { writeError(note) }
             if diff {
                 for file in session.files {
                     writeOutput(UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed))
@@ -196,6 +218,7 @@ struct CheckSettings: Equatable {
             fixSummary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
         } else {
             report = try Linter.run(options)
+            if let note = try baseline.apply(to: &report) { writeError(note) }
         }
         let fails = report.fails(strict: strict)
         // The `--output` reports are complete: `--quiet` only trims what is printed.

@@ -12,11 +12,16 @@ import Testing
         }
     }
 
-    @Test func readmeAndDocsCiteNoSection() throws {
+    @Test func readmeDocsSchemasAndBenchmarksCiteNoSection() throws {
         var paths = ["README.md"]
-        let docs = TestSupport.root + "/docs"
-        if let walker = FileManager.default.enumerator(atPath: docs) {
-            for case let name as String in walker where name.hasSuffix(".md") { paths.append("docs/" + name) }
+        for directory in ["docs", "schemas", "benchmarks"] {
+            guard let walker = FileManager.default.enumerator(atPath: TestSupport.root + "/" + directory) else {
+                continue
+            }
+            for case let name as String in walker
+            where [".md", ".json", ".py", ".sh"].contains(where: { name.hasSuffix($0) }) {
+                paths.append(directory + "/" + name)
+            }
         }
         #expect(paths.count > 3)
         for path in paths {

@@ -60,6 +60,8 @@ public struct LintReport: Sendable {
     public var requests: [LintedRequest]
     /// How many warnings and infos ``quieted(strict:)`` left out; the text summary says so.
     public var hidden: (warnings: Int, infos: Int) = (0, 0)
+    /// How many findings a baseline held back (``BaselineFilter``); the text summary says so.
+    public var baselined = 0
 
     public func count(_ severity: Severity) -> Int {
         diagnostics.count { $0.severity == severity }

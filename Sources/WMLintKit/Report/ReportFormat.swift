@@ -68,9 +68,14 @@ public struct ReportOutput: Sendable, Hashable {
 
     /// Writes `text` to the file (created or truncated); a write failure (exit 2) when it cannot.
     public func write(_ text: String) throws(WMLintError) {
+        try Self.writeFile(text, to: path, naming: "the \(format.rawValue) report")
+    }
+
+    /// Writes `text` to `path` (created or truncated); a write failure (exit 2) naming `what` when it cannot.
+    public static func writeFile(_ text: String, to path: String, naming what: String) throws(WMLintError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw .writeFailed("cannot write the \(format.rawValue) report to '\(path)': \(errorText())")
+            throw .writeFailed("cannot write \(what) to '\(path)': \(errorText())")
         }
         var failure: String?
         var text = text
@@ -88,11 +93,11 @@ public struct ReportOutput: Sendable, Hashable {
         }
         if close(descriptor) != 0 && failure == nil { failure = errorText() }
         if let failure {
-            throw .writeFailed("cannot write the \(format.rawValue) report to '\(path)': \(failure)")
+            throw .writeFailed("cannot write \(what) to '\(path)': \(failure)")
         }
     }
 
-    private func errorText() -> String {
+    private static func errorText() -> String {
         guard let message = strerror(errno) else { return "error \(errno)" }
         return String(cString: message)
     }

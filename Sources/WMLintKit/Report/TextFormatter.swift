@@ -53,7 +53,8 @@ public enum TextFormatter {
     static let chunkSize = 128
 
     /// `N errors, M warnings in K files` (infos added when there are any), counting what the report shows; then
-    /// what `--quiet` left out, when it left out anything: `(2 warnings, 1 info hidden by --quiet)`.
+    /// what `--quiet` left out, when it left out anything: `(2 warnings, 1 info hidden by --quiet)`; then how many
+    /// findings a baseline held back: `(12 findings in the baseline)`.
     public static func summary(_ report: LintReport) -> String {
         var parts = [plural(report.count(.error), "error"), plural(report.count(.warning), "warning")]
         let infos = report.count(.info)
@@ -63,6 +64,7 @@ public enum TextFormatter {
         if report.hidden.warnings > 0 { hidden.append(plural(report.hidden.warnings, "warning")) }
         if report.hidden.infos > 0 { hidden.append(plural(report.hidden.infos, "info")) }
         if !hidden.isEmpty { text += " (" + hidden.joined(separator: ", ") + " hidden by --quiet)" }
+        if report.baselined > 0 { text += " (" + plural(report.baselined, "finding") + " in the baseline)" }
         return text
     }
 

@@ -3331,11 +3331,14 @@ let generatedRules: [RuleDescription] = [
     RuleDescription(
         id: .unusedSuppression,
         severity: .warning,
-        summary: "a suppression comment suppressed nothing, names no rule, or names an unknown rule",
+        summary:
+            "a suppression comment suppressed nothing, names no rule, or names an unknown rule; or a baseline entry matches nothing",
         rationale: #"""
             A `# wmlint-disable…` comment that no longer suppresses anything hides nothing today but will silently
             hide the next real problem on that line. A comment without a rule id, or with an id that does not exist,
             suppresses nothing at all, which is rarely what its author meant. The fix removes the stale id or comment.
+            With `--strict-baseline`, an entry of the `--baseline` file that matches no finding is reported too, as an
+            error at its line in the baseline file: remove it, or write the baseline again.
 
             """#,
         fixable: true,
