@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 // Release builds generate direct calls to each concrete type's metadata accessor instead of looking the type up by
