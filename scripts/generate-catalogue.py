@@ -165,12 +165,19 @@ def load_rules():
     return rules, known
 
 
+PLACEHOLDER_KEYS = (
+    "placeholder-organization-ids", "placeholder-account-ids", "placeholder-instance-ids",
+    "placeholder-application-ids",
+)
+
+
 def load_facts():
     facts = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
     expected = {
         "organization-id-pattern", "instance-arn-pattern", "application-arn-pattern", "partitions",
         "authentication-modes", "personal-access-token-statuses", "lifetime-in-days", "instance-arn-length",
         "application-arn-length", "workmail-regions", "partition-by-region-prefix", "region-prefixes-of-aws",
+        *PLACEHOLDER_KEYS,
     }
     if not isinstance(facts, dict) or set(facts) != expected:
         raise CatalogueError(f"rules/facts.yaml: expected exactly the keys {sorted(expected)}")
@@ -179,6 +186,9 @@ def load_facts():
         if not (isinstance(bounds, dict) and set(bounds) == {"min", "max"}
                 and all(type(v) is int for v in bounds.values()) and bounds["min"] <= bounds["max"]):
             raise CatalogueError(f"rules/facts.yaml: {key} must be {{min: N, max: M}} with N <= M")
+    for key in PLACEHOLDER_KEYS:
+        if not (isinstance(facts[key], list) and facts[key] and all(isinstance(v, str) for v in facts[key])):
+            raise CatalogueError(f"rules/facts.yaml: {key} must be a list of strings (quote numbers)")
     for entry in facts["partition-by-region-prefix"]:
         if not (isinstance(entry, dict) and set(entry) == {"prefix", "partition"}):
             raise CatalogueError("rules/facts.yaml: partition-by-region-prefix entries are {prefix, partition}")
@@ -362,6 +372,16 @@ def facts_swift(facts):
     out += wrapped_declaration(
         ["Region prefixes of the `aws` partition."], "public static let regionPrefixesOfAWS",
         swift_array(facts["region-prefixes-of-aws"]))
+    for key, what in (
+        ("placeholder-organization-ids", "`OrganizationId` values"),
+        ("placeholder-account-ids", "account ids"),
+        ("placeholder-instance-ids", "IAM Identity Center instance ids (`ssoins-…`)"),
+        ("placeholder-application-ids", "application ids (`apl-…`)"),
+    ):
+        name = "".join(part.capitalize() for part in key.split("-"))
+        out += wrapped_declaration(
+            [f"Example {what} of the AWS documentation and the AWS CLI's examples."],
+            f"public static let {name[0].lower() + name[1:]}", swift_array(facts[key]))
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -31,6 +31,7 @@ public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case authenticationModePolicy = "authentication-mode-policy"
     case patLifetimeIgnored = "pat-lifetime-ignored"
     case clientsLockedOut = "clients-locked-out"
+    case placeholderValue = "placeholder-value"
     case unusedSuppression = "unused-suppression"
     case unresolvedValue = "unresolved-value"
     case overriddenInput = "overridden-input"
@@ -40,7 +41,7 @@ public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     public var defaultSeverity: Severity {
         switch self {
         case .abbreviatedOption, .endpointRegionMismatch, .patLifetimeIgnored, .clientsLockedOut,
-            .unusedSuppression:
+            .placeholderValue, .unusedSuppression:
             .warning
         case .unresolvedValue, .overriddenInput, .skeletonOnly:
             .info

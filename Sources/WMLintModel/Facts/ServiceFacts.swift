@@ -30,4 +30,14 @@ public enum ServiceFacts {
         [("cn-", "aws-cn"), ("us-gov-", "aws-us-gov"), ("us-isob-", "aws-iso-b"), ("us-iso-", "aws-iso")]
     /// Region prefixes of the `aws` partition.
     public static let regionPrefixesOfAWS = ["us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-"]
+    /// Example `OrganizationId` values of the AWS documentation and the AWS CLI's examples.
+    public static let placeholderOrganizationIds = ["m-d281d0a2fd824be5b6cd3d3ce909fd27"]
+    /// Example account ids of the AWS documentation and the AWS CLI's examples.
+    public static let placeholderAccountIds =
+        ["123456789012", "111122223333", "444455556666", "777788889999", "012345678901"]
+    /// Example IAM Identity Center instance ids (`ssoins-…`) of the AWS documentation and the AWS CLI's examples.
+    public static let placeholderInstanceIds =
+        ["ssoins-1234567890abcdef", "ssoins-1111111111111111", "ins-1234567890abcdef"]
+    /// Example application ids (`apl-…`) of the AWS documentation and the AWS CLI's examples.
+    public static let placeholderApplicationIds = ["apl-1234567890abcdef", "apl-1111111111111111"]
 }

@@ -2560,6 +2560,84 @@ let generatedRules: [RuleDescription] = [
         ]
     ),
     RuleDescription(
+        id: .placeholderValue,
+        severity: .warning,
+        summary: "an id is one of the example ids of the AWS documentation or the AWS CLI's examples",
+        rationale: #"""
+            Scripts and request documents often start as a copy of an AWS example, and an example id left in place —
+            the organization `m-d281d0a2fd824be5b6cd3d3ce909fd27`, the account `123456789012`, the instance
+            `ssoins-1234567890abcdef`, the application `apl-1234567890abcdef` — is well-formed, so no other check
+            notices it; the call then fails with an access or not-found error, or reaches someone else's resource. The
+            list of example ids is data (`rules/facts.yaml`). The diagnostic covers the example ids in the value; there
+            is no fix, as only you know the real id. This repository's own examples use made-up ids that are not on
+            the list, so that they show only the findings they are about.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail put-identity-provider-configuration --organization-id ⏩m-d281d0a2fd824be5b6cd3d3ce909fd27⏪ \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "the documentation's organization id"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .json,
+                text: #"""
+                    {
+                      "OrganizationId": "m-0123456789abcdef0123456789abcdef",
+                      "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
+                      "IdentityCenterConfiguration": {
+                        "InstanceArn": "arn:aws:sso:::instance/⏩ssoins-1234567890abcdef⏪",
+                        "ApplicationArn": "arn:aws:sso::⏩123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef⏪"
+                      },
+                      "PersonalAccessTokenConfiguration": {
+                        "Status": "ACTIVE",
+                        "LifetimeInDays": 30
+                      }
+                    }
+
+                    """#,
+                title: "an application ARN copied from an example"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .yaml,
+                text: #"""
+                    OrganizationId: m-0123456789abcdef0123456789abcdef
+                    AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
+                    IdentityCenterConfiguration:
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::⏩111122223333⏪:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
+                    PersonalAccessTokenConfiguration:
+                      Status: ACTIVE
+                      LifetimeInDays: 30
+
+                    """#,
+                title: "the documentation's account id alone"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "real-looking ids"
+            ),
+        ]
+    ),
+    RuleDescription(
         id: .regionUnsupported,
         severity: .error,
         summary: "the resolved region is not one where WorkMail is offered",

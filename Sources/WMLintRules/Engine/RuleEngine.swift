@@ -125,6 +125,7 @@ public enum RuleEngine {
         AuthenticationModePolicyCheck.self,
         PatLifetimeIgnoredCheck.self,
         ClientsLockedOutCheck.self,
+        PlaceholderValueCheck.self,
     ]
 
     public static func run(_ request: Request, context: RuleContext) -> [Diagnostic] {
