@@ -15,8 +15,8 @@ import random
 import sys
 
 ORG = "m-0123456789abcdef0123456789abcdef"
-INSTANCE = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
-APPLICATION = "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+INSTANCE = "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
+APPLICATION = "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
 MODES = ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"]
 
 

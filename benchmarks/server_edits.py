@@ -27,8 +27,8 @@ def main():
         n = len(lines)
         lines.append(f"aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\")
         lines.append("  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\")
-        lines.append("  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,"
-                     "ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\")
+        lines.append("  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,"
+                     "ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \\")
         lines.append(f"  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays={n % 400}")
         lines.append(f"echo step {n}")
     text = "\n".join(lines[:200]) + "\n"

@@ -50,8 +50,8 @@ fail() {
 }
 
 org=m-0123456789abcdef0123456789abcdef
-instance=arn:aws:sso:::instance/ssoins-1234567890abcdef
-application=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+instance=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+application=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
 script() { # $1: the PAT status to write
     printf '#!/bin/sh\naws workmail put-identity-provider-configuration \\\n  --organization-id %s \\\n  --authentication-mode IDENTITY_PROVIDER_ONLY \\\n  --identity-center-configuration InstanceArn=%s,ApplicationArn=%s \\\n  --personal-access-token-configuration Status=%s\n' \
         "$org" "$instance" "$application" "$1"

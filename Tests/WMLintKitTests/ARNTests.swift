@@ -4,17 +4,17 @@ import Testing
 
 @Suite struct ARNTests {
     @Test func cutsFieldsAndSegmentsAsByteRanges() {
-        let arn = ARN("arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef")
+        let arn = ARN("arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058")
         #expect(arn.fieldCount == 6)
         #expect(arn.text(arn.fields[0]) == "arn")
         #expect(arn.partition == 4..<7)
-        #expect(arn.account.map(arn.text) == "123456789012")
+        #expect(arn.account.map(arn.text) == "508193746210")
         #expect(arn.segmentCount == 3)
         #expect(
             (0..<3).map { arn.text(arn.segments[$0]) } == [
-                "application", "ssoins-1234567890abcdef", "apl-1234567890abcdef",
+                "application", "ssoins-7907b3c6f1a2d845", "apl-4f1c9e2b7a6d3058",
             ])
-        #expect(arn.instanceKey(arn.segments[1]).map(arn.text) == "1234567890abcdef")
+        #expect(arn.instanceKey(arn.segments[1]).map(arn.text) == "7907b3c6f1a2d845")
     }
 
     @Test func keepsFurtherColonsInTheResourceAndCountsEverySegment() {

@@ -207,8 +207,8 @@ struct CatalogueDriftTests {
     @Test("The service facts hold for the values the examples build on")
     func factsDescribeTheExamples() throws {
         let organizationID = "m-0123456789abcdef0123456789abcdef"
-        let instanceArn = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
-        let applicationArn = "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+        let instanceArn = "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
+        let applicationArn = "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
         for (pattern, value) in [
             (ServiceFacts.organizationIdPattern, organizationID), (ServiceFacts.instanceArnPattern, instanceArn),
             (ServiceFacts.applicationArnPattern, applicationArn),

@@ -8,7 +8,7 @@ import WMLintSource
 @Suite struct ConfigLoaderTests {
     static let specExample = """
         region: us-east-1
-        account-id: "123456789012"
+        account-id: "508193746210"
         pat-lifetime-days: {min: 1, max: 365}          # pat-lifetime-policy
         authentication-modes: [IDENTITY_PROVIDER_ONLY] # authentication-mode-policy
         rules: {clients-locked-out: off, pat-lifetime-ignored: error}
@@ -23,7 +23,7 @@ import WMLintSource
         let (path, result, tree) = try loadConfiguration(Self.specExample)
         let configuration = try result.get()
         #expect(configuration.region == "us-east-1")
-        #expect(configuration.accountID == "123456789012")
+        #expect(configuration.accountID == "508193746210")
         #expect(configuration.patLifetimeDays == LifetimeBounds(min: 1, max: 365))
         #expect(configuration.authenticationModes == ["IDENTITY_PROVIDER_ONLY"])
         let expectedSeverities: [RuleID: Severity?] = [.clientsLockedOut: nil, .patLifetimeIgnored: .error]
@@ -87,7 +87,7 @@ import WMLintSource
     /// One invalid file each: the text, then the expected `line:column: message` (the path is prefixed).
     static let invalid: [(String, String)] = [
         ("rule: {}\n", "1:1: unknown key 'rule' in .wmlint.yaml; did you mean 'rules'?"),
-        ("accountId: \"123456789012\"\n", "1:1: unknown key 'accountId' in .wmlint.yaml; did you mean 'account-id'?"),
+        ("accountId: \"508193746210\"\n", "1:1: unknown key 'accountId' in .wmlint.yaml; did you mean 'account-id'?"),
         (
             "colour: red\n",
             "1:1: unknown key 'colour' in .wmlint.yaml; expected 'region', 'account-id', 'pat-lifetime-days', "
@@ -99,9 +99,9 @@ import WMLintSource
                 + "the leading zero; write account-id: \"012345678901\""
         ),
         (
-            "account-id: 123456789012\n",
-            "1:13: account-id must be a quoted string: YAML reads '123456789012' as the integer 123456789012; write "
-                + "account-id: \"123456789012\""
+            "account-id: 508193746210\n",
+            "1:13: account-id must be a quoted string: YAML reads '508193746210' as the integer 508193746210; write "
+                + "account-id: \"508193746210\""
         ),
         (
             "account-id: \"12345\"\n",
@@ -113,7 +113,7 @@ import WMLintSource
         ),
         (
             "account-id: [1]\n",
-            "1:13: account-id must be a quoted string of 12 digits such as \"123456789012\", found a list"
+            "1:13: account-id must be a quoted string of 12 digits such as \"508193746210\", found a list"
         ),
         (
             "region: US-East-1\n",

@@ -60,7 +60,7 @@ import WMLintSource
         #expect(try Self.matches(pattern, region) == (ConfigurationValues.regionProblem(region) == nil))
     }
 
-    @Test(arguments: ["123456789012", "012345678901", "12345678901", "1234567890123", "12345678901a", "١٢٣٤٥٦٧٨٩٠١٢"])
+    @Test(arguments: ["508193746210", "012345678901", "12345678901", "1234567890123", "12345678901a", "١٢٣٤٥٦٧٨٩٠١٢"])
     func accountPatternAgreesWithTheLoader(account: String) throws {
         let pattern = try #require(Self.value(try Self.schema(), "properties", "account-id", "pattern") as? String)
         #expect(try Self.matches(pattern, account) == (ConfigurationValues.accountIDProblem(account) == nil))

@@ -5,8 +5,8 @@ import Testing
 /// A request document gives each parameter once: a repeated key keeps its last value, as Python's dict does.
 @Suite struct DocumentReaderTests {
     static let rest = """
-         "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-          "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+         "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+          "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"},
          "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}
         """
 

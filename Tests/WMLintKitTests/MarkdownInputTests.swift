@@ -9,8 +9,8 @@ enum EmbeddedLint {
     /// The options of a complete, valid request, with `STATUS` to replace.
     static let options =
         "--organization-id m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_ONLY "
-        + "--identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,"
-        + "ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef "
+        + "--identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,"
+        + "ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 "
         + "--personal-access-token-configuration Status=STATUS"
     static let command = "aws workmail put-identity-provider-configuration " + options
 

@@ -15,8 +15,8 @@ struct ParameterFileLookupTests {
             {"OrganizationId": "m-0123456789ABCDEF0123456789abcdef",
              "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
              "IdentityCenterConfiguration": {
-               "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-               "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+               "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+               "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"},
              "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}
 
             """, to: project + "/infra/request.json")

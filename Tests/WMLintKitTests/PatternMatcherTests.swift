@@ -52,9 +52,9 @@ import WMLintModel
         let instance = try Self.regex(ServiceFacts.instanceArnPattern)
         let application = try Self.regex(ServiceFacts.applicationArnPattern)
         let seeds = [
-            "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+            "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
             "arn:aws-cn:sso:::instance/ins-12345678.0abc-ef",
-            "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
+            "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058",
             "arn:aws-iso-b:sso::000000000000:application/ins-abcdefghijklmnop/apl-ABCDEFGHIJKLMNOP",
         ]
         for value in Self.variants(of: seeds, count: 6000) {

@@ -12,7 +12,7 @@ import Testing
             """
             aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\
               --authentication-mode IDENTITY_PROVIDER_ONLY \\
-              --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=x \\
+              --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=x \\
               --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
             aws workmail put-identity-provider-configuration --generate-cli-skeleton
 

@@ -7,8 +7,8 @@ import Testing
     /// A script whose first error stands after multi-byte text on its line (UTF-16 and UTF-8 columns differ).
     static let script = """
         #!/bin/sh
-        NOTE="日本語🎉" aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=thirty
-        aws workmail put-identity-provider-configuration --organization m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+        NOTE="日本語🎉" aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=thirty
+        aws workmail put-identity-provider-configuration --organization m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
         """
 
@@ -249,8 +249,8 @@ import Testing
         let good = """
             {"OrganizationId": "m-0123456789abcdef0123456789abcdef",
              "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
-             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-               "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+               "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"},
              "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 90}}
 
             """
@@ -306,8 +306,8 @@ import Testing
         let request = """
             {"OrganizationId": "m-0123456789abcdef0123456789abcdef",
              "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
-             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-               "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"},
+             "IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+               "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"},
              "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 90}}
 
             """

@@ -20,7 +20,7 @@ func bindDocument(_ json: String, syntax: ValueSyntax = .json) throws -> (Bindin
 struct Failure: Error {}
 
 let validICC =
-    #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}"#
+    #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}"#
 let validHead =
     #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "AuthenticationMode": "IDENTITY_PROVIDER_ONLY", "#
 
@@ -50,10 +50,10 @@ let validHead =
         let values = try bindDocument(json).0.request.memberValues
         #expect(values.organizationId == "m-0123456789abcdef0123456789abcdef")
         #expect(values.authenticationMode == "IDENTITY_PROVIDER_ONLY")
-        #expect(values.instanceArn == "arn:aws:sso:::instance/ssoins-1234567890abcdef")
+        #expect(values.instanceArn == "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845")
         #expect(
             values.applicationArn
-                == "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef")
+                == "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058")
         #expect(values.status == "ACTIVE")
         #expect(values.lifetimeInDays == 30)
         let mistyped = try bindDocument(

@@ -300,7 +300,7 @@ enum ShorthandCaseGenerator {
         "a=[[[]]]", "a=[{b=[c,{d=e}]}]", "a={b={c={}}}", "a=]", "a=}", "a=b]", "a=b}", "a=[b}", "a={b=c]",
         "a=\"x\\\"", "a=\"x\\\\\"", "a=\"x\\\"y", "a='x''y'", "a=\"a\",b=\"c\"", "a='a' , 'b'", "a='a','b',c=d",
         "a=b,\"c\\\",d=e", "Status=ACTIVE,LifetimeInDays=30", "Status=ACTIVE LifetimeInDays=30",
-        "InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:x",
+        "InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:x",
         "a=\u{FFFF}", "a=\u{10000}", "a=b\u{10000}", "a=\u{1}", "a=b\u{1}", "a=\u{7F}", "a=\u{85}", "a@=file://p",
         "a@=fileb://p,b=1", "a@=[file://x,{b=file://y},file://z]", "a={b@=file://x}", "a@={b=1}", "a=b,@=c",
         "a=b,c@=d", "a=\\,", "a=\\,,b", "a=b,\\,", "a=b,\\,=c", "日本=語", "a=日本語", "a=b,日本語", "a:b=c",

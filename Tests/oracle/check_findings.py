@@ -18,8 +18,8 @@ aws_oracle.share_loader(True)
 sys.argv[0] = "aws"
 
 ORG = "m-0123456789abcdef0123456789abcdef"
-INST = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
-APP = "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+INST = "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
+APP = "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
 S = ["workmail", "put-identity-provider-configuration"]
 ICC = "InstanceArn=%s,ApplicationArn=%s" % (INST, APP)
 W = [

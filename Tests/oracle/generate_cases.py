@@ -26,8 +26,8 @@ import tempfile
 SERVICE = ["workmail", "put-identity-provider-configuration"]
 
 ORG = "m-0123456789abcdef0123456789abcdef"
-INST = "arn:aws:sso:::instance/ssoins-1234567890abcdef"
-APP = "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+INST = "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
+APP = "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
 MODES = ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"]
 
 OPT_ORG = "--organization-id"
@@ -94,10 +94,10 @@ LIFETIME_JSON = [
 ]
 INST_VALUES = [
     INST,
-    "arn:aws:sso:::instance/ins-1234567890abcdef",
-    "arn:aws-cn:sso:::instance/ssoins-1234567890abcdef",
+    "arn:aws:sso:::instance/ins-7907b3c6f1a2d845",
+    "arn:aws-cn:sso:::instance/ssoins-7907b3c6f1a2d845",
     "arn:aws:sso:::instance/ssoins-123",
-    "arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef",
+    "arn:aws:sso::508193746210:instance/ssoins-7907b3c6f1a2d845",
     "short",
     "",
     APP,
@@ -106,9 +106,9 @@ INST_VALUES = [
 ]
 APP_VALUES = [
     APP,
-    "arn:aws:sso::123456789012:application/ins-1234567890abcdef/apl-1234567890abcdef",
-    "arn:aws:sso::12345678901:application/ssoins-1234567890abcdef/apl-1234567890abcdef",
-    "arn:aws:sso::123456789012:application/ssoins-fedcba0987654321/apl-1234567890abcdef",
+    "arn:aws:sso::508193746210:application/ins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058",
+    "arn:aws:sso::12345678901:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058",
+    "arn:aws:sso::508193746210:application/ssoins-fedcba0987654321/apl-4f1c9e2b7a6d3058",
     INST,
     "",
     "x" * 9,

@@ -1,7 +1,7 @@
 #!/bin/bash
 aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
   --authentication-mode IDENTITY_PROVIDER_ONLY \
-  --identity-center-configuration "InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn" \
+  --identity-center-configuration "InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn" \
   --personal-access-token-configuration Status=ACTIVE,
 
 aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \

@@ -229,7 +229,7 @@ private struct ConfigurationValidator {
         default:
             problem(
                 value,
-                "account-id must be a quoted string of 12 digits such as \"123456789012\", found "
+                "account-id must be a quoted string of 12 digits such as \"508193746210\", found "
                     + value.kindDescription)
         }
     }

@@ -20,7 +20,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration ⏩--organization⏪ m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -28,7 +28,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -39,7 +39,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       ⏩--personal⏪ Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -47,7 +47,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -58,7 +58,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--reg⏪ us-east-1
 
@@ -67,7 +67,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --region us-east-1
 
@@ -79,7 +79,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --region us-east-1
 
@@ -107,13 +107,13 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::⏩210987654321⏪:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::⏩210987654321⏪:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
                 title: "an application of another account",
                 config: #"""
-                    account-id: "123456789012"
+                    account-id: "508193746210"
 
                     """#
             ),
@@ -125,8 +125,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::⏩210987654321⏪:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::⏩210987654321⏪:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -137,7 +137,7 @@ let generatedRules: [RuleDescription] = [
                     """#,
                 title: "an application of another account in a document",
                 config: #"""
-                    account-id: "123456789012"
+                    account-id: "508193746210"
 
                     """#
             ),
@@ -148,8 +148,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::⏩210987654321⏪:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::⏩210987654321⏪:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -158,7 +158,7 @@ let generatedRules: [RuleDescription] = [
                 title: "an application of another account in YAML",
                 config: #"""
                     region: us-east-1
-                    account-id: "123456789012"
+                    account-id: "508193746210"
 
                     """#
             ),
@@ -168,13 +168,13 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
                 title: "the expected account",
                 config: #"""
-                    account-id: "123456789012"
+                    account-id: "508193746210"
 
                     """#
             ),
@@ -186,8 +186,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::210987654321:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::210987654321:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -220,7 +220,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::⏩12345678901⏪:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::⏩12345678901⏪:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -234,8 +234,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/⏩apl-123⏪"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/⏩apl-123⏪"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -253,8 +253,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: ⏩arn:aws:sso:123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef⏪
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: ⏩arn:aws:sso:508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058⏪
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -268,7 +268,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:⏩app⏪/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:⏩app⏪/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30}'
 
                     """#,
@@ -282,8 +282,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -301,8 +301,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -331,7 +331,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/⏩ssoins-abcdef1234567890⏪/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/⏩ssoins-abcdef1234567890⏪/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -345,8 +345,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/⏩ssoins-abcdef1234567890⏪/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/⏩ssoins-abcdef1234567890⏪/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -364,8 +364,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/⏩ins-abcdef1234567890⏪/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/⏩ins-abcdef1234567890⏪/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -381,8 +381,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -399,7 +399,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -426,7 +426,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=⏩arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef⏪,ApplicationArn=arn:aws:sso:::instance/ssoins-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=⏩arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058⏪,ApplicationArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -434,7 +434,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -447,8 +447,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "⏩arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef⏪",
-                        "ApplicationArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef"
+                        "InstanceArn": "⏩arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058⏪",
+                        "ApplicationArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -463,8 +463,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -481,8 +481,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: ⏩arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef⏪
-                      ApplicationArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      InstanceArn: ⏩arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058⏪
+                      ApplicationArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -493,8 +493,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -509,8 +509,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -528,8 +528,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -557,7 +557,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode ⏩IDENTITY_PROVIDER_AND_DIRECTORY⏪ \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -575,8 +575,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "⏩IDENTITY_PROVIDER_AND_DIRECTORY⏪",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -598,8 +598,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: ⏩IDENTITY_PROVIDER_AND_DIRECTORY⏪
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -617,7 +617,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_ONLY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -635,8 +635,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -669,7 +669,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode ⏩IDENTITY_PROVIDER_ONLY⏪ \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=INACTIVE
 
                     """#,
@@ -683,8 +683,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "⏩IDENTITY_PROVIDER_ONLY⏪",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "INACTIVE"
@@ -701,8 +701,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: ⏩IDENTITY_PROVIDER_ONLY⏪
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: INACTIVE
 
@@ -715,7 +715,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_ONLY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -729,8 +729,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "INACTIVE"
@@ -770,8 +770,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -784,8 +784,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -807,8 +807,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -821,8 +821,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -844,8 +844,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -880,8 +880,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -900,9 +900,9 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
-                      ⏩InstanceArn⏪: arn:aws:sso:::instance/ssoins-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
+                      ⏩InstanceArn⏪: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -916,7 +916,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30, ⏩"LifetimeInDays"⏪: 90}'
 
                     """#,
@@ -930,8 +930,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -949,8 +949,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     # Status of personal access tokens
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
@@ -979,7 +979,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--authentication-mode⏪ IDENTITY_PROVIDER_AND_DIRECTORY
 
@@ -992,7 +992,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region us-east-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--region⏪ us-east-1
 
@@ -1005,7 +1005,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1030,15 +1030,15 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .json,
                 text:
-                    "⏩\u{FEFF}⏪{\n  \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\",\n  \"AuthenticationMode\": \"IDENTITY_PROVIDER_AND_DIRECTORY\",\n  \"IdentityCenterConfiguration\": {\n    \"InstanceArn\": \"arn:aws:sso:::instance/ssoins-1234567890abcdef\",\n    \"ApplicationArn\": \"arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef\"\n  },\n  \"PersonalAccessTokenConfiguration\": {\n    \"Status\": \"ACTIVE\",\n    \"LifetimeInDays\": 30\n  }\n}\n",
+                    "⏩\u{FEFF}⏪{\n  \"OrganizationId\": \"m-0123456789abcdef0123456789abcdef\",\n  \"AuthenticationMode\": \"IDENTITY_PROVIDER_AND_DIRECTORY\",\n  \"IdentityCenterConfiguration\": {\n    \"InstanceArn\": \"arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845\",\n    \"ApplicationArn\": \"arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058\"\n  },\n  \"PersonalAccessTokenConfiguration\": {\n    \"Status\": \"ACTIVE\",\n    \"LifetimeInDays\": 30\n  }\n}\n",
                 title: "a byte order mark before the document",
                 fixed: #"""
                     {
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1052,13 +1052,13 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .shell,
                 text:
-                    "⏩\u{FEFF}⏪#!/bin/sh\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
+                    "⏩\u{FEFF}⏪#!/bin/sh\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
                 title: "a byte order mark before the shebang",
                 fixed: #"""
                     #!/bin/sh
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -1067,10 +1067,10 @@ let generatedRules: [RuleDescription] = [
                 kind: .invalid,
                 form: .shell,
                 text:
-                    "#!/bin/sh\n# set up sign-in⏩\0⏪\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
+                    "#!/bin/sh\n# set up sign-in⏩\0⏪\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n",
                 title: "a NUL byte in a comment",
                 fixed:
-                    "#!/bin/sh\n# set up sign-in\0\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n"
+                    "#!/bin/sh\n# set up sign-in\0\naws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \\\n  --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \\\n  --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \\\n  --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\n"
             ),
             RuleExample(
                 kind: .valid,
@@ -1080,8 +1080,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1100,7 +1100,7 @@ let generatedRules: [RuleDescription] = [
                     # サインインの設定 ✉️
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1128,7 +1128,7 @@ let generatedRules: [RuleDescription] = [
                     aws workmail put-identity-provider-configuration --region us-east-1 \
                       --endpoint-url https://workmail.⏩us-west-2⏪.amazonaws.com --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1140,7 +1140,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     AWS_REGION=eu-west-1 aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --endpoint-url=https://workmail.⏩us-east-1⏪.amazonaws.com
 
@@ -1154,7 +1154,7 @@ let generatedRules: [RuleDescription] = [
                     aws workmail put-identity-provider-configuration --region us-west-2 \
                       --endpoint-url https://workmail.us-west-2.amazonaws.com --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1166,7 +1166,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --endpoint-url https://workmail.eu-west-1.amazonaws.com --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1196,7 +1196,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=⏩Active⏪,LifetimeInDays=30
 
                     """#,
@@ -1204,7 +1204,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -1215,7 +1215,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "⏩Active⏪", "LifetimeInDays": 30}'
 
                     """#,
@@ -1223,7 +1223,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30}'
 
                     """#
@@ -1236,8 +1236,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "⏩IDENTITY_PROVIDER⏪",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1252,8 +1252,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1270,8 +1270,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ⏩enabled⏪
                       LifetimeInDays: 30
@@ -1282,8 +1282,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: enabled
                       LifetimeInDays: 30
@@ -1298,8 +1298,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1317,8 +1317,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_ONLY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -1374,7 +1374,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id ⏩fileb://⏪org-id.txt \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1397,8 +1397,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1432,8 +1432,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1452,7 +1452,7 @@ let generatedRules: [RuleDescription] = [
                     set -eu
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1479,7 +1479,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:⏩ssoo⏪:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:⏩ssoo⏪:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1493,8 +1493,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:⏩us-east-1⏪::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:⏩us-east-1⏪::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1513,7 +1513,7 @@ let generatedRules: [RuleDescription] = [
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
                       InstanceArn: arn:aws:sso:::instance/⏩ssoins-1234567890⏪
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -1527,7 +1527,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:⏩aws-eu⏪:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:⏩aws-eu⏪:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30}'
 
                     """#,
@@ -1541,8 +1541,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::⏩instances⏪/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::⏩instances⏪/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1561,8 +1561,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1579,7 +1579,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1609,8 +1609,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1627,7 +1627,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30⏩,⏪}'
 
                     """#,
@@ -1641,8 +1641,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1662,8 +1662,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1680,7 +1680,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef", "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"}' \
+                      --identity-center-configuration '{"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}' \
                       --personal-access-token-configuration '{"Status": "ACTIVE", "LifetimeInDays": 30}'
 
                     """#,
@@ -1706,7 +1706,7 @@ let generatedRules: [RuleDescription] = [
                 form: .shell,
                 text: #"""
                     aws workmail ⏩put-identity-provider-configuration⏪ --organization-id m-0123456789abcdef0123456789abcdef \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1719,8 +1719,8 @@ let generatedRules: [RuleDescription] = [
                     {
                       ⏩"OrganizationId"⏪: "m-0123456789abcdef0123456789abcdef",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1739,8 +1739,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": ⏩{
                         "LifetimeInDays": 30
@@ -1756,7 +1756,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration ⏩InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef⏪ \
+                      --identity-center-configuration ⏩InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845⏪ \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1768,8 +1768,8 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     ⏩AuthenticationMode⏪: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -1785,8 +1785,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1812,8 +1812,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       }
                     }
 
@@ -1841,7 +1841,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --output ⏩xml⏪
 
@@ -1854,7 +1854,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --cli-read-timeout ⏩soon⏪
 
@@ -1867,7 +1867,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY ⏩now⏪ \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1879,7 +1879,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --output json --cli-read-timeout 30
 
@@ -1907,7 +1907,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id ⏩m-0123456789ABCDEF0123456789abcdef⏪ \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1915,7 +1915,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -1928,8 +1928,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "⏩0123456789abcdef0123456789abcdef⏪",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1944,8 +1944,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -1962,8 +1962,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: ⏩m-0123456789abcdef⏪
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -1974,8 +1974,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -1988,7 +1988,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id "⏩m-0123456789abcdef0123456789abcdef ⏪" \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -1996,7 +1996,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id "m-0123456789abcdef0123456789abcdef" \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -2007,7 +2007,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2020,8 +2020,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: 'm-0123456789abcdef0123456789abcdef'
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -2058,8 +2058,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2084,8 +2084,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -2107,8 +2107,8 @@ let generatedRules: [RuleDescription] = [
                     {
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2141,7 +2141,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:⏩aws-cn⏪:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:⏩aws-cn⏪:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2153,7 +2153,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region us-east-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:⏩aws-us-gov⏪:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:⏩aws-us-gov⏪:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:⏩aws-us-gov⏪:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:⏩aws-us-gov⏪:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2167,8 +2167,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:⏩aws-cn⏪:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:⏩aws-cn⏪:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:⏩aws-cn⏪:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:⏩aws-cn⏪:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2189,7 +2189,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region us-east-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2201,7 +2201,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region cn-north-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2227,7 +2227,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=INACTIVE,⏩LifetimeInDays=30⏪
 
                     """#,
@@ -2235,7 +2235,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=INACTIVE
 
                     """#
@@ -2248,8 +2248,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "INACTIVE",
@@ -2264,8 +2264,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "INACTIVE"
@@ -2281,8 +2281,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: INACTIVE
                       ⏩LifetimeInDays: 30⏪
@@ -2293,8 +2293,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: INACTIVE
 
@@ -2306,7 +2306,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=INACTIVE
 
                     """#,
@@ -2320,8 +2320,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2353,7 +2353,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩730⏪
 
                     """#,
@@ -2371,8 +2371,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2394,8 +2394,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: ⏩366⏪
@@ -2413,7 +2413,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=365
 
                     """#,
@@ -2431,8 +2431,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2450,8 +2450,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 5000
@@ -2483,7 +2483,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩0⏪
 
                     """#,
@@ -2497,8 +2497,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2516,8 +2516,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: ⏩-1⏪
@@ -2533,8 +2533,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2551,7 +2551,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=1
 
                     """#,
@@ -2656,7 +2656,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region ⏩eu-central-1⏪ --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2668,7 +2668,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     AWS_REGION=⏩ap-south-1⏪ aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2680,7 +2680,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail ⏩put-identity-provider-configuration⏪ --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2698,8 +2698,8 @@ let generatedRules: [RuleDescription] = [
                       ⏩"OrganizationId"⏪: "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2721,8 +2721,8 @@ let generatedRules: [RuleDescription] = [
                     ⏩OrganizationId⏪: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -2740,7 +2740,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --region eu-west-1 --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2754,8 +2754,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -2790,7 +2790,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration ⏩'⏪Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2802,7 +2802,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration ⏩"⏪Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2814,7 +2814,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩$(⏪cat lifetime.txt
 
                     """#,
@@ -2826,7 +2826,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id "m-0123456789abcdef0123456789abcdef" \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration 'Status=ACTIVE,LifetimeInDays=30'
 
                     """#,
@@ -2853,7 +2853,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30⏩,⏪
 
                     """#,
@@ -2865,7 +2865,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,⏩Status⏪=INACTIVE
 
                     """#,
@@ -2877,7 +2877,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration "Status=⏩'⏪ACTIVE,LifetimeInDays=30"
 
                     """#,
@@ -2889,7 +2889,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2901,7 +2901,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration "Status='ACTIVE',LifetimeInDays=30"
 
                     """#,
@@ -2945,7 +2945,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--generate-cli-skeleton yaml-input⏪
 
@@ -2958,7 +2958,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -2987,8 +2987,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3006,8 +3006,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: ⏩30.0⏪
@@ -3021,7 +3021,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩thirty⏪
 
                     """#,
@@ -3035,8 +3035,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": ⏩42⏪,
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3054,8 +3054,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 030
@@ -3069,7 +3069,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=030
 
                     """#,
@@ -3097,8 +3097,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         ⏩"status"⏪: "ACTIVE",
@@ -3113,8 +3113,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3131,8 +3131,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      ⏩InstanceARN⏪: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      ⏩InstanceARN⏪: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3143,8 +3143,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3157,7 +3157,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,⏩LifetimeDays⏪=30
 
                     """#,
@@ -3165,7 +3165,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeDays=30
 
                     """#
@@ -3179,8 +3179,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3196,8 +3196,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3215,8 +3215,8 @@ let generatedRules: [RuleDescription] = [
                       "OrganizationId": "m-0123456789abcdef0123456789abcdef",
                       "AuthenticationMode": "IDENTITY_PROVIDER_AND_DIRECTORY",
                       "IdentityCenterConfiguration": {
-                        "InstanceArn": "arn:aws:sso:::instance/ssoins-1234567890abcdef",
-                        "ApplicationArn": "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef"
+                        "InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845",
+                        "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
                       },
                       "PersonalAccessTokenConfiguration": {
                         "Status": "ACTIVE",
@@ -3234,8 +3234,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3264,7 +3264,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration ⏩--organisation-id⏪ m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3272,7 +3272,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -3283,7 +3283,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--dry-run⏪
 
@@ -3292,7 +3292,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --dry-run
 
@@ -3304,7 +3304,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       ⏩--no⏪
 
@@ -3313,7 +3313,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --no
 
@@ -3325,7 +3325,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
                       --region us-east-1 --output json --no-cli-pager
 
@@ -3353,7 +3353,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id ⏩"$ORG_ID"⏪ \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3365,7 +3365,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration ⏩Status=ACTIVE,LifetimeInDays=$(cat lifetime.txt)⏪
 
                     """#,
@@ -3386,7 +3386,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3398,7 +3398,7 @@ let generatedRules: [RuleDescription] = [
                 text: #"""
                     aws workmail put-identity-provider-configuration --profile 'mail$admin' --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3428,7 +3428,7 @@ let generatedRules: [RuleDescription] = [
                     # wmlint-disable-next-line ⏩enum-value⏪ -- migration in progress
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3436,7 +3436,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -3448,7 +3448,7 @@ let generatedRules: [RuleDescription] = [
                     ⏩# wmlint-disable-next-line⏪
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3456,7 +3456,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -3468,7 +3468,7 @@ let generatedRules: [RuleDescription] = [
                     # wmlint-disable-next-line ⏩no-such-rule⏪
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#,
@@ -3476,7 +3476,7 @@ let generatedRules: [RuleDescription] = [
                 fixed: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
 
                     """#
@@ -3488,8 +3488,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE  # wmlint-disable-line ⏩enum-value⏪
                       LifetimeInDays: 30
@@ -3500,8 +3500,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3515,7 +3515,7 @@ let generatedRules: [RuleDescription] = [
                     # wmlint-disable-next-line enum-value -- the migration script upper-cases it
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
-                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-1234567890abcdef,ApplicationArn=arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=Active,LifetimeInDays=30
 
                     """#,
@@ -3528,8 +3528,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: Active  # wmlint-disable-line enum-value
                       LifetimeInDays: 30
@@ -3559,8 +3559,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3577,8 +3577,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ⏩*status⏪
                       LifetimeInDays: 30
@@ -3593,8 +3593,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
@@ -3611,8 +3611,8 @@ let generatedRules: [RuleDescription] = [
                     OrganizationId: m-0123456789abcdef0123456789abcdef
                     AuthenticationMode: IDENTITY_PROVIDER_AND_DIRECTORY
                     IdentityCenterConfiguration:
-                      InstanceArn: arn:aws:sso:::instance/ssoins-1234567890abcdef
-                      ApplicationArn: arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef
+                      InstanceArn: arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                      ApplicationArn: arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
                     PersonalAccessTokenConfiguration:
                       Status: ACTIVE
                       LifetimeInDays: 30
