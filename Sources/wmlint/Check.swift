@@ -165,7 +165,14 @@ struct CheckSettings: Equatable {
         var report: LintReport
         var fixSummary: FixSummary?
         if fix || diff {
-            let session = try FixSession.run(options)
+            let currentDirectory = SARIFFormatter.workingDirectory()
+            // A file that resolves outside its project root (a link leading out) is linted, not written.
+            let session = try FixSession.run(
+                options,
+                refusing: { diff ? nil : FixWriter.containmentProblem($0, currentDirectory: currentDirectory) })
+            for (_, reason) in session.refused {
+                writeError("wmlint: warning: \(VisibleText.escaped(reason))\n")
+            }
             report = session.report
             if diff {
                 for file in session.files {

@@ -21,7 +21,11 @@ struct FileLinter {
         if let configuration = input.configuration {
             outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
         }
-        Self.limit(&outcome.diagnostics)
+        if settings.keepsEveryFix {
+            Self.limitKeepingFixes(&outcome.diagnostics)
+        } else {
+            Self.limit(&outcome.diagnostics)
+        }
         return outcome
     }
 
@@ -50,6 +54,23 @@ struct FileLinter {
             message: "\(count - diagnosticsPerFile) more diagnostics in this file are not shown "
                 + "(at most \(diagnosticsPerFile) per file)",
             path: path, range: .bytes(0, 0))
+    }
+
+    /// Like ``limit(_:)``, but every diagnostic with a fix is kept, past the limit too (for `--fix`).
+    static func limitKeepingFixes(_ diagnostics: inout [Diagnostic]) {
+        guard diagnostics.count > diagnosticsPerFile, let path = diagnostics.first?.path,
+            diagnostics.allSatisfy({ $0.path == path })
+        else {
+            limit(&diagnostics)
+            return
+        }
+        let count = diagnostics.count
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var kept = Array(diagnostics.prefix(diagnosticsPerFile))
+        kept += diagnostics[diagnosticsPerFile...].filter { !$0.fixes.isEmpty }
+        let dropped = count - kept.count
+        diagnostics = kept
+        if dropped > 0 { diagnostics.append(summary(path: path, count: diagnosticsPerFile + dropped)) }
     }
 
     /// The first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
