@@ -1,4 +1,5 @@
 import Synchronization
+import WMLintSource
 
 #if canImport(Glibc)
     import CWMLintYAML
@@ -28,9 +29,9 @@ struct FileWriteOperations: Sendable {
         sync: { fsync($0) },
         rename: { from, to in
             #if canImport(Glibc)
-                Glibc.rename(from, to)
+                Glibc.rename(FileName.cString(from), FileName.cString(to))
             #else
-                Darwin.rename(from, to)
+                Darwin.rename(FileName.cString(from), FileName.cString(to))
             #endif
         })
 }
@@ -88,12 +89,12 @@ public struct FixWriter: Sendable {
         }
         guard let target = FileSystem.realPath(path) else { throw failure(errorText()) }
         var info = stat()
-        guard stat(target, &info) == 0 else { throw failure(errorText()) }
+        guard FileSystem.status(target, &info) == 0 else { throw failure(errorText()) }
         guard info.st_mode & S_IFMT == S_IFREG else { throw failure("not a regular file") }
         guard info.st_mode & 0o222 != 0 else { throw failure("the file is read-only") }
         let directory = Path.directory(of: target)
         var directoryInfo = stat()
-        guard stat(directory, &directoryInfo) == 0 else { throw failure(errorText()) }
+        guard FileSystem.status(directory, &directoryInfo) == 0 else { throw failure(errorText()) }
         guard directoryInfo.st_mode & 0o222 != 0 else { throw failure("its directory is read-only") }
         if let expecting {
             guard case .success(let current) = FileSystem.read(target, maxSize: Int.max), current == expecting else {
@@ -101,7 +102,7 @@ public struct FixWriter: Sendable {
             }
         }
 
-        var template = Array(Path.join(directory, ".\(Path.basename(target)).wmlint-XXXXXX").utf8CString)
+        var template = FileName.cString(Path.join(directory, ".\(Path.basename(target)).wmlint-XXXXXX"))
         // The ending signals wait while the file is created and its name noted, so none falls between the two.
         let blocked = TemporaryFiles.blockEndingSignals()
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
@@ -117,9 +118,7 @@ public struct FixWriter: Sendable {
             errno = created
             throw failure(errorText())
         }
-        let temporary = template.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { String(cString: $0) } ?? ""
-        }
+        let temporary = FileName.decode(template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
         var isOpen = true
         defer {
             if isOpen { close(descriptor) }
@@ -129,7 +128,7 @@ public struct FixWriter: Sendable {
                 close(descriptor)
                 isOpen = false
             }
-            unlink(temporary)
+            unlink(FileName.cString(temporary))
             return failure(reason)
         }
 
@@ -152,7 +151,7 @@ public struct FixWriter: Sendable {
         // The window since the first check, re-checked just before the rename: a change made meanwhile is kept.
         if let expecting {
             var now = stat()
-            guard stat(target, &now) == 0, now.st_ino == info.st_ino, now.st_size == info.st_size,
+            guard FileSystem.status(target, &now) == 0, now.st_ino == info.st_ino, now.st_size == info.st_size,
                 case .success(let current) = FileSystem.read(target, maxSize: Int.max), current == expecting
             else {
                 throw abandon("the file changed since it was read")
@@ -166,6 +165,7 @@ public struct FixWriter: Sendable {
     /// the failure's text when one cannot be kept.
     private func copyExtendedAttributes(from source: String, to descriptor: Int32) -> String? {
         #if canImport(Glibc)
+            let source = FileName.cString(source)
             let size = listxattr(source, nil, 0)
             if size < 0 {
                 if errno == ENOTSUP { return nil }
@@ -252,7 +252,7 @@ public struct FixWriter: Sendable {
 
     /// Flushes the directory entry of the rename (best effort: some file systems refuse `fsync` on a directory).
     private func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
+        let descriptor = FileSystem.openFile(directory, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
         close(descriptor)

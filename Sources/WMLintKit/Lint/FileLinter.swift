@@ -240,7 +240,7 @@ struct FileLinter {
     }
 
     /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
-    /// how many there were.
+    /// how many there were, counting each place where nesting past the limit may hide one.
     @discardableResult
     private func lintShell(
         _ script: EmbeddedScript, file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
@@ -274,6 +274,18 @@ struct FileLinter {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
             }
         }
+        // Nesting past the scanner's limit may hide an invocation: its `input-limit` diagnostic, where the limit was
+        // hit, is reported whether or not a command around it invokes the operation (once, when one does).
+        var limits = 0
+        for limit in scanned.diagnostics where limit.rule == .inputLimit {
+            let reported = outcome.diagnostics[firstDiagnostic...].contains {
+                $0.rule == .inputLimit && $0.range == limit.range
+            }
+            if !reported {
+                outcome.diagnostics.append(limit)
+                limits += 1
+            }
+        }
         if invocations > 0 {
             outcome.suppressions += SuppressionParser.parse(shell: file, script: scanned)
         }
@@ -288,7 +300,7 @@ struct FileLinter {
                 }
             }
         }
-        return invocations
+        return invocations + limits
     }
 
     /// Binds a request and runs the rules over it.
