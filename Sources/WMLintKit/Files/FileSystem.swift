@@ -38,6 +38,10 @@ enum FileSystem {
     static func at<Result>(
         _ path: String, failure: Result, _ body: (_ directory: Int32, _ name: UnsafePointer<CChar>) -> Result
     ) -> Result {
+        // The usual case: a UTF-8 name short enough to open, passed as it is stored.
+        if path.utf8.count < pathLimit && !path.utf8.contains(0xF4) {
+            return path.withCString { body(AT_FDCWD, $0) }
+        }
         let bytes = FileName.cString(path)
         if bytes.count <= pathLimit {
             return bytes.withUnsafeBufferPointer { buffer in
