@@ -60,6 +60,25 @@ struct HostileFixTests {
         #expect(try String(contentsOfFile: base + "/other/a.sh", encoding: .utf8) == Self.fixable)
     }
 
+    @Test("a link leading out of a repository named from above it is not written; a link within it is")
+    func namedFromAboveTheRepository() throws {
+        let base = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try Hostile.write("", to: base + "/project/.git/HEAD")
+        try Hostile.write(Self.fixable, to: base + "/other/a.sh")
+        try Hostile.write(Self.fixable, to: base + "/project/real/b.sh")
+        try FileManager.default.createSymbolicLink(
+            atPath: base + "/project/out.sh", withDestinationPath: base + "/other/a.sh")
+        try FileManager.default.createSymbolicLink(
+            atPath: base + "/project/in.sh", withDestinationPath: "real/b.sh")
+        let run = try Hostile.wmlint(["check", "--fix", "project/out.sh", "project/in.sh"], in: base)
+        #expect(run.stderr.contains("'project/out.sh' resolves outside the project root"), "\(run.stderr)")
+        #expect(!run.stderr.contains("'project/in.sh' resolves"), "\(run.stderr)")
+        #expect(try String(contentsOfFile: base + "/other/a.sh", encoding: .utf8) == Self.fixable)
+        #expect(try String(contentsOfFile: base + "/project/real/b.sh", encoding: .utf8) != Self.fixable)
+        #expect(FileSystemLink.isLink(base + "/project/in.sh"), "the link is kept")
+    }
+
     @Test("16,627 invocations in one file are all fixed in one run")
     func manyInvocationsSettle() throws {
         let base = try Hostile.temporaryDirectory()
@@ -218,5 +237,12 @@ struct HostileFixTests {
         #expect(process.terminationReason == .exit && process.terminationStatus == 2)
         #expect(try String(contentsOfFile: project + "/a.sh", encoding: .utf8) == Self.fixable + "echo appended\n")
         #expect(try Self.temporaryFiles(in: project).isEmpty)
+    }
+}
+
+/// Whether a path is a symbolic link, for the tests.
+enum FileSystemLink {
+    static func isLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }
 }

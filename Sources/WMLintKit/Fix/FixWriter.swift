@@ -204,32 +204,38 @@ public struct FixWriter: Sendable {
     /// Why `path` (a file to fix, as named) must not be written: it resolves outside its project root; `nil` when
     /// it may be.
     ///
-    /// The project root is that of the current directory (its nearest ancestor holding `.git`, else the current
-    /// directory itself) when `path` is named inside it, links or not: a link or a linked directory leading out
-    /// of it leads outside. A file named elsewhere has the project root of where it is named.
+    /// The project root is the nearest directory holding `.git` above the part of the named path that has no
+    /// symbolic link in it (so a linked directory's own `.git` does not count), else the current directory for a
+    /// file named inside it, else that link-free part. A link, or a linked directory, leading out of it leads
+    /// outside.
     public static func containmentProblem(_ path: String, currentDirectory: String) -> String? {
         guard let target = FileSystem.realPath(path) else { return nil }
         let named = Path.lexicalAbsolute(path, base: currentDirectory)
-        var root = projectRoot(of: currentDirectory)
-        if !Path.isInside(named, root: root) {
-            let directory = Path.directory(of: named)
-            root = FileSystem.realPath(projectRoot(of: directory)) ?? directory
+        let directory = Path.directory(of: named)
+        let isNamedInside = Path.isInside(directory, root: currentDirectory)
+        // The current directory is a real path: only the components below it (or below `/`) are looked at.
+        var linkFree = isNamedInside ? currentDirectory : "/"
+        for component in Path.relative(directory, to: linkFree).split(separator: "/") where component != "." {
+            let next = Path.join(linkFree, String(component))
+            guard !FileSystem.isSymlink(next), FileSystem.kind(of: next) == .directory else { break }
+            linkFree = next
         }
-        guard Path.isInside(target, root: root) else {
+        var root = isNamedInside ? currentDirectory : linkFree
+        var candidate = linkFree
+        while true {
+            if FileSystem.kind(of: Path.join(candidate, ".git")) != nil {
+                root = candidate
+                break
+            }
+            let parent = Path.directory(of: candidate)
+            if parent == candidate { break }
+            candidate = parent
+        }
+        let canonicalRoot = FileSystem.realPath(root) ?? root
+        guard Path.isInside(target, root: canonicalRoot) else {
             return "'\(path)' resolves outside the project root (to '\(target)'); it was linted but not written"
         }
         return nil
-    }
-
-    /// The nearest ancestor of `directory` holding `.git`, else `directory`.
-    private static func projectRoot(of directory: String) -> String {
-        var candidate = directory
-        while true {
-            if FileSystem.kind(of: Path.join(candidate, ".git")) != nil { return candidate }
-            let parent = Path.directory(of: candidate)
-            if parent == candidate { return directory }
-            candidate = parent
-        }
     }
 
     /// Writes every byte, retrying short writes and interruptions; the failure's text, or `nil`.
