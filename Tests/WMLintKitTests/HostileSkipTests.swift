@@ -182,4 +182,31 @@ struct HostileSkipTests {
         #expect(run.stdout.contains("[organization-id-format]"))
         #expect(!run.stdout.contains("[input-limit]"))
     }
+
+    @Test("an invocation in a command substitution of an unquoted here-document is linted; a quoted one's is text")
+    func hereDocumentSubstitution() throws {
+        let base = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let script = """
+            cat <<EOF
+            name: $(\(Self.script.dropLast()))
+            `\(Hostile.operation) --organization-id m-2`
+            EOF
+            cat <<'EOF'
+            $(\(Hostile.operation) --organization-id m-3)
+            EOF
+            cat <<-"EOF"
+            \t$(\(Hostile.operation) --organization-id m-4)
+            \tEOF
+
+            """
+        try Hostile.write(script, to: base + "/here.sh")
+        let run = try Hostile.wmlint(["check", "--format", "gcc", "here.sh"], in: base)
+        #expect(run.status == 1, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n")
+        #expect(
+            lines.contains { $0.hasPrefix("here.sh:2:") && $0.hasSuffix("[organization-id-format]") }, "\(run.stdout)")
+        #expect(lines.contains { $0.hasPrefix("here.sh:3:") }, "\(run.stdout)")
+        #expect(!lines.contains { $0.hasPrefix("here.sh:6:") || $0.hasPrefix("here.sh:9:") }, "\(run.stdout)")
+    }
 }
