@@ -8,6 +8,7 @@ public enum VisibleText {
         switch value {
         case 0x00..<0x20, 0x7F...0x9F: true
         case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x10FF80...0x10FFFF: true  // A file name's byte that is not UTF-8 (``FileName``).
         default: false
         }
     }
@@ -28,6 +29,7 @@ public enum VisibleText {
             case 0x09: output += keepTabs ? "\t" : "\\t"
             case 0x0A: output += "\\n"
             case 0x0D: output += "\\r"
+            case 0x10FF80...0x10FFFF: output += FileName.shown(String(scalar))
             default: output += "\\u{" + String(value, radix: 16) + "}"
             }
         }

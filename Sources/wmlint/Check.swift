@@ -181,12 +181,19 @@ struct CheckSettings: Equatable {
     }
 
     func run() throws {
-        var options = input.lintOptions(paths: paths.isEmpty ? ["."] : paths, jobs: jobs)
+        var options = input.lintOptions(paths: paths.isEmpty ? ["."] : FileName.restoring(paths), jobs: jobs)
         try rules.apply(to: &options)
         var report: LintReport
         var fixSummary: FixSummary?
         if fix || diff {
-            let session = try FixSession.run(options)
+            let currentDirectory = SARIFFormatter.workingDirectory()
+            // A file that resolves outside its project root (a link leading out) is linted, not written.
+            let session = try FixSession.run(
+                options,
+                refusing: { diff ? nil : FixWriter.containmentProblem($0, currentDirectory: currentDirectory) })
+            for (_, reason) in session.refused {
+                writeError("wmlint: warning: \(VisibleText.escaped(reason))\n")
+            }
             report = session.report
             if let note = try baseline.apply(to: &report) { writeError(note) }
             if diff {
@@ -325,5 +332,28 @@ struct FixSummary {
     var text: String {
         "fixed \(fixed) \(fixed == 1 ? "problem" : "problems") in \(files) \(files == 1 ? "file" : "files"); "
             + "\(remaining) remain\n"
+    }
+}
+
+extension FileName {
+    /// `paths` as named on the command line, with the bytes of any that are not UTF-8 (which the parsed arguments
+    /// hold with U+FFFD in their place) restored as ``FileName`` keeps them, so that such a file is read, and
+    /// never one whose name really holds U+FFFD.
+    static func restoring(_ paths: [String]) -> [String] {
+        guard paths.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) else { return paths }
+        var raw: [[UInt8]] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            var length = 0
+            while argument[length] != 0 { length += 1 }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: length).map { $0 }
+            if String(validating: bytes, as: UTF8.self) == nil { raw.append(bytes) }
+        }
+        return paths.map { path in
+            guard path.unicodeScalars.contains("\u{FFFD}"),
+                let index = raw.firstIndex(where: { String(decoding: $0, as: UTF8.self) == path })
+            else { return path }
+            return FileName.decode(raw.remove(at: index))
+        }
     }
 }

@@ -1,7 +1,15 @@
+import WMLintSource
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
+#endif
+
+#if canImport(Glibc)
+    typealias DirectoryStream = OpaquePointer
+#else
+    typealias DirectoryStream = UnsafeMutablePointer<DIR>
 #endif
 
 /// The few file-system calls wmlint needs, over the C library (no Foundation on the start-up path).
@@ -20,10 +28,85 @@ enum FileSystem {
         case unreadable(String)
     }
 
+    /// The longest path the system opens in one call (`PATH_MAX`, its NUL included).
+    static let pathLimit = Int(PATH_MAX)
+
+    /// Calls `body` with a directory descriptor and a name relative to it that together reach `path` (its bytes as
+    /// ``FileName`` keeps them): `AT_FDCWD` and the path itself when it is short enough, else the descriptor of
+    /// its parent directory, opened a run of components at a time with `openat`, so that a path longer than
+    /// `PATH_MAX` is reached all the same. `failure` when that directory cannot be opened (`errno` says why).
+    static func at<Result>(
+        _ path: String, failure: Result, _ body: (_ directory: Int32, _ name: UnsafePointer<CChar>) -> Result
+    ) -> Result {
+        // The usual case: a UTF-8 name short enough to open, passed as it is stored.
+        if path.utf8.count < pathLimit && !path.utf8.contains(0xF4) {
+            return path.withCString { body(AT_FDCWD, $0) }
+        }
+        let bytes = FileName.cString(path)
+        if bytes.count <= pathLimit {
+            return bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return failure }
+                return body(AT_FDCWD, base)
+            }
+        }
+        let raw = bytes.dropLast().map { UInt8(bitPattern: $0) }
+        guard let slash = raw.lastIndex(of: UInt8(ascii: "/")) else {
+            errno = ENAMETOOLONG
+            return failure
+        }
+        let name = Array(raw[(slash + 1)...])
+        var descriptor = AT_FDCWD
+        var start = 0
+        if raw.first == UInt8(ascii: "/") {
+            descriptor = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return failure }
+            start = 1
+        }
+        // Whole components, each run shorter than the limit (a component is at most NAME_MAX bytes).
+        while start < slash {
+            var end = slash
+            while end - start >= pathLimit - 1 {
+                guard let previous = raw[start..<end].lastIndex(of: UInt8(ascii: "/")), previous > start else {
+                    if descriptor != AT_FDCWD { close(descriptor) }
+                    errno = ENAMETOOLONG
+                    return failure
+                }
+                end = previous
+            }
+            var run = raw[start..<end].map { CChar(bitPattern: $0) }
+            run.append(0)
+            let next = openat(descriptor, run, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let saved = errno
+            if descriptor != AT_FDCWD { close(descriptor) }
+            guard next >= 0 else {
+                errno = saved
+                return failure
+            }
+            descriptor = next
+            start = end + 1
+        }
+        defer { if descriptor != AT_FDCWD { close(descriptor) } }
+        var last = (name.isEmpty ? [UInt8(ascii: ".")] : name).map { CChar(bitPattern: $0) }
+        last.append(0)
+        return body(descriptor, last)
+    }
+
+    /// `stat` (or `lstat`, with `noFollow`) of `path`, however long; 0 or -1 with `errno` set.
+    static func status(_ path: String, _ info: inout stat, noFollow: Bool = false) -> Int32 {
+        at(path, failure: -1) { directory, name in
+            fstatat(directory, name, &info, noFollow ? AT_SYMLINK_NOFOLLOW : 0)
+        }
+    }
+
+    /// `open` of `path`, however long: a descriptor, or -1 with `errno` set.
+    static func openFile(_ path: String, _ flags: Int32) -> Int32 {
+        at(path, failure: -1) { directory, name in openat(directory, name, flags) }
+    }
+
     /// What `path` is, following symlinks; `nil` when it does not exist.
     static func kind(of path: String) -> Kind? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard status(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .regular
         case S_IFDIR: return .directory
@@ -34,19 +117,19 @@ enum FileSystem {
     /// The identity of a directory (device and inode), for loop detection.
     static func identity(of path: String) -> [UInt64]? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard status(path, &info) == 0 else { return nil }
         return [UInt64(info.st_dev), UInt64(info.st_ino)]
     }
 
     /// Whether the process may read `path`.
     static func isReadable(_ path: String) -> Bool {
-        access(path, R_OK) == 0
+        at(path, failure: false) { directory, name in faccessat(directory, name, R_OK, 0) == 0 }
     }
 
     /// Whether `path` itself is a symbolic link.
     static func isSymlink(_ path: String) -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return false }
+        guard status(path, &info, noFollow: true) == 0 else { return false }
         return info.st_mode & S_IFMT == S_IFLNK
     }
 
@@ -58,13 +141,13 @@ enum FileSystem {
         _ path: String, maxSize: Int, noFollow: Bool = false, isKnownRegular: Bool = false
     ) -> Result<[UInt8], ReadError> {
         if !isKnownRegular {
-            var status = stat()
-            guard stat(path, &status) == 0 else {
+            var info = stat()
+            guard status(path, &info) == 0 else {
                 return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
             }
-            guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
+            guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
             return .failure(errno == ENOENT || errno == ENOTDIR ? .missing : .unreadable(errorText()))
         }
@@ -96,7 +179,7 @@ enum FileSystem {
 
     /// Reads at most `limit` bytes from the start of a regular file (for sniffing).
     static func readPrefix(_ path: String, limit: Int) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = openFile(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: limit)
@@ -121,12 +204,16 @@ enum FileSystem {
 
     /// The entries of a directory (without `.` and `..`), sorted by name; `nil` when it cannot be listed.
     static func entries(of directory: String) -> [String]? {
-        guard let handle = opendir(directory) else { return nil }
+        guard let handle = openDirectory(directory) else { return nil }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
+                    FileName.decode(
+                        UnsafeBufferPointer(
+                            start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+                }
             }
             if name != "." && name != ".." { names.append(name) }
         }
@@ -146,12 +233,16 @@ enum FileSystem {
     /// The entries of a directory (without `.` and `..`) with their type from `readdir`, sorted by name (as
     /// ``entries(of:)``); `nil` when it cannot be listed.
     static func typedEntries(of directory: String) -> [(name: String, type: EntryType)]? {
-        guard let handle = opendir(directory) else { return nil }
+        guard let handle = openDirectory(directory) else { return nil }
         defer { closedir(handle) }
         var result: [(name: String, type: EntryType)] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
+                    FileName.decode(
+                        UnsafeBufferPointer(
+                            start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
+                }
             }
             guard name != "." && name != ".." else { continue }
             let type: EntryType
@@ -165,18 +256,33 @@ enum FileSystem {
         return result.sorted { $0.name < $1.name }
     }
 
+    /// A directory stream of `path`, however long; `nil` when it cannot be opened.
+    static func openDirectory(_ path: String) -> DirectoryStream? {
+        let descriptor = openFile(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard let handle = fdopendir(descriptor) else {
+            close(descriptor)
+            return nil
+        }
+        return handle
+    }
+
     /// The canonical absolute path (symlinks resolved), or `nil` when it does not exist.
     static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = realpath(FileName.cString(path), nil) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FileName.decode(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
     }
 
     /// The current directory.
     static func currentDirectory() -> String {
         guard let directory = getcwd(nil, 0) else { return "." }
         defer { free(directory) }
-        return String(cString: directory)
+        return FileName.decode(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(directory).assumingMemoryBound(to: UInt8.self), count: strlen(directory)))
     }
 
     private static func errorText() -> String {

@@ -21,7 +21,11 @@ struct FileLinter {
         if let configuration = input.configuration {
             outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
         }
-        Self.limit(&outcome.diagnostics)
+        if settings.keepsEveryFix {
+            Self.limitKeepingFixes(&outcome.diagnostics)
+        } else {
+            Self.limit(&outcome.diagnostics)
+        }
         return outcome
     }
 
@@ -50,6 +54,23 @@ struct FileLinter {
             message: "\(count - diagnosticsPerFile) more diagnostics in this file are not shown "
                 + "(at most \(diagnosticsPerFile) per file)",
             path: path, range: .bytes(0, 0))
+    }
+
+    /// Like ``limit(_:)``, but every diagnostic with a fix is kept, past the limit too (for `--fix`).
+    static func limitKeepingFixes(_ diagnostics: inout [Diagnostic]) {
+        guard diagnostics.count > diagnosticsPerFile, let path = diagnostics.first?.path,
+            diagnostics.allSatisfy({ $0.path == path })
+        else {
+            limit(&diagnostics)
+            return
+        }
+        let count = diagnostics.count
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        var kept = Array(diagnostics.prefix(diagnosticsPerFile))
+        kept += diagnostics[diagnosticsPerFile...].filter { !$0.fixes.isEmpty }
+        let dropped = count - kept.count
+        diagnostics = kept
+        if dropped > 0 { diagnostics.append(summary(path: path, count: diagnosticsPerFile + dropped)) }
     }
 
     /// The first ``diagnosticsPerFile`` diagnostics of each file in report order, and a summary of the rest.
@@ -219,7 +240,7 @@ struct FileLinter {
     }
 
     /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
-    /// how many there were.
+    /// how many there were, counting each place where nesting past the limit may hide one.
     @discardableResult
     private func lintShell(
         _ script: EmbeddedScript, file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
@@ -253,6 +274,18 @@ struct FileLinter {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
             }
         }
+        // Nesting past the scanner's limit may hide an invocation: its `input-limit` diagnostic, where the limit was
+        // hit, is reported whether or not a command around it invokes the operation (once, when one does).
+        var limits = 0
+        for limit in scanned.diagnostics where limit.rule == .inputLimit {
+            let reported = outcome.diagnostics[firstDiagnostic...].contains {
+                $0.rule == .inputLimit && $0.range == limit.range
+            }
+            if !reported {
+                outcome.diagnostics.append(limit)
+                limits += 1
+            }
+        }
         if invocations > 0 {
             outcome.suppressions += SuppressionParser.parse(shell: file, script: scanned)
         }
@@ -267,7 +300,7 @@ struct FileLinter {
                 }
             }
         }
-        return invocations
+        return invocations + limits
     }
 
     /// Binds a request and runs the rules over it.

@@ -15,6 +15,8 @@ struct RunSettings: Sendable {
     var buildsWholeValues = false
     /// Whether each request's outcome for the AWS CLI is worked out and kept (``LintOptions/recordsRequests``).
     var recordsRequests = false
+    /// Whether diagnostics with a fix are kept past the per-file limit (``LintOptions/keepsEveryFix``).
+    var keepsEveryFix = false
 }
 
 /// What linting one file or document produced.

@@ -32,6 +32,8 @@ public struct LintOptions: Sendable {
     public var standardInput: [UInt8]?
     /// File contents to lint instead of the bytes on disk, by displayed path (the text `--fix` would write).
     public var contents: [String: [UInt8]] = [:]
+    /// Whether diagnostics with a fix are kept past the per-file limit (`--fix` applies them all in one run).
+    public var keepsEveryFix = false
 
     public init(
         paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
@@ -89,7 +91,8 @@ public enum Linter {
         let settings = RunSettings(
             currentDirectory: FileSystem.currentDirectory(), maxFileSize: options.maxFileSize,
             overrides: options.overrides, contents: options.contents,
-            buildsWholeValues: options.buildsWholeValues, recordsRequests: options.recordsRequests)
+            buildsWholeValues: options.buildsWholeValues, recordsRequests: options.recordsRequests,
+            keepsEveryFix: options.keepsEveryFix)
         let linter = FileLinter(settings: settings)
         let configurations =
             options.configurations ?? ConfigurationCache(mode: options.configuration, overrides: options.overrides)

@@ -15,7 +15,7 @@ public enum GitHubFormatter {
             let start = locator.location(diagnostic.path, diagnostic.range.lowerBound)
             let end = locator.location(diagnostic.path, diagnostic.range.upperBound)
             output += "::" + command(diagnostic.severity) + " "
-            output += "file=" + escapeProperty(diagnostic.path)
+            output += "file=" + escapeProperty(FileName.shown(diagnostic.path))
             output += ",line=\(start.line),col=\(start.column),endLine=\(end.line)"
             if end.line == start.line { output += ",endColumn=\(end.column)" }
             output += ",title=" + escapeProperty(diagnostic.rule.rawValue)

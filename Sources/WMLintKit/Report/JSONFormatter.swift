@@ -32,7 +32,7 @@ public enum JSONFormatter {
             ("rule", { $0.string(diagnostic.rule.rawValue) }),
             ("severity", { $0.string(diagnostic.severity.rawValue) }),
             ("message", { $0.string(diagnostic.message) }),
-            ("path", { $0.string(diagnostic.path) }),
+            ("path", { $0.string(FileName.shown(diagnostic.path)) }),
             ("range", { range(diagnostic.path, diagnostic.range, locator, &$0) }),
         ]
         if let pointer = diagnostic.pointer {
@@ -51,7 +51,7 @@ public enum JSONFormatter {
                     $0.array(diagnostic.related) { json, related in
                         json.object([
                             ("message", { $0.string(related.message) }),
-                            ("path", { $0.string(related.path) }),
+                            ("path", { $0.string(FileName.shown(related.path)) }),
                             ("range", { range(related.path, related.range, locator, &$0) }),
                         ])
                     }
@@ -69,7 +69,7 @@ public enum JSONFormatter {
                                 {
                                     $0.array(fix.edits) { json, edit in
                                         json.object([
-                                            ("path", { $0.string(edit.path) }),
+                                            ("path", { $0.string(FileName.shown(edit.path)) }),
                                             ("range", { range(edit.path, edit.range, locator, &$0) }),
                                             ("replacement", { $0.string(edit.replacement) }),
                                         ])

@@ -220,13 +220,14 @@ public enum SARIFFormatter {
         return String(text)
     }
 
-    /// A path as a URI reference: every byte but unreserved characters and `/` percent-encoded (RFC 3986), so a
+    /// A path as a URI reference: every byte of the name but unreserved characters and `/` percent-encoded (RFC 3986), so a
     /// `:` in the first segment cannot read as a scheme.
     static func percentEncoded(_ path: String) -> String {
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(path.utf8.count)
-        for byte in path.utf8 {
+        // The name's own bytes, as ``FileName`` keeps them: a byte that is not UTF-8 is encoded as itself.
+        for byte in FileName.bytes(path) {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),

@@ -1414,12 +1414,15 @@ let generatedRules: [RuleDescription] = [
     RuleDescription(
         id: .inputLimit,
         severity: .error,
-        summary: "the file is larger than --max-file-size, or yields more than 1000 diagnostics",
+        summary: "the file is larger than --max-file-size, yields more than 1000 diagnostics, or nests past the limit",
         rationale: #"""
             wmlint bounds its work on every input so that a huge or hostile file cannot stall a pre-commit hook or a CI
             job. A file over `--max-file-size` (8 MiB by default) is not read, and after 1000 diagnostics in one file the
-            rest are summarised in a single diagnostic. A request document is a few hundred bytes, so hitting either
-            limit usually means the wrong file is being linted.
+            rest are summarised in a single diagnostic. In a script, `$(…)`, `${…}`, `$((…))` and backquotes nested more
+            than 256 levels deep are not scanned further: the diagnostic stands where the limit was hit, whether or not a
+            command around it invokes the operation, since the levels not scanned may hide one. A request document is a
+            few hundred bytes, so hitting a limit usually means the wrong file is being linted, or a file made to hide
+            something.
 
             """#,
         fixable: false,

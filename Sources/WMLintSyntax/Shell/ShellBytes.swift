@@ -186,6 +186,8 @@ struct PendingHeredoc {
     var delimiter: [UInt8]
     /// `<<-`: leading tabs of body lines (and of the delimiter line) are stripped.
     var stripsTabs: Bool
+    /// Whether the body is expanded (the delimiter is unquoted): its `$(…)` and backquotes run commands.
+    var expands = false
 }
 
 extension Array {

@@ -372,7 +372,7 @@ struct ShellLexer {
                     finish(&command)
                     index += 1
                 }
-                readHeredocBodies()
+                readHeredocBodies(depth: depth)
                 continue
             }
             if byte == UInt8(ascii: "#") {
@@ -809,12 +809,14 @@ struct ShellLexer {
         output.comments.append(text.fileRange(start, last))
     }
 
-    /// Skips the bodies of the here-documents opened on the line just ended.
-    mutating func readHeredocBodies() {
+    /// Skips the bodies of the here-documents opened on the line just ended; in the body of one whose delimiter
+    /// is unquoted, the command substitutions are scanned, since the shell runs them.
+    mutating func readHeredocBodies(depth: Int) {
         guard !heredocs.isEmpty else { return }
         let pending = heredocs
         heredocs.removeAll()
         for heredoc in pending {
+            let bodyStart = index
             while index < count {
                 let lineStart = index
                 var lineEnd = count
@@ -833,10 +835,34 @@ struct ShellLexer {
                 if end - start == heredoc.delimiter.count
                     && heredoc.delimiter.indices.allSatisfy({ buffer[start + $0] == heredoc.delimiter[$0] })
                 {
+                    if heredoc.expands { scanHeredocExpansions(bodyStart, lineStart, depth: depth) }
                     break
                 }
+                if index >= count && heredoc.expands { scanHeredocExpansions(bodyStart, count, depth: depth) }
             }
         }
+    }
+
+    /// Scans the substitutions (`$(…)`, `${…}`, `$((…))`, backquotes) in the expanded here-document body
+    /// `from..<to`, as inside double quotes; the offset ends past the body, or past a substitution that runs on.
+    mutating func scanHeredocExpansions(_ from: Int, _ to: Int, depth: Int) {
+        let after = index
+        let savedError = wordError
+        let savedQuoted = wordQuoted
+        let savedExpansions = wordExpansions
+        index = from
+        while index < to {
+            switch buffer[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "$"): readDollar(depth: depth, record: false, inDouble: true)
+            case UInt8(ascii: "`"): readBackquote(depth: depth, record: false, inDouble: true)
+            default: index += 1
+            }
+        }
+        wordError = savedError
+        wordQuoted = savedQuoted
+        wordExpansions = savedExpansions
+        index = Swift.max(index, after)
     }
 
     /// Reads a redirection operator at `index` (after an optional IO number) and its target word.
@@ -886,7 +912,7 @@ struct ShellLexer {
         if heredoc {
             // The delimiter is the word after quote removal, with any `$` text kept as written.
             let delimiter = Array(makeWord(depth: depth, read: word).text.utf8)
-            heredocs.append(PendingHeredoc(delimiter: delimiter, stripsTabs: stripsTabs))
+            heredocs.append(PendingHeredoc(delimiter: delimiter, stripsTabs: stripsTabs, expands: !word.quoted))
         }
     }
 
