@@ -36,38 +36,6 @@ public enum VisibleText {
         return output
     }
 
-    /// `bytes` as text: valid UTF-8 escaped like ``escaped(_:keepTabs:)``, and each byte that is not part of
-    /// valid UTF-8 shown as `\x` and two hex digits (a file name that is not UTF-8).
-    public static func escaped(bytes: some Collection<UInt8>) -> String {
-        let bytes = Array(bytes)
-        var output = ""
-        var index = 0
-        // Decode one sequence at a time; a byte that does not start a valid sequence is escaped on its own.
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            switch byte {
-            case 0x00..<0x80: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            if length > 0, index + length <= bytes.count {
-                var sequence = bytes[index..<(index + length)].makeIterator()
-                var decoder = UTF8()
-                if case .scalarValue(let scalar) = decoder.decode(&sequence) {
-                    output += escaped(String(scalar))
-                    index += length
-                    continue
-                }
-            }
-            output += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            index += 1
-        }
-        return output
-    }
-
     /// Whether every byte is printable ASCII (or a tab, when `keepTabs`): nothing to escape.
     @inline(__always)
     static func isPlain(_ utf8: String.UTF8View, keepTabs: Bool) -> Bool {
