@@ -209,4 +209,14 @@ struct HostileSkipTests {
         #expect(lines.contains { $0.hasPrefix("here.sh:3:") }, "\(run.stdout)")
         #expect(!lines.contains { $0.hasPrefix("here.sh:6:") || $0.hasPrefix("here.sh:9:") }, "\(run.stdout)")
     }
+
+    @Test("a substitution left open in a here-document ends with its body: the script after it is still linted")
+    func hereDocumentOpenSubstitution() throws {
+        let base = try Hostile.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try Hostile.write("cat <<EOF\nDon`t forget $(this\nEOF\n" + Self.script, to: base + "/here.sh")
+        let run = try Hostile.wmlint(["check", "--format", "gcc", "here.sh"], in: base)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("here.sh:4:") && run.stdout.contains("[organization-id-format]"), "\(run.stdout)")
+    }
 }

@@ -844,14 +844,33 @@ struct ShellLexer {
     }
 
     /// Scans the substitutions (`$(…)`, `${…}`, `$((…))`, backquotes) in the expanded here-document body
-    /// `from..<to`, as inside double quotes; the offset ends past the body, or past a substitution that runs on.
+    /// `from..<to`, as inside double quotes. The body is scanned as a text of its own, mapped into the file, so that
+    /// a substitution left open in it (a lone backquote in prose) ends with the body, as in the shell.
     mutating func scanHeredocExpansions(_ from: Int, _ to: Int, depth: Int) {
-        let after = index
-        let savedError = wordError
-        let savedQuoted = wordQuoted
-        let savedExpansions = wordExpansions
-        index = from
-        while index < to {
+        guard (from..<to).contains(where: { buffer[$0] == UInt8(ascii: "$") || buffer[$0] == UInt8(ascii: "`") })
+        else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(to - from)
+        var map = OffsetMap.Builder()
+        for position in from..<to {
+            bytes.append(buffer[position])
+            map.append(start: fileStart(position), end: fileEnd(position + 1))
+        }
+        let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
+        let reported = output.depthReported
+        let found = inner.bytes.withUnsafeBufferPointer { buffer in
+            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth)
+            lexer.output.depthReported = reported
+            lexer.scanExpandedText(depth: depth)
+            return lexer.output
+        }
+        output.merge(found)
+    }
+
+    /// Scans the whole text as the body of an expanded here-document: only its substitutions hold commands.
+    mutating func scanExpandedText(depth: Int) {
+        index = 0
+        while index < count {
             switch buffer[index] {
             case UInt8(ascii: "\\"): index += 2
             case UInt8(ascii: "$"): readDollar(depth: depth, record: false, inDouble: true)
@@ -859,10 +878,6 @@ struct ShellLexer {
             default: index += 1
             }
         }
-        wordError = savedError
-        wordQuoted = savedQuoted
-        wordExpansions = savedExpansions
-        index = Swift.max(index, after)
     }
 
     /// Reads a redirection operator at `index` (after an optional IO number) and its target word.
