@@ -174,15 +174,20 @@ struct CheckSettings: Equatable {
     /// Writes the `--output` reports (colour only with `--color always`: a file is not a terminal).
     func writeExtraReports(_ report: LintReport) throws {
         let useColor = color.choice.enabled(isTerminal: false, noColor: nil)
-        for extra in try outputs() {
+        let extras = try outputs()
+        guard !extras.isEmpty else { return }
+        let inputs = report.readFiles()
+        for extra in extras {
             try extra.write(
-                extra.format.render(report, color: useColor, sourceRoot: SARIFFormatter.workingDirectory()))
+                extra.format.render(report, color: useColor, sourceRoot: SARIFFormatter.workingDirectory()),
+                inputs: inputs)
         }
     }
 
     func run() throws {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : FileName.restoring(paths), jobs: jobs)
         try rules.apply(to: &options)
+        try baseline.prepare(&options, filtering: !(fix || diff))
         var report: LintReport
         var fixSummary: FixSummary?
         if fix || diff {
@@ -195,7 +200,7 @@ struct CheckSettings: Equatable {
                 writeError("wmlint: warning: \(VisibleText.escaped(reason))\n")
             }
             report = session.report
-            if let note = try baseline.apply(to: &report) { writeError(note) }
+            if let note = try baseline.finish(&report) { writeError(note) }
             if diff {
                 for file in session.files {
                     writeOutput(UnifiedDiff.render(path: file.path, original: file.original, fixed: file.fixed))
@@ -225,7 +230,7 @@ struct CheckSettings: Equatable {
             fixSummary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
         } else {
             report = try Linter.run(options)
-            if let note = try baseline.apply(to: &report) { writeError(note) }
+            if let note = try baseline.finish(&report) { writeError(note) }
         }
         let fails = report.fails(strict: strict)
         // The `--output` reports are complete: `--quiet` only trims what is printed.

@@ -190,7 +190,12 @@ public struct BaselineFilter: Sendable {
     public mutating func apply(to report: inout LintReport, reportingStale: Bool) {
         filter(&report.diagnostics, sources: report.sources)
         report.baselined += absorbed
-        guard reportingStale else { return }
+        if reportingStale { reportStale(in: &report) }
+    }
+
+    /// Adds an `unused-suppression` error at each baseline entry that matched nothing (the baseline file is then
+    /// among the report's sources).
+    func reportStale(in report: inout LintReport) {
         let stale = staleDiagnostics()
         guard !stale.isEmpty else { return }
         if let file = baseline.file { report.sources[file.path] = file }
@@ -229,6 +234,25 @@ public struct BaselineOptions: Equatable, Sendable {
         self.strict = strict
     }
 
+    /// Sets up a run: recording keeps every finding (no per-run limit); reading, with `filtering`, holds the
+    /// baseline's findings back as the files finish, before the per-run limit counts them (``finish(_:)`` then
+    /// reports its stale entries). Without `filtering` (`--fix`, which fixes baselined findings too), ``apply(to:)``
+    /// applies it to the finished report.
+    public func prepare(_ options: inout LintOptions, filtering: Bool) throws(WMLintError) {
+        if write != nil { options.diagnosticsPerRun = nil }
+        guard write == nil, filtering, let read else { return }
+        options.baseline = BaselineFilter(try Baseline.load(read), currentDirectory: FileSystem.currentDirectory())
+    }
+
+    /// Ends a run set up by ``prepare(_:filtering:)``: records the findings, reports stale entries, or (when the
+    /// run did not filter) applies the baseline. Returns the line to print on standard error, if any.
+    public func finish(_ report: inout LintReport) throws(WMLintError) -> String? {
+        guard let filter = report.baseline else { return try apply(to: &report) }
+        report.baseline = nil
+        if strict { filter.reportStale(in: &report) }
+        return nil
+    }
+
     /// Records the report's findings when asked (they are then held back, as any baselined finding is), else holds
     /// back the findings of the baseline read, reporting its stale entries with `strict`. Returns the line to
     /// print on standard error, if any.
@@ -238,7 +262,8 @@ public struct BaselineOptions: Equatable, Sendable {
             let directory = FileSystem.realPath(Path.directory(of: write)) ?? currentDirectory
             let recorded = Baseline(recording: report, directory: directory, currentDirectory: currentDirectory)
             try ReportOutput.writeFile(
-                String(decoding: recorded.encoded(), as: UTF8.self), to: write, naming: "the baseline")
+                String(decoding: recorded.encoded(), as: UTF8.self), to: write, naming: "the baseline",
+                inputs: report.readFiles())
             var filter = BaselineFilter(recorded, currentDirectory: currentDirectory)
             filter.apply(to: &report, reportingStale: false)
             let count = filter.absorbed

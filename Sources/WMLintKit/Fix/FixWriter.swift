@@ -102,23 +102,9 @@ public struct FixWriter: Sendable {
             }
         }
 
-        var template = FileName.cString(Path.join(directory, ".\(Path.basename(target)).wmlint-XXXXXX"))
-        // The ending signals wait while the file is created and its name noted, so none falls between the two.
-        let blocked = TemporaryFiles.blockEndingSignals()
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            let descriptor = mkstemp(base)
-            if descriptor >= 0 { TemporaryFiles.register(base) }
-            return descriptor
-        }
-        let created = errno
-        TemporaryFiles.restoreSignals(blocked)
+        let (descriptor, temporary) = Self.createTemporary(beside: target)
         defer { TemporaryFiles.unregister() }
-        guard descriptor >= 0 else {
-            errno = created
-            throw failure(errorText())
-        }
-        let temporary = FileName.decode(template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) })
+        guard descriptor >= 0 else { throw failure(errorText()) }
         var isOpen = true
         defer {
             if isOpen { close(descriptor) }
@@ -256,6 +242,75 @@ public struct FixWriter: Sendable {
         }
     }
 
+    /// Creates the hidden temporary file `.NAME.wmlint-XXXXXX` beside `path` and notes it for removal on an ending
+    /// signal (``TemporaryFiles/unregister()`` once it is renamed or removed): its descriptor and path, or -1 with
+    /// `errno` set.
+    static func createTemporary(beside path: String) -> (descriptor: Int32, path: String) {
+        var template = FileName.cString(Path.join(Path.directory(of: path), ".\(Path.basename(path)).wmlint-XXXXXX"))
+        // The ending signals wait while the file is created and its name noted, so none falls between the two.
+        let blocked = TemporaryFiles.blockEndingSignals()
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            let descriptor = mkstemp(base)
+            if descriptor >= 0 { TemporaryFiles.register(base) }
+            return descriptor
+        }
+        let created = errno
+        TemporaryFiles.restoreSignals(blocked)
+        errno = created
+        return (descriptor, FileName.decode(template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }))
+    }
+
+    /// Writes a new file (a report, a baseline) at `path` the way fixes are written: to a temporary file beside
+    /// it, flushed, then renamed over it, so that a failure leaves the previous file as it was.
+    ///
+    /// Refused, with nothing written: a symbolic link at `path` (a committed link must not send the report
+    /// elsewhere; the rename would replace the link), anything but a regular file, and a file among `inputs`
+    /// (device and inode of every file the run read). An existing file keeps its mode; a new one gets 0666 less
+    /// the umask, as `open` would give it. `what` names the file in messages ("the sarif report").
+    public func writeReport(
+        _ bytes: [UInt8], to path: String, naming what: String, inputs: Set<FileIdentity> = []
+    ) throws(WMLintError) {
+        func failure(_ reason: String) -> WMLintError {
+            .writeFailed("cannot write \(what) to '\(path)': \(reason)")
+        }
+        var info = stat()
+        var mode = mode_t(0o666) & ~currentUmask()
+        if FileSystem.status(path, &info, noFollow: true) == 0 {
+            if info.st_mode & S_IFMT == S_IFLNK {
+                throw failure(
+                    "it is a symbolic link, and a report is never written through one; remove it or name another path")
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else { throw failure("not a regular file") }
+            if inputs.contains(FileIdentity(info)) {
+                throw failure("it is an input of this run, and a report never overwrites one")
+            }
+            mode = info.st_mode & 0o7777
+        } else if errno != ENOENT {
+            throw failure(errorText())
+        }
+        let (descriptor, temporary) = Self.createTemporary(beside: path)
+        defer { TemporaryFiles.unregister() }
+        guard descriptor >= 0 else { throw failure(errorText()) }
+        var reason = writeAll(bytes, to: descriptor)
+        if reason == nil, fchmod(descriptor, mode) != 0 { reason = errorText() }
+        if reason == nil, operations.sync(descriptor) != 0 { reason = errorText() }
+        if close(descriptor) != 0, reason == nil { reason = errorText() }
+        if reason == nil, operations.rename(temporary, path) != 0 { reason = errorText() }
+        if let reason {
+            unlink(FileName.cString(temporary))
+            throw failure(reason)
+        }
+        syncDirectory(Path.directory(of: path))
+    }
+
+    /// The process's file-creation mask (read by setting it and restoring it at once).
+    private func currentUmask() -> mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
+    }
+
     /// Flushes the directory entry of the rename (best effort: some file systems refuse `fsync` on a directory).
     private func syncDirectory(_ directory: String) {
         let descriptor = FileSystem.openFile(directory, O_RDONLY | O_CLOEXEC)
@@ -266,6 +321,24 @@ public struct FixWriter: Sendable {
 
     private func errorText() -> String {
         String(cString: strerror(errno))
+    }
+}
+
+/// A file as the file system knows it: device and inode, the same through every name and link.
+public struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// The identity of the file at `path` (links followed), when it exists.
+    public init?(path: String) {
+        var info = stat()
+        guard FileSystem.status(path, &info) == 0 else { return nil }
+        self.init(info)
     }
 }
 

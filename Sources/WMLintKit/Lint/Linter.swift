@@ -32,8 +32,14 @@ public struct LintOptions: Sendable {
     public var standardInput: [UInt8]?
     /// File contents to lint instead of the bytes on disk, by displayed path (the text `--fix` would write).
     public var contents: [String: [UInt8]] = [:]
-    /// Whether diagnostics with a fix are kept past the per-file limit (`--fix` applies them all in one run).
+    /// Whether diagnostics with a fix are kept past the per-file and per-run limits (`--fix` applies them all in
+    /// one run).
     public var keepsEveryFix = false
+    /// The most diagnostics a run reports (the rest are summed up in one `input-limit` error); `nil` reports
+    /// them all (recording a baseline).
+    public var diagnosticsPerRun: Int? = ReportCollector.diagnosticsPerRun
+    /// The baseline whose findings are held back, before the per-run limit counts them.
+    public var baseline: BaselineFilter?
 
     public init(
         paths: [String], inputFormat: InputFormat = .auto, stdinFilename: String? = nil,
@@ -51,8 +57,11 @@ public struct LintOptions: Sendable {
 public struct LintReport: Sendable {
     /// Sorted by path, offset, rule id; each (path, range, rule) once.
     public var diagnostics: [Diagnostic]
-    /// Every file read, by displayed path, for quoting source lines.
+    /// The files read that a diagnostic is in, by displayed path, for quoting source lines (every file read, unless
+    /// the run reached its diagnostic limit).
     public var sources: [String: SourceFile]
+    /// Every file the run read, by displayed path.
+    public var readPaths: Set<String> = []
     /// How many input files were checked.
     public var fileCount: Int
     /// The bytes read from standard input, when `-` was linted.
@@ -64,6 +73,12 @@ public struct LintReport: Sendable {
     public var hidden: (warnings: Int, infos: Int) = (0, 0)
     /// How many findings a baseline held back (``BaselineFilter``); the text summary says so.
     public var baselined = 0
+    /// The identities of the files the run read (a report must not overwrite one).
+    public func readFiles() -> Set<FileIdentity> {
+        Set(readPaths.union(sources.keys).compactMap { FileIdentity(path: $0) })
+    }
+    /// The baseline the run held findings back with, for reporting its stale entries once the run is over.
+    public internal(set) var baseline: BaselineFilter?
 
     public func count(_ severity: Severity) -> Int {
         diagnostics.count { $0.severity == severity }
@@ -126,22 +141,30 @@ public enum Linter {
             input.configuration = configuration
             inputs.append(input)
         }
-        // Scripts first: the documents they pull in are linted through them, not again on their own.
-        // Outcomes are kept by input index (the inputs' order), not looked up by path.
+        // Scripts first: the documents they pull in are linted through them, not again on their own. Each outcome
+        // goes into the report as its file finishes; its index (the inputs' order) keeps the report deterministic.
+        let collector = Mutex(
+            ReportCollector(
+                limit: options.diagnosticsPerRun, keepsEveryFix: options.keepsEveryFix, baseline: options.baseline))
+        let referenced = Mutex<Set<String>>([])
         let scriptIndices = inputs.indices.filter { inputs[$0].kind == .shell }
-        let scriptOutcomes = lintAll(scriptIndices.map { inputs[$0] }, linter: linter, jobs: options.jobs)
-        let referenced = Set(scriptOutcomes.flatMap(\.referencedDocuments))
+        lintAll(scriptIndices, of: inputs, linter: linter, jobs: options.jobs) { index, outcome in
+            if !outcome.referencedDocuments.isEmpty {
+                referenced.withLock { $0.formUnion(outcome.referencedDocuments) }
+            }
+            collector.withLock { $0.add(outcome, index: index) }
+        }
+        let pulledIn = referenced.withLock { $0 }
         let documentIndices = inputs.indices.filter { index in
             let input = inputs[index]
             // `realpath` only when some script pulled a document in.
             return input.kind != .shell
-                && (referenced.isEmpty || !referenced.contains(FileSystem.realPath(input.path) ?? input.path))
+                && (pulledIn.isEmpty || !pulledIn.contains(FileSystem.realPath(input.path) ?? input.path))
         }
-        let documentOutcomes = lintAll(documentIndices.map { inputs[$0] }, linter: linter, jobs: options.jobs)
-        var outcomes = [FileOutcome?](repeating: nil, count: inputs.count)
-        for (index, outcome) in zip(scriptIndices, scriptOutcomes) { outcomes[index] = outcome }
-        for (index, outcome) in zip(documentIndices, documentOutcomes) { outcomes[index] = outcome }
-        return merge(outcomes.compactMap { $0 })
+        lintAll(documentIndices, of: inputs, linter: linter, jobs: options.jobs) { index, outcome in
+            collector.withLock { $0.add(outcome, index: index) }
+        }
+        return collector.withLock { $0.finish() }
     }
 
     private static func runStandardInput(
@@ -157,60 +180,41 @@ public enum Linter {
         var input = InputFile(path: name, kind: kind, isForced: options.inputFormat != .auto)
         input.configuration = try configurations.configuration(for: name)
         if input.configuration?.isExcluded(path: name) == true {
-            return merge([])
+            return merge([], options)
         }
-        var report = merge([linter.lint(input, standardInput: bytes)])
+        var report = merge([linter.lint(input, standardInput: bytes)], options)
         report.standardInput = bytes
         return report
     }
 
-    private static func lintAll(_ inputs: [InputFile], linter: FileLinter, jobs: Int?) -> [FileOutcome] {
-        guard inputs.count > 1, jobs != 1 else { return inputs.map { linter.lint($0) } }
-        let results = Mutex<[FileOutcome?]>(Array(repeating: nil, count: inputs.count))
-        let workers = max(1, min(jobs ?? activeProcessorCount(), inputs.count))
+    /// Lints `inputs[indices]`, in parallel unless `jobs` is 1, handing each outcome to `finished` as its file
+    /// finishes (from any thread, one call at a time per outcome).
+    private static func lintAll(
+        _ indices: [Int], of inputs: [InputFile], linter: FileLinter, jobs: Int?,
+        finished: @Sendable (Int, FileOutcome) -> Void
+    ) {
+        guard indices.count > 1, jobs != 1 else {
+            for index in indices { finished(index, linter.lint(inputs[index])) }
+            return
+        }
+        let workers = max(1, min(jobs ?? activeProcessorCount(), indices.count))
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < inputs.count else { return }
-                let outcome = linter.lint(inputs[index])
-                results.withLock { $0[index] = outcome }
+                let position = next.add(1, ordering: .relaxed).oldValue
+                guard position < indices.count else { return }
+                let index = indices[position]
+                finished(index, linter.lint(inputs[index]))
             }
         }
-        return results.withLock { $0.map { $0 ?? FileOutcome() } }
     }
 
-    private static func merge(_ outcomes: [FileOutcome]) -> LintReport {
-        var sources: [String: SourceFile] = [:]
-        var diagnostics: [Diagnostic] = []
-        sources.reserveCapacity(outcomes.count)
-        diagnostics.reserveCapacity(outcomes.reduce(0) { $0 + $1.diagnostics.count })
-        for outcome in outcomes {
-            for source in outcome.sources {
-                // The first read of a path wins; one lookup for the usual new path.
-                if let earlier = sources.updateValue(source, forKey: source.path) { sources[source.path] = earlier }
-            }
-            diagnostics.append(contentsOf: outcome.diagnostics)
-        }
-        // The report order compares exactly what makes two diagnostics one finding (path, range, rule, message: a
-        // document pulled in twice), and the sort is stable: each finding's copies end up side by side, the first
-        // one read first, and only that one is kept. No set of identities: hashing them costs more than the sort.
-        diagnostics.sort(by: Diagnostic.reportOrder)
-        var kept = 0
-        for index in diagnostics.indices
-        where kept == 0 || !isSameFinding(diagnostics[kept - 1], diagnostics[index]) {
-            diagnostics.swapAt(kept, index)
-            kept += 1
-        }
-        diagnostics.removeLast(diagnostics.count - kept)
-        return LintReport(
-            diagnostics: diagnostics, sources: sources, fileCount: outcomes.count(where: \.isInput),
-            standardInput: nil, requests: outcomes.flatMap(\.requests))
-    }
-
-    /// Whether two diagnostics are one finding: same path, range, rule and message.
-    private static func isSameFinding(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        a.range == b.range && a.rule == b.rule && a.path == b.path && a.message == b.message
+    /// The report of outcomes already in hand (standard input's).
+    private static func merge(_ outcomes: [FileOutcome], _ options: LintOptions) -> LintReport {
+        var collector = ReportCollector(
+            limit: options.diagnosticsPerRun, keepsEveryFix: options.keepsEveryFix, baseline: options.baseline)
+        for (index, outcome) in outcomes.enumerated() { collector.add(outcome, index: index) }
+        return collector.finish()
     }
 }
 

@@ -66,39 +66,17 @@ public struct ReportOutput: Sendable, Hashable {
         self.init(format: format, path: path)
     }
 
-    /// Writes `text` to the file (created or truncated); a write failure (exit 2) when it cannot.
-    public func write(_ text: String) throws(WMLintError) {
-        try Self.writeFile(text, to: path, naming: "the \(format.rawValue) report")
+    /// Writes `text` to the file, atomically and never through a link or over one of `inputs`; a write failure
+    /// (exit 2) when it cannot, the previous file left as it was.
+    public func write(_ text: String, inputs: Set<FileIdentity>) throws(WMLintError) {
+        try Self.writeFile(text, to: path, naming: "the \(format.rawValue) report", inputs: inputs)
     }
 
-    /// Writes `text` to `path` (created or truncated); a write failure (exit 2) naming `what` when it cannot.
-    public static func writeFile(_ text: String, to path: String, naming what: String) throws(WMLintError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw .writeFailed("cannot write \(what) to '\(path)': \(errorText())")
-        }
-        var failure: String?
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 {
-                    failure = errorText()
-                    return
-                }
-                offset += written
-            }
-        }
-        if close(descriptor) != 0 && failure == nil { failure = errorText() }
-        if let failure {
-            throw .writeFailed("cannot write \(what) to '\(path)': \(failure)")
-        }
-    }
-
-    private static func errorText() -> String {
-        guard let message = strerror(errno) else { return "error \(errno)" }
-        return String(cString: message)
+    /// Writes `text` to `path` as ``FixWriter/writeReport(_:to:naming:inputs:)`` does; a write failure (exit 2)
+    /// naming `what` when it cannot.
+    public static func writeFile(
+        _ text: String, to path: String, naming what: String, inputs: Set<FileIdentity> = []
+    ) throws(WMLintError) {
+        try FixWriter().writeReport(Array(text.utf8), to: path, naming: what, inputs: inputs)
     }
 }
