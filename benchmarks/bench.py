@@ -205,6 +205,22 @@ def section_many(a):
             fmt_ir(callgrind(cmds["wmlint check DIR"])), fmt_ir(callgrind(cmds["wmlint check --jobs 1 DIR"]))))
 
 
+def section_heavy(a):
+    print("## 5. Diagnostic-heavy repositories: peak memory\n")
+    wm = os.path.join(a.bin, "wmlint-" + a.variants[-1])
+    rows = []
+    worst = 0
+    for name, what in [("unknown", "900 scripts of 6 KB full of unknown options"),
+                       ("many", "1,000 scripts of 1,200 diagnostics each")]:
+        directory = os.path.join(a.data, "heavy", name)
+        for fmt in ["text", "gcc", "json", "sarif", "github"]:
+            wall, user, sys_, rss, rc = run_once([wm, "check", "--no-config", "--format", fmt, directory])
+            worst = max(worst, rss)
+            rows.append([what, fmt, ms(wall), "%.1f" % (rss / 1024), rc])
+    table(rows, ["repository", "format", "wall", "peak RSS MiB", "exit"])
+    print("- worst peak RSS %.1f MiB; target <= 256 MiB: %s\n" % (worst / 1024, "yes" if worst / 1024 <= 256 else "NO"))
+
+
 FORM_ARGS = {
     "json": ["--input-format", "json"],
     "json-diags": ["--input-format", "json"],
@@ -301,7 +317,7 @@ def main():
     ap.add_argument("--callgrind", action="store_true")
     ap.add_argument("--variants", default="static")
     ap.add_argument("--sizes", default="16K,512K,4M,8M")
-    ap.add_argument("--only", default="startup,many,throughput")
+    ap.add_argument("--only", default="startup,many,throughput,heavy")
     a = ap.parse_args()
     a.variants = a.variants.split(",")
     a.sizes = a.sizes.split(",")
@@ -310,7 +326,8 @@ def main():
         subprocess.run(["uname", "-srm"], capture_output=True, text=True).stdout.strip(),
         os.cpu_count(), " ".join(load())))
     for name in a.only.split(","):
-        {"startup": section_startup, "many": section_many, "throughput": section_throughput}[name](a)
+        {"startup": section_startup, "many": section_many, "throughput": section_throughput,
+         "heavy": section_heavy}[name](a)
         sys.stdout.flush()
 
 

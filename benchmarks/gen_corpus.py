@@ -3,6 +3,7 @@
 
   gen_corpus.py many DIR [N]        N request-shaped files (default 2000): JSON, YAML
                                     and shell, about one in ten broken
+  gen_corpus.py heavy DIR           diagnostic-heavy repositories (DIR/unknown, DIR/many)
   gen_corpus.py big DIR SIZE...     one file per form and size (bytes; suffix K or M):
                                     json, yaml, shorthand (one huge shorthand value in
                                     a script), shell (a long script), and the
@@ -273,8 +274,29 @@ def big(directory, sizes):
                 f.write(fn(random.Random(size), size))
 
 
+def heavy(directory):
+    """Diagnostic-heavy repositories: 900 scripts of about 6 KB whose every line repeats unknown options
+    (unknown/), and 1,000 scripts of one invocation with 1,200 unknown options (many/)."""
+    unknown = os.path.join(directory, "unknown")
+    os.makedirs(unknown, exist_ok=True)
+    line = "aws workmail put-identity-provider-configuration" + " --bogus-option x" * 4 + "\n"
+    body = line * (6000 // len(line))
+    for i in range(900):
+        with open(os.path.join(unknown, "s%03d.sh" % i), "w") as f:
+            f.write(body)
+    many_dir = os.path.join(directory, "many")
+    os.makedirs(many_dir, exist_ok=True)
+    invocation = "aws workmail put-identity-provider-configuration" + "".join(
+        " --bogus%d x" % i for i in range(1200)) + "\n"
+    for i in range(1000):
+        with open(os.path.join(many_dir, "s%04d.sh" % i), "w") as f:
+            f.write(invocation)
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "many":
+    if sys.argv[1] == "heavy":
+        heavy(sys.argv[2])
+    elif sys.argv[1] == "many":
         many(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 2000)
     elif sys.argv[1] == "big":
         big(sys.argv[2], sys.argv[3:])

@@ -53,6 +53,9 @@ gcc -O2 -o "$bin/yaml_events" "$here/yaml_events.c" $(pkg-config --cflags --libs
 if [ ! -d "$data/many" ]; then
     python3 "$here/gen_corpus.py" many "$data/many" 2000
 fi
+if [ ! -d "$data/heavy" ]; then
+    python3 "$here/gen_corpus.py" heavy "$data/heavy"
+fi
 if [ "$quick" = 1 ]; then sizes="512K,4M"; else sizes="16K,512K,4M,8M"; fi
 python3 "$here/gen_corpus.py" big "$data/big" 1K ${sizes//,/ }
 
