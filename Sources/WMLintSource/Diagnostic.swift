@@ -83,7 +83,26 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.fixes = fixes
     }
 
-    /// The order of every report: path, then start offset, then end offset, then rule id, then message.
+    /// Where two diagnostics stand in report order, with one comparison of each field.
+    public static func compareInReportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> ReportOrdering {
+        if lhs.path != rhs.path { return lhs.path < rhs.path ? .less : .greater }
+        if lhs.range.lowerBound != rhs.range.lowerBound {
+            return lhs.range.lowerBound < rhs.range.lowerBound ? .less : .greater
+        }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule ? .less : .greater }
+        if lhs.range.upperBound != rhs.range.upperBound {
+            return lhs.range.upperBound < rhs.range.upperBound ? .less : .greater
+        }
+        if lhs.message != rhs.message { return lhs.message < rhs.message ? .less : .greater }
+        return .same
+    }
+
+    /// The result of ``compareInReportOrder(_:_:)``.
+    public enum ReportOrdering: Sendable {
+        case less, same, greater
+    }
+
+    /// The order of every report: path, then start offset, then rule id, then end offset, then message.
     public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
         if lhs.path != rhs.path { return lhs.path < rhs.path }
         if lhs.range.lowerBound != rhs.range.lowerBound { return lhs.range.lowerBound < rhs.range.lowerBound }

@@ -23,7 +23,7 @@ struct ReportCollector {
     private var entries: [(diagnostic: Diagnostic, index: Int)] = []
     /// Each file read, with the index of the first outcome that read it (the first read wins).
     private var sources: [String: (index: Int, file: SourceFile)] = [:]
-    /// Every file read, by displayed path, kept when its text is let go.
+    /// The files read whose text was let go, by displayed path.
     private var readPaths: Set<String> = []
     private var requests: [(index: Int, requests: [LintedRequest])] = []
     /// Findings located in a file other than the outcome's own input, seen so far, and whether the baseline held
@@ -47,11 +47,15 @@ struct ReportCollector {
     mutating func add(_ outcome: FileOutcome, index: Int) {
         if outcome.isInput { fileCount += 1 }
         for source in outcome.sources {
-            readPaths.insert(source.path)
             if let earlier = sources[source.path], earlier.index <= index { continue }
             sources[source.path] = (index, source)
         }
         if !outcome.requests.isEmpty { requests.append((index, outcome.requests)) }
+        guard baseline != nil || boundary != nil else {
+            entries.append(contentsOf: outcome.diagnostics.lazy.map { ($0, index) })
+            if let limit, entries.count > 2 * limit + 1_000 { compact(limit) }
+            return
+        }
         let own = outcome.sources.first?.path
         var byPath: [String: SourceFile] = [:]
         if baseline != nil { for source in outcome.sources { byPath[source.path] = source } }
@@ -134,6 +138,7 @@ struct ReportCollector {
             for related in diagnostic.related { needed.insert(related.path) }
             for fix in diagnostic.fixes { for edit in fix.edits { needed.insert(edit.path) } }
         }
+        for path in sources.keys where !needed.contains(path) { readPaths.insert(path) }
         sources = sources.filter { needed.contains($0.key) }
     }
 
@@ -142,9 +147,11 @@ struct ReportCollector {
     /// input's are hashed, in ``add(_:index:)``, and only with a baseline: hashing them all costs more than the sort.
     private mutating func sortAndDeduplicate() {
         entries.sort { a, b in
-            if Diagnostic.reportOrder(a.diagnostic, b.diagnostic) { return true }
-            if Diagnostic.reportOrder(b.diagnostic, a.diagnostic) { return false }
-            return a.index < b.index
+            switch Diagnostic.compareInReportOrder(a.diagnostic, b.diagnostic) {
+            case .less: true
+            case .greater: false
+            case .same: a.index < b.index
+            }
         }
         var kept = 0
         for index in entries.indices
