@@ -12,16 +12,27 @@ public enum EncodingCheck {
         public var isUnreadable: Bool
     }
 
-    /// Checks `bytes`, the whole of the file at `path`.
-    public static func check(_ bytes: [UInt8], path: String) -> Result {
+    /// What a file is read as, which decides what a byte order mark breaks.
+    public enum Form: Sendable {
+        /// A JSON or YAML document (`--cli-input-json`/`--cli-input-yaml`, a `file://` target).
+        case document
+        /// A shell script, a Markdown file or a workflow.
+        case script
+    }
+
+    /// Checks `bytes`, the whole of the file at `path`, read as `form`.
+    public static func check(_ bytes: [UInt8], path: String, form: Form) -> Result {
         var diagnostics: [Diagnostic] = []
         let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         if hasBOM {
             diagnostics.append(
                 Diagnostic(
                     rule: .encoding,
-                    message:
-                        "file starts with a UTF-8 byte order mark; the AWS CLI rejects such JSON and it breaks a shebang",
+                    message: form == .document
+                        ? "file starts with a UTF-8 byte order mark; the AWS CLI rejects a JSON input that starts with one "
+                            + "(its YAML loader skips it, other YAML and JSON tools may not)"
+                        : "file starts with a UTF-8 byte order mark; the shell reads it as part of the first word, "
+                            + "so a shebang line no longer works",
                     path: path,
                     range: .bytes(0, 3),
                     fixes: [

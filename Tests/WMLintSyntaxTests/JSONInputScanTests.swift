@@ -22,11 +22,11 @@ import WMLintSyntax
             for position in 0..<length {
                 var bytes = Self.filler(length)
                 bytes[position] = 0
-                let result = EncodingCheck.check(bytes, path: "in.json")
+                let result = EncodingCheck.check(bytes, path: "in.json", form: .document)
                 #expect(result.isUnreadable)
                 #expect(result.diagnostics.map(\.range) == [.bytes(position, position + 1)], "\(length) \(position)")
             }
-            #expect(EncodingCheck.check(Self.filler(length), path: "in.json").diagnostics.isEmpty)
+            #expect(EncodingCheck.check(Self.filler(length), path: "in.json", form: .document).diagnostics.isEmpty)
         }
     }
 
@@ -54,7 +54,7 @@ import WMLintSyntax
         for padding in 0..<40 {
             let bytes = Self.filler(padding) + text + Self.filler(40 - padding) + text
             #expect(EncodingCheck.firstInvalidUTF8(bytes) == nil)
-            #expect(EncodingCheck.check(bytes, path: "in.json").diagnostics.isEmpty)
+            #expect(EncodingCheck.check(bytes, path: "in.json", form: .document).diagnostics.isEmpty)
         }
     }
 
@@ -79,7 +79,7 @@ import WMLintSyntax
 
     @Test func aNULAndInvalidUTF8AreBothReported() {
         let bytes = Self.filler(40) + [0] + Self.filler(3) + [0xFF] + Self.filler(30)
-        let result = EncodingCheck.check(bytes, path: "in.json")
+        let result = EncodingCheck.check(bytes, path: "in.json", form: .document)
         #expect(result.diagnostics.map(\.range) == [.bytes(40, 41), .bytes(44, 45)])
         #expect(Self.naiveNUL(bytes) == 40)
     }

@@ -22,7 +22,7 @@ import WMLintSyntax
 
     /// Whether the linter rejects `bytes`: an `encoding` or `json-syntax` diagnostic, or unreadable text.
     static func rejects(_ bytes: [UInt8], path: String) -> (rejected: Bool, messages: [String]) {
-        let encoding = EncodingCheck.check(bytes, path: path)
+        let encoding = EncodingCheck.check(bytes, path: path, form: .document)
         if encoding.isUnreadable {
             return (true, encoding.diagnostics.map(\.message))
         }

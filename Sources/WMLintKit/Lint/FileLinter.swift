@@ -181,7 +181,7 @@ struct FileLinter {
         into outcome: inout FileOutcome
     ) {
         if !isForced && !Sniffer.mentionsParameter(Array(file.bytes.prefix(Sniffer.prefixLimit))) { return }
-        let encoding = EncodingCheck.check(file.bytes, path: file.path)
+        let encoding = EncodingCheck.check(file.bytes, path: file.path, form: .document)
         let text = SourceText(file: file)
         var parsed: ParseResult?
         if !encoding.isUnreadable {
@@ -218,7 +218,7 @@ struct FileLinter {
     private func lintScript(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
         outcome.isInput = true
         outcome.sources.append(file)
-        let encoding = EncodingCheck.check(file.bytes, path: file.path)
+        let encoding = EncodingCheck.check(file.bytes, path: file.path, form: .script)
         outcome.diagnostics += encoding.diagnostics
         if encoding.isUnreadable { return }
         lintShell(EmbeddedScript(text: SourceText(file: file)), file: file, context: resolver, into: &outcome)

@@ -70,7 +70,7 @@ struct ParameterFiles {
             let file = SourceFile(path: displayPath, bytes: bytes)
             outcome.sources.append(file)
             outcome.referencedDocuments.append(canonical)
-            let encoding = EncodingCheck.check(bytes, path: displayPath)
+            let encoding = EncodingCheck.check(bytes, path: displayPath, form: .document)
             outcome.diagnostics += encoding.diagnostics.map {
                 var diagnostic = $0
                 diagnostic.related.append(

@@ -1018,8 +1018,9 @@ let generatedRules: [RuleDescription] = [
         severity: .error,
         summary: "the file is not UTF-8, holds a NUL byte, or starts with a UTF-8 byte order mark",
         rationale: #"""
-            The AWS CLI rejects a `--cli-input-json` document that starts with a UTF-8 byte order mark, and a BOM in
-            front of a shell script's `#!` line stops the kernel from finding the interpreter. Bytes that are not UTF-8,
+            The AWS CLI rejects a `--cli-input-json` document that starts with a UTF-8 byte order mark (its YAML loader
+            skips one, but other YAML and JSON tools may not), and a BOM in front of a shell script's `#!` line stops the
+            kernel from finding the interpreter: the message says which of the two the file is read as. Bytes that are not UTF-8,
             or a NUL byte, make text tools and the CLI read something other than what reviewers saw. The fix for a BOM
             is to drop those three bytes.
 
