@@ -176,7 +176,7 @@ def load_facts():
     expected = {
         "organization-id-pattern", "instance-arn-pattern", "application-arn-pattern", "partitions",
         "authentication-modes", "personal-access-token-statuses", "lifetime-in-days", "instance-arn-length",
-        "application-arn-length", "workmail-regions", "partition-by-region-prefix", "region-prefixes-of-aws",
+        "application-arn-length", "aws-regions", "workmail-regions", "partition-by-region-prefix", "region-prefixes-of-aws",
         *PLACEHOLDER_KEYS,
     }
     if not isinstance(facts, dict) or set(facts) != expected:
@@ -320,7 +320,18 @@ def wrapped_declaration(doc, declaration, value):
     single = f"    {declaration} = {value}"
     if len(single) <= LINE_LIMIT:
         return lines + [single]
-    return lines + [f"    {declaration} =", f"        {value}"]
+    if len(f"        {value}") <= LINE_LIMIT or not (value.startswith("[") and value.endswith("]")):
+        return lines + [f"    {declaration} =", f"        {value}"]
+    # A long array: its elements wrapped, as swift-format lays them out (a trailing comma after the last).
+    items = [item.strip() for item in value[1:-1].split(",")]
+    wrapped, current = [], "       "
+    for item in items:
+        if len(current) + 1 + len(item) + 1 > LINE_LIMIT:
+            wrapped.append(current)
+            current = "       "
+        current += f" {item},"
+    wrapped.append(current)
+    return lines + [f"    {declaration} = ["] + wrapped + ["    ]"]
 
 
 def facts_swift(facts):
@@ -362,6 +373,9 @@ def facts_swift(facts):
     out += wrapped_declaration(
         ["`ApplicationArn` length bounds, in characters."], "public static let applicationArnLength",
         bounds("application-arn-length"))
+    out += wrapped_declaration(
+        ["Every AWS region, of every partition."], "public static let awsRegions",
+        swift_array(facts["aws-regions"]))
     out += wrapped_declaration(
         ["Regions where WorkMail is offered."], "public static let workmailRegions",
         swift_array(facts["workmail-regions"]))

@@ -27,7 +27,10 @@ struct WMLint: ParsableCommand {
                 try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
             try command.run()
         } catch let error as WMLintError {
-            writeError("wmlint: error: \(VisibleText.escaped(error.message))\n")
+            // Each line of the message (a configuration file's problems, one per line) carries the prefix.
+            for line in error.message.split(separator: "\n", omittingEmptySubsequences: true) {
+                writeError("wmlint: error: \(VisibleText.escaped(String(line)))\n")
+            }
             Glibc.exit(2)
         } catch let code as ExitCode where code.rawValue != 0 && code != .validationFailure {
             // A failing run: no message (what swift-argument-parser's error path prints, without building help).

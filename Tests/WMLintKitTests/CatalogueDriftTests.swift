@@ -224,3 +224,29 @@ struct CatalogueDriftTests {
             })
     }
 }
+
+/// Every region a configuration may name is one botocore knows, when botocore is installed (a newer botocore may
+/// know more: regions are added, never removed; `rules/facts.yaml` says how the list was taken).
+@Suite struct RegionListTests {
+    @Test func everyRegionIsOneBotocoreKnows() throws {
+        let script = """
+            import botocore.session
+            d = botocore.session.get_session().get_data('endpoints')
+            print('\\n'.join(sorted(r for p in d['partitions'] for r in p['regions'])))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        // No python3 or no botocore: nothing to compare against.
+        guard process.terminationStatus == 0 else { return }
+        let regions = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(regions.count >= 40)
+        #expect(Set(ServiceFacts.awsRegions).subtracting(regions).isEmpty)
+    }
+}

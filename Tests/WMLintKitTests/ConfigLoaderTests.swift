@@ -125,6 +125,11 @@ import WMLintSource
             "1:9: region 'useast1' is not a region name; expected lower-case words and a number joined by '-', "
                 + "such as 'us-east-1'"
         ),
+        ("region: us-easst-1\n", "1:9: region 'us-easst-1' is not an AWS region; did you mean 'us-east-1'?"),
+        (
+            "region: xx-nowhere-9\n",
+            "1:9: region 'xx-nowhere-9' is not an AWS region; expected one such as 'us-east-1'"
+        ),
         ("region: 12\n", "1:9: region must be a string such as 'us-east-1', found an integer"),
         (
             "pat-lifetime-days: {min: 400, max: 365}\n",

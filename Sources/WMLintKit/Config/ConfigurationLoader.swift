@@ -78,9 +78,15 @@ extension ConfigurationLoader {
 
 /// Checks of single values shared by the file and the command line.
 enum ConfigurationValues {
-    /// Why `region` is not a region name (`us-east-1`, `us-gov-west-1`, `cn-north-1`), or `nil`.
+    /// Why `region` is not an AWS region (`us-east-1`, `us-gov-west-1`, `cn-north-1`: one of
+    /// ``ServiceFacts/awsRegions``, botocore's list), or `nil`.
     static func regionProblem(_ region: String) -> String? {
-        if isRegionName(region) { return nil }
+        if isRegionName(region) {
+            if ServiceFacts.awsRegions.contains(region) { return nil }
+            let near = Spelling.nearest(to: region, in: ServiceFacts.awsRegions)
+            return "\(quoted(region)) is not an AWS region"
+                + (near.map { "; did you mean \(quoted($0))?" } ?? "; expected one such as 'us-east-1'")
+        }
         let lowered = region.lowercased().trimmingASCIIWhitespace()
         let suggestion = isRegionName(lowered) ? "; did you mean \(quoted(lowered))?" : ""
         return "\(quoted(region)) is not a region name; expected lower-case words and a number joined by '-', "
