@@ -1419,7 +1419,9 @@ let generatedRules: [RuleDescription] = [
         rationale: #"""
             wmlint bounds its work on every input so that a huge or hostile file cannot stall a pre-commit hook or a CI
             job. A file over `--max-file-size` (8 MiB by default) is not read, and after 1000 diagnostics in one file the
-            rest are summarised in a single diagnostic. In a script, `$(…)`, `${…}`, `$((…))` and backquotes nested more
+            rest are summarised in a single diagnostic; so are a whole run's diagnostics after the first 10,000 in report
+            order, by severity, at the first one left out (a baseline's findings are held back before they count;
+            `--write-baseline` records every finding; `--fix` keeps every diagnostic with a fix). In a script, `$(…)`, `${…}`, `$((…))` and backquotes nested more
             than 256 levels deep are not scanned further: the diagnostic stands where the limit was hit, whether or not a
             command around it invokes the operation, since the levels not scanned may hide one. A request document is a
             few hundred bytes, so hitting a limit usually means the wrong file is being linted, or a file made to hide
