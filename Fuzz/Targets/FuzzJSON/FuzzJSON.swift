@@ -9,7 +9,8 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let text = SourceText(bytes: input, path: "fuzz.json")
     checkParse(JSONParser.parse(text), path: text.path, count: input.count)
     checkParse(JSONParser.parse(text, maxDepth: 4), path: text.path, count: input.count)
-    checkDiagnostics(EncodingCheck.check(input, path: text.path).diagnostics, path: text.path, count: input.count)
+    let encoding = EncodingCheck.check(input, path: text.path, form: .document)
+    checkDiagnostics(encoding.diagnostics, path: text.path, count: input.count)
     let whole = JSONParser.parse(text)
     for demand in fuzzDemands {
         checkShaped(JSONParser.parse(text, demand: demand), whole: whole, demand: demand)
