@@ -84,7 +84,7 @@ private func words(_ script: String) -> [[String]] {
             ("export", Reserved.export), ("select", Reserved.select), ("declare", Reserved.declare),
             ("typeset", Reserved.typeset), ("function", Reserved.function), ("sudo", Reserved.sudo),
             ("env", Reserved.env), ("exec", Reserved.exec), ("command", Reserved.command), ("nohup", Reserved.nohup),
-            ("timeout", Reserved.timeout), ("time", Reserved.time), ("aws", Reserved.aws),
+            ("timeout", Reserved.timeout), ("time", Reserved.time), ("nice", Reserved.nice), ("aws", Reserved.aws),
         ]
         for (word, constant) in constants {
             #expect(Reserved.pack(word) == constant, "\(word)")

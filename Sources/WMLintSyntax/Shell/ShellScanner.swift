@@ -92,7 +92,7 @@ enum ListCloser {
 
 /// A command wrapper that runs the command named after its own options.
 enum Wrapper {
-    case sudo, env, exec, command, nohup, timeout, time
+    case sudo, env, exec, command, nohup, nice, timeout, time
 
     init?(name: [UInt8]) {
         func spells(_ word: StaticString) -> Bool {
@@ -107,6 +107,7 @@ enum Wrapper {
         case UInt8(ascii: "e") where spells("exec"): self = .exec
         case UInt8(ascii: "c") where spells("command"): self = .command
         case UInt8(ascii: "n") where spells("nohup"): self = .nohup
+        case UInt8(ascii: "n") where spells("nice"): self = .nice
         case UInt8(ascii: "t") where spells("timeout"): self = .timeout
         case UInt8(ascii: "t") where spells("time"): self = .time
         default: return nil
@@ -154,6 +155,7 @@ enum Reserved {
     static let nohup: UInt64 = 0x70_7568_6F6E  // "nohup"
     static let timeout: UInt64 = 0x74_756F_656D_6974  // "timeout"
     static let time: UInt64 = 0x656D_6974  // "time"
+    static let nice: UInt64 = 0x6563_696E  // "nice"
 }
 
 /// What the words of the command being read are.
@@ -611,7 +613,7 @@ struct ShellLexer {
                     return true
                 }
                 // `esac` ends the patterns of a `case` (the command-list loop keeps count of them).
-                if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time
+                if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time || key == Reserved.nice
                     || (fresh && key == Reserved.esac)
                 {
                     return false
@@ -1115,7 +1117,8 @@ struct ShellLexer {
                 let key = length <= 7 && buffer[word.end - 1] != 0 ? packed(word.start, word.end) : 0
                 guard
                     key == Reserved.sudo || key == Reserved.env || key == Reserved.exec || key == Reserved.command
-                        || key == Reserved.nohup || key == Reserved.timeout || key == Reserved.time
+                        || key == Reserved.nohup || key == Reserved.nice || key == Reserved.timeout
+                        || key == Reserved.time
                 else {
                     command.phase = .other
                     return
@@ -1209,6 +1212,7 @@ struct ShellLexer {
         case .env: Array("uC".utf8)
         case .exec: Array("a".utf8)
         case .timeout: Array("sk".utf8)
+        case .nice: Array("n".utf8)
         case .command, .nohup, .time: []
         }
     }
@@ -1222,6 +1226,7 @@ struct ShellLexer {
             ]
         case .env: ["--unset", "--chdir"]
         case .timeout: ["--signal", "--kill-after"]
+        case .nice: ["--adjustment"]
         case .exec, .command, .nohup, .time: []
         }
     }
