@@ -94,24 +94,26 @@ enum ListCloser {
 enum Wrapper {
     case sudo, env, exec, command, nohup, nice, timeout, time
 
-    init?(name: [UInt8]) {
-        func spells(_ word: StaticString) -> Bool {
-            guard word.utf8CodeUnitCount == name.count else { return false }
-            let pointer = word.utf8Start
-            for index in name.indices where name[index] != pointer[index] { return false }
-            return true
-        }
-        switch name.first {
-        case UInt8(ascii: "s") where spells("sudo"): self = .sudo
-        case UInt8(ascii: "e") where spells("env"): self = .env
-        case UInt8(ascii: "e") where spells("exec"): self = .exec
-        case UInt8(ascii: "c") where spells("command"): self = .command
-        case UInt8(ascii: "n") where spells("nohup"): self = .nohup
-        case UInt8(ascii: "n") where spells("nice"): self = .nice
-        case UInt8(ascii: "t") where spells("timeout"): self = .timeout
-        case UInt8(ascii: "t") where spells("time"): self = .time
+    /// The wrapper whose name packs, as ``Reserved`` packs words, to `key`; `nil` for any other word. A word
+    /// that ends in a NUL byte packs as the word without it, so callers compare only keys of words without one.
+    init?(key: UInt64) {
+        switch key {
+        case Reserved.sudo: self = .sudo
+        case Reserved.env: self = .env
+        case Reserved.exec: self = .exec
+        case Reserved.command: self = .command
+        case Reserved.nohup: self = .nohup
+        case Reserved.nice: self = .nice
+        case Reserved.timeout: self = .timeout
+        case Reserved.time: self = .time
         default: return nil
         }
+    }
+
+    /// The wrapper named `name`, if it is one.
+    init?(name: [UInt8]) {
+        guard name.count <= 8, name.last != 0 else { return nil }
+        self.init(key: name.withUnsafeBufferPointer { $0.packed(0, $0.count) })
     }
 
     /// Whether `NAME=value` words after the wrapper's options set the environment of the command.
@@ -595,7 +597,7 @@ struct ShellLexer {
                     return true
                 }
             case 3:
-                if key == Reserved.aws || key == Reserved.env { return false }
+                if key == Reserved.aws || Wrapper(key: key) != nil { return false }
                 if fresh && key == Reserved.for {
                     // Its words are stepped over, as another command's.
                     command.note(start, end)
@@ -613,16 +615,12 @@ struct ShellLexer {
                     return true
                 }
                 // `esac` ends the patterns of a `case` (the command-list loop keeps count of them).
-                if key == Reserved.sudo || key == Reserved.exec || key == Reserved.time || key == Reserved.nice
-                    || (fresh && key == Reserved.esac)
-                {
-                    return false
-                }
+                if Wrapper(key: key) != nil || (fresh && key == Reserved.esac) { return false }
             case 5:
                 if fresh && (key == Reserved.while || key == Reserved.until) {
                     return true
                 }
-                if key == Reserved.nohup { return false }
+                if Wrapper(key: key) != nil { return false }
             case 6:
                 if fresh && key == Reserved.export {
                     command.note(start, end)
@@ -635,7 +633,7 @@ struct ShellLexer {
                     return true
                 }
             case 7:
-                if key == Reserved.command || key == Reserved.timeout { return false }
+                if Wrapper(key: key) != nil { return false }
                 if fresh && (key == Reserved.declare || key == Reserved.typeset) {
                     command.note(start, end)
                     command.phase = .export(active: false)
@@ -1115,11 +1113,7 @@ struct ShellLexer {
                 && buffer[word.end - 3] == UInt8(ascii: "a")
             if !isAWSName {
                 let key = length <= 7 && buffer[word.end - 1] != 0 ? packed(word.start, word.end) : 0
-                guard
-                    key == Reserved.sudo || key == Reserved.env || key == Reserved.exec || key == Reserved.command
-                        || key == Reserved.nohup || key == Reserved.nice || key == Reserved.timeout
-                        || key == Reserved.time
-                else {
+                guard Wrapper(key: key) != nil else {
                     command.phase = .other
                     return
                 }
