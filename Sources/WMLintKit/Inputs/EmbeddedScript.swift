@@ -104,7 +104,12 @@ extension ShellScript {
                 mark(&copy.commands[index].assignments[assignment].value)
             }
         }
-        for index in copy.exports.indices { mark(&copy.exports[index].value) }
+        for index in copy.bindings.indices {
+            if case .assignment(var value) = copy.bindings[index].kind {
+                mark(&value)
+                copy.bindings[index].kind = .assignment(value)
+            }
+        }
         return copy
     }
 }

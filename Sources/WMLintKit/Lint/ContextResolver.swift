@@ -4,7 +4,7 @@ import WMLintSource
 import WMLintSyntax
 
 /// Resolves the region and account a request runs with: first found of the command's `--region`,
-/// `AWS_REGION`/`AWS_DEFAULT_REGION` (on the command, or exported earlier in the script; `AWS_REGION` wins), the
+/// `AWS_REGION`/`AWS_DEFAULT_REGION` (on the command, or exported to it by the script; `AWS_REGION` wins), the
 /// region in `--endpoint-url`, wmlint's `--region`, the configuration's `region`. The environment of wmlint
 /// itself is never read.
 struct ContextResolver {
@@ -21,8 +21,8 @@ struct ContextResolver {
             anchorRange: anchorRange)
     }
 
-    /// The context of an invocation in a script whose `export` statements are `exports`.
-    func context(of invocation: Invocation, exports: [ShellAssignment]) -> RuleContext {
+    /// The context of an invocation in a script that exports `environment` to it (the values the script shows).
+    func context(of invocation: Invocation, environment: [ShellAssignment]) -> RuleContext {
         var context = context(anchorPath: invocation.path, anchorRange: invocation.operationRange)
         let endpoint = invocation.last(CommandOptions.endpointURL)?.value.flatMap {
             endpointRegion($0, path: invocation.path)
@@ -32,12 +32,11 @@ struct ContextResolver {
             context.region = option.value.flatMap { staticValue($0, origin: "--region", path: invocation.path) }
             return context
         }
-        // The environment the command runs with: its own assignments, else the last export before it.
-        let before = invocation.command.range.lowerBound
+        // The environment the command runs with: its own assignments, else what the script exports to it.
         for name in Self.regionVariables {
             let assignment =
                 invocation.command.assignments.last { $0.name == name }
-                ?? exports.last { $0.name == name && $0.range.upperBound <= before }
+                ?? environment.last { $0.name == name }
             guard let assignment else { continue }
             context.region = staticValue(assignment.value, origin: name, path: invocation.path)
             return context

@@ -247,12 +247,13 @@ struct FileLinter {
     ) -> Int {
         let path = file.path
         var scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
+            .resolvingVariables(in: script.text, environment: ContextResolver.regionVariables)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
-        let regionExports = scanned.exports.filter { ContextResolver.regionVariables.contains($0.name) }
         var invocations = 0
         for index in scanned.commands.indices {
             let command = scanned.commands[index]
+            let uses = command.words.flatMap(\.substitutions) + command.assignments.flatMap(\.value.substitutions)
             // Only the commands' ranges are needed after this (for suppressions): free each one's words once it is
             // linted, so that a long script does not hold them all while its diagnostics grow.
             scanned.commands[index].words = []
@@ -267,7 +268,8 @@ struct FileLinter {
             }
             let first = outcome.diagnostics.count
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
-            check(input, context: resolver.context(of: invocation, exports: regionExports), into: &outcome)
+            check(input, context: resolver.context(of: invocation, environment: command.environment), into: &outcome)
+            if !uses.isEmpty { relate(outcome.diagnostics[first...].indices, to: uses, path: path, in: &outcome) }
             record(input, cliRejects: cliRejects, into: &outcome)
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
@@ -304,6 +306,32 @@ struct FileLinter {
     }
 
     /// Binds a request and runs the rules over it.
+    /// Adds to each diagnostic in `indices` whose range lies in a variable's value the places where the command
+    /// used that variable (and, for a value built of variables, the uses of those in turn).
+    private func relate(
+        _ indices: Range<Int>, to uses: [ShellSubstitution], path: String, in outcome: inout FileOutcome
+    ) {
+        func holds(_ outer: SourceRange, _ inner: SourceRange) -> Bool {
+            outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
+        }
+        for index in indices where outcome.diagnostics[index].path == path {
+            var ranges = [outcome.diagnostics[index].range]
+            var related: [RelatedLocation] = []
+            var seen: Set<SourceRange> = []
+            while let range = ranges.popLast() {
+                for use in uses where holds(use.value, range) && seen.insert(use.use).inserted {
+                    let message =
+                        use.isDefault
+                        ? "the default of \(use.name), used here: \(use.name) is set nowhere in the script"
+                        : "\(use.name) is used here"
+                    related.append(RelatedLocation(message: message, path: path, range: use.use))
+                    ranges.append(use.use)
+                }
+            }
+            outcome.diagnostics[index].related += related
+        }
+    }
+
     private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) {
         let request = RequestBinder.bind(input, appendingTo: &outcome.diagnostics)
         outcome.diagnostics += RuleEngine.run(request, context: context)

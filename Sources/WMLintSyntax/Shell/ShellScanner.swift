@@ -42,7 +42,7 @@ public enum ShellScanner {
         }
         return ShellScript(
             commands: ordered.map(\.element),
-            exports: output.exports,
+            bindings: output.bindings,
             comments: output.comments,
             diagnostics: output.diagnostics
         )
@@ -66,14 +66,14 @@ struct ShellFault: Equatable {
 /// What a scan collects.
 struct ShellOutput {
     var commands: [ShellCommand] = []
-    var exports: [ShellAssignment] = []
+    var bindings: [ShellBinding] = []
     var comments: [SourceRange] = []
     var diagnostics: [Diagnostic] = []
     var depthReported = false
 
     mutating func merge(_ other: ShellOutput) {
         commands += other.commands
-        exports += other.exports
+        bindings += other.bindings
         comments += other.comments
         if !depthReported {
             diagnostics += other.diagnostics
@@ -158,6 +158,57 @@ enum Reserved {
     static let timeout: UInt64 = 0x74_756F_656D_6974  // "timeout"
     static let time: UInt64 = 0x656D_6974  // "time"
     static let nice: UInt64 = 0x6563_696E  // "nice"
+    static let local: UInt64 = 0x6C_6163_6F6C  // "local"
+    static let readonly: UInt64 = 0x796C_6E6F_6461_6572  // "readonly"
+    static let bang: UInt64 = 0x21  // "!"
+    static let openBrace: UInt64 = 0x7B  // "{"
+    static let closeBrace: UInt64 = 0x7D  // "}"
+}
+
+/// A plain word at a command start that changes how the scan goes on: the one place that names them.
+enum StartWord: Equatable {
+    /// `!`, `then`, `else`, `elif`, `do`: they only separate commands.
+    case separator
+    /// `{` and `}`: a group, or a function's body, opens or closes a scope.
+    case openGroup, closeGroup
+    /// `if`, `while`, `until`: what follows may not run; `fi`, `done` close them.
+    case openConditional, closeConditional
+    /// `for`, `select`: a loop whose header words (its variable among them) are stepped over.
+    case loop
+    /// `case`, up to `in`; `esac` closes it.
+    case `case`, esac
+    /// `function`: the function's name follows.
+    case function
+    /// `export`, `readonly`, `local`, `declare`, `typeset`: the words after it set variables.
+    case declaration(exported: Bool)
+    /// `aws` itself.
+    case aws
+    /// A command wrapper.
+    case wrapper(Wrapper)
+
+    /// The start word whose bytes pack, as ``Reserved`` packs words, to `key`; `nil` for any other word. A word
+    /// that ends in a NUL byte packs as the word without it, so callers pass only keys of words without one.
+    @inline(__always)
+    init?(key: UInt64) {
+        switch key {
+        case Reserved.bang, Reserved.then, Reserved.else, Reserved.elif, Reserved.do: self = .separator
+        case Reserved.openBrace: self = .openGroup
+        case Reserved.closeBrace: self = .closeGroup
+        case Reserved.if, Reserved.while, Reserved.until: self = .openConditional
+        case Reserved.fi, Reserved.done: self = .closeConditional
+        case Reserved.for, Reserved.select: self = .loop
+        case Reserved.case: self = .case
+        case Reserved.esac: self = .esac
+        case Reserved.function: self = .function
+        case Reserved.export: self = .declaration(exported: true)
+        case Reserved.readonly, Reserved.local, Reserved.declare, Reserved.typeset:
+            self = .declaration(exported: false)
+        case Reserved.aws: self = .aws
+        default:
+            guard let wrapper = Wrapper(key: key) else { return nil }
+            self = .wrapper(wrapper)
+        }
+    }
 }
 
 /// What the words of the command being read are.
@@ -170,8 +221,9 @@ enum CommandPhase: Equatable {
     case aws
     /// Another command: its words are stepped over.
     case other
-    /// `export` (active) or `declare`/`typeset` (active once `-x` is seen).
-    case export(active: Bool)
+    /// `export`, `readonly`, `local`, `declare` or `typeset`: `exported` once the words export (`export`, `-x`),
+    /// `flagged` once a flag makes the values other than plain text (`-a`, `-i`, `-n`, …).
+    case declaration(exported: Bool, flagged: Bool)
     /// After `function`: the function's name.
     case functionName
     /// After `case`, up to `in`.
@@ -257,12 +309,26 @@ struct ShellLexer {
     /// Storage reused by ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` to join a word's decoded bytes
     /// with the text of its expansions, so that a word allocates only what it keeps.
     var joined = WordScratch()
+    /// The scopes around the position, outermost first (see ``ShellCommand/scopes``).
+    var scopes: [Int]
+    /// How many of ``scopes`` belong to the command lists around the current one (its `}` and `)` never close them).
+    var scopeBase: Int
+    /// How many `if`, `case` and loops are open around the position.
+    var conditionals = 0
+    /// The command being read follows `&&`, `||` or `|`.
+    var afterOperator = false
+    /// Local offset of the first token of the last command finished, or -1.
+    var finishedStart = -1
 
-    init(buffer: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
+    /// A lexer over `buffer`, the bytes of `text`, inside `scopes` (a substitution scanned as a text of its own
+    /// passes its own scope last).
+    init(buffer: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int, scopes: [Int] = [0]) {
         self.buffer = buffer
         self.count = buffer.count
         self.text = text
         self.maxDepth = maxDepth
+        self.scopes = scopes
+        self.scopeBase = scopes.count
     }
 
     // MARK: Offsets
@@ -353,6 +419,19 @@ struct ShellLexer {
     /// Returns whether the closer was found (always `true` for `.end`).
     mutating func scanList(depth: Int, closer: ListCloser) -> Bool {
         while pool.count <= depth + 1 { pool.append(WordScratch()) }
+        // The body of a substitution is a scope of its own, named by its `(`; what it opens closes with it.
+        let outer = (scopes.count, scopeBase, conditionals, afterOperator)
+        if closer == .paren {
+            enterScope(at: index - 1)
+            scopeBase = scopes.count
+            afterOperator = false
+        }
+        defer {
+            if closer == .paren {
+                scopes.removeLast(scopes.count - outer.0)
+                (scopeBase, conditionals, afterOperator) = (outer.1, outer.2, outer.3)
+            }
+        }
         var command = PendingCommand()
         var parens = 0
         var cases = 0
@@ -360,7 +439,7 @@ struct ShellLexer {
         while true {
             skipBlanks()
             guard index < count else {
-                finish(&command)
+                finish(&command, depth: depth)
                 return closer == .end
             }
             let byte = buffer[index]
@@ -373,7 +452,7 @@ struct ShellLexer {
                 if case .caseHeader = command.phase {
                     index += 1
                 } else {
-                    finish(&command)
+                    finish(&command, depth: depth)
                     index += 1
                 }
                 readHeredocBodies(depth: depth)
@@ -394,8 +473,7 @@ struct ShellLexer {
                     let start = index
                     let word = readPlainWord() ?? readWord(depth: depth, record: false)
                     if !word.quoted && raw(word.start, word.end, equals: "esac") {
-                        cases -= 1
-                        inPattern = false
+                        closeCase(&cases, inPattern: &inPattern)
                     }
                     if index == start { index += 1 }
                 }
@@ -403,7 +481,7 @@ struct ShellLexer {
             }
             switch byte {
             case UInt8(ascii: ";"):
-                finish(&command)
+                finish(&command, depth: depth)
                 let next = peek(index + 1)
                 if next == UInt8(ascii: ";") {
                     index += peek(index + 2) == UInt8(ascii: "&") ? 3 : 2
@@ -419,17 +497,19 @@ struct ShellLexer {
                 if next == UInt8(ascii: ">") {
                     readRedirection(&command, depth: depth, operatorStart: index)
                 } else {
-                    finish(&command)
+                    finish(&command, depth: depth)
+                    separate(conditionalNext: next == UInt8(ascii: "&"), subshell: next != UInt8(ascii: "&"))
                     index += next == UInt8(ascii: "&") ? 2 : 1
                 }
             case UInt8(ascii: "|"):
-                finish(&command)
+                finish(&command, depth: depth)
                 let next = peek(index + 1)
+                separate(conditionalNext: true, subshell: next != UInt8(ascii: "|"))
                 index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "("):
                 var atStart = command.start < 0
                 if case .start = command.phase {} else { atStart = false }
-                finish(&command)
+                finish(&command, depth: depth)
                 if atStart && peek(index + 1) == UInt8(ascii: "(") {
                     // `(( … ))`: an arithmetic command, no commands inside but substitutions.
                     let open = index
@@ -439,13 +519,15 @@ struct ShellLexer {
                     }
                 } else {
                     parens += 1
+                    enterScope(at: index)
                     index += 1
                 }
             case UInt8(ascii: ")"):
-                finish(&command)
+                finish(&command, depth: depth)
                 index += 1
                 if parens > 0 {
                     parens -= 1
+                    leaveScope()
                 } else if closer == .paren {
                     return true
                 }
@@ -467,8 +549,8 @@ struct ShellLexer {
                         skipOrdinary(&command, depth: depth)
                         continue
                     }
-                case .export(active: true):
-                    if readSimpleExport(&command) { continue }
+                case .declaration(let exported, let flagged):
+                    if readSimpleDeclaration(&command, exported: exported, flagged: flagged) { continue }
                 case .aws:
                     if readSimpleAWSWord(&command) { continue }
                 case .caseHeader:
@@ -510,22 +592,24 @@ struct ShellLexer {
             case UInt8(ascii: ";"):
                 let next = peek(index + 1)
                 guard next != UInt8(ascii: ";") && next != UInt8(ascii: "&") else { return }
-                finish(&command)
+                finish(&command, depth: depth)
                 index += 1
             case UInt8(ascii: "|"):
                 let next = peek(index + 1)
-                finish(&command)
+                finish(&command, depth: depth)
+                separate(conditionalNext: true, subshell: next != UInt8(ascii: "|"))
                 index += next == UInt8(ascii: "|") || next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "&"):
                 let next = peek(index + 1)
                 guard next != UInt8(ascii: ">") else { return }
-                finish(&command)
+                finish(&command, depth: depth)
+                separate(conditionalNext: next == UInt8(ascii: "&"), subshell: next != UInt8(ascii: "&"))
                 index += next == UInt8(ascii: "&") ? 2 : 1
             case UInt8(ascii: "\n"):
                 // A newline does not end a `case` header.
                 if case .caseHeader = command.phase { return }
                 guard heredocs.isEmpty else { return }
-                finish(&command)
+                finish(&command, depth: depth)
                 index += 1
             case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "$"):
                 guard case .other = command.phase, skipQuotedArgument(&command, depth: depth) else { return }
@@ -571,12 +655,13 @@ struct ShellLexer {
         return true
     }
 
-    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes, as
-    /// ``startsOver(at:command:cases:inPattern:)`` and ``name(_:depth:command:)`` would: `true` for a reserved word
-    /// that only separates commands (the command stays unstarted), for a reserved word that sets the phase of the
-    /// words after it (`for`, `select`, `case`, `function`, `export`, `declare`, `typeset`), and for the name of a
-    /// command that is not read (the command becomes ``CommandPhase/other``); `false`, the command unchanged, for
-    /// anything else (`aws`, a wrapper, `esac`, an assignment).
+    /// Decides the plain word `start..<end` of `buffer` at a command start from one read of its bytes: `true` for a
+    /// reserved word that only separates commands (`!`, `then`, `else`, `elif`, `do`; the command stays unstarted)
+    /// and for the name of a command that is not read (the command becomes ``CommandPhase/other``); `false`, the
+    /// command unchanged, for every word that ``startsOver(at:command:cases:inPattern:)`` or
+    /// ``name(_:depth:command:)`` must see: a word that opens or closes a scope or a conditional (`{`, `}`, `if`,
+    /// `fi`, `case`, `esac`, loops), sets the phase of the words after it (`function`, a declaration), `aws`, a
+    /// wrapper, or an assignment.
     @inline(__always)
     static func isOrdinaryName(
         _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ command: inout PendingCommand
@@ -588,61 +673,13 @@ struct ShellLexer {
             // A `=` byte: maybe an assignment.
             let equals = key ^ 0x3D3D_3D3D_3D3D_3D3D
             if (equals &- 0x0101_0101_0101_0101) & ~equals & 0x8080_8080_8080_8080 != 0 { return false }
-            let fresh = command.start < 0 && command.heldCount == 0
-            switch length {
-            case 1:
-                if fresh && (key == 0x21 || key == 0x7B || key == 0x7D) { return true }  // `!`, `{`, `}`
-            case 2:
-                if fresh && (key == Reserved.if || key == Reserved.do || key == Reserved.fi) {
-                    return true
-                }
-            case 3:
-                if key == Reserved.aws || Wrapper(key: key) != nil { return false }
-                if fresh && key == Reserved.for {
-                    // Its words are stepped over, as another command's.
-                    command.note(start, end)
-                    command.phase = .other
-                    return true
-                }
-            case 4:
-                if fresh
-                    && (key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done)
-                {
-                    return true
-                }
-                if fresh && key == Reserved.case {
-                    command.phase = .caseHeader
-                    return true
-                }
-                // `esac` ends the patterns of a `case` (the command-list loop keeps count of them).
-                if Wrapper(key: key) != nil || (fresh && key == Reserved.esac) { return false }
-            case 5:
-                if fresh && (key == Reserved.while || key == Reserved.until) {
-                    return true
-                }
-                if Wrapper(key: key) != nil { return false }
-            case 6:
-                if fresh && key == Reserved.export {
-                    command.note(start, end)
-                    command.phase = .export(active: true)
-                    return true
-                }
-                if fresh && key == Reserved.select {
-                    command.note(start, end)
-                    command.phase = .other
-                    return true
-                }
-            case 7:
-                if Wrapper(key: key) != nil { return false }
-                if fresh && (key == Reserved.declare || key == Reserved.typeset) {
-                    command.note(start, end)
-                    command.phase = .export(active: false)
-                    return true
-                }
-            default:
-                if fresh && key == Reserved.function {
-                    command.phase = .functionName
-                    return true
+            if buffer[end - 1] != 0, let word = StartWord(key: key) {
+                switch word {
+                case .aws, .wrapper: return false
+                case .separator where command.start < 0 && command.heldCount == 0: return true
+                default:
+                    // At a command start, the general path reads it; after an assignment it is a command name.
+                    if command.start < 0 && command.heldCount == 0 { return false }
                 }
             }
         } else {
@@ -660,10 +697,10 @@ struct ShellLexer {
         return true
     }
 
-    /// Reads an exported `NAME=value` (or `NAME+=value`) word at `index` whose value's text sits unchanged in the
+    /// Reads a declared `NAME=value` (or `NAME+=value`) word at `index` whose value's text sits unchanged in the
     /// source: plain bytes and `$NAME` parameters, or one `"…"` of those, or one `'…'`. Returns `false`, the offset
     /// unchanged, for any other word (``readCommandWord(_:depth:cases:inPattern:)`` decodes it).
-    mutating func readSimpleExport(_ command: inout PendingCommand) -> Bool {
+    mutating func readSimpleDeclaration(_ command: inout PendingCommand, exported: Bool, flagged: Bool) -> Bool {
         let start = index
         guard text.map == nil, isNameStart(buffer[start]) else { return false }
         var nameEnd = start + 1
@@ -675,12 +712,14 @@ struct ShellLexer {
         guard let (value, end) = Self.sourceTextWord(buffer, at: valueStart) else { return false }
         index = end
         command.note(start, end)
-        output.exports.append(
+        bind(
             ShellAssignment(
                 name: String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<nameEnd]), as: UTF8.self),
                 value: value,
                 range: .bytes(start, end)
-            )
+            ),
+            plain: !flagged && valueStart == nameEnd + 1,
+            exported: exported
         )
         return true
     }
@@ -858,8 +897,9 @@ struct ShellLexer {
         }
         let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
         let reported = output.depthReported
+        let innerScopes = scopes + [-(fileStart(from) + 1)]
         let found = inner.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth)
+            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth, scopes: innerScopes)
             lexer.output.depthReported = reported
             lexer.scanExpandedText(depth: depth)
             return lexer.output
@@ -933,10 +973,16 @@ struct ShellLexer {
 
     /// Closes the command being read: an `aws` command is added to the output.
     @inline(__always)
-    mutating func finish(_ command: inout PendingCommand) {
+    mutating func finish(_ command: inout PendingCommand, depth: Int) {
         // A command with nothing read yet is left as it is (most separators end no command).
         if command.start < 0, case .start = command.phase, command.error == nil { return }
-        if command.heldCount > 0 { heldUsed = command.heldFrom }
+        finishedStart = command.start
+        if command.heldCount > 0 {
+            // Assignments with no command name after them set the shell's variables.
+            if case .start = command.phase { bindHeld(command, depth: depth) }
+            heldUsed = command.heldFrom
+        }
+        afterOperator = false
         guard case .aws = command.phase, !command.words.isEmpty else {
             command.reset()
             return
@@ -956,7 +1002,8 @@ struct ShellLexer {
                 assignments: command.assignments,
                 words: words,
                 range: text.fileRange(command.start, command.end),
-                syntaxError: command.error.map { diagnostic($0) }
+                syntaxError: command.error.map { diagnostic($0) },
+                scopes: scopes
             )
         )
         // Room for as many words in the next `aws` command (most commands of a script are alike).
@@ -1003,18 +1050,33 @@ struct ShellLexer {
         case .aws:
             command.note(word.start, word.end)
             command.words.append(makeWord(depth: depth, read: word))
-        case .export(let active):
+        case .declaration(var exported, var flagged):
             command.note(word.start, word.end)
             recordPlain(word, depth: depth)
             let bytes = pool[depth].bytes
             if !word.quoted, let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-                if bytes.contains(UInt8(ascii: "x")) {
-                    command.phase = .export(active: first == UInt8(ascii: "-"))
-                } else if bytes.contains(UInt8(ascii: "n")) || bytes.contains(UInt8(ascii: "f")) {
-                    command.phase = .export(active: false)
+                // Flags: `-x` exports, `+x` does not; `-r` and `-g` leave the value as it is; any other flag
+                // (`-a`, `-i`, `-n`, `-f`, `-l`, …) makes it something else than the text written.
+                for flag in bytes.dropFirst() {
+                    if flag == UInt8(ascii: "x") {
+                        exported = first == UInt8(ascii: "-")
+                    } else if flag != UInt8(ascii: "r") && flag != UInt8(ascii: "g") {
+                        // `export -n` un-exports, `export -f` names functions.
+                        if flag == UInt8(ascii: "n") || flag == UInt8(ascii: "f") { exported = false }
+                        flagged = true
+                    }
                 }
-            } else if active, let assignment = makeAssignment(depth: depth, read: word) {
-                output.exports.append(assignment)
+                command.phase = .declaration(exported: exported, flagged: flagged)
+            } else if let valueStart = assignmentValueStart(word),
+                let assignment = makeAssignment(depth: depth, read: word)
+            {
+                bind(assignment, plain: !flagged && buffer[valueStart - 2] != UInt8(ascii: "+"), exported: exported)
+            } else if !word.quoted, let name = variableName(bytes) {
+                output.bindings.append(
+                    ShellBinding(
+                        name: name, kind: flagged || !exported ? .other : .export,
+                        range: text.fileRange(word.start, word.end), isExported: exported, scope: scopes.last ?? 0,
+                        isConditional: isConditional))
             }
         case .start:
             if command.start < 0 && command.heldCount == 0 && !word.quoted,
@@ -1042,58 +1104,64 @@ struct ShellLexer {
     ) -> Bool {
         let start = word.start
         let end = word.end
-        switch end - start {
-        case 1:
-            let byte = buffer[start]
-            return byte == UInt8(ascii: "!") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-        case 2...8:
-            // A last byte that is not NUL makes the packed value tell the length too.
-            guard buffer[end - 1] != 0 else { return false }
-        default:
-            return false
-        }
-        let key = packed(start, end)
-        switch end - start {
-        case 2:
-            return key == Reserved.if || key == Reserved.do || key == Reserved.fi
-        case 3:
-            guard key == Reserved.for else { return false }
+        // A last byte that is not NUL makes the packed value tell the length too.
+        guard end - start <= 8, end > start, buffer[end - 1] != 0, let reserved = StartWord(key: packed(start, end))
+        else { return false }
+        switch reserved {
+        case .separator:
+            return true
+        case .openGroup:
+            enterScope(at: start)
+            return true
+        case .closeGroup:
+            leaveScope()
+            return true
+        case .openConditional:
+            conditionals += 1
+            return true
+        case .closeConditional:
+            if conditionals > 0 { conditionals -= 1 }
+            return true
+        case .loop:
+            // Its words are stepped over, as another command's.
+            conditionals += 1
             command.phase = .other
             command.note(start, end)
             return true
-        case 4:
-            if key == Reserved.esac {
-                if cases > 0 { cases -= 1 }
-                inPattern = false
-                return true
-            }
-            if key == Reserved.case {
-                command.phase = .caseHeader
-                return true
-            }
-            return key == Reserved.then || key == Reserved.else || key == Reserved.elif || key == Reserved.done
-        case 5:
-            return key == Reserved.while || key == Reserved.until
-        case 6:
-            if key == Reserved.export {
-                command.note(start, end)
-                command.phase = .export(active: true)
-                return true
-            }
-            guard key == Reserved.select else { return false }
-            command.note(start, end)
-            command.phase = .other
+        case .case:
+            conditionals += 1
+            command.phase = .caseHeader
             return true
-        case 7:
-            guard key == Reserved.declare || key == Reserved.typeset else { return false }
-            command.note(start, end)
-            command.phase = .export(active: false)
+        case .esac:
+            closeCase(&cases, inPattern: &inPattern)
             return true
-        default:
-            guard key == Reserved.function else { return false }
+        case .function:
             command.phase = .functionName
             return true
+        case .declaration(let exported):
+            command.note(start, end)
+            command.phase = .declaration(exported: exported, flagged: false)
+            return true
+        case .aws, .wrapper:
+            return false
         }
+    }
+
+    /// Leaves the patterns of a `case` at its `esac`.
+    mutating func closeCase(_ cases: inout Int, inPattern: inout Bool) {
+        if cases > 0 { cases -= 1 }
+        if conditionals > 0 { conditionals -= 1 }
+        inPattern = false
+    }
+
+    /// Opens the scope of a group, subshell or substitution whose opening is local byte `start`.
+    mutating func enterScope(at start: Int) {
+        scopes.append(fileStart(start) + 1)
+    }
+
+    /// Closes the innermost scope opened in the current command list.
+    mutating func leaveScope() {
+        if scopes.count > scopeBase { scopes.removeLast() }
     }
 
     /// The source bytes `start..<end` (at most 8) as a little-endian integer, to compare with ``Reserved`` words of
@@ -1448,6 +1516,54 @@ struct ShellLexer {
         }
         heldUsed = command.heldFrom
         command.heldCount = 0
+    }
+
+    /// Records the assignments `command` holds as variable bindings: it ended with no command name.
+    mutating func bindHeld(_ command: PendingCommand, depth: Int) {
+        for slot in command.heldFrom..<(command.heldFrom + command.heldCount) {
+            let word = held[slot].read
+            if !word.isPlain { swap(&held[slot].scratch, &pool[depth]) }
+            guard let valueStart = assignmentValueStart(word),
+                let assignment = makeAssignment(depth: depth, read: word)
+            else { continue }
+            // `NAME=(…)` is an array: its value word is empty and the `(` follows at once.
+            let isArray = word.end == valueStart && peek(word.end) == UInt8(ascii: "(")
+            let isAppend = buffer[valueStart - 2] == UInt8(ascii: "+")
+            bind(assignment, plain: !isArray && !isAppend, exported: false)
+        }
+    }
+
+    /// Records `assignment` as a binding of its variable in the innermost scope.
+    mutating func bind(_ assignment: ShellAssignment, plain: Bool, exported: Bool) {
+        output.bindings.append(
+            ShellBinding(
+                name: assignment.name, kind: plain ? .assignment(assignment.value) : .other, range: assignment.range,
+                isExported: exported, scope: scopes.last ?? 0, isConditional: isConditional))
+    }
+
+    /// Whether a statement here may not run: inside `if`, `case` or a loop, or after `&&`, `||` or `|`.
+    var isConditional: Bool { conditionals > 0 || afterOperator }
+
+    /// After the command just finished, a separator: `conditionalNext` for `&&`, `||` and `|` (the next command
+    /// may not run), `subshell` for `|` and `&` (the finished one runs in a subshell, so its bindings do not
+    /// reach the script).
+    @inline(__always)
+    mutating func separate(conditionalNext: Bool, subshell: Bool) {
+        if subshell, finishedStart >= 0 {
+            let from = fileStart(finishedStart)
+            var index = output.bindings.count - 1
+            while index >= 0 && output.bindings[index].range.lowerBound.offset >= from {
+                output.bindings[index].isConditional = true
+                index -= 1
+            }
+        }
+        afterOperator = conditionalNext
+    }
+
+    /// `bytes` if they are a variable's name.
+    func variableName(_ bytes: [UInt8]) -> String? {
+        guard let first = bytes.first, isNameStart(first), bytes.allSatisfy(isNameByte) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The word just read as a `NAME=value` (or `NAME+=value`) assignment, if it is one.

@@ -10,12 +10,18 @@ public struct ShellWord: Hashable, Sendable {
     public var range: SourceRange
     /// The file ranges of `$VAR`, `${…}`, `$(…)`, `$((…))` and backquote expansions in the word.
     public var expansions: [SourceRange]
+    /// The variables whose known values replaced expansions of the word, in the word's order.
+    public var substitutions: [ShellSubstitution]
 
-    public init(text: String, map: OffsetMap, range: SourceRange, expansions: [SourceRange] = []) {
+    public init(
+        text: String, map: OffsetMap, range: SourceRange, expansions: [SourceRange] = [],
+        substitutions: [ShellSubstitution] = []
+    ) {
         self.text = text
         self.map = map
         self.range = range
         self.expansions = expansions
+        self.substitutions = substitutions
     }
 
     /// Whether the word's value is known without running the shell.
@@ -41,6 +47,62 @@ public struct ShellAssignment: Hashable, Sendable {
     }
 }
 
+/// A statement that sets a shell variable, as the scanner sees it.
+public struct ShellBinding: Hashable, Sendable {
+    /// How the statement sets the variable.
+    public enum Kind: Hashable, Sendable {
+        /// `NAME=value` on its own, or after `export`, `readonly`, `local`, `declare`/`typeset` (no flag, or
+        /// `-x`, `-r`, `-g`).
+        case assignment(ShellWord)
+        /// `export NAME` (or `declare -x NAME`): the variable is exported, its value unchanged.
+        case export
+        /// Any other statement that sets it: `NAME+=value`, an array `NAME=(…)`, a declaration with other flags.
+        case other
+    }
+
+    public var name: String
+    public var kind: Kind
+    /// The bytes of the whole `NAME=value` (or `NAME`) word in the file.
+    public var range: SourceRange
+    /// The statement exports the variable (`export`, `declare -x`).
+    public var isExported: Bool
+    /// The innermost scope around the statement (see ``ShellCommand/scopes``).
+    public var scope: Int
+    /// The statement may not run, or runs in a subshell of its own: inside `if`, `case` or a loop, after `&&`,
+    /// `||` or `|`, or before `|` or `&`.
+    public var isConditional: Bool
+
+    public init(
+        name: String, kind: Kind, range: SourceRange, isExported: Bool, scope: Int = 0, isConditional: Bool = false
+    ) {
+        self.name = name
+        self.kind = kind
+        self.range = range
+        self.isExported = isExported
+        self.scope = scope
+        self.isConditional = isConditional
+    }
+}
+
+/// Where a word's value came from a variable whose one assignment is known (``ShellScript/resolvingVariables()``).
+public struct ShellSubstitution: Hashable, Sendable {
+    /// The variable's name.
+    public var name: String
+    /// The `$NAME` or `${NAME}` expansion in the file.
+    public var use: SourceRange
+    /// The value's bytes in the file, in the assignment (or in the use, for a default).
+    public var value: SourceRange
+    /// The value is the default of a `${NAME:-word}` use, `NAME` being set nowhere in the script.
+    public var isDefault: Bool
+
+    public init(name: String, use: SourceRange, value: SourceRange, isDefault: Bool = false) {
+        self.name = name
+        self.use = use
+        self.value = value
+        self.isDefault = isDefault
+    }
+}
+
 /// A simple command whose name is `aws` (or a path ending in `/aws`).
 public struct ShellCommand: Hashable, Sendable {
     /// Assignments that set the command's environment: `NAME=value` prefixes, including those after `env`.
@@ -52,14 +114,22 @@ public struct ShellCommand: Hashable, Sendable {
     /// A fault met while reading the command (unterminated quote or substitution): a `shell-syntax`
     /// diagnostic, reported only if the command turns out to invoke the operation.
     public var syntaxError: Diagnostic?
+    /// The scopes the command runs in, outermost first: 0 for the script, then one per `{ … }`, `( … )`, `$( … )`,
+    /// backquote or here-document substitution around it, each named by the file offset of its opening.
+    public var scopes: [Int]
+    /// Exported variables the script sets for the command, where their values are known (filled in by
+    /// ``ShellScript/resolvingVariables(in:environment:)`` for the names it is asked about).
+    public var environment: [ShellAssignment] = []
 
     public init(
-        assignments: [ShellAssignment], words: [ShellWord], range: SourceRange, syntaxError: Diagnostic? = nil
+        assignments: [ShellAssignment], words: [ShellWord], range: SourceRange, syntaxError: Diagnostic? = nil,
+        scopes: [Int] = [0]
     ) {
         self.assignments = assignments
         self.words = words
         self.range = range
         self.syntaxError = syntaxError
+        self.scopes = scopes
     }
 }
 
@@ -67,8 +137,8 @@ public struct ShellCommand: Hashable, Sendable {
 public struct ShellScript: Hashable, Sendable {
     /// Every `aws` command, in source order, including those inside `$(…)`, subshells and function bodies.
     public var commands: [ShellCommand]
-    /// `export NAME=value` statements, in source order (for `AWS_REGION` set earlier in the script).
-    public var exports: [ShellAssignment]
+    /// Every statement that sets a variable outside an `aws` command's own prefix, in the order scanned.
+    public var bindings: [ShellBinding]
     /// The file ranges of comments, `#` included, in source order (for suppression comments).
     ///
     /// A comment ends before its newline; in a CRLF file the `\r` before the newline is left out too.
@@ -78,10 +148,10 @@ public struct ShellScript: Hashable, Sendable {
     public var diagnostics: [Diagnostic]
 
     public init(
-        commands: [ShellCommand], exports: [ShellAssignment], comments: [SourceRange], diagnostics: [Diagnostic] = []
+        commands: [ShellCommand], bindings: [ShellBinding], comments: [SourceRange], diagnostics: [Diagnostic] = []
     ) {
         self.commands = commands
-        self.exports = exports
+        self.bindings = bindings
         self.comments = comments
         self.diagnostics = diagnostics
     }

@@ -431,8 +431,9 @@ extension ShellLexer {
         }
         let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
         let reported = output.depthReported
+        let innerScopes = scopes + [-(fileStart(from) + 1)]
         let found = inner.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth)
+            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth, scopes: innerScopes)
             lexer.output.depthReported = reported
             _ = lexer.scanList(depth: depth, closer: .end)
             return lexer.output
