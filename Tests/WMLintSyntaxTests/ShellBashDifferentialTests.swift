@@ -69,6 +69,52 @@ private struct WordGenerator {
     }
 }
 
+/// Generates scripts that set and use variables in straight-line code, conditionals, subshells and functions.
+private struct VariableScriptGenerator {
+    var words: WordGenerator
+    private static let names = ["A", "B", "C"]
+    var calls = 0
+
+    mutating func pick(_ items: [String]) -> String { words.pick(items) }
+
+    /// A value: literal words, sometimes with a use of another variable.
+    mutating func value() -> String {
+        words.random.next() % 4 == 0 ? "\"x$" + pick(Self.names) + "\"" + words.word() : words.word()
+    }
+
+    mutating func statement() -> String {
+        let name = pick(Self.names)
+        switch words.random.next() % 16 {
+        case 0, 1, 2: return "\(name)=\(value())"
+        case 3: return "export \(name)=\(value())"
+        case 4: return "declare \(name)=\(value())"
+        case 5: return "if \(pick(["true", "false"])); then \(name)=\(value()); fi"
+        case 6: return "\(pick(["true", "false"])) \(pick(["&&", "||"])) \(name)=\(value())"
+        case 7: return "(\(name)=\(value()))"
+        case 8: return "\(name)=\(value()) | cat"
+        case 9: return "{ \(name)=\(value()); }"
+        case 10: return "f\(name)() { \(name)=\(value()); }" + pick(["", "; f\(name)"])
+        case 11: return pick(["unset \(name)", "\(name)+=z", "for \(name) in q; do :; done", "read -r \(name) <<< r"])
+        default: return use()
+        }
+    }
+
+    /// An `aws` call numbered as the scanner will see it, with one word that uses variables.
+    mutating func use() -> String {
+        calls += 1
+        let name = pick(Self.names)
+        let word = pick([
+            "\"$\(name)\"", "$\(name)", "\"p${\(name)}q\"", "\"${\(name):-dflt}\"", "${\(name)-d}",
+            "\"$\(name)$\(pick(Self.names))\"",
+        ])
+        return "aws \(calls) \(word)"
+    }
+
+    mutating func script() -> String {
+        (0..<(6 + words.random.next() % 10)).map { _ in statement() }.joined(separator: "\n") + "\n"
+    }
+}
+
 @Suite struct ShellBashDifferentialTests {
     static let bash = "/bin/bash"
 
@@ -125,5 +171,32 @@ private struct WordGenerator {
                 #expect(word.isStatic)
             }
         }
+    }
+
+    /// Wherever wmlint says a word's value is known through variables, bash gives the command that value.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bash)), arguments: Array(UInt64(1)...6))
+    func resolvesVariablesAsBashSetsThem(seed: UInt64) throws {
+        var generator = VariableScriptGenerator(words: WordGenerator(random: SplitMix(state: seed)))
+        var resolvedCount = 0
+        for _ in 0..<150 {
+            generator.calls = 0
+            let script = generator.script()
+            var bashCalls: [String: [String]] = [:]
+            for call in try bashWords(of: script) where !call.isEmpty {
+                bashCalls[call[0]] = Array(call.dropFirst())
+            }
+            let source = SourceText(bytes: Array(script.utf8), path: "gen.sh")
+            let scanned = ShellScanner.scan(source).resolvingVariables(in: source)
+            for command in scanned.commands where command.words.count == 3 {
+                let word = command.words[2]
+                guard word.isStatic, !word.substitutions.isEmpty else { continue }
+                resolvedCount += 1
+                #expect(
+                    bashCalls[command.words[1].text] == [word.text],
+                    "call \(command.words[1].text) in:\n\(script)")
+            }
+        }
+        // The generator's scripts resolve often enough for the comparison to mean something.
+        #expect(resolvedCount > 20)
     }
 }

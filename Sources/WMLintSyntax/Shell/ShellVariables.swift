@@ -238,8 +238,9 @@ struct VariableResolver {
                 inDouble.toggle()
             case UInt8(ascii: "$"), UInt8(ascii: "`"):
                 // Another expansion first: its own quotes are not followed here.
-                if index + 1 < use, bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "{")
-                    || bytes[index + 1] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "`")
+                if index + 1 < use,
+                    bytes[index + 1] == UInt8(ascii: "(") || bytes[index + 1] == UInt8(ascii: "{")
+                        || bytes[index + 1] == UInt8(ascii: "'") || bytes[index] == UInt8(ascii: "`")
                 {
                     return false
                 }
