@@ -1928,6 +1928,27 @@ let generatedRules: [RuleDescription] = [
             ),
             RuleExample(
                 kind: .invalid,
+                form: .shell,
+                text: #"""
+                    ORG_ID=⏩m-0123456789ABCDEF0123456789abcdef⏪
+                    aws workmail put-identity-provider-configuration --organization-id "$ORG_ID" \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "upper-case hex digits through a variable (reported, and fixed, in the assignment)",
+                fixed: #"""
+                    ORG_ID=m-0123456789abcdef0123456789abcdef
+                    aws workmail put-identity-provider-configuration --organization-id "$ORG_ID" \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#
+            ),
+            RuleExample(
+                kind: .invalid,
                 form: .json,
                 text: #"""
                     {
@@ -3350,6 +3371,21 @@ let generatedRules: [RuleDescription] = [
             could not check and skips the checks that need them, so it never reports a false error. Write the value
             literally where it matters, or check it at run time.
 
+            A variable the script itself sets is followed, conservatively, as a reader would: `"$NAME"` takes the value of
+            the last `NAME=value` before it when that assignment is plain (also after `export`, `readonly`, `local`, or
+            `declare`/`typeset` with no flag other than `-x`, `-r`, `-g`), runs unconditionally in the same function,
+            subshell or top level as the use (or one around it), and has a literal value, possibly built of variables known
+            the same way. Diagnostics on such a value point at the assignment, with the use as a related location, and fixes
+            edit the assignment. The variable stays unknown when it may be set otherwise: inside `if`, `case`, a loop, a
+            subshell or another function, after `&&` or `||`, in a pipeline or in the background, by `read`, `for NAME in`,
+            `unset`, `getopts`, `printf -v` or any other word naming it outside comments, as an array or with `+=`, or by an
+            assignment after the use inside a loop. An unquoted use is followed only when its value has no blank, newline
+            or glob character, since word splitting and globbing would change it. `${NAME:-word}` and `${NAME-word}` take
+            `word` when the script sets `NAME` nowhere: that is the value the command gets whenever the environment lacks
+            it, and a related location says so. Other parameter operators (`${NAME%…}`, `${NAME:0:3}`, `${#NAME}`) and
+            positional parameters stay unknown. `AWS_REGION` and `AWS_DEFAULT_REGION` give the command its region when the
+            script exports a value known this way.
+
             """#,
         fixable: false,
         examples: [
@@ -3385,6 +3421,33 @@ let generatedRules: [RuleDescription] = [
 
                     """#,
                 title: "an input document under the home directory"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    if [ "$1" = prod ]; then ORG_ID=m-0123456789abcdef0123456789abcdef; fi
+                    aws workmail put-identity-provider-configuration --organization-id ⏩"$ORG_ID"⏪ \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "a variable set only inside an if"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    ORG_ID=m-0123456789abcdef0123456789abcdef
+                    INSTANCE=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                    IDC="InstanceArn=$INSTANCE,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
+                    aws workmail put-identity-provider-configuration --organization-id "$ORG_ID" \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration "$IDC" \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "variables assigned literally before the command"
             ),
             RuleExample(
                 kind: .valid,
