@@ -72,7 +72,6 @@ import WMLintSyntax
         "Y79Y/003": "libyaml accepts a tab as indentation in a block sequence",
         "YJV2": "libyaml accepts '[-]'",
         // ruamel.yaml's safe loader (the AWS CLI's loader) cannot construct these, so the loader reports them.
-        "2XXW": "a !!set mapping: ruamel.yaml builds a Python set, which has no JSON form",
         "6CK3": "a local tag (!local): ruamel.yaml's safe loader has no constructor for it",
         "7FWL": "a local tag (!bar): ruamel.yaml's safe loader has no constructor for it",
         "C4HZ": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
@@ -83,7 +82,10 @@ import WMLintSyntax
         "UGM3": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
         "Z67P": "a local tag (!foo): ruamel.yaml's safe loader has no constructor for it",
         "Z9M4": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
-        "565N": "!!binary: ruamel.yaml builds bytes, which have no JSON form",
+        // ruamel.yaml builds a set (!!set) or bytes (!!binary), which the CLI's parameter validation refuses
+        // ("Invalid type for parameter ..., type: <class 'set'>") and JSON cannot hold, so the loader reports them.
+        "2XXW": "a !!set mapping: ruamel.yaml builds a set, which the CLI refuses as a parameter value",
+        "565N": "!!binary: ruamel.yaml builds bytes, which the CLI refuses as a parameter value",
         // ruamel.yaml's scanner rejects a tab between block tokens or inside a plain scalar, so the loader does.
         "DC7X": "tab after a plain scalar in block context, rejected by ruamel.yaml",
         "DK95/05": "tab before a plain scalar in block context, rejected by ruamel.yaml",

@@ -14,7 +14,8 @@ public enum YAMLLoader {
     ///
     /// Reports `yaml-syntax` (libyaml errors, more than one document, nesting deeper than `maxDepth`, alias
     /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct, tabs its
-    /// scanner rejects) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
+    /// scanner rejects; `!!set` and `!!binary`, which it constructs as a set and bytes that botocore's parameter
+    /// validation then refuses) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
     /// error that stops loading (a libyaml error, the depth or alias limit).
     ///
     /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
@@ -456,7 +457,9 @@ private struct EventLoader {
                 let upper = marks.offset(Int(event.pointee.end_mark.index))
                 report(
                     lower, Swift.max(upper, marks.scalarEnd(after: lower)),
-                    "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
+                    isMapping && tagString == "!!set"
+                        ? Self.unsendable("!!set", makes: "a set", python: "set", expected: "a mapping or a list")
+                        : "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
                 )
             }
         }
@@ -703,6 +706,9 @@ private struct EventLoader {
         case "!!merge" where isKey:
             isMerge = true
             return .string(string)
+        case "!!binary":
+            report(lower, upper, Self.unsendable("!!binary", makes: "bytes", python: "bytes", expected: "a string"))
+            return .string(string)
         default:
             report(
                 lower, upper,
@@ -777,6 +783,13 @@ private struct EventLoader {
     }
 
     // MARK: Helpers
+
+    /// The message for a tag ruamel.yaml's safe loader constructs as a Python value that no request can hold:
+    /// botocore's parameter validation refuses its type, and `json.dumps` cannot encode it.
+    static func unsendable(_ tag: String, makes value: String, python: String, expected: String) -> String {
+        "tag \(quoted(tag)) makes \(value), which the AWS CLI loads but then refuses as a parameter value "
+            + "(invalid type <class '\(python)'>) and JSON cannot hold; expected \(expected)"
+    }
 
     /// Whether the next node is a key of the innermost open mapping.
     var expectsKey: Bool {
