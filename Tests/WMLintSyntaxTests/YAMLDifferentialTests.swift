@@ -63,6 +63,8 @@ import WMLintSyntax
             "1:30", "1:30.5", "_1", "_", "0o", "0x", "0b", "0b_", "0b102", "+", "-", ".", "+-1",
             "'030'", "\"true\"", "!!str 30", "! 12", "! '12'", "!!int '0x10'", "!!int \"30\"", "!!bool yes",
             "!!bool Off", "!!float 1", "!!float '-inf'", "!!null abc", "!!int abc", "!custom x", "=", "<<",
+            "!!int ١٢٣", "!!int ０１", "١٢٣", "０１", "!!int 0x١٢", "!!int -١", "!!int ١_٢", "!!int ０x1", "!!int ½",
+            "!!int ²", "!!int 𝟏", "!!int ١:٢", "!!int 0b١",
             "日本語", "😀", "a b", "\"\\u00e9\\x41\\t\"", "'it''s'", "-1:30", "0x1e", "0X1E", "1__0",
         ]
         var documents = scalars.map { "v: " + $0 }

@@ -64,15 +64,11 @@ import WMLintSyntax
         "CVW2": "libyaml accepts a comment without a space after a flow sequence entry",
         "DK95/01": "libyaml accepts a tab as indentation before a plain continuation line",
         "G5U8": "libyaml accepts '- -' as a block sequence in a flow context",
-        "MUS6/00": "libyaml accepts a %YAML directive with a trailing comment without space",
         "QB6E": "libyaml accepts a multi-line quoted scalar less indented than its key",
-        "S98Z": "libyaml accepts a block scalar with more-indented leading empty lines",
         "SU5Z": "libyaml accepts a comment without a space after a quoted scalar",
-        "X4QW": "libyaml accepts a comment without a space after a block scalar indicator",
         "Y79Y/003": "libyaml accepts a tab as indentation in a block sequence",
         "YJV2": "libyaml accepts '[-]'",
         // ruamel.yaml's safe loader (the AWS CLI's loader) cannot construct these, so the loader reports them.
-        "2XXW": "a !!set mapping: ruamel.yaml builds a Python set, which has no JSON form",
         "6CK3": "a local tag (!local): ruamel.yaml's safe loader has no constructor for it",
         "7FWL": "a local tag (!bar): ruamel.yaml's safe loader has no constructor for it",
         "C4HZ": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
@@ -83,7 +79,10 @@ import WMLintSyntax
         "UGM3": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
         "Z67P": "a local tag (!foo): ruamel.yaml's safe loader has no constructor for it",
         "Z9M4": "a global application tag: ruamel.yaml's safe loader has no constructor for it",
-        "565N": "!!binary: ruamel.yaml builds bytes, which have no JSON form",
+        // ruamel.yaml builds a set (!!set) or bytes (!!binary), which the CLI's parameter validation refuses
+        // ("Invalid type for parameter ..., type: <class 'set'>") and JSON cannot hold, so the loader reports them.
+        "2XXW": "a !!set mapping: ruamel.yaml builds a set, which the CLI refuses as a parameter value",
+        "565N": "!!binary: ruamel.yaml builds bytes, which the CLI refuses as a parameter value",
         // ruamel.yaml's scanner rejects a tab between block tokens or inside a plain scalar, so the loader does.
         "DC7X": "tab after a plain scalar in block context, rejected by ruamel.yaml",
         "DK95/05": "tab before a plain scalar in block context, rejected by ruamel.yaml",
@@ -94,6 +93,10 @@ import WMLintSyntax
         "MUS6/03": "tab inside a %YAML directive line, rejected by ruamel.yaml",
         "NB6Z": "tab inside a plain multi-line scalar, rejected by ruamel.yaml",
         "UV7Q": "tab inside a plain multi-line scalar, rejected by ruamel.yaml",
+        // ruamel.yaml's scanner refuses leading empty lines of a block scalar more indented than the first one.
+        "4QFQ": "a block scalar's leading empty lines grow in indentation, rejected by ruamel.yaml",
+        "DWX9": "a block scalar's leading empty lines grow in indentation, rejected by ruamel.yaml",
+        "T26H": "a block scalar's leading empty lines grow in indentation, rejected by ruamel.yaml",
         // ruamel.yaml types this differently from the suite.
         "J7PZ": "!!omap: ruamel.yaml builds an ordered mapping, the suite keeps the list of pairs",
         "S4JQ": "'! 12' (non-specific tag) is the integer 12 in ruamel.yaml, a string in the suite",

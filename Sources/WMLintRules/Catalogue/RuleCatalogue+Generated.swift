@@ -3618,6 +3618,15 @@ let generatedRules: [RuleDescription] = [
             libyaml and the same typing rules, and bounds alias expansion and nesting so a hostile file cannot exhaust
             memory. Fix the document before it reaches the CLI.
 
+            Where ruamel.yaml is stricter than libyaml, wmlint refuses what ruamel.yaml refuses: a tab between tokens
+            or inside a plain scalar, a mapping (or a list holding a list or mapping) used as a key, a block scalar
+            indicator followed by anything but a space or the line's end (`>#`), leading empty lines of a block scalar
+            more indented than the first, a `%YAML` version followed by anything but a space, and tags its safe loader
+            has no constructor for. `!!set` and `!!binary` are refused too: ruamel.yaml loads them as a Python set and
+            bytes, but the CLI then refuses the value ("Invalid type for parameter …, type: <class 'set'>") and JSON
+            cannot hold it. A few documents that ruamel.yaml loads are refused because libyaml cannot parse them
+            (reserved directives, non-ASCII anchor names, an empty implicit key `: x`, `:x` in flow collections).
+
             """#,
         fixable: false,
         examples: [

@@ -366,7 +366,25 @@ enum ScalarTyping {
             if valid { return .success(.number(Number(lexeme: lexeme, kind: .integer(String(value))))) }
         }
         var invalid: TypingError { TypingError("\(quoted(lexeme)) is not a valid integer") }
-        var digits = b.filter { $0 != UInt8(ascii: "_") && $0 != 0x20 }
+        var digits: [UInt8]
+        if b.allSatisfy({ $0 < 0x80 }) {
+            digits = b.filter { $0 != UInt8(ascii: "_") && $0 != 0x20 }
+        } else {
+            // Python's `int()` reads any Unicode decimal digit (`١٢٣`, `０１`): each becomes 0x80 + its value,
+            // which no prefix or sign check matches, as in Python, where only ASCII `0x` is a prefix.
+            digits = []
+            for scalar in lexeme.unicodeScalars where scalar != "_" && scalar != " " {
+                if scalar.isASCII {
+                    digits.append(UInt8(scalar.value))
+                } else if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+                    value >= 0, value <= 9
+                {
+                    digits.append(0x80 + UInt8(value))
+                } else {
+                    return .failure(invalid)
+                }
+            }
+        }
         guard !digits.isEmpty else { return .failure(invalid) }
         var negative = false
         if digits[0] == UInt8(ascii: "-") || digits[0] == UInt8(ascii: "+") {
@@ -389,8 +407,10 @@ enum ScalarTyping {
                 guard !part.isEmpty else { return .failure(invalid) }
                 var partValue = 0
                 for byte in part {
-                    guard Self.isDigit(byte), partValue < 1_000_000_000 else { return .failure(invalid) }
-                    partValue = partValue * 10 + Int(byte - 0x30)
+                    let digit =
+                        Self.isDigit(byte) ? Int(byte - 0x30) : byte >= 0x80 && byte <= 0x89 ? Int(byte - 0x80) : -1
+                    guard digit >= 0, partValue < 1_000_000_000 else { return .failure(invalid) }
+                    partValue = partValue * 10 + digit
                 }
                 value.multiplyAdd(60, partValue)
             }
@@ -403,6 +423,7 @@ enum ScalarTyping {
                 case 0x30...0x39: digit = Int(byte - 0x30)
                 case 0x61...0x66: digit = Int(byte - 0x61 + 10)
                 case 0x41...0x46: digit = Int(byte - 0x41 + 10)
+                case 0x80...0x89: digit = Int(byte - 0x80)
                 default: return .failure(invalid)
                 }
                 guard digit < radix else { return .failure(invalid) }

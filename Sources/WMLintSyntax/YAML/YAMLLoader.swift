@@ -14,7 +14,8 @@ public enum YAMLLoader {
     ///
     /// Reports `yaml-syntax` (libyaml errors, more than one document, nesting deeper than `maxDepth`, alias
     /// expansion over `maxAliasExpansion` nodes, values ruamel.yaml's safe loader cannot construct, tabs its
-    /// scanner rejects) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
+    /// scanner rejects; `!!set` and `!!binary`, which it constructs as a set and bytes that botocore's parameter
+    /// validation then refuses) and `duplicate-key`. An empty document gives a `null` root. The root is `nil` after an
     /// error that stops loading (a libyaml error, the depth or alias limit).
     ///
     /// A node's range starts at its first property (`&anchor`, `!tag`) when it has one; a block collection
@@ -256,6 +257,7 @@ private struct EventLoader {
                     break loop
                 }
                 if let version = item.data.document_start.version_directive {
+                    checkVersionDirective(before: marks.offset(Int(item.end_mark.index)))
                     let major = Int(version.pointee.major)
                     let minor = Int(version.pointee.minor)
                     if major == 1 && minor == 1 {
@@ -329,6 +331,11 @@ private struct EventLoader {
     mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
         let data = event.pointee.data.scalar
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
+        if data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE {
+            checkBlockScalarHeader(
+                from: marks.offset(Int(event.pointee.start_mark.index)),
+                to: marks.offset(Int(event.pointee.end_mark.index)))
+        }
         if data.anchor == nil && data.tag == nil && !hasTabs && inOpaque {
             // Inside an opaque value: only a plain scalar's typing can be at fault, and most cannot be.
             if !plain
@@ -442,7 +449,14 @@ private struct EventLoader {
             stopped = true
             return
         }
-        if tag == nil && anchor == nil && !hasTabs && inOpaque {
+        // A collection used as a key is built whole, wherever it is: ruamel.yaml refuses some (unhashable).
+        let isKey: Bool
+        if let top = levels.last {
+            isKey = top & Level.mapping != 0 && top & Level.hasKey == 0
+        } else {
+            isKey = expectsKey
+        }
+        if tag == nil && anchor == nil && !hasTabs && !isKey && inOpaque {
             // An opaque collection inside another: nothing of it is kept.
             levels.append((isMapping ? Level.mapping : 0) | (isBlock ? Level.block : 0))
             return
@@ -456,12 +470,14 @@ private struct EventLoader {
                 let upper = marks.offset(Int(event.pointee.end_mark.index))
                 report(
                     lower, Swift.max(upper, marks.scalarEnd(after: lower)),
-                    "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
+                    isMapping && tagString == "!!set"
+                        ? Self.unsendable("!!set", makes: "a set", python: "set", expected: "a mapping or a list")
+                        : "unsupported tag \(quoted(tagString)) on a \(isMapping ? "mapping" : "sequence"); the AWS CLI's YAML loader cannot construct it"
                 )
             }
         }
         var demand = entryDemand
-        if anchor != nil || (!isMapping && tagString == "!!omap") {
+        if anchor != nil || isKey || (!isMapping && tagString == "!!omap") {
             // Built whole: an alias may use it, or its faults depend on its content; shaped when attached.
             demand = .all
         } else if !isMapping, case .members = demand {
@@ -596,6 +612,7 @@ private struct EventLoader {
         }
         guard frames[last].hasKey else {
             frames[last].hasKey = true
+            checkHashable(node)
             if isMerge {
                 frames[last].key = PendingKey(name: "<<", range: node.range, isMerge: true)
             } else if !frames[last].isOpaque {
@@ -703,6 +720,9 @@ private struct EventLoader {
         case "!!merge" where isKey:
             isMerge = true
             return .string(string)
+        case "!!binary":
+            report(lower, upper, Self.unsendable("!!binary", makes: "bytes", python: "bytes", expected: "a string"))
+            return .string(string)
         default:
             report(
                 lower, upper,
@@ -776,7 +796,135 @@ private struct EventLoader {
         return false
     }
 
+    // MARK: What ruamel.yaml refuses and libyaml accepts
+
+    /// Reports a mapping key that ruamel.yaml cannot hash: a mapping, or a sequence (which it makes a tuple)
+    /// holding a mapping or a sequence.
+    mutating func checkHashable(_ key: SyntaxNode) {
+        let problem: String
+        switch key.value {
+        case .object, .opaque(.object):
+            problem = "a mapping cannot be a key"
+        case .array(let items)
+        where items.contains(where: {
+            switch $0.value {
+            case .array, .object, .opaque(.array), .opaque(.object): true
+            default: false
+            }
+        }):
+            problem = "a list holding a list or a mapping cannot be a key"
+        default:
+            return
+        }
+        diagnostics.append(
+            Diagnostic(
+                rule: .yamlSyntax,
+                message: problem + "; the AWS CLI's YAML loader (ruamel.yaml) refuses it as unhashable, expected a "
+                    + "scalar or a list of scalars",
+                path: text.path, range: key.range))
+    }
+
+    /// Checks a block scalar's header as ruamel.yaml's scanner does: after the `|` or `>` and its indicators
+    /// comes a space or the line's end (`>#` is refused), and without an indentation indicator the leading empty
+    /// lines hold no more spaces than the first of them, when that one holds any.
+    mutating func checkBlockScalarHeader(from lower: Int, to upper: Int) {
+        var index = lower
+        // Skip the node's properties (`!tag`, `&anchor`) to the indicator.
+        while index < upper && base[index] != UInt8(ascii: "|") && base[index] != UInt8(ascii: ">") { index += 1 }
+        guard index < upper else { return }
+        let indicator = index
+        index += 1
+        var explicitIndent = false
+        for _ in 0..<2 where index < count {
+            let byte = base[index]
+            if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                index += 1
+            } else if byte >= UInt8(ascii: "1") && byte <= UInt8(ascii: "9") {
+                explicitIndent = true
+                index += 1
+            }
+        }
+        if index < count && ![0x20, 0x0A, 0x0D].contains(base[index]) && !(base[index] == 0x09 && hasTabs) {
+            report(
+                index, marks.scalarEnd(after: index),
+                "expected a space or a line break after a block scalar's indicators, found "
+                    + quoted(String(decoding: [base[index]], as: UTF8.self))
+                    + "; the AWS CLI's YAML loader (ruamel.yaml) refuses it",
+                related: [
+                    RelatedLocation(
+                        message: "the block scalar starts here", path: text.path,
+                        range: text.fileRange(indicator, indicator + 1))
+                ])
+            return
+        }
+        guard !explicitIndent else { return }
+        // The line after the header.
+        while index < count && base[index] != 0x0A && base[index] != 0x0D { index += 1 }
+        if index < count && base[index] == 0x0D { index += 1 }
+        if index < count && base[index] == 0x0A { index += 1 }
+        var firstIndent = -1
+        var maxIndent = 0
+        var column = 0
+        while index < count {
+            let byte = base[index]
+            if byte == 0x20 {
+                column += 1
+                maxIndent = Swift.max(maxIndent, column)
+            } else if byte == 0x0A || byte == 0x0D {
+                if firstIndent < 0 { firstIndent = column }
+                if byte == 0x0D && index + 1 < count && base[index + 1] == 0x0A { index += 1 }
+                column = 0
+            } else {
+                break
+            }
+            index += 1
+        }
+        if firstIndent > 0 && maxIndent > firstIndent {
+            report(
+                indicator, indicator + 1,
+                "a leading empty line of this block scalar is more indented than the first one; the AWS CLI's YAML "
+                    + "loader (ruamel.yaml) refuses it, expected an indentation indicator or no spaces on empty lines")
+        }
+    }
+
+    /// Checks the `%YAML` directive before `end` as ruamel.yaml's scanner does: its version ends at a space or
+    /// the line's end (`%YAML 1.1#...` is refused).
+    mutating func checkVersionDirective(before end: Int) {
+        let name = Array("%YAML".utf8)
+        var lineStart = 0
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end && base[lineEnd] != 0x0A && base[lineEnd] != 0x0D { lineEnd += 1 }
+            if lineEnd - lineStart > name.count && (0..<name.count).allSatisfy({ base[lineStart + $0] == name[$0] }) {
+                var index = lineStart + name.count
+                while index < lineEnd && (base[index] == 0x20 || base[index] == 0x09) { index += 1 }
+                while index < lineEnd
+                    && ((base[index] >= UInt8(ascii: "0") && base[index] <= UInt8(ascii: "9"))
+                        || base[index] == UInt8(ascii: "."))
+                {
+                    index += 1
+                }
+                if index < lineEnd && base[index] != 0x20 && base[index] != 0x09 {
+                    report(
+                        index, marks.scalarEnd(after: index),
+                        "expected a space or a line break after the %YAML version, found "
+                            + quoted(String(decoding: [base[index]], as: UTF8.self))
+                            + "; the AWS CLI's YAML loader (ruamel.yaml) refuses it")
+                }
+                return
+            }
+            lineStart = lineEnd + 1
+        }
+    }
+
     // MARK: Helpers
+
+    /// The message for a tag ruamel.yaml's safe loader constructs as a Python value that no request can hold:
+    /// botocore's parameter validation refuses its type, and `json.dumps` cannot encode it.
+    static func unsendable(_ tag: String, makes value: String, python: String, expected: String) -> String {
+        "tag \(quoted(tag)) makes \(value), which the AWS CLI loads but then refuses as a parameter value "
+            + "(invalid type <class '\(python)'>) and JSON cannot hold; expected \(expected)"
+    }
 
     /// Whether the next node is a key of the innermost open mapping.
     var expectsKey: Bool {
