@@ -14,18 +14,30 @@ public func fuzzShell(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     for command in script.commands {
         checkRange(command.range, count: input.count, "command")
         if let error = command.syntaxError { checkDiagnostics([error], path: text.path, count: input.count) }
-        for assignment in command.assignments + script.exports {
+        for assignment in command.assignments + command.environment {
             checkRange(assignment.range, count: input.count, "assignment")
             checkRange(assignment.value.range, count: input.count, "assignment value")
         }
         for word in command.words {
             checkRange(word.range, count: input.count, "word")
             for expansion in word.expansions { checkRange(expansion, count: input.count, "expansion") }
+            for substitution in word.substitutions {
+                checkRange(substitution.use, count: input.count, "substitution")
+                checkRange(substitution.value, count: input.count, "substitution value")
+            }
             if word.isStatic {
                 let result = ShorthandParser.parse(word.sourceText(path: text.path))
                 checkParse(result, path: text.path, count: input.count)
             }
         }
+    }
+    for binding in script.bindings {
+        checkRange(binding.range, count: input.count, "binding")
+        if case .assignment(let value) = binding.kind { checkRange(value.range, count: input.count, "binding value") }
+    }
+    let resolved = script.resolvingVariables(in: text, environment: ["AWS_REGION"])
+    for command in resolved.commands {
+        for word in command.words { checkRange(word.range, count: input.count, "resolved word") }
     }
     checkDiagnostics(ShellScanner.scan(text, maxDepth: 4).diagnostics, path: text.path, count: input.count)
     return 0
