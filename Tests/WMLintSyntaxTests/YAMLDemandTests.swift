@@ -266,6 +266,10 @@ private func withoutNaN(_ result: ParseResult) -> ParseResult {
         "a: {b: c}\n...\n",
         "a: &x {k: 1}\nb:\n  - - - {<<: *x, j: [*x, 0b_]}\n    - [!!str 1, &y [2], *y, {m: []}]\n  - {}\n",
         "b:\n  - - - {<<: [{k: 1}, 2], j: [*nope]}\n      - [[[[x]]], {a: {b: {c: d}}}]\n",
+        // Unhashable keys, refused wherever they are: with an anchor, and through an alias, in opaque values.
+        "{ &a [a, {b: c}]: d }\n",
+        "x: [&k [a, {b: c}], {*k : 1}]\n",
+        "{ &a [a, &a a: &b \u{04AB}AGb]b\n*: *b, b  *b,:  **a\n",
     ])
     func layouts(text: String) {
         expectShapedParses(Array(text.utf8))

@@ -409,7 +409,7 @@ private struct EventLoader {
         }
         let node = SyntaxNode(value, range: text.fileRange(lower, upper), tag: tag)
         if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
-        attach(demand == .none ? node.opaque() : node, size: 1, endMark: endMark, isMerge: isMerge)
+        attach(node, shapedTo: demand, size: 1, endMark: endMark, isMerge: isMerge)
     }
 
     mutating func alias(_ item: yaml_event_t) {
@@ -425,7 +425,7 @@ private struct EventLoader {
                 report(lower, upper, "undefined alias \(quoted("*" + name)); expected an anchor defined before it")
             }
             let node = SyntaxNode(.null, range: text.fileRange(lower, upper))
-            attach(entryDemand == .none ? node.opaque() : node, size: 1, endMark: endMark, isMerge: false)
+            attach(node, shapedTo: entryDemand, size: 1, endMark: endMark, isMerge: false)
             return
         }
         expanded += target.size
@@ -434,7 +434,7 @@ private struct EventLoader {
             stopped = true
             return
         }
-        attach(target.node.shaped(to: entryDemand), size: target.size, endMark: endMark, isMerge: false)
+        attach(target.node, shapedTo: entryDemand, size: target.size, endMark: endMark, isMerge: false)
     }
 
     mutating func open(
@@ -541,7 +541,7 @@ private struct EventLoader {
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
         let demand = frame.anchor != nil || frame.tag == "!!omap" ? entryDemand : .all
-        attach(node.shaped(to: demand), size: frame.size, endMark: upperMark, isMerge: false)
+        attach(node, shapedTo: demand, size: frame.size, endMark: upperMark, isMerge: false)
     }
 
     /// The members of an `!!omap` sequence, each item a mapping of one member, as ruamel.yaml builds it.
@@ -594,7 +594,9 @@ private struct EventLoader {
     }
 
     /// Adds a finished node to the open collection (an opaque one only counts it), or makes it the root.
-    mutating func attach(_ node: SyntaxNode, size: Int, endMark: Int, isMerge: Bool) {
+    /// `whole` is shaped to `demand` here, after a key's hashability is checked on all of it.
+    mutating func attach(_ whole: SyntaxNode, shapedTo demand: NodeDemand, size: Int, endMark: Int, isMerge: Bool) {
+        let node = whole.shaped(to: demand)
         guard !frames.isEmpty else {
             if root == nil { root = node }
             return
@@ -612,7 +614,7 @@ private struct EventLoader {
         }
         guard frames[last].hasKey else {
             frames[last].hasKey = true
-            checkHashable(node)
+            checkHashable(whole)
             if isMerge {
                 frames[last].key = PendingKey(name: "<<", range: node.range, isMerge: true)
             } else if !frames[last].isOpaque {
