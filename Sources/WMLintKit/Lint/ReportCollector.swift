@@ -143,7 +143,7 @@ struct ReportCollector {
     }
 
     /// Report order, and each finding once, the copy from the earliest input kept (a document pulled in by two
-    /// scripts names the first script as the one that pulled it in). Only findings in another file than their
+    /// scripts names the first script as the one that pulled it in), with the related locations of every copy. Only findings in another file than their
     /// input's are hashed, in ``add(_:index:)``, and only with a baseline: hashing them all costs more than the sort.
     private mutating func sortAndDeduplicate() {
         entries.sort { a, b in
@@ -154,8 +154,15 @@ struct ReportCollector {
             }
         }
         var kept = 0
-        for index in entries.indices
-        where kept == 0 || !FindingIdentity.same(entries[kept - 1].diagnostic, entries[index].diagnostic) {
+        for index in entries.indices {
+            if kept > 0 && FindingIdentity.same(entries[kept - 1].diagnostic, entries[index].diagnostic) {
+                // One value used by two commands (a shell variable): the copy kept lists every use.
+                for related in entries[index].diagnostic.related
+                where !entries[kept - 1].diagnostic.related.contains(related) {
+                    entries[kept - 1].diagnostic.related.append(related)
+                }
+                continue
+            }
             entries.swapAt(kept, index)
             kept += 1
         }
