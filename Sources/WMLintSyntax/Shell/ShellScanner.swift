@@ -1522,6 +1522,14 @@ struct ShellLexer {
     mutating func bindHeld(_ command: PendingCommand, depth: Int) {
         for slot in command.heldFrom..<(command.heldFrom + command.heldCount) {
             let word = held[slot].read
+            if let name = substitutedName(word) {
+                // `NAME=$(…)`: a value no script reading knows, recorded without building it.
+                output.bindings.append(
+                    ShellBinding(
+                        name: name, kind: .other, range: text.fileRange(word.start, word.end), isExported: false,
+                        scope: scopes.last ?? 0, isConditional: isConditional))
+                continue
+            }
             if !word.isPlain { swap(&held[slot].scratch, &pool[depth]) }
             guard let valueStart = assignmentValueStart(word),
                 let assignment = makeAssignment(depth: depth, read: word)
@@ -1531,6 +1539,22 @@ struct ShellLexer {
             let isAppend = buffer[valueStart - 2] == UInt8(ascii: "+")
             bind(assignment, plain: !isArray && !isAppend, exported: false)
         }
+    }
+
+    /// The name `word` assigns when its value holds a command substitution (`$(…)` or backquotes).
+    func substitutedName(_ word: WordRead) -> String? {
+        guard word.expansions > 0, let valueStart = assignmentValueStart(word) else { return nil }
+        var position = valueStart
+        while position < word.end {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "`") || (byte == UInt8(ascii: "$") && peek(position + 1) == UInt8(ascii: "(")) {
+                var nameEnd = word.start + 1
+                while nameEnd < word.end && isNameByte(buffer[nameEnd]) { nameEnd += 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[word.start..<nameEnd]), as: UTF8.self)
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// Records `assignment` as a binding of its variable in the innermost scope.

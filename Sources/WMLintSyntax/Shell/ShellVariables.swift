@@ -60,17 +60,22 @@ extension ShellScript {
 struct VariableResolver {
     let script: ShellScript
     let text: SourceText
-    /// The bindings of each name, in file order.
-    let bindings: [String: [ShellBinding]]
+    /// The bindings of each name looked up so far, in file order (most names of a script are never looked up).
+    var bindingsByName: [String: [ShellBinding]] = [:]
     /// Whether a name appears in a word that may set it without a binding the scan records.
     var setElsewhere: [String: Bool] = [:]
 
     init(script: ShellScript, text: SourceText) {
         self.script = script
         self.text = text
-        self.bindings = Dictionary(grouping: script.bindings, by: \.name).mapValues {
-            $0.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        }
+    }
+
+    /// The bindings of `name`, in file order.
+    mutating func bindings(of name: String) -> [ShellBinding] {
+        if let known = bindingsByName[name] { return known }
+        let found = script.bindings.filter { $0.name == name }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        bindingsByName[name] = found
+        return found
     }
 
     /// The value the exported variable `name` has in the environment of `command`, where the script shows it: as
@@ -81,7 +86,7 @@ struct VariableResolver {
         guard let (binding, value) = value(of: name, at: use, scopes: command.scopes, chain: 0) else { return nil }
         let exported =
             binding.isExported
-            || (bindings[name] ?? []).contains {
+            || bindings(of: name).contains {
                 $0.kind == .export && !$0.isConditional && $0.range.upperBound.offset <= use
             }
         guard exported else { return nil }
@@ -118,7 +123,7 @@ struct VariableResolver {
                 value = found
                 valueRange = binding.valueRange(of: found)
                 substitutions.append(ShellSubstitution(name: use.name, use: expansion, value: valueRange))
-            } else if let fallback = use.fallback, bindings[use.name] == nil, !isSetElsewhere(use.name) {
+            } else if let fallback = use.fallback, bindings(of: use.name).isEmpty, !isSetElsewhere(use.name) {
                 let text = String(decoding: bytes[fallback], as: UTF8.self)
                 let fallbackMap = word.map.slice(fallback)
                 value = ShellWord(text: text, map: fallbackMap, range: word.map.fileRange(fallback))
@@ -156,7 +161,9 @@ struct VariableResolver {
     /// The binding that sets `name` for a use at file offset `use` in `scopes`, and its value with the variables in
     /// it resolved, when both are known.
     mutating func value(of name: String, at use: Int, scopes: [Int], chain: Int) -> (ShellBinding, ShellWord)? {
-        guard chain < ShellScript.maxChain, let all = bindings[name], !isSetElsewhere(name) else { return nil }
+        guard chain < ShellScript.maxChain else { return nil }
+        let all = bindings(of: name)
+        guard !all.isEmpty, !isSetElsewhere(name) else { return nil }
         // Set in another function or subshell: it may run at any time.
         guard all.allSatisfy({ scopes.contains($0.scope) }) else { return nil }
         let setting = all.filter { $0.kind != .export }
@@ -174,14 +181,15 @@ struct VariableResolver {
     /// `$name`/`${name…}` uses (`${name=…}` and `${name:=…}` set it).
     mutating func isSetElsewhere(_ name: String) -> Bool {
         if let known = setElsewhere[name] { return known }
-        let found = findsOtherMention(of: Array(name.utf8))
+        let recorded = Set(bindings(of: name).map(\.range.lowerBound.offset))
+        let found = findsOtherMention(of: Array(name.utf8), besides: recorded)
         setElsewhere[name] = found
         return found
     }
 
-    private func findsOtherMention(of name: [UInt8]) -> Bool {
+    /// Whether `name` appears as `isSetElsewhere(_:)` says, at no file offset in `recorded`.
+    private func findsOtherMention(of name: [UInt8], besides recorded: Set<Int>) -> Bool {
         let bytes = text.bytes
-        let recorded = Set((bindings[String(decoding: name, as: UTF8.self)] ?? []).map(\.range.lowerBound.offset))
         var index = 0
         while let found = Self.find(name, in: bytes, from: index) {
             index = found + name.count
