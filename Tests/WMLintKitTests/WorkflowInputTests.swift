@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WMLintSource
+import WMLintSyntax
 
 @testable import WMLintKit
 
@@ -135,9 +136,101 @@ import WMLintSource
 
     @Test func valuesThatCannotBeRebuiltAreSkipped() {
         let steps =
-            "      - run: >\n          aws s3\n          ls\n      - run: |2\n          echo x\n"
-            + "      - run: aws s3\n          ls\n      - run: 'a\n          b'\n      - run: >\n          echo folded-but-one-line\n"
-        #expect(Self.scripts(Self.workflow(steps: steps)) == ["echo folded-but-one-line\n"])
+            "      - run: |2\n          echo x\n"
+            + "      - run: aws s3\n          ls\n      - run: 'a\n          b'\n      - run: >\n          echo one-line\n"
+        #expect(Self.scripts(Self.workflow(steps: steps)) == ["echo one-line\n"])
+    }
+
+    /// Folded block scalars are folded as libyaml folds them: every generated layout of text lines, lines led by
+    /// a blank, empty lines and chomping is rebuilt (not skipped) and equals the value libyaml loads.
+    @Test func foldedScalarsFoldAsLibyamlDoes() throws {
+        let pieces = ["aws s3", "ls --x", "", "  indented", "\tx", "é 日本"]
+        var cases = 0
+        for header in [">", ">-", ">+"] {
+            for first in pieces.indices {
+                for second in pieces.indices {
+                    for third in pieces.indices {
+                        for lineBreak in ["\n", "\r\n"] {
+                            let lines = [pieces[first], pieces[second], pieces[third]]
+                            let body = lines.map { $0.isEmpty ? "" : "          " + $0 }.joined(separator: lineBreak)
+                            let text = Self.workflow(
+                                steps: "      - run: \(header)\(lineBreak)\(body)\(lineBreak)\(lineBreak)")
+                            let file = SourceFile(path: Self.path, bytes: Array(text.utf8))
+                            let loaded = YAMLLoader.load(SourceText(file: file)).root
+                            guard case .array(let steps)? = loaded?["jobs"]?["a"]?["steps"]?.value,
+                                case .string(let value)? = steps.first?["run"]?.value
+                            else { continue }
+                            guard !value.isEmpty else { continue }
+                            let scripts = WorkflowSteps.scripts(in: file)
+                            #expect(
+                                scripts.map { String(decoding: $0.text.bytes, as: UTF8.self) } == [value],
+                                "\(header) \(lines)")
+                            cases += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(cases > 600)
+    }
+
+    /// A folded space points at the line break it replaces, so a diagnostic on the next word points at that word.
+    @Test func foldedStepPointsIntoTheFile() throws {
+        let run = EmbeddedLint.command.replacingOccurrences(of: " --", with: "\n          --")
+            .replacingOccurrences(of: "STATUS", with: "Active")
+        let text = Self.workflow(steps: "      - name: connect\n        run: >-\n          \(run)\n")
+        let result = try EmbeddedLint.lint(text, name: Self.path)
+        #expect(result.found == ["enum-value: Active"])
+        let scripts = WorkflowSteps.scripts(in: SourceFile(path: Self.path, bytes: result.bytes))
+        let script = try #require(scripts.first)
+        #expect(
+            String(decoding: script.text.bytes, as: UTF8.self)
+                == EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "Active"))
+        let space = try #require(script.text.bytes.firstIndex(of: UInt8(ascii: " ")))
+        let mapped = script.text.fileRange(space, space + 1)
+        #expect(result.covered(mapped) == " ")
+        let folded = try #require(
+            Array(script.text.bytes.enumerated()).first {
+                $0.offset > 60 && $0.element == UInt8(ascii: " ")
+                    && script.text.bytes[$0.offset + 1] == UInt8(ascii: "-")
+            })
+        #expect(result.covered(script.text.fileRange(folded.offset, folded.offset + 1)) == "\n")
+    }
+
+    /// `env:` at workflow, job and step level, the later overriding the earlier: a literal value is followed into
+    /// the script and reported where it is written; a `${{ … }}` value is unknown, and keeps a default from
+    /// applying; `AWS_REGION` gives the region.
+    @Test func environmentOfWorkflowJobAndStep() throws {
+        let command = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "ACTIVE")
+            .replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"$ORG\"")
+        let text =
+            "on: push\nenv:\n  ORG: m-WORKFLOW\n  AWS_REGION: cn-north-1\njobs:\n  a:\n    env:\n      ORG: m-JOB\n"
+            + "    steps:\n      - run: \(command)\n      - run: \(command)\n        env:\n          ORG: \"m-STEP\"\n"
+            + "      - run: \(command)\n        env:\n          ORG: ${{ secrets.ORG }}\n          AWS_REGION: ${{ vars.R }}\n"
+            + "      - run: \(command.replacingOccurrences(of: "$ORG", with: "${ORG:-m-DEFAULT}"))\n        env:\n          ORG: ${{ secrets.ORG }}\n"
+        let result = try EmbeddedLint.lint(text, name: Self.path)
+        let organization = result.report.diagnostics.filter { $0.rule == .organizationIdFormat }.map {
+            result.covered($0.range)
+        }
+        #expect(organization == ["m-JOB", "m-STEP"])
+        // One finding for the one value, wherever it is used; the unknown region of the third step has none.
+        let region = result.report.diagnostics.filter { $0.rule == .regionUnsupported }
+        #expect(region.map { result.covered($0.range) } == ["cn-north-1"])
+        #expect(result.report.diagnostics.filter { $0.rule == .unresolvedValue }.count == 2)
+        let related = try #require(result.report.diagnostics.first { $0.rule == .organizationIdFormat }?.related.first)
+        #expect(result.covered(related.range) == "$ORG")
+    }
+
+    /// YAML comments above a step or its `run:` suppress in the whole step; one that suppresses nothing is
+    /// `unused-suppression`.
+    @Test func yamlCommentsSuppress() throws {
+        let run = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "Active")
+        let steps =
+            "      # wmlint-disable-next-line enum-value -- checked by hand\n      - name: one\n        run: |\n          \(run)\n"
+            + "      - name: two\n        # wmlint-disable-next-line enum-value\n        run: |\n          \(run)\n"
+            + "      - name: three\n        # wmlint-disable-next-line region-unsupported\n        run: \(run)\n"
+        let result = try EmbeddedLint.lint(Self.workflow(steps: steps), name: Self.path)
+        #expect(result.found == ["unused-suppression: region-unsupported", "enum-value: Active"])
     }
 
     /// An alias repeats the anchored script, with the anchored node's ranges.

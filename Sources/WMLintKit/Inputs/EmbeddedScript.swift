@@ -11,6 +11,9 @@ struct EmbeddedScript: Sendable {
     /// Bytes a fix replacement must not contain, because the embedding would not keep them as written (a quote
     /// inside a quoted YAML scalar, a line break in a block scalar); a fix holding one is dropped.
     var unsafeReplacementBytes: [UInt8] = []
+    /// Variables the script starts with (a workflow's `env:`, a GitLab job's `variables:`), their values mapped
+    /// into the file.
+    var environment: [InheritedVariable] = []
 }
 
 /// Collects a script's bytes and the file offsets they came from.

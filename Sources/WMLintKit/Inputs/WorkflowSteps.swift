@@ -9,8 +9,12 @@ import WMLintSyntax
 /// and any other shell are skipped. The `run:` value is mapped byte for byte back to the workflow file: a
 /// literal block scalar (`|`, `|-`, `|+`) with its indentation stripped line by line, a plain one-line scalar as
 /// written, a single-quoted scalar with `''` mapped to both quotes, a double-quoted scalar with each escape
-/// mapped to the whole escape. A value whose text cannot be rebuilt exactly from the file (a folded `>` scalar
-/// that folds, an explicit indentation indicator, a quoted or plain scalar over several lines) is skipped.
+/// mapped to the whole escape, a folded block scalar (`>`, `>-`) folded as YAML folds it, each folded space mapped
+/// to the line break it replaces. A value whose text cannot be rebuilt exactly from the file (an explicit
+/// indentation indicator, a quoted or plain scalar over several lines) is skipped.
+///
+/// The `env:` of the workflow, the job and the step (the later overriding the earlier) set the variables the
+/// script starts with: a literal value is followed as a shell assignment would be, a `${{ … }}` one is unknown.
 /// `${{ … }}` is not statically known: its bytes become a same-length placeholder (`$___…`), and a shell word
 /// overlapping it counts as holding an expansion.
 enum WorkflowSteps {
@@ -20,15 +24,19 @@ enum WorkflowSteps {
         guard let root = parsed.root, case .object = root.value, case .object(let jobs)? = root["jobs"]?.value
         else { return [] }
         let workflowShell = root["defaults"]?["run"]?["shell"]
+        let workflowEnvironment = ScalarMap.environment(root["env"], in: file)
         var scripts: [EmbeddedScript] = []
         for job in jobs {
             guard case .object = job.value.value, case .array(let steps)? = job.value["steps"]?.value else { continue }
             let jobShell = job.value["defaults"]?["run"]?["shell"] ?? workflowShell
+            let jobEnvironment = workflowEnvironment + ScalarMap.environment(job.value["env"], in: file)
             for step in steps {
                 guard case .object = step.value, let run = step["run"], case .string(let value) = run.value,
                     isPOSIXShell(step["shell"] ?? jobShell)
                 else { continue }
-                if let script = ScalarMap.script(of: run, value: value, in: file) { scripts.append(script) }
+                guard var script = ScalarMap.script(of: run, value: value, in: file) else { continue }
+                script.environment = jobEnvironment + ScalarMap.environment(step["env"], in: file)
+                scripts.append(script)
             }
         }
         return scripts
@@ -89,11 +97,35 @@ enum ScalarMap {
             text: text, unknownRanges: expressions.map { text.fileRange($0) }, unsafeReplacementBytes: unsafe)
     }
 
+    /// The variables an `env:` (or GitLab `variables:`) mapping sets, in order: a string or number is known when
+    /// its text can be rebuilt from the file and holds no `${{ … }}` expression (nor a `$` when `expands`: GitLab
+    /// expands variables in variables); anything else is set to a value not known until the job runs.
+    static func environment(_ node: SyntaxNode?, in file: SourceFile, expands: Bool = false) -> [InheritedVariable] {
+        guard case .object(let members)? = node?.value else { return [] }
+        return members.map { member in
+            var node = member.value
+            if case .object = node.value, let value = node["value"] { node = value }  // GitLab's `{value: …}`
+            let text: String?
+            switch node.value {
+            case .string(let string): text = string
+            case .number(let number): text = number.lexeme
+            default: text = nil
+            }
+            guard let text, !text.contains(expands ? "$" : "${{"),
+                let script = ScalarMap.script(of: node, value: text, in: file), let map = script.text.map
+            else { return InheritedVariable(name: member.key, value: nil, range: member.keyRange) }
+            let word = ShellWord(text: text, map: map, range: node.range)
+            return InheritedVariable(name: member.key, value: word, range: node.range)
+        }
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
-    /// A block scalar whose header (`|`, `>`) is at `header`; a folded scalar is rebuilt as literal text, which
-    /// matches its value only when nothing folds.
+    /// A block scalar whose header (`|`, `>`) is at `header`, rebuilt as libyaml reads it: each line without its
+    /// indentation, and in a folded scalar (`>`) a line break between two lines of text turned into a space (or
+    /// dropped before empty lines), except around lines that start with a blank; then chomped (`-`, `+`).
     static func block(_ bytes: [UInt8], header: Int) -> (MappedBytesBuilder, Int)? {
+        let folds = bytes[header] == UInt8(ascii: ">")
         var offset = header + 1
         var chomping = UInt8(ascii: " ")
         while offset < bytes.count, !isSpace(bytes[offset]), bytes[offset] != UInt8(ascii: "\n"),
@@ -109,43 +141,61 @@ enum ScalarMap {
         var start = offset + 1
         var builder = MappedBytesBuilder()
         var indent: Int?
-        var end = Swift.min(start, bytes.count)
-        // The end of the text before its trailing line breaks, for chomping.
-        var contentEnd = (count: 0, file: end)
+        // The file offset just past the last line of text, where the value ends before its line breaks.
+        var textEnd = Swift.min(start, bytes.count)
+        // The line break after the last line of text, and those of the empty lines since (file ranges).
+        var leadingBreak: Range<Int>?
+        var trailingBreaks: [Range<Int>] = []
+        var leadingBlank = false
         while start < bytes.count {
             var lineEnd = start
             while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            var textEnd = lineEnd
-            if textEnd > start && bytes[textEnd - 1] == UInt8(ascii: "\r") { textEnd -= 1 }
+            var contentEnd = lineEnd
+            if contentEnd > start && bytes[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
             var spaces = 0
-            while start + spaces < textEnd && bytes[start + spaces] == UInt8(ascii: " ") { spaces += 1 }
-            let isEmpty = start + spaces == textEnd
-            if !isEmpty {
+            while start + spaces < contentEnd && bytes[start + spaces] == UInt8(ascii: " ") { spaces += 1 }
+            let lineBreak: Range<Int>? = lineEnd < bytes.count ? contentEnd..<(lineEnd + 1) : nil
+            let isBlankLine = start + spaces == contentEnd
+            if !isBlankLine {
                 if indent == nil { indent = spaces }
                 if spaces < (indent ?? 0) { break }
             }
-            if let indent, start + indent < textEnd {
-                builder.append(contentsOf: bytes, range: (start + indent)..<textEnd)
-                contentEnd = (builder.bytes.count, textEnd)
+            if let indent, start + indent < contentEnd {
+                // A line of text (blanks beyond the indentation count as text).
+                let isBlankLed = isSpace(bytes[start + indent])
+                if let leadingBreak {
+                    if folds && !leadingBlank && !isBlankLed {
+                        if trailingBreaks.isEmpty {
+                            builder.append(
+                                UInt8(ascii: " "), from: leadingBreak.lowerBound, to: leadingBreak.upperBound)
+                        }
+                    } else {
+                        builder.append(UInt8(ascii: "\n"), from: leadingBreak.lowerBound, to: leadingBreak.upperBound)
+                    }
+                }
+                for trailing in trailingBreaks {
+                    builder.append(UInt8(ascii: "\n"), from: trailing.lowerBound, to: trailing.upperBound)
+                }
+                trailingBreaks.removeAll()
+                leadingBlank = isBlankLed
+                builder.append(contentsOf: bytes, range: (start + indent)..<contentEnd)
+                textEnd = contentEnd
+                leadingBreak = lineBreak
+            } else if let lineBreak {
+                trailingBreaks.append(lineBreak)
             }
-            guard lineEnd < bytes.count else {
-                end = textEnd
-                break
+            guard let lineBreak else { break }
+            start = lineBreak.upperBound
+        }
+        if chomping != UInt8(ascii: "-"), let leadingBreak {
+            builder.append(UInt8(ascii: "\n"), from: leadingBreak.lowerBound, to: leadingBreak.upperBound)
+        }
+        if chomping == UInt8(ascii: "+") {
+            for trailing in trailingBreaks {
+                builder.append(UInt8(ascii: "\n"), from: trailing.lowerBound, to: trailing.upperBound)
             }
-            builder.append(UInt8(ascii: "\n"), from: textEnd, to: lineEnd + 1)
-            end = lineEnd + 1
-            start = lineEnd + 1
         }
-        switch chomping {
-        case UInt8(ascii: "+"):
-            return (builder, end)
-        case UInt8(ascii: "-"):
-            return (builder.prefix(contentEnd.count), contentEnd.file)
-        default:
-            if contentEnd.count == 0 { return (builder.prefix(0), contentEnd.file) }
-            let kept = Swift.min(contentEnd.count + 1, builder.bytes.count)
-            return (builder.prefix(kept), kept > contentEnd.count ? builder.fileEnd(of: kept - 1) : contentEnd.file)
-        }
+        return (builder, builder.bytes.isEmpty ? textEnd : builder.fileEnd(of: builder.bytes.count - 1))
     }
 
     static func singleQuoted(_ bytes: [UInt8], open: Int) -> (MappedBytesBuilder, Int)? {

@@ -154,7 +154,8 @@ struct FileLinter {
         case .markdown:
             lintEmbedded(MarkdownBlocks.scripts(in: file), file: file, context: context, into: &outcome)
         case .workflow:
-            lintEmbedded(WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome)
+            lintEmbedded(
+                WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome, hostIsYAML: true)
         }
         return outcome
     }
@@ -225,10 +226,11 @@ struct FileLinter {
     }
 
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
-    /// quoted) only when it invokes the operation; otherwise it yields nothing.
+    /// quoted) only when it invokes the operation; otherwise it yields nothing. `hostIsYAML`: the file is YAML,
+    /// whose own comments (outside the scripts) may suppress too: one above a step covers the whole step.
     private func lintEmbedded(
         _ scripts: [EmbeddedScript], file: SourceFile, context resolver: ContextResolver,
-        into outcome: inout FileOutcome
+        into outcome: inout FileOutcome, hostIsYAML: Bool = false
     ) {
         var invocations = 0
         for script in scripts {
@@ -237,6 +239,7 @@ struct FileLinter {
         guard invocations > 0 else { return }
         outcome.isInput = true
         outcome.sources.insert(file, at: 0)
+        if hostIsYAML { outcome.suppressions += SuppressionParser.parse(yaml: file) }
     }
 
     /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
@@ -247,7 +250,8 @@ struct FileLinter {
     ) -> Int {
         let path = file.path
         var scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
-            .resolvingVariables(in: script.text, environment: ContextResolver.regionVariables)
+            .resolvingVariables(
+                in: script.text, environment: ContextResolver.regionVariables, inherited: script.environment)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0

@@ -84,6 +84,21 @@ public struct ShellBinding: Hashable, Sendable {
     }
 }
 
+/// A variable the script starts with, set by what runs it: a CI file's `env:` or `variables:`.
+public struct InheritedVariable: Hashable, Sendable {
+    public var name: String
+    /// Its value, mapped to where it is written; `nil` when it is set but not statically known (`${{ … }}`).
+    public var value: ShellWord?
+    /// Where it is set: the value, or the key when there is no value to point at.
+    public var range: SourceRange
+
+    public init(name: String, value: ShellWord?, range: SourceRange) {
+        self.name = name
+        self.value = value
+        self.range = range
+    }
+}
+
 /// Where a word's value came from a variable whose one assignment is known (``ShellScript/resolvingVariables()``).
 public struct ShellSubstitution: Hashable, Sendable {
     /// The variable's name.

@@ -16,8 +16,12 @@ public import WMLintSource
 /// - an unquoted use's value is not empty and holds no blank, newline or glob character (word splitting and
 ///   globbing would change it).
 ///
-/// `${NAME:-word}` and `${NAME-word}` take `word` (literal text) when `NAME` is set nowhere in the script: that is
-/// the value the command gets whenever the environment lacks `NAME`. Every other use stays unknown.
+/// A variable the script does not set before the use may still be inherited (``InheritedVariable``): a CI file's
+/// `env:` gives it a value, known or not, that the script starts with.
+///
+/// `${NAME:-word}` and `${NAME-word}` take `word` (literal text) when `NAME` is set nowhere in the script and not
+/// inherited: that is the value the command gets whenever the environment lacks `NAME`. Every other use stays
+/// unknown.
 extension ShellScript {
     /// How many variables a value may go through (`A=$B`, `B=$C`, …) before it counts as unknown.
     public static let maxChain = 8
@@ -26,12 +30,18 @@ extension ShellScript {
     /// where ``ShellScript`` shows them (see the extension's documentation), and each command's
     /// ``ShellCommand/environment`` holding the known values of the exported variables among `environment`. A
     /// replaced word's map points into the assignments, so diagnostics and fixes on the value land there; its
-    /// ``ShellWord/substitutions`` say where each value was used. `text` is the scanned text.
-    public func resolvingVariables(in text: SourceText, environment: [String] = []) -> ShellScript {
-        guard !bindings.isEmpty || commands.contains(where: { $0.words.contains { !$0.isStatic } }) else {
+    /// ``ShellWord/substitutions`` say where each value was used. `text` is the scanned text; `inherited`, the
+    /// variables the script starts with.
+    public func resolvingVariables(
+        in text: SourceText, environment: [String] = [], inherited: [InheritedVariable] = []
+    ) -> ShellScript {
+        guard
+            !bindings.isEmpty || !inherited.isEmpty
+                || commands.contains(where: { $0.words.contains { !$0.isStatic } })
+        else {
             return self
         }
-        var resolver = VariableResolver(script: self, text: text)
+        var resolver = VariableResolver(script: self, text: text, inherited: inherited)
         var copy = self
         for index in copy.commands.indices {
             let scopes = copy.commands[index].scopes
@@ -64,10 +74,13 @@ struct VariableResolver {
     var bindingsByName: [String: [ShellBinding]] = [:]
     /// Whether a name appears in a word that may set it without a binding the scan records.
     var setElsewhere: [String: Bool] = [:]
+    /// The variables the script starts with, by name (the last of a name wins).
+    let inherited: [String: InheritedVariable]
 
-    init(script: ShellScript, text: SourceText) {
+    init(script: ShellScript, text: SourceText, inherited: [InheritedVariable] = []) {
         self.script = script
         self.text = text
+        self.inherited = Dictionary(inherited.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
     }
 
     /// The bindings of `name`, in file order.
@@ -85,7 +98,7 @@ struct VariableResolver {
         let use = command.range.lowerBound.offset
         guard let (binding, value) = value(of: name, at: use, scopes: command.scopes, chain: 0) else { return nil }
         let exported =
-            binding.isExported
+            binding.isExported || inherited[name] != nil
             || bindings(of: name).contains {
                 $0.kind == .export && !$0.isConditional && $0.range.upperBound.offset <= use
             }
@@ -123,7 +136,9 @@ struct VariableResolver {
                 value = found
                 valueRange = binding.valueRange(of: found)
                 substitutions.append(ShellSubstitution(name: use.name, use: expansion, value: valueRange))
-            } else if let fallback = use.fallback, bindings(of: use.name).isEmpty, !isSetElsewhere(use.name) {
+            } else if let fallback = use.fallback, bindings(of: use.name).isEmpty, inherited[use.name] == nil,
+                !isSetElsewhere(use.name)
+            {
                 let text = String(decoding: bytes[fallback], as: UTF8.self)
                 let fallbackMap = word.map.slice(fallback)
                 value = ShellWord(text: text, map: fallbackMap, range: word.map.fileRange(fallback))
@@ -163,14 +178,18 @@ struct VariableResolver {
     mutating func value(of name: String, at use: Int, scopes: [Int], chain: Int) -> (ShellBinding, ShellWord)? {
         guard chain < ShellScript.maxChain else { return nil }
         let all = bindings(of: name)
-        guard !all.isEmpty, !isSetElsewhere(name) else { return nil }
+        let start = inherited[name]
+        guard !all.isEmpty || start != nil, !isSetElsewhere(name) else { return nil }
         // Set in another function or subshell: it may run at any time.
         guard all.allSatisfy({ scopes.contains($0.scope) }) else { return nil }
         let setting = all.filter { $0.kind != .export }
-        guard let reaching = setting.last(where: { $0.range.upperBound.offset <= use }),
-            case .assignment(let value) = reaching.kind, !reaching.isConditional,
-            !setting.contains(where: { $0.range.lowerBound.offset >= use && $0.isConditional })
-        else { return nil }
+        guard !setting.contains(where: { $0.range.lowerBound.offset >= use && $0.isConditional }) else { return nil }
+        guard let reaching = setting.last(where: { $0.range.upperBound.offset <= use }) else {
+            // Not set before the use: the value the script starts with, if it is known.
+            guard let start, let value = start.value else { return nil }
+            return (ShellBinding(name: name, kind: .assignment(value), range: start.range, isExported: true), value)
+        }
+        guard case .assignment(let value) = reaching.kind, !reaching.isConditional else { return nil }
         if value.isStatic { return (reaching, value) }
         // The variables in the value are looked up where the value is assigned.
         guard let resolved = resolve(value, scopes: scopes, splits: false, chain: chain + 1) else { return nil }
