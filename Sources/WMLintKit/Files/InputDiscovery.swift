@@ -8,6 +8,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
 /// The form of one input file.
 enum InputKind: Hashable, Sendable {
     case json, yaml, shell, markdown, workflow
+    /// A GitLab CI file, known by its name (`.gitlab-ci.yml`); no `--input-format` names it.
+    case gitlabCI
 
     init?(_ format: InputFormat) {
         switch format {
@@ -27,6 +29,7 @@ enum InputKind: Hashable, Sendable {
         if path.contains(".github/workflows/") && (name.hasSuffix(".yml") || name.hasSuffix(".yaml")) {
             return .workflow
         }
+        if name == ".gitlab-ci.yml" || name == ".gitlab-ci.yaml" { return .gitlabCI }
         guard let dot = name.lastIndex(of: ".") else { return nil }
         switch name[name.index(after: dot)...] {
         case "json": return .json
@@ -61,7 +64,10 @@ enum InputKind: Hashable, Sendable {
                                 .elementsEqual(workflows)
                         }
                 }
-                return isWorkflow ? .workflow : .yaml
+                let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
+                let isGitLab =
+                    (name.elementsEqual(".gitlab-ci.yml".utf8) || name.elementsEqual(".gitlab-ci.yaml".utf8))
+                return isWorkflow ? .workflow : isGitLab ? .gitlabCI : .yaml
             }
             if isExtension("json") { return .json }
             if isExtension("sh") || isExtension("bash") || isExtension("zsh") || isExtension("ksh") { return .shell }
@@ -141,7 +147,7 @@ struct InputDiscovery {
         if let forced = InputKind(format) {
             if named { return InputFile(path: path, kind: forced, isForced: true) }
             let kind = guessed ?? (isShellScript(path) ? .shell : nil)
-            let matches = kind == forced || (forced == .yaml && kind == .workflow)
+            let matches = kind == forced || (forced == .yaml && (kind == .workflow || kind == .gitlabCI))
             return matches ? InputFile(path: path, kind: forced, isForced: true) : nil
         }
         if let guessed {

@@ -156,6 +156,8 @@ struct FileLinter {
         case .workflow:
             lintEmbedded(
                 WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome, hostIsYAML: true)
+        case .gitlabCI:
+            lintGitLab(file, context: context, into: &outcome)
         }
         return outcome
     }
@@ -165,7 +167,7 @@ struct FileLinter {
         var outcome = FileOutcome()
         let isDocument = input.kind == .json || input.kind == .yaml
         if isDocument && !input.isForced && !Sniffer.mentionsParameter(prefix) { return outcome }
-        if input.kind == .markdown || input.kind == .workflow { return outcome }
+        if input.kind == .markdown || input.kind == .workflow || input.kind == .gitlabCI { return outcome }
         outcome.isInput = true
         outcome.sources.append(SourceFile(path: input.path, bytes: []))
         outcome.diagnostics.append(
@@ -228,9 +230,10 @@ struct FileLinter {
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
     /// quoted) only when it invokes the operation; otherwise it yields nothing. `hostIsYAML`: the file is YAML,
     /// whose own comments (outside the scripts) may suppress too: one above a step covers the whole step.
+    /// `isIncluded`: the file is read through another (a GitLab `include:`), which stays the outcome's first.
     private func lintEmbedded(
         _ scripts: [EmbeddedScript], file: SourceFile, context resolver: ContextResolver,
-        into outcome: inout FileOutcome, hostIsYAML: Bool = false
+        into outcome: inout FileOutcome, hostIsYAML: Bool = false, isIncluded: Bool = false
     ) {
         var invocations = 0
         for script in scripts {
@@ -238,9 +241,55 @@ struct FileLinter {
         }
         guard invocations > 0 else { return }
         outcome.isInput = true
-        outcome.sources.insert(file, at: 0)
+        if !outcome.sources.contains(where: { $0.path == file.path }) {
+            if isIncluded { outcome.sources.append(file) } else { outcome.sources.insert(file, at: 0) }
+        }
         if hostIsYAML { outcome.suppressions += SuppressionParser.parse(yaml: file) }
     }
+
+    /// Lints a GitLab CI file and the local files it includes, and those they include (each once, at most
+    /// ``maxIncludes`` of them). An include is looked for relative to the including file's directory, the
+    /// repository root where GitLab reads `.gitlab-ci.yml`, and read only when it is a regular file inside that
+    /// directory; one that is missing or outside is left to GitLab to report.
+    private func lintGitLab(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
+        lintEmbedded(GitLabJobs.scripts(in: file), file: file, context: resolver, into: &outcome, hostIsYAML: true)
+        guard
+            let root = FileSystem.realPath(
+                Path.lexicalAbsolute(Path.directory(of: file.path), base: settings.currentDirectory))
+        else { return }
+        var pending = GitLabJobs.localIncludes(of: file)
+        var seen: Set<String> = []
+        while let include = pending.first, seen.count < Self.maxIncludes {
+            pending.removeFirst()
+            let name = include.hasPrefix("/") ? String(include.dropFirst()) : include
+            guard let canonical = FileSystem.realPath(Path.join(root, name)), Path.isInside(canonical, root: root),
+                Path.versionControlDirectory(in: canonical) == nil, !seen.contains(canonical)
+            else { continue }
+            seen.insert(canonical)
+            let display =
+                Path.isInside(canonical, root: settings.currentDirectory)
+                ? Path.relative(canonical, to: settings.currentDirectory) : canonical
+            let bytes: [UInt8]
+            if let replaced = settings.contents[display] {
+                bytes = replaced
+            } else if case .success(let read) = FileSystem.read(
+                canonical, maxSize: settings.maxFileSize, noFollow: true)
+            {
+                bytes = read
+            } else {
+                continue
+            }
+            let included = SourceFile(path: display, bytes: bytes)
+            outcome.referencedDocuments.append(canonical)
+            lintEmbedded(
+                GitLabJobs.scripts(in: included), file: included, context: resolver, into: &outcome, hostIsYAML: true,
+                isIncluded: true)
+            pending += GitLabJobs.localIncludes(of: included)
+        }
+    }
+
+    /// How many files one GitLab CI file may pull in through `include:`, directly or not.
+    static let maxIncludes = 64
 
     /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
     /// how many there were, counting each place where nesting past the limit may hide one.
