@@ -175,4 +175,32 @@ enum EmbeddedLint {
         TestSupport.assertGolden(TextFormatter.format(report), path: path + ".text.golden")
         TestSupport.assertGolden(JSONFormatter.format(report), path: path + ".json.golden")
     }
+
+    /// `shell-session` and `sh-session` blocks are read as `console` ones: prompts stripped, output dropped.
+    @Test(arguments: ["shell-session", "sh-session", "Console"])
+    func sessionBlocks(_ language: String) {
+        let text = "```\(language)\n$ echo one \\\n> two\noutput\n$ echo three\n```\n"
+        #expect(Self.blockScripts(text) == ["echo one \\\ntwo\necho three\n"])
+    }
+
+    /// HTML comments suppress: before a fence the whole block, before a line that line, `disable-file` the file;
+    /// one that suppresses nothing is reported, and its fix removes its line. Inside a block, one is only text.
+    @Test func htmlCommentsSuppress() throws {
+        let bad = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "Active")
+        let text =
+            "# Setup\n\n<!-- wmlint-disable-next-line enum-value -- example -->\n\n```sh\necho\n\(bad)\n```\n\n"
+            + "<!-- wmlint-disable-next-line region-unsupported -->\n```console\n$ \(bad)\n```\n"
+            + "```sh\n<!-- wmlint-disable-next-line enum-value -->\n\(bad)\n```\n"
+        let result = try EmbeddedLint.lint(text, name: "doc.md")
+        #expect(
+            result.found == [
+                "unused-suppression: region-unsupported", "enum-value: Active", "enum-value: Active",
+            ])
+        let unused = try #require(result.report.diagnostics.first)
+        #expect(
+            unused.fixes.first?.edits.first.map { result.covered($0.range) }
+                == "<!-- wmlint-disable-next-line region-unsupported -->\n")
+        let file = "<!-- wmlint-disable-file enum-value -->\n```bash\n\(bad)\n```\n"
+        #expect(try EmbeddedLint.lint(file, name: "doc.md").found == [])
+    }
 }

@@ -5,7 +5,8 @@ import WMLintSource
 /// Fences follow CommonMark: three or more backticks or tildes, indented at most three columns (relative to the
 /// content of an enclosing list item), closed by a fence of the same character at least as long, or by the end
 /// of the file or of the list item. The first word of the info string picks the language: `sh`, `bash`, `shell`,
-/// `zsh` and `console` are read (case-insensitively); in `console`, only lines starting with `$ ` are commands
+/// `zsh` and the sessions `console`, `shell-session` and `sh-session` are read (case-insensitively); in a session,
+/// only lines starting with `$ ` are commands
 /// (the prompt left out), with the lines that continue one after a trailing backslash (a `> ` continuation
 /// prompt left out too); output lines are dropped.
 /// Each block's text keeps a map from every byte back to the `.md` file. Block quotes are not entered.
@@ -15,6 +16,8 @@ enum MarkdownBlocks {
     }
 
     static let shellLanguages: Set<String> = ["sh", "bash", "shell", "zsh"]
+    /// Terminal sessions: `$ ` prompts, continuation lines and output.
+    static let sessionLanguages: Set<String> = ["console", "shell-session", "sh-session"]
 
     /// The shell blocks of `file`, in source order; blocks without any byte of script are left out.
     static func scripts(in file: SourceFile) -> [EmbeddedScript] {
@@ -153,7 +156,7 @@ enum MarkdownBlocks {
             let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[infoStart..<wordEnd]), as: UTF8.self)
                 .lowercased()
             let language: Language? =
-                shellLanguages.contains(word) ? .shell : word == "console" ? .console : nil
+                shellLanguages.contains(word) ? .shell : sessionLanguages.contains(word) ? .console : nil
             return Fence(marker: marker, length: length, indent: column, base: base, language: language, end: next)
         }
 

@@ -152,7 +152,9 @@ struct FileLinter {
         case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, context: context, into: &outcome)
         case .shell: lintScript(file, context: context, into: &outcome)
         case .markdown:
-            lintEmbedded(MarkdownBlocks.scripts(in: file), file: file, context: context, into: &outcome)
+            let scripts = MarkdownBlocks.scripts(in: file)
+            lintEmbedded(scripts, file: file, context: context, into: &outcome)
+            if outcome.isInput { outcome.suppressions += MarkdownComments.suppressions(in: file, scripts: scripts) }
         case .workflow:
             lintEmbedded(
                 WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome, hostIsYAML: true)

@@ -88,14 +88,39 @@ public enum SuppressionParser {
         }
     }
 
-    /// Reads a directive from the comment at `range`, or `nil` when the comment is not one.
+    /// Whether the bytes may hold an HTML directive: `<!--` followed by blanks and `wmlint-disable-`.
+    static func mentionsHTMLDirective(_ bytes: [UInt8]) -> Bool {
+        let opener = Array("<!--".utf8)
+        let word = Array("wmlint-disable-".utf8)
+        var index = 0
+        while index + opener.count <= bytes.count {
+            guard let found = bytes[index...].firstIndex(of: UInt8(ascii: "<")) else { return false }
+            var cursor = found + opener.count
+            if bytes[found..<Swift.min(cursor, bytes.count)].elementsEqual(opener) {
+                while cursor < bytes.count && isBlank(bytes[cursor]) { cursor += 1 }
+                if bytes[cursor..<Swift.min(cursor + word.count, bytes.count)].elementsEqual(word) { return true }
+            }
+            index = found + 1
+        }
+        return false
+    }
+
+    /// Reads a directive from the comment at `range` (`# …`, or an HTML `<!-- … -->` in Markdown), or `nil` when
+    /// the comment is not one.
     static func directive(
         in bytes: [UInt8], comment range: Range<Int>
     ) -> (SuppressionKind, [SuppressedRuleName], String?)? {
-        let end = min(range.upperBound, bytes.count)
+        var end = min(range.upperBound, bytes.count)
         var index = range.lowerBound
-        guard index < end, bytes[index] == UInt8(ascii: "#") else { return nil }
-        index += 1
+        guard index < end else { return nil }
+        if bytes[index] == UInt8(ascii: "#") {
+            index += 1
+        } else if bytes[index..<end].starts(with: "<!--".utf8) {
+            index += 4
+            if end - index >= 3 && bytes[(end - 3)..<end].elementsEqual("-->".utf8) { end -= 3 }
+        } else {
+            return nil
+        }
         while index < end && isBlank(bytes[index]) { index += 1 }
         var kind: SuppressionKind?
         for (candidate, word) in directiveWords {
