@@ -323,6 +323,14 @@ struct FileLinter {
             }
             let first = outcome.diagnostics.count
             let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
+            if let region = invocation.last(CommandOptions.region)?.value, !region.isStatic {
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        rule: .unresolvedValue,
+                        message: "the region (--region) is only known when the script runs; checks that need it are "
+                            + "skipped",
+                        path: path, range: region.range))
+            }
             check(input, context: resolver.context(of: invocation, environment: command.environment), into: &outcome)
             if !uses.isEmpty { relate(outcome.diagnostics[first...].indices, to: uses, path: path, in: &outcome) }
             record(input, cliRejects: cliRejects, into: &outcome)

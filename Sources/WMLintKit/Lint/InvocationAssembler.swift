@@ -82,6 +82,19 @@ struct InvocationAssembler {
                                 ]))
                     }
                 }
+                if file == nil, let scheme = Self.urlScheme(text.bytes) {
+                    // The CLI v1 fetched such URLs; v2 reads the value as the document itself, which fails to parse.
+                    hasUnknownSource = true
+                    cliRejects = true
+                    outcome.diagnostics.append(
+                        Diagnostic(
+                            rule: isJSON ? .jsonSyntax : .yamlSyntax,
+                            message: "the AWS CLI v2 does not fetch '\(scheme)://' URLs: it reads the value itself as "
+                                + "the document, and a URL is not \(isJSON ? "a JSON object" : "a YAML mapping")",
+                            path: path, range: word.range,
+                            help: ["download the document and pass it as file://PATH"]))
+                    continue
+                }
                 let provenance =
                     file == nil
                     ? [] : [RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)]
@@ -289,6 +302,15 @@ struct InvocationAssembler {
             rule: .unresolvedValue,
             message: "\(what) is only known when the script runs; checks that need it are skipped",
             path: invocation.path, range: word.range)
+    }
+
+    /// `http` or `https` when the text starts with that URL scheme (any case), else `nil`.
+    private static func urlScheme(_ bytes: [UInt8]) -> String? {
+        for scheme in ["https", "http"] {
+            let prefix = Array((scheme + "://").utf8)
+            if bytes.count >= prefix.count, zip(bytes, prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return scheme }
+        }
+        return nil
     }
 
     /// Python's `str.strip()` whitespace, ASCII part (the CLI strips before looking for `{` or `[`).

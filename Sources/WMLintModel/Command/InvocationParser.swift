@@ -8,6 +8,12 @@ public enum InvocationParser {
     public static func parse(_ command: ShellCommand, path: String) -> Invocation? {
         var reader = Reader(words: command.words, path: path)
         guard let operationRange = reader.findOperation() else { return nil }
+        // `aws … put-identity-provider-configuration help` prints the operation's help: nothing is sent.
+        if reader.index == command.words.count - 1, command.words[reader.index].isStatic,
+            command.words[reader.index].text == "help"
+        {
+            return nil
+        }
         reader.readOptions()
         return Invocation(
             path: path, command: command, operationRange: operationRange, options: reader.options,
@@ -40,7 +46,7 @@ private struct Reader {
     mutating func findOperation() -> SourceRange? {
         while index < words.count, positionals.count < 2 {
             let word = words[index]
-            guard word.isStatic else { return nil }
+            guard word.isStatic || startsWithStaticOption(word) else { return nil }
             if word.text.isDashWord {
                 let optionIndex = index
                 readOption(word, inOperation: false)
