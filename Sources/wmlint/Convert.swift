@@ -24,9 +24,11 @@ struct Convert: ParsableCommand {
             input.settings.lintOptions(paths: [path]), to: to.target)
         writeOutput(output)
         if !allConverted || report.requests.isEmpty {
-            let problems = report.diagnostics.filter { $0.severity == .error }
-            if !problems.isEmpty {
-                writeError(GCCFormatter.format(report))
+            // What kept a request from converting: its errors, and the values only known when the script runs.
+            var reasons = report
+            reasons.diagnostics = report.diagnostics.filter { $0.severity == .error || $0.rule == .unresolvedValue }
+            if !reasons.diagnostics.isEmpty {
+                writeError(GCCFormatter.format(reasons))
             } else if report.requests.isEmpty {
                 writeError("wmlint: \(path): no request found\n")
             }

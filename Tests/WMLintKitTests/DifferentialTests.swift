@@ -92,6 +92,8 @@ import WMLintSyntax
                 } else if modelValid[id] == false && errors.isEmpty {
                     mismatches.append(
                         "\(id) the service model rejects the request the CLI sends; wmlint reports no error\n\(script)")
+                } else if let difference = try roundTripDifference(of: path, expected: expected) {
+                    mismatches.append("\(id) \(difference)\n\(script)")
                 } else {
                     agreed.sent += 1
                 }
@@ -126,6 +128,22 @@ import WMLintSyntax
         .duplicateKey, .duplicateOption, .encoding, .fileReference, .jsonSyntax, .arnsSwapped,
         .applicationInstanceMismatch, .partitionMismatch, .regionUnsupported, .accountMismatch,
     ]
+
+    /// How `convert --to command` and `--to yaml` fail to give back the request `expected` (canonical JSON) when
+    /// converted again, or nil when both do.
+    private func roundTripDifference(of path: String, expected: String) throws -> String? {
+        for target in [ConvertTarget.command, .yaml] {
+            let (text, _, _) = try Converter.convert(LintOptions(paths: [path], inputFormat: .shell), to: target)
+            let copy = path + (target == .command ? ".command.sh" : ".request.yaml")
+            try text.write(toFile: copy, atomically: true, encoding: .utf8)
+            let (again, _, _) = try Converter.convert(
+                LintOptions(paths: [copy], inputFormat: target == .command ? .shell : .yaml), to: .json)
+            if canonical(again) != expected {
+                return "convert --to \(target.rawValue) gives\n  \(text)which converts back to\n  \(again)"
+            }
+        }
+        return nil
+    }
 
     /// The JSON value of member `key` of the JSON object `line`, in canonical text (keys sorted).
     private func canonicalMember(_ key: String, of line: String) -> String? {

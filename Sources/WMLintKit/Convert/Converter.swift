@@ -21,6 +21,7 @@ public enum Converter {
         let report = try Linter.run(options)
         var output = ""
         var allConverted = true
+        var converted = 0
         for request in report.requests {
             guard case .sends(let body) = request.outcome else {
                 allConverted = false
@@ -28,16 +29,22 @@ public enum Converter {
             }
             switch target {
             case .json: output += JSONWriter.write(body, indent: 4) + "\n"
-            case .yaml: output += YAMLText.write(body)
-            case .command: output += commandLine(body) + "\n"
+            case .yaml: output += (converted > 0 ? "---\n" : "") + YAMLText.write(body)
+            case .command: output += commandLine(body, globalOptions: request.globalOptions) + "\n"
             }
+            converted += 1
         }
         return (output, report, allConverted)
     }
 
-    /// An equivalent `aws workmail put-identity-provider-configuration` line, structures as compact JSON.
-    static func commandLine(_ body: SyntaxNode) -> String {
+    /// An equivalent `aws workmail put-identity-provider-configuration` line: the command's global options as it
+    /// gave them, right after the operation, then the parameters, structures as compact JSON.
+    static func commandLine(_ body: SyntaxNode, globalOptions: [(name: String, value: String?)] = []) -> String {
         var words = ["aws", OperationModel.service, OperationModel.operation]
+        for option in globalOptions {
+            words.append(option.name)
+            if let value = option.value { words.append(value) }
+        }
         guard case .object(let members) = body.value else { return words.joined(separator: " ") }
         for member in JSONWriter.lastValues(members) {
             words.append(OperationModel.optionName(of: member.key))

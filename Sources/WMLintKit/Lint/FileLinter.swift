@@ -333,7 +333,7 @@ struct FileLinter {
             }
             check(input, context: resolver.context(of: invocation, environment: command.environment), into: &outcome)
             if !uses.isEmpty { relate(outcome.diagnostics[first...].indices, to: uses, path: path, in: &outcome) }
-            record(input, cliRejects: cliRejects, into: &outcome)
+            record(input, of: invocation, in: file, cliRejects: cliRejects, into: &outcome)
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
@@ -401,14 +401,28 @@ struct FileLinter {
     }
 
     /// Records what the AWS CLI would do with a request, when the run records requests.
-    private func record(_ result: RequestOutcome, into outcome: inout FileOutcome) {
+    private func record(
+        _ result: RequestOutcome, globalOptions: [(name: String, value: String?)] = [],
+        into outcome: inout FileOutcome
+    ) {
         guard settings.recordsRequests else { return }
-        outcome.requests.append(LintedRequest(outcome: result))
+        outcome.requests.append(LintedRequest(outcome: result, globalOptions: globalOptions))
     }
 
     /// Records what the AWS CLI would do with the request, when the run records requests.
-    private func record(_ input: RequestInput, cliRejects: Bool, into outcome: inout FileOutcome) {
+    private func record(
+        _ input: RequestInput, of invocation: Invocation, in file: SourceFile, cliRejects: Bool,
+        into outcome: inout FileOutcome
+    ) {
         guard settings.recordsRequests else { return }
+        let globals = invocation.options.filter(\.spec.isGlobal).map { option in
+            let value = option.value.map { word in
+                word.isStatic
+                    ? Converter.shellQuote(word.text)
+                    : file.text(in: word.range.lowerBound.offset..<word.range.upperBound.offset)
+            }
+            return (name: option.spec.name, value: value)
+        }
         let result: RequestOutcome
         switch CLIRequest.outcome(of: input) {
         case .sends(let body): result = cliRejects ? .rejects : .sends(body)
@@ -416,6 +430,6 @@ struct FileLinter {
         case .unknown: result = cliRejects ? .rejects : .unknown
         case .skeleton: result = .skeleton
         }
-        record(result, into: &outcome)
+        record(result, globalOptions: globals, into: &outcome)
     }
 }

@@ -39,6 +39,9 @@ struct FileOutcome: Sendable {
 /// One request found in a file, with what the AWS CLI would do with it.
 public struct LintedRequest: Sendable {
     public var outcome: RequestOutcome
+    /// The global options the command gave (`--region us-east-1`, `--debug`), full names in command-line order,
+    /// each with its value as shell text: a static value quoted, a run-time one as written. None for a document.
+    public var globalOptions: [(name: String, value: String?)] = []
 }
 
 /// Mirrors `CLIOutcome` without exposing the model to callers.
