@@ -253,7 +253,7 @@ import WMLintSource
         ),
         (
             "region: us-east-1\nregion: eu-west-1\n",
-            "2:1: duplicate key 'region' in a mapping; the later value replaces the earlier one"
+            "2:1: duplicate key 'region' in a mapping"
         ),
         // Columns count Unicode scalars, not bytes; CRLF ends a line.
         (

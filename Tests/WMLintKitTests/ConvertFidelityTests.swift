@@ -40,6 +40,18 @@ import Testing
         #expect(try Self.convert(line, to: .json) == Self.convert(text, to: .json))
     }
 
+    /// The CLI's YAML loader refuses a repeated key; its JSON reader keeps the last value.
+    @Test func aRepeatedYAMLKeyIsNotConverted() throws {
+        var options = LintOptions(paths: ["-"], inputFormat: .yaml, stdinFilename: "r.yaml", jobs: 1)
+        options.standardInput = Array("OrganizationId: m-1\nOrganizationId: m-2\n".utf8)
+        let (output, report, allConverted) = try Converter.convert(options, to: .json)
+        #expect(output.isEmpty && !allConverted)
+        #expect(report.diagnostics.first { $0.rule == .duplicateKey }?.notes.first?.contains("refuses") == true)
+        options.inputFormat = .json
+        options.standardInput = Array(#"{"OrganizationId": "m-1", "OrganizationId": "m-2"}"#.utf8)
+        #expect(try Converter.convert(options, to: .json).output == "{\n    \"OrganizationId\": \"m-2\"\n}\n")
+    }
+
     @Test func unresolvedValuesAreSaidOnStandardError() throws {
         let text = Self.command.replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"$ORG\"")
         let run = try TestSupport.run(["convert", "-", "--stdin-filename", "setup.sh"], input: text + "\n")

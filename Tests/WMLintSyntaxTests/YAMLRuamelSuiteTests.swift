@@ -28,7 +28,7 @@ import WMLintSyntax
     }()
 
     /// Inputs where the loader and ruamel.yaml disagree, each with the reason: libyaml (the loader's parser)
-    /// refuses or misreads a document ruamel.yaml loads, or, for one, accepts what ruamel.yaml's parser refuses.
+    /// refuses or misreads a document ruamel.yaml loads.
     static let libyamlOnly: [String: String] = [
         // libyaml refuses these; ruamel.yaml loads them.
         "2LFX": "libyaml refuses a reserved directive (%FOO)",
@@ -56,9 +56,6 @@ import WMLintSyntax
         "FP8R": "libyaml refuses a '--- >' block scalar at column 0",
         // libyaml misreads this one.
         "Y2GN": "libyaml ends an anchor name at ':' ('&an:chor value' reads as ':chor value')",
-        // libyaml accepts this one; ruamel.yaml's parser refuses it.
-        "WZ62": "ruamel.yaml's parser refuses a tagged empty key ('!!str : bar') in a flow mapping; libyaml reads an "
-            + "empty key, which the loader does not tell from an empty scalar",
     ]
 
     static func run(_ arguments: [String]) -> (status: Int32, output: Data)? {

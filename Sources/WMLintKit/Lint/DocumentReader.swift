@@ -41,7 +41,14 @@ enum DocumentReader {
         _ parsed: ParseResult, text: SourceText, syntax: Syntax, provenance: [RelatedLocation],
         into outcome: inout FileOutcome
     ) -> Document {
-        outcome.diagnostics += parsed.diagnostics.map { withProvenance($0, provenance) }
+        // ruamel.yaml, the CLI's YAML loader, refuses a mapping that repeats a key (Python's JSON reader keeps the
+        // last value).
+        let repeatsYAMLKey = repeatsKey(parsed, syntax: syntax)
+        outcome.diagnostics += parsed.diagnostics.map { diagnostic in
+            var diagnostic = withProvenance(diagnostic, provenance)
+            if syntax == .yaml && diagnostic.rule == .duplicateKey { diagnostic.notes.append(Self.repeatedKeyNote) }
+            return diagnostic
+        }
         let start = text.fileRange(0, 0)
         // A document with a syntax error is present but unknown: its one diagnostic is the syntax error.
         guard let root = parsed.root, parsed.isComplete else {
@@ -70,7 +77,16 @@ enum DocumentReader {
                 sharedText: shared)
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
-        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: false)
+        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: repeatsYAMLKey)
+    }
+
+    /// Said with a repeated key in a YAML document.
+    static let repeatedKeyNote =
+        "the AWS CLI refuses a YAML document that repeats a key (ruamel.yaml's DuplicateKeyError)"
+
+    /// Whether the AWS CLI refuses the parsed YAML document for a repeated key.
+    static func repeatsKey(_ parsed: ParseResult, syntax: Syntax) -> Bool {
+        syntax == .yaml && parsed.diagnostics.contains { $0.rule == .duplicateKey }
     }
 
     /// Whether two members have the same key (the same code points); a long list is assumed to, and left to

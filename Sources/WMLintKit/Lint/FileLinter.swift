@@ -212,7 +212,9 @@ struct FileLinter {
             hasUnknownSource: document.isBroken)
         check(input, context: resolver.context(anchorPath: file.path, anchorRange: document.anchor), into: &outcome)
         // A document converts to its data, whatever it holds.
-        let isReadable = parsed.isComplete && !(syntax == .json && encoding.hasBOM)
+        let isReadable =
+            parsed.isComplete && !(syntax == .json && encoding.hasBOM)
+            && !DocumentReader.repeatsKey(parsed, syntax: syntax)
         if let root = parsed.root, isReadable {
             record(.sends(root), into: &outcome)
         } else {

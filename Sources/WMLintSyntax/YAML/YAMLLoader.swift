@@ -357,6 +357,7 @@ private struct EventLoader {
         let upper = marks.offset(endMark)
         let bytes = UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length))
         let tag = tagText(data.tag)
+        if tag != nil { checkTagEnd(from: lower) }
         let plain = data.style == YAML_PLAIN_SCALAR_STYLE
         if hasTabs {
             if plain { plainSpans.append(lower..<upper) } else { quotedSpans.append(lower..<upper) }
@@ -464,6 +465,7 @@ private struct EventLoader {
         materialize()
         let lower = marks.offset(startMark)
         let tagString = tagText(tag)
+        if tagString != nil { checkTagEnd(from: lower) }
         if let tagString, tagString != "!" {
             let expected = isMapping ? "!!map" : "!!seq"
             if tagString != expected && (isMapping || tagString != "!!omap") {
@@ -661,7 +663,7 @@ private struct EventLoader {
         diagnostics.append(
             Diagnostic(
                 rule: .duplicateKey,
-                message: "duplicate key \(quoted(name)) in a mapping; the later value replaces the earlier one",
+                message: "duplicate key \(quoted(name)) in a mapping",
                 path: text.path, range: range,
                 related: [RelatedLocation(message: "first defined here", path: text.path, range: first)]))
     }
@@ -829,6 +831,50 @@ private struct EventLoader {
     /// Checks a block scalar's header as ruamel.yaml's scanner does: after the `|` or `>` and its indicators
     /// comes a space or the line's end (`>#` is refused), and without an indentation indicator the leading empty
     /// lines hold no more spaces than the first of them, when that one holds any.
+    /// Refuses a tag that a flow indicator (`,`, `[`, `]`) follows directly, as in `{foo: !!str, bar: 1}`: libyaml
+    /// ends the tag there, but ruamel.yaml, the AWS CLI's YAML loader, reads the indicator as part of the tag and
+    /// then fails (on the unknown tag `!!str,`, or on a missing separator). `lower` is the byte offset where the
+    /// node's properties (tag and anchor, in either order) start.
+    mutating func checkTagEnd(from lower: Int) {
+        var index = lower
+        func skipName() {
+            while index < count, !Self.endsTag(base[index]) { index += 1 }
+        }
+        for _ in 0..<2 where index < count {
+            if base[index] == UInt8(ascii: "&") {
+                skipName()
+            } else if base[index] == UInt8(ascii: "!") {
+                let start = index
+                // A verbatim tag (`!<…>`) ends at its '>'.
+                if index + 1 < count && base[index + 1] == UInt8(ascii: "<") { return }
+                skipName()
+                guard index < count, [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")].contains(base[index])
+                else { return }
+                let tag = String(
+                    decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                let indicator = String(decoding: [base[index]], as: UTF8.self)
+                report(
+                    start, index + 1,
+                    "the AWS CLI's YAML loader (ruamel.yaml) reads the \(quoted(indicator)) after the tag "
+                        + "\(quoted(tag)) as part of the tag, and refuses the document; put a space before it")
+                return
+            } else {
+                return
+            }
+            while index < count, base[index] == 0x20 || base[index] == 0x09 { index += 1 }
+        }
+    }
+
+    /// Whether `byte` ends an anchor name or a tag in flow context: a space, a line break or a flow indicator.
+    private static func endsTag(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"):
+            true
+        default: false
+        }
+    }
+
     mutating func checkBlockScalarHeader(from lower: Int, to upper: Int) {
         var index = lower
         // Skip the node's properties (`!tag`, `&anchor`) to the indicator.
