@@ -80,7 +80,22 @@ let op = "aws workmail put-identity-provider-configuration"
         (" --organization-id --debug", "--organization-id expects a value"),
         (" --debug=1", "--debug takes no value, found '1'"),
         (" --output xml", "'xml' is not a valid value for --output"),
-        (" --cli-read-timeout 1.5", "'1.5' is not a valid value for --cli-read-timeout; expected an integer"),
+        (" --cli-read-timeout 1.5", "'1.5' is not a valid value for --cli-read-timeout; expected a whole number"),
+        (" --cli-connect-timeout 1__0", "'1__0' is not a valid value for --cli-connect-timeout; expected a whole"),
+        (" --cli-read-timeout -1", "'-1' is not a valid value for --cli-read-timeout; a timeout cannot be negative"),
+        (
+            " --endpoint-url workmail.example.com",
+            "'workmail.example.com' is not a valid value for --endpoint-url: it has no scheme"
+        ),
+        (" --endpoint-url localhost:4566", "'localhost:4566' is not a valid value for --endpoint-url: it has no host"),
+        (
+            " --endpoint-url http://bad_host",
+            "'http://bad_host' is not a valid value for --endpoint-url: 'bad_host' is not a valid host name"
+        ),
+        (
+            " --endpoint-url 'http://[::1'",
+            "'http://[::1' is not a valid value for --endpoint-url: its IPv6 address has no closing"
+        ),
         (" stray", "unexpected argument 'stray'"),
     ])
     func badOptionValues(suffix: String, message: String) throws {
@@ -93,7 +108,24 @@ let op = "aws workmail put-identity-provider-configuration"
     @Test func negativeNumbersAreValuesNotOptions() throws {
         let parsed = try #require(invocation(op + " --cli-read-timeout -5"))
         #expect(parsed.last("--cli-read-timeout")?.value?.text == "-5")
-        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.diagnostics.map(\.message).allSatisfy { $0.contains("cannot be negative") })
+    }
+
+    /// What the CLI takes: timeouts as Python's `int()` reads them (0 is no timeout), and any URL with a scheme
+    /// and a valid host.
+    @Test(arguments: [
+        " --cli-read-timeout ' 10'", " --cli-read-timeout 1_0", " --cli-read-timeout ٣", " --cli-connect-timeout 0",
+        " --cli-read-timeout -0", " --cli-read-timeout +3", " --endpoint-url ftp://x",
+        " --endpoint-url 'https://[::1]:9'", " --endpoint-url http://user@127.0.0.1:9/p?q=1",
+        " --endpoint-url HTTP://x.com.:9",
+    ])
+    func goodGlobalValues(_ suffix: String) throws {
+        #expect(try #require(invocation(op + suffix)).diagnostics.isEmpty)
+    }
+
+    @Test func anEndpointWithoutSchemeSuggestsHTTPS() throws {
+        let parsed = try #require(invocation(op + " --endpoint-url workmail.example.com"))
+        #expect(parsed.diagnostics.first?.help == ["did you mean 'https://workmail.example.com'?"])
     }
 
     @Test func skeletonTakesAnOptionalValue() throws {

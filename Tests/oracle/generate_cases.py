@@ -750,6 +750,15 @@ def fixed_cases():
     add("region-empty", ["--region", ""] + SERVICE + w)
     add("region-bogus", ["--region", "mars-1"] + SERVICE + w)
     add("cli-read-timeout-bad", ["--cli-read-timeout", "x"] + SERVICE + w)
+    # Timeouts go through Python's int() and must not be negative; an endpoint needs a scheme (urlparse's).
+    for n, value in enumerate([" 10", "1_0", "-1", "٣", "0", "-0", "3.0", "+3", "1__0", "10\n", ""]):
+        add("cli-read-timeout-%d" % n, ["--cli-read-timeout", value] + SERVICE + w)
+    add("cli-connect-timeout-negative", SERVICE + w + ["--cli-connect-timeout", "-5"])
+    for n, value in enumerate(["workmail.example.com", "localhost:4566", "", "ftp://x", " http://127.0.0.1:9",
+                               "1http://x", "h_t://x", "HTTP://127.0.0.1:9", "http://bad_host", "http://-x.com",
+                               "http://x..com", "https://[::1]:9", "http://user@127.0.0.1:9", "http:x", "http://",
+                               "http://127.0.0.1:9/path?q=1", "http://x.com.:9", "http://[::1", "http://a\tb"]):
+        add("endpoint-scheme-%d" % n, SERVICE + w + ["--endpoint-url", value])
     return out
 
 

@@ -260,13 +260,88 @@ private struct Reader {
                     rule: .optionValue,
                     message: "--region is empty; the AWS CLI builds no endpoint from it", path: path,
                     range: value.range))
-        } else if spec.isInteger, Int(value.text) == nil {
+        } else if spec.isInteger, let problem = Self.timeoutProblem(value.text) {
             diagnostics.append(
                 Diagnostic(
                     rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected an integer",
+                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); \(problem)",
                     path: path, range: value.range))
+        } else if spec.name == CommandOptions.endpointURL, let problem = Self.endpointProblem(value.text) {
+            let host = String(value.text.drop { $0 == " " || $0 == "/" })
+            let needsScheme = !Self.hasURLScheme(value.text)
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for --endpoint-url: \(problem); the AWS CLI "
+                        + "refuses the command",
+                    path: path, range: value.range,
+                    help: !needsScheme
+                        ? []
+                        : host.isEmpty ? ["give a URL such as 'https://HOST'"] : ["did you mean 'https://\(host)'?"]))
         }
+    }
+
+    /// What is wrong with a `--cli-read-timeout` or `--cli-connect-timeout` value, which the CLI converts with
+    /// Python's `int()` (surrounding spaces, `_` between digits and any Unicode digits are fine) and refuses below
+    /// 0 (0 means no timeout); nil when the CLI takes it.
+    static func timeoutProblem(_ text: String) -> String? {
+        guard let digits = ShorthandParser.pythonInt(text) else {
+            return "expected a whole number of seconds, as Python's int() reads it"
+        }
+        return digits.hasPrefix("-") ? "a timeout cannot be negative (0 means no timeout)" : nil
+    }
+
+    /// What is wrong with an `--endpoint-url` value, or nil when the CLI takes it: it needs a scheme (as Python's
+    /// `urlparse` finds one), no tab or line break, and a host name of letters, digits and inner `-` in labels of at
+    /// most 63 characters (botocore's `is_valid_endpoint_url`), or a bracketed IPv6 address.
+    static func endpointProblem(_ text: String) -> String? {
+        guard hasURLScheme(text) else { return "it has no scheme" }
+        if text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return "it holds a tab or a line break"
+        }
+        guard let colon = text.firstIndex(of: ":") else { return "it has no scheme" }
+        let rest = text[text.index(after: colon)...]
+        guard rest.hasPrefix("//") else { return "it has no host" }
+        let netloc = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostInfo = netloc.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        if hostInfo.hasPrefix("[") {
+            guard let close = hostInfo.firstIndex(of: "]") else { return "its IPv6 address has no closing ']'" }
+            let address = hostInfo[hostInfo.index(after: hostInfo.startIndex)..<close]
+            let isIPv6 =
+                !address.isEmpty && address.contains(":")
+                && address.utf8.allSatisfy { byte in
+                    (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
+                        || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")
+                }
+            return isIPv6 ? nil : "\(quoted(String(address))) is not an IPv6 address"
+        }
+        var host = Substring(hostInfo.prefix { $0 != ":" })
+        guard !host.isEmpty else { return "it has no host" }
+        guard host.utf8.count <= 255 else { return "its host name is longer than 255 characters" }
+        if host.hasSuffix(".") { host = host.dropLast() }
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let valid = labels.allSatisfy { label in
+            (1...63).contains(label.utf8.count) && label.first != "-" && label.last != "-"
+                && label.utf8.allSatisfy { byte in
+                    (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                        || byte == UInt8(ascii: "-")
+                }
+        }
+        return valid ? nil : "\(quoted(String(host))) is not a valid host name"
+    }
+
+    /// Whether Python's `urlparse` finds a scheme in `text`, as the CLI requires of `--endpoint-url`: after leading
+    /// spaces and control characters, with tabs and line breaks removed, an ASCII letter and then letters, digits,
+    /// `+`, `-` or `.` up to a `:`.
+    static func hasURLScheme(_ text: String) -> Bool {
+        let bytes = text.utf8.drop { $0 <= 0x20 }.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return false }
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        return isLetter(bytes[0])
+            && bytes[..<colon].allSatisfy { byte in
+                isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            }
     }
 
     /// The option `written` stands for, reporting unknown, ambiguous and abbreviated spellings.
