@@ -50,8 +50,44 @@ import WMLintSource
         let offset = line - 1
         let number = String(line)
         let pad = String(repeating: " ", count: number.count)
+        let arrow = String(repeating: " ", count: max(2, number.count))
         let expected =
-            "error[enum-value]: m\n  --> f.sh:\(number):1\n\(pad) |\n\(number) | ab\n\(pad) | ^^\n"
+            "error[enum-value]: m\n\(arrow)--> f.sh:\(number):1\n\(pad) |\n\(number) | ab\n\(pad) | ^^\n"
         #expect(rendered(text, offset..<(offset + 2)) == expected)
+    }
+    /// One gutter for the whole diagnostic: the widest line number among its excerpts sets it, the `=` lines sit
+    /// under its bars.
+    @Test func oneGutterPerDiagnostic() {
+        let file = SourceFile(path: "f.sh", text: "ab\n" + String(repeating: "\n", count: 10) + "cd\n")
+        let diagnostic = Diagnostic(
+            rule: .duplicateOption, severity: .error, message: "m", path: file.path, range: .bytes(0, 2),
+            help: ["h"], related: [RelatedLocation(message: "r", path: file.path, range: .bytes(13, 15))])
+        let expected =
+            "error[duplicate-option]: m\n  --> f.sh:1:1\n   |\n 1 | ab\n   | ^^\n   = help: h\n"
+            + "note: r\n  --> f.sh:12:1\n   |\n12 | cd\n   | ^^\n"
+        #expect(TextFormatter.render(diagnostic, sources: [file.path: file]) == expected)
+    }
+
+    /// A range over a line continuation shows every line it covers, each with its part underlined; over many
+    /// lines, the first three and the last two.
+    @Test func multiLineRangesShowEveryLine() {
+        #expect(
+            rendered("x \"a\\\nbc\" y\n", 2..<9)
+                == "error[enum-value]: m\n  --> f.sh:1:3\n  |\n1 | x \"a\\\n  |   ^^^\n2 | bc\" y\n  | ^^^\n")
+        let lines = (1...9).map { "l\($0)" }.joined(separator: "\n") + "\n"
+        #expect(
+            rendered(lines, 0..<(lines.utf8.count - 1))
+                == "error[enum-value]: m\n  --> f.sh:1:1\n  |\n1 | l1\n  | ^^\n2 | l2\n  | ^^\n3 | l3\n  | ^^\n"
+                + "...\n8 | l8\n  | ^^\n9 | l9\n  | ^^\n")
+        // A range that ends at the start of a line does not reach into it.
+        #expect(rendered("ab\ncd\n", 0..<3) == "error[enum-value]: m\n  --> f.sh:1:1\n  |\n1 | ab\n  | ^^\n")
+    }
+
+    /// A line longer than the window is shortened around the range, with '…' where text is left out.
+    @Test func longLinesAreShortenedAroundTheRange() {
+        let line = String(repeating: "a", count: 100) + "XYZ" + String(repeating: "b", count: 100)
+        let text = rendered(line + "\n", 100..<103)
+        let shown = "…" + String(repeating: "a", count: 60) + "XYZ" + String(repeating: "b", count: 40) + "…"
+        #expect(text == "error[enum-value]: m\n  --> f.sh:1:101\n  |\n1 | \(shown)\n  | \(spaces(61))^^^\n")
     }
 }

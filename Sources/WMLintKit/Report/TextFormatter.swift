@@ -98,17 +98,18 @@ public enum TextFormatter {
         output.append(contentsOf: VisibleText.escaped(diagnostic.message).utf8)
         palette.close(&output)
         output.append(UInt8(ascii: "\n"))
+        let gutter = gutterWidth(diagnostic, sources: sources)
         excerpt(
             path: diagnostic.path, range: diagnostic.range, sources: sources, palette: palette, underline: style,
-            into: &output)
+            gutter: gutter, into: &output)
         for note in diagnostic.notes {
-            trailer("note", note, palette: palette, into: &output)
+            trailer("note", note, gutter: gutter, palette: palette, into: &output)
         }
         for help in diagnostic.help {
-            trailer("help", help, palette: palette, into: &output)
+            trailer("help", help, gutter: gutter, palette: palette, into: &output)
         }
         for fix in diagnostic.fixes {
-            trailer("help", fix.message, suffix: " (fix available)", palette: palette, into: &output)
+            trailer("help", fix.message, suffix: " (fix available)", gutter: gutter, palette: palette, into: &output)
         }
         for related in diagnostic.related {
             palette.paint("note", Palette.note, &output)
@@ -119,15 +120,35 @@ public enum TextFormatter {
             output.append(UInt8(ascii: "\n"))
             excerpt(
                 path: related.path, range: related.range, sources: sources, palette: palette,
-                underline: Palette.gutter, into: &output)
+                underline: Palette.gutter, gutter: gutter, into: &output)
         }
     }
 
-    /// `   = kind: text` and a line break.
+    /// The digits of the widest line number the diagnostic shows, in its own excerpt and its related ones: every
+    /// gutter of the diagnostic has this width, so that its bars and `=` lines align.
+    static func gutterWidth(_ diagnostic: Diagnostic, sources: [String: SourceFile]) -> Int {
+        var widest = 1
+        func include(_ path: String, _ range: SourceRange) {
+            guard let file = sources[path] else { return }
+            widest = max(widest, decimalWidth(lastLine(of: range, in: file.lineTable) + 1))
+        }
+        include(diagnostic.path, diagnostic.range)
+        for related in diagnostic.related { include(related.path, related.range) }
+        return widest
+    }
+
+    /// The 0-based index of the last line a range covers: the line of its last byte (its start line when empty).
+    private static func lastLine(of range: SourceRange, in table: LineTable) -> Int {
+        let lower = range.lowerBound.offset
+        return table.lineIndex(of: max(lower, range.upperBound.offset - 1))
+    }
+
+    /// `<gutter+1 spaces>= kind: text` and a line break.
     private static func trailer(
-        _ kind: String, _ text: String, suffix: String = "", palette: Palette, into output: inout [UInt8]
+        _ kind: String, _ text: String, suffix: String = "", gutter: Int, palette: Palette,
+        into output: inout [UInt8]
     ) {
-        output.append(contentsOf: "   ".utf8)
+        appendRepeated(UInt8(ascii: " "), gutter + 1, &output)
         palette.paint("=", Palette.gutter, &output)
         output.append(UInt8(ascii: " "))
         palette.paint(kind, Palette.bold, &output)
@@ -169,12 +190,13 @@ public enum TextFormatter {
         if count > 0 { output.append(contentsOf: repeatElement(byte, count: count)) }
     }
 
-    /// The `--> path:line:col` line, the source line and its underline, appended as UTF-8.
+    /// The `--> path:line:col` line, then each source line the range covers with its underline, appended as
+    /// UTF-8; a range over more than ``maxShownLines`` lines shows its first and last lines around a `...` line.
     private static func excerpt(
         path: String, range: SourceRange, sources: [String: SourceFile], palette: Palette, underline: String,
-        into output: inout [UInt8]
+        gutter: Int, into output: inout [UInt8]
     ) {
-        output.append(contentsOf: "  ".utf8)
+        appendRepeated(UInt8(ascii: " "), max(2, gutter), &output)
         palette.paint("-->", Palette.gutter, &output)
         output.append(UInt8(ascii: " "))
         output.append(contentsOf: VisibleText.escaped(path).utf8)
@@ -188,50 +210,82 @@ public enum TextFormatter {
         output.append(UInt8(ascii: ":"))
         appendDecimal(start.column, &output)
         output.append(UInt8(ascii: "\n"))
-        let table = file.lineTable
-        let lineIndex = start.line - 1
-        var lineBytes = table.lineRange(at: lineIndex)
+        bar(gutter: gutter, palette: palette, into: &output)
+        output.append(UInt8(ascii: "\n"))
+        let first = start.line - 1
+        let last = max(first, lastLine(of: range, in: file.lineTable))
+        if last - first < maxShownLines {
+            for line in first...last {
+                sourceLine(
+                    line, of: file, range: range, isFirst: line == first, gutter: gutter, palette: palette,
+                    underline: underline, into: &output)
+            }
+        } else {
+            for line in first..<(first + 3) {
+                sourceLine(
+                    line, of: file, range: range, isFirst: line == first, gutter: gutter, palette: palette,
+                    underline: underline, into: &output)
+            }
+            palette.paint("...", Palette.gutter, &output)
+            output.append(UInt8(ascii: "\n"))
+            for line in (last - 1)...last {
+                sourceLine(
+                    line, of: file, range: range, isFirst: false, gutter: gutter, palette: palette,
+                    underline: underline, into: &output)
+            }
+        }
+    }
+
+    /// Ranges over more lines than this show their first 3 and last 2 lines.
+    static let maxShownLines = 6
+
+    /// `<gutter spaces> |`, without a line break.
+    private static func bar(gutter: Int, palette: Palette, into output: inout [UInt8]) {
+        palette.open(Palette.gutter, &output)
+        appendRepeated(UInt8(ascii: " "), gutter, &output)
+        output.append(contentsOf: " |".utf8)
+        palette.close(&output)
+    }
+
+    /// Source line `index` (0-based) as `<number> | text`, and under it the part of `range` on that line; a line
+    /// after the first with none of the range on it gets no underline.
+    private static func sourceLine(
+        _ index: Int, of file: SourceFile, range: SourceRange, isFirst: Bool, gutter: Int, palette: Palette,
+        underline: String, into output: inout [UInt8]
+    ) {
+        var lineBytes = file.lineTable.lineRange(at: index)
         if lineBytes.upperBound > lineBytes.lowerBound, file.bytes[lineBytes.upperBound - 1] == UInt8(ascii: "\r") {
             lineBytes = lineBytes.lowerBound..<(lineBytes.upperBound - 1)
         }
-        let gutterWidth = decimalWidth(start.line)
         let underlineStart = min(max(range.lowerBound.offset, lineBytes.lowerBound), lineBytes.upperBound)
         let underlineEnd = min(max(range.upperBound.offset, underlineStart), lineBytes.upperBound)
         let marked = underlineStart..<underlineEnd
-
-        // Bar line: `<pad> |`.
+        // Source line: `<line> | text`, the number right-aligned in the gutter.
         palette.open(Palette.gutter, &output)
-        appendRepeated(UInt8(ascii: " "), gutterWidth, &output)
-        output.append(contentsOf: " |".utf8)
-        palette.close(&output)
-        output.append(UInt8(ascii: "\n"))
-        // Source line: `<line> | text`.
-        palette.open(Palette.gutter, &output)
-        appendDecimal(start.line, &output)
+        appendRepeated(UInt8(ascii: " "), gutter - decimalWidth(index + 1), &output)
+        appendDecimal(index + 1, &output)
         output.append(contentsOf: " |".utf8)
         palette.close(&output)
         output.append(UInt8(ascii: " "))
         let before: Int
         let width: Int
         if let widths = appendASCIILine(file.bytes, line: lineBytes, marked: marked, into: &output) {
-            (before, width) = (widths.before, max(1, widths.marked))
+            (before, width) = (widths.before, widths.marked)
         } else {
             let (head, middle, tail) = window(file, line: lineBytes, marked: marked)
             output.append(contentsOf: head.utf8)
             output.append(contentsOf: middle.utf8)
             output.append(contentsOf: tail.utf8)
-            (before, width) = (displayWidth(head), max(1, displayWidth(middle)))
+            (before, width) = (displayWidth(head), displayWidth(middle))
         }
         output.append(UInt8(ascii: "\n"))
-        // Underline: `<pad> | <spaces>^^^`.
-        palette.open(Palette.gutter, &output)
-        appendRepeated(UInt8(ascii: " "), gutterWidth, &output)
-        output.append(contentsOf: " |".utf8)
-        palette.close(&output)
+        guard isFirst || !marked.isEmpty else { return }
+        // Underline: `<pad> | <spaces>^^^` (one caret at least on the first line).
+        bar(gutter: gutter, palette: palette, into: &output)
         output.append(UInt8(ascii: " "))
         appendRepeated(UInt8(ascii: " "), before, &output)
         palette.open(underline, &output)
-        appendRepeated(UInt8(ascii: "^"), width, &output)
+        appendRepeated(UInt8(ascii: "^"), max(1, width), &output)
         palette.close(&output)
         output.append(UInt8(ascii: "\n"))
     }
@@ -281,11 +335,11 @@ public enum TextFormatter {
     }
 
     /// Lines longer than this many bytes are shown shortened around the range.
-    static let longLine = 1000
+    static let longLine = 160
     /// Characters of a long line shown before the range, of the range, and after it.
-    static let shownBefore = 120
-    static let shownMarked = 200
-    static let shownAfter = 80
+    static let shownBefore = 60
+    static let shownMarked = 100
+    static let shownAfter = 40
 
     /// The text of the line before, in and after the marked bytes, shortened with '…' on a long line; reads a
     /// bounded number of bytes, however long the line.
