@@ -113,6 +113,11 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("jobs"), help: "Files checked in parallel (default: every core).")
     var jobs: Int?
 
+    @Flag(
+        name: .customLong("verbose"),
+        help: "List the files checked, and say why a named JSON/YAML file was skipped (on standard error).")
+    var verbose = false
+
     /// The parsed options as plain values.
     var settings: CheckSettings {
         CheckSettings(
@@ -122,7 +127,8 @@ struct Check: ParsableCommand {
                 region: region, accountID: accountID, enable: enable, disable: disable, severity: severity,
                 config: config, noConfig: noConfig),
             strict: strict, quiet: quiet, fix: fix, diff: diff,
-            baseline: BaselineOptions(read: baseline, write: writeBaseline, strict: strictBaseline), jobs: jobs)
+            baseline: BaselineOptions(read: baseline, write: writeBaseline, strict: strictBaseline), jobs: jobs,
+            verbose: verbose)
     }
 
     func validate() throws {
@@ -148,6 +154,7 @@ struct CheckSettings: Equatable {
     var diff = false
     var baseline = BaselineOptions()
     var jobs: Int?
+    var verbose = false
 
     /// Throws a `ValidationError` for options that cannot go together or values the kit would refuse.
     func validate() throws {
@@ -184,6 +191,20 @@ struct CheckSettings: Equatable {
         }
     }
 
+    /// What `--verbose` says: a line per file checked, and one per named JSON/YAML file skipped, with why.
+    static func verboseLines(_ report: LintReport) -> String {
+        var text = ""
+        for path in report.checkedPaths { text += "wmlint: checked \(VisibleText.escaped(path))\n" }
+        for path in report.skippedDocuments {
+            let form = path.lowercased().hasSuffix(".json") ? "json" : "yaml"
+            text +=
+                "wmlint: info: \(VisibleText.escaped(path)): skipped: no put-identity-provider-configuration "
+                + "parameter at its top level, so it does not look like a request; --input-format \(form) checks it "
+                + "anyway\n"
+        }
+        return text
+    }
+
     func run() throws {
         var options = input.lintOptions(paths: paths.isEmpty ? ["."] : FileName.restoring(paths), jobs: jobs)
         try rules.apply(to: &options)
@@ -200,6 +221,7 @@ struct CheckSettings: Equatable {
                 writeError("wmlint: warning: \(VisibleText.escaped(reason))\n")
             }
             report = session.report
+            if verbose { writeError(Self.verboseLines(report)) }
             if let note = try baseline.finish(&report) { writeError(note) }
             if diff {
                 for file in session.files {
@@ -230,6 +252,7 @@ struct CheckSettings: Equatable {
             fixSummary = FixSummary(fixed: session.fixed, files: session.files.count, report: report)
         } else {
             report = try Linter.run(options)
+            if verbose { writeError(Self.verboseLines(report)) }
             if let note = try baseline.finish(&report) { writeError(note) }
         }
         let fails = report.fails(strict: strict)

@@ -91,3 +91,32 @@ import Testing
         #expect(run.stdout.components(separatedBy: "[partition-mismatch]").count - 1 == 2)
     }
 }
+
+/// `--verbose`: the files checked, and why a named document was skipped; nothing about files a walk passed over.
+@Suite struct VerboseTests {
+    @Test func listsCheckedFilesAndSaysWhyANamedDocumentWasSkipped() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wmlint-verbose-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try #"{"name": "x"}"#.write(
+            to: directory.appendingPathComponent("package.json"), atomically: true, encoding: .utf8)
+        try "a: 1\n".write(to: directory.appendingPathComponent("other.yml"), atomically: true, encoding: .utf8)
+        try "echo hi\n".write(to: directory.appendingPathComponent("setup.sh"), atomically: true, encoding: .utf8)
+        let named = try TestSupport.run(
+            ["check", "--verbose", "package.json", "setup.sh", "other.yml"], in: directory.path)
+        #expect(named.status == 0)
+        #expect(named.stdout.isEmpty)
+        #expect(
+            named.stderr.split(separator: "\n") == [
+                "wmlint: checked setup.sh",
+                "wmlint: info: package.json: skipped: no put-identity-provider-configuration parameter at its top "
+                    + "level, so it does not look like a request; --input-format json checks it anyway",
+                "wmlint: info: other.yml: skipped: no put-identity-provider-configuration parameter at its top "
+                    + "level, so it does not look like a request; --input-format yaml checks it anyway",
+            ])
+        let walked = try TestSupport.run(["check", "--verbose", "."], in: directory.path)
+        #expect(walked.stderr == "wmlint: checked setup.sh\n")
+        let quiet = try TestSupport.run(["check", "package.json", "setup.sh"], in: directory.path)
+        #expect(quiet.stderr.isEmpty)
+    }
+}

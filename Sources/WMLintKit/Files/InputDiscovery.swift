@@ -101,11 +101,14 @@ struct InputFile: Sendable {
     var isForced: Bool
     /// The settings that apply to the file: its configuration with the command line's merged over it.
     var configuration: Configuration?
+    /// Whether the file was named on the command line (not found by walking a directory).
+    var isNamed = false
 
-    init(path: String, kind: InputKind, isForced: Bool) {
+    init(path: String, kind: InputKind, isForced: Bool, isNamed: Bool = false) {
         self.path = path
         self.kind = kind
         self.isForced = isForced
+        self.isNamed = isNamed
     }
 }
 
@@ -133,7 +136,8 @@ struct InputDiscovery {
                 throw .unreadablePath("\(path): not a regular file")
             case .regular:
                 guard FileSystem.isReadable(path) else { throw .unreadablePath("\(path): cannot be read") }
-                if let input = classify(Path.clean(path), named: true), seen.insert(input.path).inserted {
+                if var input = classify(Path.clean(path), named: true), seen.insert(input.path).inserted {
+                    input.isNamed = true
                     result.append(input)
                 }
             }

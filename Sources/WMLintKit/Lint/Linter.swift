@@ -69,6 +69,11 @@ public struct LintReport: Sendable {
     /// The requests found, file by file in input order, then in source order (with
     /// ``LintOptions/recordsRequests``; else none).
     public var requests: [LintedRequest]
+    /// The inputs checked, by displayed path, in input order (`--verbose` lists them).
+    public var checkedPaths: [String] = []
+    /// The JSON and YAML files named on the command line that were skipped because they do not look like a
+    /// request (no parameter key at the top), by displayed path.
+    public var skippedDocuments: [String] = []
     /// How many warnings and infos ``quieted(strict:)`` left out; the text summary says so.
     public var hidden: (warnings: Int, infos: Int) = (0, 0)
     /// How many findings a baseline held back (``BaselineFilter``); the text summary says so.
@@ -164,7 +169,15 @@ public enum Linter {
         lintAll(documentIndices, of: inputs, linter: linter, jobs: options.jobs) { index, outcome in
             collector.withLock { $0.add(outcome, index: index) }
         }
-        return collector.withLock { $0.finish() }
+        var (checked, report) = collector.withLock { ($0.checkedIndices, $0.finish()) }
+        checked.sort()
+        report.checkedPaths = checked.map { inputs[$0].path }
+        let isChecked = Set(checked)
+        report.skippedDocuments = documentIndices.filter { index in
+            inputs[index].isNamed && !isChecked.contains(index)
+                && (inputs[index].kind == .json || inputs[index].kind == .yaml)
+        }.map { inputs[$0].path }
+        return report
     }
 
     private static func runStandardInput(
@@ -182,8 +195,14 @@ public enum Linter {
         if input.configuration?.isExcluded(path: name) == true {
             return merge([], options)
         }
-        var report = merge([linter.lint(input, standardInput: bytes)], options)
+        let outcome = linter.lint(input, standardInput: bytes)
+        var report = merge([outcome], options)
         report.standardInput = bytes
+        if outcome.isInput {
+            report.checkedPaths = [name]
+        } else if kind == .json || kind == .yaml {
+            report.skippedDocuments = [name]
+        }
         return report
     }
 

@@ -31,6 +31,8 @@ struct ReportCollector {
     /// copies or neither.
     private var foreign: [FindingIdentity: Bool] = [:]
     private var fileCount = 0
+    /// The indices of the outcomes that were inputs (checked), in the order they finished.
+    private(set) var checkedIndices: [Int] = []
     /// Once the limit was reached: the last diagnostic kept. Anything after it in report order is left out at once.
     private var boundary: Diagnostic?
     /// The first diagnostic left out, and how many of each severity were.
@@ -45,7 +47,10 @@ struct ReportCollector {
 
     /// Adds the outcome of the input at `index` (in the run's input order).
     mutating func add(_ outcome: FileOutcome, index: Int) {
-        if outcome.isInput { fileCount += 1 }
+        if outcome.isInput {
+            fileCount += 1
+            checkedIndices.append(index)
+        }
         for source in outcome.sources {
             if let earlier = sources[source.path], earlier.index <= index { continue }
             sources[source.path] = (index, source)
