@@ -210,16 +210,19 @@ struct InvocationAssembler {
         }
         location.range = root.range
         let syntax: ValueSyntax = isJSON == true ? .json : .shorthand
+        var loadedMembers: [LoadedMember] = []
         if syntax == .shorthand {
             switch loadFileValues(in: root, option: option.spec.name, into: &outcome) {
-            case .loaded(let loaded): root = loaded
+            case .loaded(let loaded, let members):
+                root = loaded
+                loadedMembers = members
             case .unresolved: return (ParameterEntry(key: parameter, value: .unresolved, location: location), false)
             case .failed: return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
             }
         }
-        return (
-            ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text), false
-        )
+        var entry = ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text)
+        entry.loadedMembers = loadedMembers
+        return (entry, false)
     }
 
     /// What the parser builds of each structure parameter's value, worked out once.
@@ -252,45 +255,70 @@ struct InvocationAssembler {
     }
 
     private enum FileValues {
-        case loaded(SyntaxNode)
+        case loaded(SyntaxNode, members: [LoadedMember])
         case unresolved
         case failed
     }
 
-    /// Replaces shorthand `key@=file://…` values by the files' text, as the CLI's shorthand parser does. The value
-    /// keeps the range of its `file://…` reference.
+    /// A file's text that replaces a `file://…` reference, and the file it came from (nil when the text is the
+    /// reference's own).
+    private typealias Replacement = (text: String, source: SourceText, file: SourceFile?)
+
+    /// Replaces shorthand `key@=file://…` values by the files' text, as the CLI's shorthand parser does. A member's
+    /// value read from a file is located in that file (the members returned say which); a list item keeps the range
+    /// of its `file://…` reference.
     private func loadFileValues(in root: SyntaxNode, option: String, into outcome: inout FileOutcome) -> FileValues {
         let references = ShorthandParser.fileReferences(in: root)
-        guard !references.isEmpty else { return .loaded(root) }
-        var replacements: [SourceRange: String] = [:]
+        guard !references.isEmpty else { return .loaded(root, members: []) }
+        var replacements: [SourceRange: Replacement] = [:]
         for reference in references {
             guard case .string(let text) = reference.value else { continue }
             let loaded = files.loadReference(
                 text, option: option, range: { _ in reference.range }, wholeRange: reference.range, into: &outcome)
             switch loaded {
-            case .text(let source, _): replacements[reference.range] = String(decoding: source.bytes, as: UTF8.self)
+            case .text(let source, let file):
+                replacements[reference.range] = (String(decoding: source.bytes, as: UTF8.self), source, file)
             case .unresolved: return .unresolved
             case .failed: return .failed
             }
         }
-        return .loaded(replacing(root, with: replacements))
+        var members: [LoadedMember] = []
+        let replaced = replacing(root, with: replacements, members: &members)
+        return .loaded(replaced, members: members)
     }
 
-    /// `node` with the string values at the given ranges replaced (depth bounded by the parser's limit).
-    private func replacing(_ node: SyntaxNode, with replacements: [SourceRange: String]) -> SyntaxNode {
+    /// `node` with the string values at the given ranges replaced (depth bounded by the parser's limit); a member's
+    /// value read from a file takes that file's range, and the member is added to `members`.
+    private func replacing(
+        _ node: SyntaxNode, with replacements: [SourceRange: Replacement], members: inout [LoadedMember]
+    ) -> SyntaxNode {
         var node = node
         switch node.value {
         case .string:
-            if let text = replacements[node.range] { node.value = .string(text) }
+            if let replacement = replacements[node.range] { node.value = .string(replacement.text) }
         case .array(let items):
-            node.value = .array(items.map { replacing($0, with: replacements) })
-        case .object(let members):
-            node.value = .object(
-                members.map { member in
-                    var member = member
-                    member.value = replacing(member.value, with: replacements)
-                    return member
-                })
+            node.value = .array(items.map { replacing($0, with: replacements, members: &members) })
+        case .object(let entries):
+            var replaced = entries
+            for index in replaced.indices {
+                let value = replaced[index].value
+                if case .string = value.value, let replacement = replacements[value.range], let file = replacement.file
+                {
+                    let range = SourceRange.bytes(0, file.bytes.count)
+                    replaced[index].value = SyntaxNode(.string(replacement.text), range: range)
+                    let provenance = RelatedLocation(
+                        message: "read by \(replaced[index].key)@= here", path: invocation.path, range: value.range)
+                    members.append(
+                        LoadedMember(
+                            keyRange: replaced[index].keyRange,
+                            location: ValueLocation(
+                                path: file.path, range: range, pointer: "", provenance: [provenance]),
+                            text: SharedText(replacement.source)))
+                } else {
+                    replaced[index].value = replacing(value, with: replacements, members: &members)
+                }
+            }
+            node.value = .object(replaced)
         default:
             break
         }

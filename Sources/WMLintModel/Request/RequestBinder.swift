@@ -65,6 +65,7 @@ private struct Binder {
                 // A known member's name needs no escaping: it is its last reference token as it is.
                 var context = Context(location: location, syntax: syntax, name: key)
                 context.text = parameters[index].sharedText
+                context.loadedMembers = parameters[index].loadedMembers
                 // The model's own name: the switch then meets the very string it compares with.
                 bindTopLevel(
                     shape.members[memberIndex].name, shape: memberShape, node: node, context: context, into: &request)
@@ -242,6 +243,15 @@ private struct Binder {
             memberContext.name = member.key
             let index = shape.memberIndex(member.key)
             memberContext.location = memberLocation(member, pointer: index.map { pointers[$0] }, in: context)
+            if !context.loadedMembers.isEmpty,
+                let loaded = context.loadedMembers.first(where: { $0.keyRange == member.keyRange })
+            {
+                // `key@=file://p`: the value is the file's text, located there.
+                let pointer = memberContext.location.pointer
+                memberContext.location = loaded.location
+                memberContext.location.pointer = pointer
+                memberContext.text = loaded.text
+            }
             // A known member by the model's own name (the switch then meets the very string it compares with).
             bindMember(index.map { shape.members[$0].name } ?? member.key, member.value, memberContext, &self, &value)
         }
@@ -412,6 +422,8 @@ struct Context {
     var name: String
     /// The text the value was parsed from (boxed: a context is copied for every member).
     var text: SharedText?
+    /// The members of the value read from files (``ParameterEntry/loadedMembers``).
+    var loadedMembers: [LoadedMember] = []
 
     /// A context whose name is `name`: the last reference token of `location.pointer`, as escaped there.
     init(location: ValueLocation, syntax: ValueSyntax, name: String) {

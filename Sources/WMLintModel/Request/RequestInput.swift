@@ -35,6 +35,9 @@ public struct ParameterEntry: Sendable {
     }
     /// ``text``, held once for all the entries of a document.
     public var sharedText: SharedText?
+    /// The members of a shorthand structure whose value was read from a file (`Status@=file://status.txt`): their
+    /// values are located in that file. Usually empty.
+    public var loadedMembers: [LoadedMember] = []
 
     public init(key: String, value: ParameterValue, location: ValueLocation, text: SourceText? = nil) {
         self.init(key: key, value: value, location: location, sharedText: text.map(SharedText.init))
@@ -45,6 +48,22 @@ public struct ParameterEntry: Sendable {
         self.value = value
         self.location = location
         self.sharedText = sharedText
+    }
+}
+
+/// A shorthand member whose value the CLI replaced by a file's text (`key@=file://p`).
+public struct LoadedMember: Sendable {
+    /// The member's key in the shorthand text (`Status` of `Status@=file://p`): which member this is.
+    public var keyRange: SourceRange
+    /// The file: its path, the bytes of its text, and the reference that read it as provenance.
+    public var location: ValueLocation
+    /// The file's text, to map the value's characters to its bytes.
+    public var text: SharedText
+
+    public init(keyRange: SourceRange, location: ValueLocation, text: SharedText) {
+        self.keyRange = keyRange
+        self.location = location
+        self.text = text
     }
 }
 
