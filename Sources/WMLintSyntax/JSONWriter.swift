@@ -37,7 +37,9 @@ public enum JSONWriter {
         // An opaque value has no content to write; the writers' callers ask for whole values (`NodeDemand.all`).
         case .null, .opaque: output += "null"
         case .bool(let value): output += value ? "true" : "false"
-        case .string(let text), .timestamp(let text): appendString(text, to: &output)
+        case .string(let text):
+            if let units = node.utf16 { appendString(units, to: &output) } else { appendString(text, to: &output) }
+        case .timestamp(let text): appendString(text, to: &output)
         case .number(let number):
             switch number.kind {
             case .integer(let digits): output += digits
@@ -119,27 +121,53 @@ public enum JSONWriter {
         return "\(value)"
     }
 
-    private static func appendString(_ text: String, to output: inout String) {
+    /// A string of UTF-16 code units that may hold unpaired surrogates: those as `\udXXX` escapes, as Python's
+    /// `json.dumps` writes them, the rest as ``appendString(_:to:)`` writes it.
+    private static func appendString(_ units: [UInt16], to output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            if UTF16.isLeadSurrogate(unit), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
+                let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
+                if let scalar = Unicode.Scalar(value) { appendEscaped(scalar, to: &output) }
+                index += 2
+                continue
             }
+            if let scalar = Unicode.Scalar(unit) {
+                appendEscaped(scalar, to: &output)
+            } else {
+                output += "\\u" + String(unit, radix: 16)
+            }
+            index += 1
         }
         output += "\""
+    }
+
+    private static func appendString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars { appendEscaped(scalar, to: &output) }
+        output += "\""
+    }
+
+    /// One character of a JSON string literal, escaped as Python's `json.dumps(ensure_ascii=False)` escapes it.
+    private static func appendEscaped(_ scalar: Unicode.Scalar, to output: inout String) {
+        switch scalar {
+        case "\"": output += "\\\""
+        case "\\": output += "\\\\"
+        case "\n": output += "\\n"
+        case "\r": output += "\\r"
+        case "\t": output += "\\t"
+        case "\u{08}": output += "\\b"
+        case "\u{0C}": output += "\\f"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
     }
 }
 

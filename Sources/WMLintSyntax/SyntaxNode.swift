@@ -10,6 +10,10 @@ public struct SyntaxNode: Hashable, Sendable {
     public var range: SourceRange
     /// The explicit YAML tag (`!!str`, `!custom`), when the source had one.
     public var tag: String?
+    /// For a JSON string with an unpaired surrogate escape (`"\ud83d"`), which a Swift string cannot hold: its
+    /// exact UTF-16 code units, as the AWS CLI (Python) holds and sends them; ``value`` has U+FFFD in their place.
+    /// `nil` for every other node.
+    public var utf16: [UInt16]?
 
     public init(_ value: Value, range: SourceRange, tag: String? = nil) {
         self.value = value

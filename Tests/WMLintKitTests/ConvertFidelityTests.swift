@@ -52,6 +52,23 @@ import Testing
         #expect(try Converter.convert(options, to: .json).output == "{\n    \"OrganizationId\": \"m-2\"\n}\n")
     }
 
+    /// An unpaired surrogate escape reaches the request unchanged, as in Python; a command line cannot carry it, so
+    /// `--to command` puts that member in a `--cli-input-json` document.
+    @Test func anUnpairedSurrogateIsKept() throws {
+        var options = LintOptions(paths: ["-"], inputFormat: .json, stdinFilename: "r.json", jobs: 1)
+        options.standardInput = Array(#"{"OrganizationId": "m-\ud83d", "X": {"A": "\ud83d\ude00\udc00"}}"#.utf8)
+        #expect(
+            try Converter.convert(options, to: .json).output
+                == "{\n    \"OrganizationId\": \"m-\\ud83d\",\n    \"X\": {\n        \"A\": \"😀\\udc00\"\n    }\n}\n")
+        #expect(
+            try Converter.convert(options, to: .yaml).output == "OrganizationId: \"m-\\ud83d\"\nX:\n  A: \"😀\\udc00\"\n"
+        )
+        #expect(
+            try Converter.convert(options, to: .command).output
+                == "aws workmail put-identity-provider-configuration --x '{\"A\":\"😀\\udc00\"}' "
+                + "--cli-input-json '{\"OrganizationId\":\"m-\\ud83d\"}'\n")
+    }
+
     @Test func unresolvedValuesAreSaidOnStandardError() throws {
         let text = Self.command.replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"$ORG\"")
         let run = try TestSupport.run(["convert", "-", "--stdin-filename", "setup.sh"], input: text + "\n")

@@ -53,7 +53,11 @@ import WMLintSyntax
         var agreed = (sent: 0, refused: 0, skipped: 0)
         for (line, answer) in zip(cases, answers) {
             let testCase = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            let verdict = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
+            // Foundation refuses surrogate escapes; the request itself is compared through the JSON parser, which
+            // keeps them.
+            let verdict = try #require(
+                try JSONSerialization.jsonObject(with: Data(Self.replacingSurrogateEscapes(answer).utf8))
+                    as? [String: Any])
             let id = try #require(testCase["id"] as? String)
             let script = try #require(testCase["sh"] as? String)
             let caseDirectory = try #require(testCase["cwd"] as? String)
@@ -132,7 +136,10 @@ import WMLintSyntax
     /// How `convert --to command` and `--to yaml` fail to give back the request `expected` (canonical JSON) when
     /// converted again, or nil when both do.
     private func roundTripDifference(of path: String, expected: String) throws -> String? {
-        for target in [ConvertTarget.command, .yaml] {
+        // libyaml refuses an unpaired surrogate escape in YAML (ruamel.yaml, the CLI's loader, reads it): such a
+        // request is not read back from YAML here.
+        let hasSurrogate = Self.replacingSurrogateEscapes(expected) != expected
+        for target in hasSurrogate ? [ConvertTarget.command] : [.command, .yaml] {
             let (text, _, _) = try Converter.convert(LintOptions(paths: [path], inputFormat: .shell), to: target)
             let copy = path + (target == .command ? ".command.sh" : ".request.yaml")
             try text.write(toFile: copy, atomically: true, encoding: .utf8)
@@ -143,6 +150,27 @@ import WMLintSyntax
             }
         }
         return nil
+    }
+
+    /// JSON text with each `\uD800`…`\uDFFF` escape (a surrogate, paired or not) replaced by `\uFFFD`.
+    static func replacingSurrogateEscapes(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var index = 0
+        while index + 5 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\") else {
+                index += 1
+                continue
+            }
+            let lead = bytes[index + 2] | 0x20
+            if bytes[index + 1] == UInt8(ascii: "u"), lead == UInt8(ascii: "d"),
+                (UInt8(ascii: "8")...UInt8(ascii: "9")).contains(bytes[index + 3])
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(bytes[index + 3] | 0x20)
+            {
+                bytes.replaceSubrange((index + 2)..<(index + 6), with: Array("fffd".utf8))
+            }
+            index += 2
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The JSON value of member `key` of the JSON object `line`, in canonical text (keys sorted).

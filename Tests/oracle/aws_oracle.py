@@ -366,7 +366,13 @@ def main():
             except Exception:
                 cid = None
             result = {"id": cid, "ok": False, "stage": "oracle", "error": "oracle: %r" % e}
-        stdout.write(json.dumps(result, ensure_ascii=False, allow_nan=False) + "\n")
+        text = json.dumps(result, ensure_ascii=False, allow_nan=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # An unpaired surrogate (from a JSON escape such as "\ud83d") has no UTF-8 form: escape everything.
+            text = json.dumps(result, ensure_ascii=True, allow_nan=False)
+        stdout.write(text + "\n")
         stdout.flush()
         count += 1
         if is_yaml:

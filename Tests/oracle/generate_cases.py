@@ -731,6 +731,11 @@ def fixed_cases():
     add("input-json-lifetime-true", SERVICE + ["--cli-input-json", d.replace("30}", "true}")])
     add("input-json-lifetime-big", SERVICE + ["--cli-input-json", d.replace("30}", "1e400}")])
     add("input-json-partial", SERVICE + ["--cli-input-json", json.dumps({"OrganizationId": ORG})])
+    # An unpaired surrogate escape reaches the request as it is (Python's str holds it).
+    add("input-json-lone-surrogate", SERVICE + ["--cli-input-json", d.replace('"' + ORG + '"', '"m-\\ud83d"')])
+    add("input-json-lone-surrogate-file", SERVICE + ["--cli-input-json", "file://in.json"],
+        {"in.json": d.replace('"ACTIVE"', '"\\udc00ACTIVE\\ud83d\\ude00"')})
+    add("icc-json-lone-surrogate", with_icc('{"InstanceArn": "\\ud83d", "ApplicationArn": "%s"}' % APP))
     add("input-json-partial-plus-opts", SERVICE + ["--cli-input-json", json.dumps({"OrganizationId": ORG})] + w[2:])
     add("input-json-skeleton", SERVICE + ["--cli-input-json", d, "--generate-cli-skeleton"])
     add("input-json-bad-skeleton", SERVICE + ["--cli-input-json", "{", "--generate-cli-skeleton"])

@@ -46,12 +46,22 @@ public enum Converter {
             if let value = option.value { words.append(value) }
         }
         guard case .object(let members) = body.value else { return words.joined(separator: " ") }
+        // A string with an unpaired surrogate cannot be a command-line word: it goes in a `--cli-input-json`
+        // document, whose JSON escapes the CLI decodes to exactly that string.
+        var unpaired: [Member] = []
         for member in JSONWriter.lastValues(members) {
-            words.append(OperationModel.optionName(of: member.key))
             switch member.value.value {
-            case .string(let text): words.append(shellQuote(text))
-            default: words.append(shellQuote(JSONWriter.writeCompact(member.value)))
+            case .string where member.value.utf16 != nil:
+                unpaired.append(member)
+            case .string(let text):
+                words += [OperationModel.optionName(of: member.key), shellQuote(text)]
+            default:
+                words += [OperationModel.optionName(of: member.key), shellQuote(JSONWriter.writeCompact(member.value))]
             }
+        }
+        if !unpaired.isEmpty {
+            let document = SyntaxNode(.object(unpaired), range: body.range)
+            words += [CommandOptions.cliInputJSON, shellQuote(JSONWriter.writeCompact(document))]
         }
         return words.joined(separator: " ")
     }
@@ -103,7 +113,8 @@ enum YAMLText {
                 write(item, level: level + 1, into: &output, inline: true)
             }
         case .string(let text):
-            output += (inline ? " " : "") + scalar(text) + "\n"
+            // A string with an unpaired surrogate is written as its JSON literal (a double-quoted YAML scalar).
+            output += (inline ? " " : "") + (node.utf16 == nil ? scalar(text) : JSONWriter.write(node)) + "\n"
         default:
             output += (inline ? " " : "") + JSONWriter.write(node) + "\n"
         }

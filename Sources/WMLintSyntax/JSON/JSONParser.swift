@@ -240,6 +240,9 @@ private struct JSONParserState {
     /// values repeat in real documents, and sharing them saves an allocation and a UTF-8 validation each.
     /// Allocated at the first string worth sharing, with ``internMask`` + 1 slots.
     var internedStrings: [String] = []
+    /// The unpaired surrogate escapes of the last string read with escapes: where each U+FFFD standing for one
+    /// starts in its UTF-8, and the code unit.
+    var unpaired: [(offset: Int, unit: UInt16)] = []
     /// The slot count of ``internedStrings`` minus one. The count is a power of two scaled to the text (one slot
     /// per 64 bytes, 8 to ``internSlots``): a small document's parse then neither fills nor frees 512 slots.
     let internMask: Int
@@ -344,7 +347,8 @@ private struct JSONParserState {
                 }
             case ASCII.quote:
                 guard let (string, end) = readString(buffer, i) else { return false }
-                node = SyntaxNode(.string(string), range: range(i, end))
+                node =
+                    unpaired.isEmpty ? SyntaxNode(.string(string), range: range(i, end)) : unpairedNode(string, i, end)
                 i = end
             case ASCII.minus, ASCII.zero...ASCII.nine:
                 guard let (number, end) = readNumber(buffer, i) else { return false }
@@ -663,6 +667,8 @@ private struct JSONParserState {
             return false
         }
         guard let (key, end) = readString(buffer, i) else { return false }
+        // A key keeps U+FFFD for an unpaired surrogate (a Python key with one names no parameter anyway).
+        if !unpaired.isEmpty { unpaired.removeAll() }
         let start = i
         checkDuplicate(key, start, end)
         let top = frames.count - 1
@@ -788,6 +794,7 @@ private struct JSONParserState {
         _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int
     ) -> (String, Int)? {
         let count = buffer.count
+        unpaired.removeAll()
         var out: [UInt8] = []
         out.reserveCapacity(from - start + 16)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<from]))
@@ -819,8 +826,13 @@ private struct JSONParserState {
                         scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
                         i = lowEnd
                     }
-                    // A lone surrogate decodes to U+FFFD, as it cannot live in a Swift string.
-                    let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+                    // A lone surrogate decodes to U+FFFD, as it cannot live in a Swift string; its code unit is
+                    // kept aside (``SyntaxNode/utf16``).
+                    guard let scalar = Unicode.Scalar(scalarValue) else {
+                        unpaired.append((out.count, unit))
+                        appendUTF8("\u{FFFD}", to: &out)
+                        continue
+                    }
                     appendUTF8(scalar, to: &out)
                     continue
                 default:
@@ -856,6 +868,32 @@ private struct JSONParserState {
         }
         fail("unterminated string", start, start + 1)
         return nil
+    }
+
+    /// The node of a string just read with unpaired surrogates (``unpaired``), between bytes `lower` and `upper`.
+    mutating func unpairedNode(_ string: String, _ lower: Int, _ upper: Int) -> SyntaxNode {
+        var node = SyntaxNode(.string(string), range: range(lower, upper))
+        node.utf16 = codeUnits(of: string)
+        return node
+    }
+
+    /// The UTF-16 code units of `string`, read just now with the unpaired surrogates in ``unpaired``: each of
+    /// those in place of the U+FFFD that stands for it.
+    mutating func codeUnits(of string: String) -> [UInt16] {
+        var units: [UInt16] = []
+        var offset = 0
+        var next = 0
+        for scalar in string.unicodeScalars {
+            if next < unpaired.count, unpaired[next].offset == offset {
+                units.append(unpaired[next].unit)
+                next += 1
+            } else {
+                units.append(contentsOf: String(scalar).utf16)
+            }
+            offset += UTF8.width(scalar)
+        }
+        unpaired.removeAll()
+        return units
     }
 
     /// Reads the four hex digits of the `\u` escape at `backslash`, reporting an error when they are not there.
