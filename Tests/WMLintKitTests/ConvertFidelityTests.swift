@@ -29,12 +29,12 @@ import Testing
             Self.command.replacingOccurrences(
                 of: "aws workmail put-identity-provider-configuration",
                 with: "aws --region=eu-west-1 --debug workmail put-identity-provider-configuration --profile \"$P\"")
-            + " --endpoint-url https://workmail.eu-west-1.amazonaws.com --no-verify-ssl --query 'a b'\n"
+            + " --endpoint-url https://workmail.eu-west-1.amazonaws.com --no-verify-ssl --query 'a | b'\n"
         let line = try Self.convert(text, to: .command)
         #expect(
             line.hasPrefix(
                 "aws workmail put-identity-provider-configuration --region eu-west-1 --debug --profile \"$P\" "
-                    + "--endpoint-url https://workmail.eu-west-1.amazonaws.com --no-verify-ssl --query 'a b' "
+                    + "--endpoint-url https://workmail.eu-west-1.amazonaws.com --no-verify-ssl --query 'a | b' "
                     + "--organization-id m-0123456789abcdef0123456789abcdef "))
         // The printed command converts back to the same request.
         #expect(try Self.convert(line, to: .json) == Self.convert(text, to: .json))

@@ -15,6 +15,7 @@ public enum InvocationParser {
             return nil
         }
         reader.readOptions()
+        reader.checkQuery()
         return Invocation(
             path: path, command: command, operationRange: operationRange, options: reader.options,
             diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed, hasUnknownWords: reader.hasUnknownWords)
@@ -208,7 +209,8 @@ private struct Reader {
                 index += 1
             }
         }
-        if let value, value.isStatic { checkValue(value, of: spec) }
+        // `--query` is checked once every option is read: only its last value counts.
+        if let value, value.isStatic, spec.name != CommandOptions.query { checkValue(value, of: spec) }
         // Names of different lengths differ: most options are told apart without comparing their text.
         // By index: the options are looked at where they are, not copied one by one.
         let nameLength = spec.name.utf8.count
@@ -245,8 +247,24 @@ private struct Reader {
         return !isNumber
     }
 
+    /// Checks the last `--query` value: argparse keeps the last one, and only that one is compiled as JMESPath
+    /// (an invalid earlier one is not refused).
+    mutating func checkQuery() {
+        guard let query = options.last(where: { $0.spec.name == CommandOptions.query }), let value = query.value,
+            value.isStatic
+        else { return }
+        checkValue(value, of: query.spec)
+    }
+
     private mutating func checkValue(_ value: ShellWord, of spec: OptionSpec) {
-        if let choices = spec.choices, !choices.contains(value.text) {
+        if spec.name == CommandOptions.query {
+            if let error = JMESPath.syntaxError(in: value.text) {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: .optionValue, message: invalidQueryMessage(value.text, error), path: path,
+                        range: value.range))
+            }
+        } else if let choices = spec.choices, !choices.contains(value.text) {
             diagnostics.append(
                 Diagnostic(
                     rule: .optionValue,
@@ -342,6 +360,15 @@ private struct Reader {
                 isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
                     || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
             }
+    }
+
+    private func invalidQueryMessage(_ text: String, _ error: JMESPathSyntaxError) -> String {
+        if case .tooDeep = error.kind {
+            return "\(quoted(text)) is nested too deeply to check as a JMESPath expression for --query: \(error); "
+                + "the AWS CLI itself refuses expressions nested a few hundred levels deep"
+        }
+        return
+            "\(quoted(text)) is not a valid JMESPath expression for --query: \(error); the AWS CLI refuses the command"
     }
 
     /// The option `written` stands for, reporting unknown, ambiguous and abbreviated spellings.

@@ -42,6 +42,7 @@ public enum CommandOptions {
     public static let generateSkeleton = "--generate-cli-skeleton"
     public static let region = "--region"
     public static let endpointURL = "--endpoint-url"
+    public static let query = "--query"
 
     public static let operation: [OptionSpec] =
         OperationModel.requestShape.memberNames.map {
@@ -59,7 +60,7 @@ public enum CommandOptions {
         OptionSpec("--no-verify-ssl", .flag, isGlobal: true),
         OptionSpec("--no-paginate", .flag, isGlobal: true),
         OptionSpec("--output", .value, choices: ["json", "text", "table", "yaml", "yaml-stream"], isGlobal: true),
-        OptionSpec("--query", .value, isGlobal: true),
+        OptionSpec(query, .value, isGlobal: true),
         OptionSpec("--profile", .value, isGlobal: true),
         OptionSpec(region, .value, isGlobal: true),
         OptionSpec("--version", .flag, isGlobal: true),

@@ -1834,9 +1834,10 @@ let generatedRules: [RuleDescription] = [
         summary: "an option without its value, a stray word, or a bad value for a global option",
         rationale: #"""
             The AWS CLI rejects a command with an option that lacks its value, a word that belongs to no option, or a
-            global option such as `--output` or `--cli-read-timeout` with a value it does not take. The call then fails
-            before any request is made, often late in an automated rollout. wmlint checks the words of the command as
-            the CLI's argument parser reads them.
+            global option such as `--output` or `--cli-read-timeout` with a value it does not take, or a `--query`
+            that does not compile as JMESPath. The call then fails before any request is made, often late in an
+            automated rollout. wmlint checks the words of the command as the CLI's argument parser reads them, and
+            `--query` as the CLI's JMESPath parser compiles it.
 
             """#,
         fixable: false,
@@ -1872,6 +1873,19 @@ let generatedRules: [RuleDescription] = [
                 form: .shell,
                 text: #"""
                     aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
+                      --query ⏩'[?Status=`ACTIVE`]'⏪
+
+                    """#,
+                title: "a --query that is not a JMESPath expression ('=' where '==' is meant)"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY ⏩now⏪ \
                       --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
@@ -1887,7 +1901,7 @@ let generatedRules: [RuleDescription] = [
                       --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
                       --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30 \
-                      --output json --cli-read-timeout 30
+                      --output json --cli-read-timeout 30 --query 'ResponseMetadata.RequestId'
 
                     """#,
                 title: "global options with valid values"
