@@ -200,6 +200,28 @@ import WMLintSyntax
     /// `env:` at workflow, job and step level, the later overriding the earlier: a literal value is followed into
     /// the script and reported where it is written; a `${{ … }}` value is unknown, and keeps a default from
     /// applying; `AWS_REGION` gives the region.
+    /// A fix in an `env:` value is judged by that value's own scalar style, not the `run:` step's: kept in a quoted
+    /// value it cannot break, dropped where a plain value might read it otherwise (an ARN's ':').
+    @Test func fixesInEnvironmentValuesFollowTheirOwnStyle() throws {
+        let instance = "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845"
+        let application = "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
+        let command =
+            "aws workmail put-identity-provider-configuration --organization-id \"$ORG\" --authentication-mode "
+            + "\"$MODE\" --identity-center-configuration \"$ICC\" --personal-access-token-configuration Status=ACTIVE"
+        let text =
+            "on: push\njobs:\n  a:\n    env:\n      ORG: 'm-0123456789ABCDEF0123456789abcdef'\n"
+            + "      MODE: \"identity_provider_only\"\n"
+            + "      ICC: InstanceArn=\(application),ApplicationArn=\(instance)\n"
+            + "    steps:\n      - run: |\n          \(command)\n"
+        let result = try EmbeddedLint.lint(text, name: Self.path)
+        let fixes = Dictionary(
+            result.report.diagnostics.map { ($0.rule, $0.fixes.flatMap(\.edits).map(\.replacement)) },
+            uniquingKeysWith: { $0 + $1 })
+        #expect(fixes[.organizationIdFormat] == ["m-0123456789abcdef0123456789abcdef"])
+        #expect(fixes[.enumValue] == ["IDENTITY_PROVIDER_ONLY"])
+        #expect(fixes[.arnsSwapped] == [])
+    }
+
     @Test func environmentOfWorkflowJobAndStep() throws {
         let command = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "ACTIVE")
             .replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"$ORG\"")

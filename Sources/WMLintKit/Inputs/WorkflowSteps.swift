@@ -64,37 +64,51 @@ extension SyntaxNode {
 enum ScalarMap {
     static func script(of node: SyntaxNode, value: String, in file: SourceFile) -> EmbeddedScript? {
         let bytes = file.bytes
-        var offset = node.range.lowerBound.offset
         let upper = Swift.min(node.range.upperBound.offset, bytes.count)
-        // Skip the node's properties (`!tag`, `&anchor`).
-        while offset < upper && (bytes[offset] == UInt8(ascii: "!") || bytes[offset] == UInt8(ascii: "&")) {
-            while offset < upper && !isSpace(bytes[offset]) { offset += 1 }
-            while offset < upper && isSpace(bytes[offset]) { offset += 1 }
-        }
+        let offset = contentStart(of: node.range, in: bytes)
         guard offset < bytes.count else { return nil }
         var rebuilt: (builder: MappedBytesBuilder, end: Int)?
-        var unsafe: [UInt8]
         switch bytes[offset] {
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             rebuilt = block(bytes, header: offset)
-            unsafe = [UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         case UInt8(ascii: "'"):
             rebuilt = singleQuoted(bytes, open: offset)
-            unsafe = [UInt8(ascii: "'"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         case UInt8(ascii: "\""):
             rebuilt = doubleQuoted(bytes, open: offset)
-            unsafe = [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         default:
             var builder = MappedBytesBuilder(capacity: upper - offset)
             builder.append(contentsOf: bytes, range: offset..<upper)
             rebuilt = (builder, upper)
-            unsafe = [UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
         }
+        let unsafe = unsafeBytes(inScalarStartingWith: bytes[offset])
         guard case (var builder, let end)? = rebuilt, builder.bytes.elementsEqual(value.utf8) else { return nil }
         let expressions = builder.maskExpressions()
         let text = builder.text(path: file.path, end: end)
         return EmbeddedScript(
             text: text, unknownRanges: expressions.map { text.fileRange($0) }, unsafeReplacementBytes: unsafe)
+    }
+
+    /// Where the scalar at `range` starts after its properties (`!tag`, `&anchor`): its style's indicator, if any.
+    static func contentStart(of range: SourceRange, in bytes: [UInt8]) -> Int {
+        var offset = range.lowerBound.offset
+        let upper = Swift.min(range.upperBound.offset, bytes.count)
+        while offset < upper && (bytes[offset] == UInt8(ascii: "!") || bytes[offset] == UInt8(ascii: "&")) {
+            while offset < upper && !isSpace(bytes[offset]) { offset += 1 }
+            while offset < upper && isSpace(bytes[offset]) { offset += 1 }
+        }
+        return offset
+    }
+
+    /// Bytes a fix may not put into a scalar whose text starts with `first` (its style's indicator, if any), as
+    /// the scalar would not keep them as written: a line break anywhere, a quote in a quoted scalar, a backslash in
+    /// a double-quoted one, `:` or `#` in a plain one.
+    static func unsafeBytes(inScalarStartingWith first: UInt8) -> [UInt8] {
+        switch first {
+        case UInt8(ascii: "|"), UInt8(ascii: ">"): [UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        case UInt8(ascii: "'"): [UInt8(ascii: "'"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        case UInt8(ascii: "\""): [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        default: [UInt8(ascii: ":"), UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        }
     }
 
     /// The variables an `env:` (or GitLab `variables:`) mapping sets, in order: a string or number is known when

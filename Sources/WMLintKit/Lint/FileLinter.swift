@@ -357,12 +357,25 @@ struct FileLinter {
             outcome.suppressions += SuppressionParser.parse(shell: file, script: scanned)
         }
         if !script.unsafeReplacementBytes.isEmpty {
-            // A fix the embedding would not keep as written (a quote inside a quoted YAML scalar) is dropped.
+            // A fix the embedding would not keep as written (a quote inside a quoted YAML scalar) is dropped; an
+            // edit in an `env:` value is judged by that value's own scalar style.
+            let bytes = file.bytes
+            func unsafeBytes(at offset: Int) -> [UInt8] {
+                guard
+                    let variable = script.environment.first(where: {
+                        $0.value != nil && $0.range.lowerBound.offset <= offset && offset <= $0.range.upperBound.offset
+                    })
+                else { return script.unsafeReplacementBytes }
+                let start = ScalarMap.contentStart(of: variable.range, in: bytes)
+                return start < bytes.count
+                    ? ScalarMap.unsafeBytes(inScalarStartingWith: bytes[start]) : script.unsafeReplacementBytes
+            }
             for index in firstDiagnostic..<outcome.diagnostics.count {
                 outcome.diagnostics[index].fixes.removeAll { fix in
                     fix.edits.contains { edit in
-                        edit.path == path
-                            && edit.replacement.utf8.contains { script.unsafeReplacementBytes.contains($0) }
+                        guard edit.path == path else { return false }
+                        let unsafe = unsafeBytes(at: edit.range.lowerBound.offset)
+                        return edit.replacement.utf8.contains { unsafe.contains($0) }
                     }
                 }
             }
