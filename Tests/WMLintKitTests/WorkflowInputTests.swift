@@ -222,6 +222,21 @@ import WMLintSyntax
         #expect(fixes[.arnsSwapped] == [])
     }
 
+    /// `env:` given as one expression may set any variable: a default (`${ORG:-…}`) is then not the value.
+    @Test func anEnvironmentExpressionMaySetAnyVariable() throws {
+        let command = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "ACTIVE")
+            .replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"${ORG:-m-DEFAULT}\"")
+        for (environment, found) in [
+            ("", ["m-DEFAULT"]), ("    env: ${{ fromJSON(vars.ENV) }}\n", []),
+            ("    env:\n      OTHER: x\n", ["m-DEFAULT"]),
+        ] {
+            let text = "on: push\njobs:\n  a:\n\(environment)    steps:\n      - run: \(command)\n"
+            let result = try EmbeddedLint.lint(text, name: Self.path)
+            let organization = result.report.diagnostics.filter { $0.rule == .organizationIdFormat }
+            #expect(organization.map { result.covered($0.range) } == found, "\(environment)")
+        }
+    }
+
     @Test func environmentOfWorkflowJobAndStep() throws {
         let command = EmbeddedLint.command.replacingOccurrences(of: "STATUS", with: "ACTIVE")
             .replacingOccurrences(of: "m-0123456789abcdef0123456789abcdef", with: "\"$ORG\"")

@@ -14,6 +14,9 @@ struct EmbeddedScript: Sendable {
     /// Variables the script starts with (a workflow's `env:`, a GitLab job's `variables:`), their values mapped
     /// into the file.
     var environment: [InheritedVariable] = []
+    /// Whether the script may start with variables not in ``environment`` (a workflow `env:` given as one
+    /// `${{ … }}` expression): a name it never sets may then have any value.
+    var inheritsUnknownVariables = false
 }
 
 /// Collects a script's bytes and the file offsets they came from.

@@ -36,6 +36,10 @@ enum WorkflowSteps {
                 else { continue }
                 guard var script = ScalarMap.script(of: run, value: value, in: file) else { continue }
                 script.environment = jobEnvironment + ScalarMap.environment(step["env"], in: file)
+                // `env: ${{ fromJSON(…) }}` may set any variable.
+                script.inheritsUnknownVariables = [root["env"], job.value["env"], step["env"]].contains {
+                    if case .string(let text)? = $0?.value { text.contains("${{") } else { false }
+                }
                 scripts.append(script)
             }
         }

@@ -304,7 +304,8 @@ struct FileLinter {
         let path = file.path
         var scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
             .resolvingVariables(
-                in: script.text, environment: ContextResolver.regionVariables, inherited: script.environment)
+                in: script.text, environment: ContextResolver.regionVariables, inherited: script.environment,
+                inheritsUnknown: script.inheritsUnknownVariables)
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0

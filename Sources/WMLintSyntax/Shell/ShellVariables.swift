@@ -20,8 +20,8 @@ public import WMLintSource
 /// `env:` gives it a value, known or not, that the script starts with.
 ///
 /// `${NAME:-word}` and `${NAME-word}` take `word` (literal text) when `NAME` is set nowhere in the script and not
-/// inherited: that is the value the command gets whenever the environment lacks `NAME`. Every other use stays
-/// unknown.
+/// inherited (nor possibly inherited, as from a workflow `env:` that is one expression): that is the value the
+/// command gets whenever the environment lacks `NAME`. Every other use stays unknown.
 extension ShellScript {
     /// How many variables a value may go through (`A=$B`, `B=$C`, …) before it counts as unknown.
     public static let maxChain = 8
@@ -31,9 +31,11 @@ extension ShellScript {
     /// ``ShellCommand/environment`` holding the known values of the exported variables among `environment`. A
     /// replaced word's map points into the assignments, so diagnostics and fixes on the value land there; its
     /// ``ShellWord/substitutions`` say where each value was used. `text` is the scanned text; `inherited`, the
-    /// variables the script starts with.
+    /// variables the script starts with; `inheritsUnknown`, whether it may start with others too (whose values
+    /// are not known).
     public func resolvingVariables(
-        in text: SourceText, environment: [String] = [], inherited: [InheritedVariable] = []
+        in text: SourceText, environment: [String] = [], inherited: [InheritedVariable] = [],
+        inheritsUnknown: Bool = false
     ) -> ShellScript {
         guard
             !bindings.isEmpty || !inherited.isEmpty
@@ -42,6 +44,7 @@ extension ShellScript {
             return self
         }
         var resolver = VariableResolver(script: self, text: text, inherited: inherited)
+        resolver.inheritsUnknown = inheritsUnknown
         var copy = self
         for index in copy.commands.indices {
             let scopes = copy.commands[index].scopes
@@ -76,6 +79,8 @@ struct VariableResolver {
     var setElsewhere: [String: Bool] = [:]
     /// The variables the script starts with, by name (the last of a name wins).
     let inherited: [String: InheritedVariable]
+    /// Whether the script may start with variables besides ``inherited``, of unknown values.
+    var inheritsUnknown = false
 
     init(script: ShellScript, text: SourceText, inherited: [InheritedVariable] = []) {
         self.script = script
@@ -137,7 +142,7 @@ struct VariableResolver {
                 valueRange = binding.valueRange(of: found)
                 substitutions.append(ShellSubstitution(name: use.name, use: expansion, value: valueRange))
             } else if let fallback = use.fallback, bindings(of: use.name).isEmpty, inherited[use.name] == nil,
-                !isSetElsewhere(use.name)
+                !inheritsUnknown, !isSetElsewhere(use.name)
             {
                 let text = String(decoding: bytes[fallback], as: UTF8.self)
                 let fallbackMap = word.map.slice(fallback)
