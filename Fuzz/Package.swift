@@ -1,4 +1,4 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 // Fuzz targets for wmlint, built with libFuzzer (`-sanitize=fuzzer`), separate from the main package so that
 // its builds never see them. The library sources are shared through symlinks in `Sources/` (the main package
 // exports only the `wmlint` executable). Run them with `scripts/fuzz.sh`.

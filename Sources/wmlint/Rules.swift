@@ -1,10 +1,9 @@
 import ArgumentParser
 import WMLintKit
-import WMLintRules
 import WMLintSource
 
 /// `wmlint rules`: list the rule catalogue.
-struct Rules: ParsableCommand {
+struct Rules: KitCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "List the rules (id, severity, fixable, summary).")
 
@@ -15,25 +14,23 @@ struct Rules: ParsableCommand {
         case text, json
     }
 
-    func run() {
-        writeOutput(format == .json ? CatalogueText.json() : CatalogueText.table())
+    func result() -> CommandResult {
+        CatalogueText.list(json: format == .json)
     }
 }
 
 /// `wmlint explain RULE`: print one rule's documentation and examples.
-struct Explain: ParsableCommand {
+struct Explain: KitCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule, with examples.")
 
     @Argument(help: "The rule id, e.g. enum-value.")
     var rule: String
 
     func validate() throws {
-        _ = try ruleID(rule)
+        do { _ = try RuleID(named: rule) } catch { throw ValidationError(error) }
     }
 
-    func run() throws {
-        let id = try ruleID(rule)
-        guard let description = RuleCatalogue.description(of: id) else { throw ExitCode(2) }
-        writeOutput(CatalogueText.explain(description))
+    func result() -> CommandResult {
+        CatalogueText.explain(rule: rule)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import WMLintKit
 
 /// `wmlint server`: a language server over standard input and output.
-struct Server: ParsableCommand {
+struct Server: KitCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
         abstract: "Run a Language Server Protocol server over standard input and output.",
@@ -12,7 +12,7 @@ struct Server: ParsableCommand {
             client's initialization options (region, accountId, config).
             """)
 
-    func run() throws {
-        exitLeavingMemory(LanguageServerStdio.run())
+    func result() -> CommandResult {
+        CommandResult(status: LanguageServerStdio.run())
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import WMLintKit
-import WMLintSource
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
-/// `wmlint`: the command tree. Commands only build options, call the kit and map the result to an exit code.
+/// `wmlint`: the command tree. Commands only declare options and call the kit, which returns what to print and
+/// the exit status; ``main()`` writes that and ends the process.
 @main
 struct WMLint: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,42 +18,78 @@ struct WMLint: ParsableCommand {
         subcommands: [Check.self, Convert.self, Rules.self, Explain.self, Server.self],
         defaultSubcommand: Check.self)
 
-    /// Runs the command, mapping every failure to the documented exit codes (usage errors are 2, not 64).
+    /// Parses the command line, runs the command, writes its result and exits with its status: the one place the
+    /// process writes to the standard streams for a command and the one place it ends.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let checkArguments = directCheckArguments(arguments)
+        let result: CommandResult
         do {
             // The common case, `wmlint [check] …`, is parsed by `check` alone: the root command's parse reflects
-            // over every subcommand, which costs more than the rest of a small run (docs/performance.md).
-            var command: any ParsableCommand =
-                try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
-            try command.run()
-        } catch let error as WMLintError {
-            // Each line of the message (a configuration file's problems, one per line) carries the prefix.
-            for line in error.message.split(separator: "\n", omittingEmptySubsequences: true) {
-                writeError("wmlint: error: \(VisibleText.escaped(String(line)))\n")
-            }
-            Glibc.exit(2)
-        } catch let code as ExitCode where code.rawValue != 0 && code != .validationFailure {
-            // A failing run: no message (what swift-argument-parser's error path prints, without building help).
-            Glibc.exit(code.rawValue)
+            // over every subcommand.
+            let command = try checkArguments.map { try Check.parseAsRoot($0) } ?? parseAsRoot(arguments)
+            result = run(command)
         } catch {
-            let code = checkArguments == nil ? exitCode(for: error) : Check.exitCode(for: error)
-            if code == .success {
-                if checkArguments == nil { exit(withError: error) } else { Check.exit(withError: error) }
-            }
-            // `check`'s usage line names `wmlint` (its super-command name); the pointer to its help does not.
-            let message =
+            result =
                 checkArguments == nil
-                ? fullMessage(for: error)
-                : Check.fullMessage(for: error).replacing("'check --help'", with: "'wmlint check --help'")
-            if code.rawValue == ExitCode.validationFailure.rawValue || code.rawValue == 64 {
-                writeError(message + "\n")
-                Glibc.exit(2)
-            }
-            if !message.isEmpty { writeError(message + "\n") }
-            Glibc.exit(code.rawValue)
+                ? parseFailure(error)
+                // `check`'s usage line names `wmlint` (its super-command name); the pointer to its help does not.
+                : Check.parseFailure(error) { $0.replacing("'check --help'", with: "'wmlint check --help'") }
         }
+        exitLeavingMemory(result.write())
+    }
+
+    /// The result of a parsed command.
+    static func run(_ command: any ParsableCommand) -> CommandResult {
+        // `check` first, by its type: a cast to a protocol searches the runtime's conformance records.
+        if let check = command as? Check { return check.result() }
+        if let command = command as? any KitCommand { return command.result() }
+        var command = command
+        do {
+            try command.run()
+            return CommandResult()
+        } catch {
+            return type(of: command).parseFailure(error)
+        }
+    }
+
+    /// Ends the process with `status`, leaving the result and all else the run built to the operating system:
+    /// releasing a large report object by object is serial work that only delays the exit. Output is written
+    /// unbuffered (``CommandResult/write()``), so nothing is pending.
+    static func exitLeavingMemory(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+            Glibc.exit(status)
+        #elseif canImport(Darwin)
+            Darwin.exit(status)
+        #endif
+    }
+}
+
+/// A command that runs through the kit: it returns what to print and the exit status instead of printing.
+protocol KitCommand: ParsableCommand {
+    /// What the command prints, the files it wrote, and its exit status.
+    func result() -> CommandResult
+}
+
+extension ParsableCommand {
+    /// What a command line that does not run a command prints and exits with: help, the version or a completion
+    /// script on standard output (exit 0); any other message on standard error, usage errors with exit 2 (not 64).
+    static func parseFailure(_ error: any Error, rewriting rewrite: (String) -> String = { $0 }) -> CommandResult {
+        let code = exitCode(for: error)
+        var result = CommandResult(status: code.rawValue)
+        if code == .success {
+            let text = fullMessage(for: error)
+            if !text.isEmpty { result.output(text + "\n") }
+            return result
+        }
+        let message = rewrite(fullMessage(for: error))
+        if code == .validationFailure {
+            result.error(message + "\n")
+            result.status = 2
+        } else if !message.isEmpty {
+            result.error(message + "\n")
+        }
+        return result
     }
 }
 
@@ -59,8 +97,8 @@ extension WMLint {
     /// The arguments of `check` when the command line is `wmlint [check] …` without help or version requests;
     /// `nil` when the root command must parse it (another subcommand, `--help`, `--version`, a completion script).
     ///
-    /// The other subcommands name themselves (`commandName`): a name derived from the type's name costs a look-up of
-    /// that name at run time. (`check` does not: a named default subcommand shows in `--experimental-dump-help`.)
+    /// The other subcommands name themselves (`commandName`): a name derived from the type's name is looked up at
+    /// run time. (`check` does not: a named default subcommand shows in `--experimental-dump-help`.)
     static func directCheckArguments(_ arguments: [String]) -> [String]? {
         if arguments.contains(where: isForRootCommand) { return nil }
         guard let first = arguments.first else { return [] }
@@ -94,33 +132,7 @@ struct InputOptions: ParsableArguments {
     var maxFileSize: Int?
 
     var settings: InputSettings {
-        InputSettings(inputFormat: inputFormat, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
-    }
-}
-
-/// How to read inputs, as plain values.
-struct InputSettings: Equatable {
-    var inputFormat: InputFormatArgument = .auto
-    var stdinFilename: String?
-    /// Files over this many bytes are not read.
-    var maxFileSize = 8 * 1024 * 1024
-
-    func lintOptions(paths: [String], jobs: Int? = nil) -> LintOptions {
-        LintOptions(
-            paths: paths, inputFormat: inputFormat.format, stdinFilename: stdinFilename, maxFileSize: maxFileSize,
-            jobs: jobs)
-    }
-}
-
-extension InputSettings {
-    /// The settings as parsed: an option not given keeps its default.
-    ///
-    /// The options have no declared defaults (their help says them): swift-argument-parser describes a declared
-    /// default at every parse, through casts that look up the type's conformances at run time (docs/performance.md).
-    init(inputFormat: InputFormatArgument?, stdinFilename: String?, maxFileSize: Int?) {
-        self.init(stdinFilename: stdinFilename)
-        if let inputFormat { self.inputFormat = inputFormat }
-        if let maxFileSize { self.maxFileSize = maxFileSize }
+        InputSettings(inputFormat: inputFormat?.format, stdinFilename: stdinFilename, maxFileSize: maxFileSize)
     }
 }
 
@@ -133,8 +145,8 @@ enum InputFormatArgument: String, NamedArgument {
 /// An option value that is one of a few names: its cases' raw values, in declaration order.
 ///
 /// swift-argument-parser's defaults for such a type build the value list through a key path per case and describe
-/// each value with `String(describing:)`; both go through the runtime's type lookups, which cost more at start-up
-/// than the rest of a small run's parse (docs/performance.md). These give the same strings directly.
+/// each value with `String(describing:)`; both go through the runtime's type lookups at start-up. These give the
+/// same strings directly.
 protocol NamedArgument: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 extension NamedArgument {
@@ -146,43 +158,9 @@ extension NamedArgument {
     var defaultValueDescription: String { rawValue }
 }
 
-/// Ends the process with `code` once everything is written, leaving the report and all else the run built to the
-/// operating system: releasing a large report object by object is serial work that only delays the exit
-/// (docs/performance.md). Output is written unbuffered (``writeOutput(_:)``), so nothing is pending.
-func exitLeavingMemory(_ code: Int32) -> Never {
-    Glibc.exit(code)
-}
-
-/// Writes `text` to standard error.
-func writeError(_ text: String) {
-    write(text, to: 2)
-}
-
-/// Writes `text` to standard output; a write error ends the run with exit 2 and a message (a report cut short must
-/// not pass for a clean one).
-func writeOutput(_ text: String) {
-    if let failure = write(text, to: 1) {
-        writeError("wmlint: error: cannot write to standard output: \(failure)\n")
-        Glibc.exit(2)
+extension ValidationError {
+    /// A usage error of the kit, as swift-argument-parser reports a failed validation (with the usage line).
+    init(_ error: WMLintError) {
+        self.init(error.message)
     }
-}
-
-/// Writes all of `text` to `descriptor`; the error's text when a write fails.
-@discardableResult
-private func write(_ text: String, to descriptor: Int32) -> String? {
-    var text = text
-    var failure: String?
-    text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 {
-                failure = written < 0 ? strerror(errno).map { String(cString: $0) } ?? "error \(errno)" : "short write"
-                return
-            }
-            offset += written
-        }
-    }
-    return failure
 }
