@@ -309,6 +309,10 @@ struct FileLinter {
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0
+        // A shell file is its own script; an embedded one has no `\r` line ends (YAML and Markdown read CRLF as a
+        // line break).
+        let isOwnScript = script.text.map == nil
+        var escapedLineEnds: [Int] = []
         for index in scanned.commands.indices {
             let command = scanned.commands[index]
             let uses = command.words.flatMap(\.substitutions) + command.assignments.flatMap(\.value.substitutions)
@@ -318,6 +322,7 @@ struct FileLinter {
             scanned.commands[index].assignments = []
             guard let invocation = InvocationParser.parse(command, path: path) else { continue }
             invocations += 1
+            if isOwnScript { escapedLineEnds += CarriageReturns.escapedLineEnds(in: command, bytes: file.bytes) }
             if let error = command.syntaxError {
                 // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
                 outcome.diagnostics.append(error)
@@ -341,6 +346,10 @@ struct FileLinter {
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
             }
+        }
+        if isOwnScript {
+            CarriageReturns.explain(
+                &outcome.diagnostics, from: firstDiagnostic, escaped: escapedLineEnds, path: path, bytes: file.bytes)
         }
         // Nesting past the scanner's limit may hide an invocation: its `input-limit` diagnostic, where the limit was
         // hit, is reported whether or not a command around it invokes the operation (once, when one does).

@@ -278,6 +278,17 @@ private struct Reader {
                     rule: .optionValue,
                     message: "--region is empty; the AWS CLI builds no endpoint from it", path: path,
                     range: value.range))
+        } else if spec.name == CommandOptions.region, !CommandOptions.isRegionName(value.text) {
+            let isBlank = { (character: Character) in character.isWhitespace }
+            let trimmed = String(value.text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for --region: a region name is letters, "
+                        + "digits and inner '-'; the AWS CLI refuses the command",
+                    path: path, range: value.range,
+                    help: trimmed != value.text && CommandOptions.isRegionName(trimmed)
+                        ? ["did you mean '\(trimmed)'?"] : []))
         } else if spec.isInteger, let problem = Self.timeoutProblem(value.text) {
             diagnostics.append(
                 Diagnostic(
