@@ -161,6 +161,13 @@ struct FileLinter {
         case .gitlabCI:
             lintGitLab(file, context: context, into: &outcome)
         }
+        let calls = outcome.identityProviderCalls
+        if !calls.deletions.isEmpty {
+            outcome.diagnostics += IdentityProviderDeletedCheck.diagnostics(
+                deletions: calls.deletions.filter { $0.path == file.path }.map(\.range),
+                puts: calls.puts.filter { $0.path == file.path }.map(\.range),
+                putsElsewhere: calls.puts.contains { $0.path != file.path }, path: file.path)
+        }
         return outcome
     }
 
@@ -320,8 +327,17 @@ struct FileLinter {
             // linted, so that a long script does not hold them all while its diagnostics grow.
             scanned.commands[index].words = []
             scanned.commands[index].assignments = []
-            guard let invocation = InvocationParser.parse(command, path: path) else { continue }
+            guard let invocation = InvocationParser.parse(command, path: path) else {
+                if let named = InvocationParser.namedOperation(of: command), named.service == OperationModel.service,
+                    named.operation == "delete-identity-provider-configuration", !named.isHelp
+                {
+                    outcome.identityProviderCalls.deletions.append((path, named.range))
+                    invocations += 1
+                }
+                continue
+            }
             invocations += 1
+            outcome.identityProviderCalls.puts.append((path, invocation.operationRange))
             if isOwnScript { escapedLineEnds += CarriageReturns.escapedLineEnds(in: command, bytes: file.bytes) }
             if let error = command.syntaxError {
                 // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
