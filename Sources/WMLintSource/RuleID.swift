@@ -36,12 +36,13 @@ public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case unresolvedValue = "unresolved-value"
     case overriddenInput = "overridden-input"
     case skeletonOnly = "skeleton-only"
+    case identityProviderDeleted = "identity-provider-deleted"
 
     /// The severity the rule has when no configuration changes it.
     public var defaultSeverity: Severity {
         switch self {
         case .abbreviatedOption, .endpointRegionMismatch, .patLifetimeIgnored, .clientsLockedOut,
-            .placeholderValue, .unusedSuppression:
+            .placeholderValue, .unusedSuppression, .identityProviderDeleted:
             .warning
         case .unresolvedValue, .overriddenInput, .skeletonOnly:
             .info

@@ -119,6 +119,7 @@ private struct VariableScriptGenerator {
     static let bash = "/bin/bash"
 
     /// Runs `script` in bash with `aws` defined to print its arguments; returns each call's arguments.
+    /// Commands other than `aws` find nothing on the `PATH`, so a line that runs by accident runs nothing.
     private func bashWords(of script: String) throws -> [[String]] {
         let directory = FileManager.default.temporaryDirectory
         let file = directory.appendingPathComponent("wmlint-shell-\(UUID().uuidString).sh")
@@ -130,9 +131,11 @@ private struct VariableScriptGenerator {
             "--norc", "--noprofile", "-c", #"aws() { printf '%s\0' "$@"; printf '\036\0'; }; source "$1""#, "_",
             file.path,
         ]
-        process.environment = ["LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+        process.environment = ["LC_ALL": "C.UTF-8", "PATH": "/nonexistent"]
         let pipe = Pipe()
         process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -197,6 +200,63 @@ private struct VariableScriptGenerator {
             }
         }
         // The generator's scripts resolve often enough for the comparison to mean something.
+        #expect(resolvedCount > 20)
+    }
+
+    /// Scripts with CRLF line endings: bash keeps each `\r` in the line's last word, and a backslash before one
+    /// escapes it, so the line does not continue (its next line is a command of its own, which runs nothing here).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bash)), arguments: Array(UInt64(1)...6))
+    func decodesCRLFScriptsAsBashDoes(seed: UInt64) throws {
+        var generator = WordGenerator(random: SplitMix(state: seed))
+        let lines = (0..<250).map { _ in generator.command() }
+        let lf = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let crlf = lf.flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
+        let script = String(decoding: crlf, as: UTF8.self)
+        let expected = try bashWords(of: script).map { $0.map { Array($0.utf8) } }
+        let scanned = ShellScanner.scan(SourceText(bytes: crlf, path: "gen.sh"))
+        let ours = scanned.commands.map { $0.words.dropFirst().map { Array($0.text.utf8) } }
+        #expect(expected.count > lines.count / 2)
+        #expect(ours == expected)
+        // Some words end in the carriage return, for the comparison to mean something.
+        #expect(ours.joined().contains { $0.last == UInt8(ascii: "\r") })
+    }
+
+    /// Variables assigned on CRLF lines keep the `\r`, as bash keeps it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bash)), arguments: Array(UInt64(1)...4))
+    func resolvesCRLFVariablesAsBashSetsThem(seed: UInt64) throws {
+        var random = SplitMix(state: seed)
+        var resolvedCount = 0
+        for _ in 0..<100 {
+            var generator = VariableScriptGenerator(words: WordGenerator(random: random))
+            // Straight-line statements only: `fi\r` or `done\r` is no keyword, so bash refuses compound commands
+            // in a CRLF script.
+            var statements: [String] = []
+            for _ in 0..<(4 + random.next() % 8) {
+                let name = ["A", "B", "C"][Int(random.next() % 3)]
+                switch random.next() % 4 {
+                case 0: statements.append("\(name)=\(generator.value())")
+                case 1: statements.append("export \(name)=\(generator.value())")
+                default: statements.append(generator.use())
+                }
+            }
+            random = generator.words.random
+            let lf = Array((statements.joined(separator: "\n") + "\n").utf8)
+            let crlf = lf.flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
+            var bashCalls: [String: [[UInt8]]] = [:]
+            for call in try bashWords(of: String(decoding: crlf, as: UTF8.self)) where !call.isEmpty {
+                bashCalls[call[0]] = call.dropFirst().map { Array($0.utf8) }
+            }
+            let source = SourceText(bytes: crlf, path: "gen.sh")
+            let scanned = ShellScanner.scan(source).resolvingVariables(in: source)
+            for command in scanned.commands where command.words.count == 3 {
+                let word = command.words[2]
+                guard word.isStatic, !word.substitutions.isEmpty else { continue }
+                resolvedCount += 1
+                #expect(
+                    bashCalls[command.words[1].text] == [Array(word.text.utf8)],
+                    "call \(command.words[1].text) in:\n\(statements.joined(separator: "\n"))")
+            }
+        }
         #expect(resolvedCount > 20)
     }
 }

@@ -157,7 +157,7 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         ("diff <(aws a) >(aws b)", ["a", "b"]),
         ("for f in *; do aws a \"$f\"; done", ["a"]),
         ("echo ${x:-$(aws a)} $(( $(aws b) + 1 ))", ["a", "b"]),
-        ("a\naws a\r\n\taws b", ["a", "b"]),
+        ("a\naws a\r\n\taws b", ["a\r", "b"]),
     ])
     func findsCommandsWhereverTheyStart(script: String, expected: [String]) {
         #expect(scan(script).commands.map { $0.words.count > 1 ? $0.words[1].text : "" } == expected)
@@ -277,8 +277,12 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(words(script) == [["aws", "yes1"], ["aws", "yes2"], ["aws", "yes3"]])
     }
 
+    /// In a CRLF file the delimiter word is `EOF\r`, and so is the line that ends the body; a body line `EOF` with
+    /// an LF ending does not end it, as in bash.
     @Test func endsCRLFHeredocsAtTheirDelimiter() {
-        #expect(words("cat <<EOF\r\naws no\r\nEOF\r\naws yes\r\n") == [["aws", "yes"]])
+        #expect(words("cat <<EOF\r\naws no\r\nEOF\r\naws yes\r\n") == [["aws", "yes\r"]])
+        #expect(words("cat <<EOF\r\naws no\nEOF\naws no\nEOF\r\naws yes\n") == [["aws", "yes"]])
+        #expect(words("cat <<EOF\naws no\nEOF\r\naws no\nEOF\naws yes\n") == [["aws", "yes"]])
     }
 
     // MARK: Exports and comments
@@ -358,11 +362,17 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
         #expect(command.words[2].map.fileRange(9..<13) == .bytes(quoteStart + 10, quoteStart + 14))
     }
 
-    @Test func treatsCRLFAsALineEnd() throws {
-        let script = "aws a b\r\naws c \\\r\n  d \"e\r\nf\"\r\n"
+    /// As in bash, the `\r` of a CRLF line ending is part of the line's last word, and a backslash before it
+    /// escapes it instead of continuing the line.
+    @Test func keepsTheCarriageReturnOfCRLFLinesAsBashDoes() throws {
+        let script = "aws a b\r\naws c \\\r\n  d \"e\r\nf\"\r\naws g\\\r\n"
         let result = scan(script)
-        #expect(result.commands.map { $0.words.map(\.text) } == [["aws", "a", "b"], ["aws", "c", "d", "e\r\nf"]])
-        #expect(result.commands[0].range == .bytes(0, 7))
+        #expect(
+            result.commands.map { $0.words.map(\.text) } == [
+                ["aws", "a", "b\r"], ["aws", "c", "\r"], ["aws", "g\r"],
+            ])
+        #expect(result.commands[0].range == .bytes(0, 8))
+        #expect(result.commands[1].words[2].range == .bytes(15, 17))
     }
 
     @Test func splitsOnTabs() {
@@ -453,7 +463,7 @@ private func offset(of needle: String, in haystack: String, occurrence: Int = 0)
     }
 
     @Test func classifiesSpecialBytes() {
-        let wordSpecial = Set(Array(" \t\n\r\"$&'();<>\\`|".utf8))
+        let wordSpecial = Set(Array(" \t\n\"$&'();<>\\`|".utf8))
         let doubleSpecial = Set(Array("\"$\\`".utf8))
         for byte in 0...255 {
             #expect(isWordSpecial(UInt8(byte)) == wordSpecial.contains(UInt8(byte)))

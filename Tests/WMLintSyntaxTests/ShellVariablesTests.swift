@@ -128,9 +128,14 @@ import WMLintSource
         #expect(word.range == .bytes(8, 15))
     }
 
-    @Test func crlfScriptsResolveWithoutTheCarriageReturn() {
-        #expect(value("A=x\r\naws \"$A\"\r\n") == "x")
-        #expect(value("A='x'\r\naws $A\r\n") == "x")
+    /// Bash keeps the `\r` of a CRLF line ending in the line's last word, an assignment's value included.
+    /// (Compared as bytes: `"\r\n"` and `"\r"` are single characters of a Swift string.)
+    @Test func crlfScriptsKeepTheCarriageReturnAsBashDoes() {
+        func bytes(_ text: String) -> [UInt8]? { value(text).map { Array($0.utf8) } }
+        #expect(bytes("A=x\r\naws \"$A\"\n") == Array("x\r".utf8))
+        #expect(bytes("A='x'\r\naws \"$A\"\n") == Array("x\r".utf8))
+        #expect(bytes("A=x\r\naws \"$A\"\r\n") == Array("x\r\r".utf8))
+        #expect(bytes("A='x'\naws \"$A\"\r\n") == Array("x\r".utf8))
     }
 
     // MARK: Region

@@ -44,7 +44,7 @@ private func words(_ script: String) -> [[String]] {
         ),
         (
             "aws\ta\r\naws b;aws c|aws d&&aws e)",
-            [["aws", "a"], ["aws", "b"], ["aws", "c"], ["aws", "d"], ["aws", "e"]]
+            [["aws", "a\r"], ["aws", "b"], ["aws", "c"], ["aws", "d"], ["aws", "e"]]
         ),
     ])
     func commandsAfterReservedWordsAndWrappers(script: String, expected: [[String]]) {
@@ -98,7 +98,7 @@ private func words(_ script: String) -> [[String]] {
 /// The byte class table matches the definitions of the classes, byte by byte.
 @Suite struct ShellByteClassTests {
     @Test func tableMatchesDefinitions() {
-        let wordSpecial = Array(" \t\n\r\"$&'();<>\\`|".utf8)
+        let wordSpecial = Array(" \t\n\"$&'();<>\\`|".utf8)
         let doubleQuoteSpecial = Array("\"$\\`".utf8)
         for value in 0...255 {
             let byte = UInt8(value)

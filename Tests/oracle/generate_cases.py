@@ -754,6 +754,9 @@ def fixed_cases():
     add("output-bogus", ["--output", "xml"] + SERVICE + w)
     add("region-empty", ["--region", ""] + SERVICE + w)
     add("region-bogus", ["--region", "mars-1"] + SERVICE + w)
+    # botocore's validate_region_name: a host label (a CRLF script's "us-west-2\r" is refused).
+    for n, value in enumerate(["us-west-2\r", "123", "-us", "us-", "us_west_2", "a" * 64, "eu-west-1\n", "u"]):
+        add("region-label-%d" % n, ["--region", value] + SERVICE + w)
     add("cli-read-timeout-bad", ["--cli-read-timeout", "x"] + SERVICE + w)
     # Timeouts go through Python's int() and must not be negative; an endpoint needs a scheme (urlparse's).
     for n, value in enumerate([" 10", "1_0", "-1", "٣", "0", "-0", "3.0", "+3", "1__0", "10\n", ""]):

@@ -201,7 +201,7 @@ enum MarkdownBlocks {
             while from < end && from - start < open.indent && buffer[from] == UInt8(ascii: " ") { from += 1 }
             switch language {
             case .shell:
-                open.builder.append(contentsOf: buffer, range: from..<next)
+                open.builder.appendLine(of: buffer, range: from..<next)
                 open.end = next
             case .console:
                 let prompt = open.isContinuing ? UInt8(ascii: ">") : UInt8(ascii: "$")
@@ -210,7 +210,7 @@ enum MarkdownBlocks {
                 } else if !open.isContinuing {
                     return
                 }
-                open.builder.append(contentsOf: buffer, range: from..<next)
+                open.builder.appendLine(of: buffer, range: from..<next)
                 open.end = next
                 var last = end
                 if last > from && buffer[last - 1] == UInt8(ascii: "\r") { last -= 1 }
@@ -228,9 +228,16 @@ enum MarkdownBlocks {
 }
 
 extension MappedBytesBuilder {
-    /// Appends the bytes `range` of `buffer`, each mapped to itself.
-    mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    /// Appends the line `range` of `buffer` (its line ending included), each byte mapped to itself, except that a
+    /// CRLF ending becomes a newline: Markdown reads CRLF as a line ending, and a command copied from the
+    /// rendered page has none.
+    mutating func appendLine(of buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
         for offset in range {
+            if buffer[offset] == UInt8(ascii: "\r") && offset + 1 < range.upperBound
+                && buffer[offset + 1] == UInt8(ascii: "\n")
+            {
+                continue
+            }
             append(buffer[offset], from: offset, to: offset + 1)
         }
     }

@@ -29,7 +29,9 @@ struct ContextResolver {
         }
         context.endpointRegion = endpoint
         if let option = invocation.last(CommandOptions.region) {
+            // A name the CLI refuses is reported as the option's value; it gives no region to check.
             context.region = option.value.flatMap { staticValue($0, origin: "--region", path: invocation.path) }
+                .flatMap { CommandOptions.isRegionName($0.value) ? $0 : nil }
             return context
         }
         // The environment the command runs with: its own assignments, else what the script exports to it.

@@ -161,6 +161,13 @@ struct FileLinter {
         case .gitlabCI:
             lintGitLab(file, context: context, into: &outcome)
         }
+        let calls = outcome.identityProviderCalls
+        if !calls.deletions.isEmpty {
+            outcome.diagnostics += IdentityProviderDeletedCheck.diagnostics(
+                deletions: calls.deletions.filter { $0.path == file.path }.map(\.range),
+                puts: calls.puts.filter { $0.path == file.path }.map(\.range),
+                putsElsewhere: calls.puts.contains { $0.path != file.path }, path: file.path)
+        }
         return outcome
     }
 
@@ -309,6 +316,10 @@ struct FileLinter {
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0
+        // A shell file is its own script; an embedded one has no `\r` line ends (YAML and Markdown read CRLF as a
+        // line break).
+        let isOwnScript = script.text.map == nil
+        var escapedLineEnds: [Int] = []
         for index in scanned.commands.indices {
             let command = scanned.commands[index]
             let uses = command.words.flatMap(\.substitutions) + command.assignments.flatMap(\.value.substitutions)
@@ -316,8 +327,18 @@ struct FileLinter {
             // linted, so that a long script does not hold them all while its diagnostics grow.
             scanned.commands[index].words = []
             scanned.commands[index].assignments = []
-            guard let invocation = InvocationParser.parse(command, path: path) else { continue }
+            guard let invocation = InvocationParser.parse(command, path: path) else {
+                if let named = InvocationParser.namedOperation(of: command), named.service == OperationModel.service,
+                    named.operation == "delete-identity-provider-configuration", !named.isHelp
+                {
+                    outcome.identityProviderCalls.deletions.append((path, named.range))
+                    invocations += 1
+                }
+                continue
+            }
             invocations += 1
+            outcome.identityProviderCalls.puts.append((path, invocation.operationRange))
+            if isOwnScript { escapedLineEnds += CarriageReturns.escapedLineEnds(in: command, bytes: file.bytes) }
             if let error = command.syntaxError {
                 // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
                 outcome.diagnostics.append(error)
@@ -341,6 +362,10 @@ struct FileLinter {
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
             }
+        }
+        if isOwnScript {
+            CarriageReturns.explain(
+                &outcome.diagnostics, from: firstDiagnostic, escaped: escapedLineEnds, path: path, bytes: file.bytes)
         }
         // Nesting past the scanner's limit may hide an invocation: its `input-limit` diagnostic, where the limit was
         // hit, is reported whether or not a command around it invokes the operation (once, when one does).

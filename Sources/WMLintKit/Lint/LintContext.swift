@@ -34,6 +34,15 @@ struct FileOutcome: Sendable {
     var suppressions: [Suppression] = []
     /// For diagnostics located in a document a command pulled in (by index in ``diagnostics``), that command.
     var origins: [Int: SuppressionOrigin] = [:]
+    /// The operation names of the `delete-identity-provider-configuration` and `put-identity-provider-configuration`
+    /// commands in the scripts read, with their files.
+    var identityProviderCalls = IdentityProviderCalls()
+}
+
+/// Where the scripts of a file delete and put the identity provider configuration (operation names).
+struct IdentityProviderCalls: Sendable {
+    var deletions: [(path: String, range: SourceRange)] = []
+    var puts: [(path: String, range: SourceRange)] = []
 }
 
 /// One request found in a file, with what the AWS CLI would do with it.

@@ -1,4 +1,4 @@
-import WMLintSource
+public import WMLintSource
 public import WMLintSyntax
 
 /// Reads the words of an `aws …` command as the AWS CLI's argument parsers read them.
@@ -19,6 +19,40 @@ public enum InvocationParser {
         return Invocation(
             path: path, command: command, operationRange: operationRange, options: reader.options,
             diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed, hasUnknownWords: reader.hasUnknownWords)
+    }
+}
+
+/// The service and operation a command names, read past the global options before them.
+public struct NamedOperation: Sendable, Hashable {
+    public var service: String
+    public var operation: String
+    /// The operation name's place in the file.
+    public var range: SourceRange
+    /// Whether the command asks for the operation's help (`… OPERATION help`), which sends nothing.
+    public var isHelp: Bool
+}
+
+extension InvocationParser {
+    /// The service and operation that `command` (an `aws …` command) names: its first two words that are not
+    /// global options or their values. Nil when one of them, or a word before them, is known only at run time.
+    public static func namedOperation(of command: ShellCommand) -> NamedOperation? {
+        var index = 1
+        var names: [ShellWord] = []
+        while index < command.words.count, names.count < 2 {
+            let word = command.words[index]
+            guard word.isStatic else { return nil }
+            index += 1
+            guard word.text.hasPrefix("--") else {
+                names.append(word)
+                continue
+            }
+            if !word.text.contains("="), CommandOptions.exact(word.text)?.arity == .value { index += 1 }
+        }
+        guard names.count == 2 else { return nil }
+        let isHelp =
+            index == command.words.count - 1 && command.words[index].isStatic && command.words[index].text == "help"
+        return NamedOperation(
+            service: names[0].text, operation: names[1].text, range: names[1].range, isHelp: isHelp)
     }
 }
 
@@ -278,6 +312,17 @@ private struct Reader {
                     rule: .optionValue,
                     message: "--region is empty; the AWS CLI builds no endpoint from it", path: path,
                     range: value.range))
+        } else if spec.name == CommandOptions.region, !CommandOptions.isRegionName(value.text) {
+            let isBlank = { (character: Character) in character.isWhitespace }
+            let trimmed = String(value.text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for --region: a region name is letters, "
+                        + "digits and inner '-'; the AWS CLI refuses the command",
+                    path: path, range: value.range,
+                    help: trimmed != value.text && CommandOptions.isRegionName(trimmed)
+                        ? ["did you mean '\(trimmed)'?"] : []))
         } else if spec.isInteger, let problem = Self.timeoutProblem(value.text) {
             diagnostics.append(
                 Diagnostic(

@@ -77,6 +77,21 @@ public enum CommandOptions {
 
     public static let all: [OptionSpec] = operation + global
 
+    /// Whether the AWS CLI takes `name` as a region name: a host label of at most 63 ASCII letters, digits and
+    /// `-`, not only digits, neither starting nor ending with `-` (botocore's `validate_region_name`). The empty name
+    /// passes here; the CLI then uses no region.
+    public static func isRegionName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        guard bytes.count <= 63 else { return false }
+        guard !bytes.isEmpty else { return true }
+        let isLabelByte = { (byte: UInt8) in
+            byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39)
+                || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        return bytes.allSatisfy(isLabelByte) && bytes.first != UInt8(ascii: "-") && bytes.last != UInt8(ascii: "-")
+            && !bytes.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// The option spelt exactly `name`.
     public static func exact(_ name: String) -> OptionSpec? {
         all.first { $0.name == name }

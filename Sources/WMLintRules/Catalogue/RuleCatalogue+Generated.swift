@@ -1413,6 +1413,69 @@ let generatedRules: [RuleDescription] = [
         ]
     ),
     RuleDescription(
+        id: .identityProviderDeleted,
+        severity: .warning,
+        summary: "a script deletes the identity provider configuration and puts no new one after it",
+        rationale: #"""
+            `aws workmail delete-identity-provider-configuration` disconnects the WorkMail organization from IAM
+            Identity Center at once. Users then sign in with their WorkMail directory passwords again: where those were
+            never set, or have long expired, they must be reset, and desktop and mobile mail clients that signed in with
+            personal access tokens must be reconfigured. In a script that replaces the configuration, the deletion is
+            followed by a `put-identity-provider-configuration`; a deletion with no put after it, in the same script,
+            workflow or Markdown file, is reported at the deletion, with the last earlier put (whose configuration it
+            deletes) as a related location. A GitLab CI file that includes others is judged with them: a put in any of
+            them counts. `… delete-identity-provider-configuration help` sends nothing and is not reported.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail ⏩delete-identity-provider-configuration⏪ --organization-id m-0123456789abcdef0123456789abcdef
+
+                    """#,
+                title: "a deletion that nothing replaces"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+                    aws --region us-east-1 workmail ⏩delete-identity-provider-configuration⏪ --organization-id m-0123456789abcdef0123456789abcdef
+
+                    """#,
+                title: "a configuration put, then deleted"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail delete-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "a deletion followed by the new configuration"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail delete-identity-provider-configuration help
+
+                    """#,
+                title: "the operation's help"
+            ),
+        ]
+    ),
+    RuleDescription(
         id: .inputLimit,
         severity: .error,
         summary: "the file is larger than --max-file-size, yields more than 1000 diagnostics, or nests past the limit",
@@ -2816,14 +2879,20 @@ let generatedRules: [RuleDescription] = [
     RuleDescription(
         id: .shellSyntax,
         severity: .error,
-        summary: "an unterminated quote or substitution in a command that invokes the operation",
+        summary:
+            "an unterminated quote or substitution, or a backslash that does not continue a CRLF line, in a command that invokes the operation",
         rationale: #"""
             When a quote or a `$(` substitution is never closed, the shell reads the rest of the script as part of one
             word, so the command that runs is not the one written, or the script fails to parse at all. wmlint reports
             the opening delimiter, which is where the fix belongs, and does not guess at the words after it.
 
+            In a script saved with CRLF (Windows) line endings, bash keeps each line's carriage return as an ordinary
+            character, and a backslash before it escapes the carriage return instead of continuing the line: the command
+            ends there and the shell runs the next line, with the options on it, as a command of its own. Where no other
+            diagnostic points at that backslash already, wmlint reports it here and offers to remove the carriage return.
+
             """#,
-        fixable: false,
+        fixable: true,
         examples: [
             RuleExample(
                 kind: .invalid,
@@ -2835,7 +2904,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration ⏩'⏪Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "an unterminated single quote"
+                title: "an unterminated single quote",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration 'Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2847,7 +2923,14 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration ⏩"⏪Status=ACTIVE,LifetimeInDays=30
 
                     """#,
-                title: "an unterminated double quote"
+                title: "an unterminated double quote",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration "Status=ACTIVE,LifetimeInDays=30
+
+                    """#
             ),
             RuleExample(
                 kind: .invalid,
@@ -2859,7 +2942,26 @@ let generatedRules: [RuleDescription] = [
                       --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=⏩$(⏪cat lifetime.txt
 
                     """#,
-                title: "an unterminated command substitution"
+                title: "an unterminated command substitution",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=$(cat lifetime.txt
+
+                    """#
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text:
+                    "aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30⏩\\\r⏪\n  --region us-east-1\n",
+                title: "a backslash before a CRLF line ending (the next line, with --region, runs on its own)",
+                fixed: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30\
+                      --region us-east-1
+
+                    """#
             ),
             RuleExample(
                 kind: .valid,

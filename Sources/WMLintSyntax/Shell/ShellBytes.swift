@@ -7,13 +7,13 @@ import WMLintSource
 /// A literal, so reading it costs one load, with no test of the byte first (a test checks it against the
 /// definitions).
 let shellByteClasses: StaticString = """
-    @@@@@@@@@AA@@A@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@\
+    @@@@@@@@@AA@@@@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@\
     @LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@\
     @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\
     @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
     """
 
-/// Blank, newline, `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
+/// Blank, newline, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 let wordSpecialClass: UInt8 = 1
 /// `"`, `$`, `\` or `` ` ``.
 let doubleQuoteSpecialClass: UInt8 = 2
@@ -29,7 +29,7 @@ func shellByteClass(_ byte: UInt8) -> UInt8 {
 }
 
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
-/// `\r`, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
+/// `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 @inline(__always)
 func isWordSpecial(_ byte: UInt8) -> Bool {
     shellByteClass(byte) & wordSpecialClass != 0

@@ -7,10 +7,10 @@ public import WMLintSource
 /// `$(…)`, `${…}`, `$((…))` and backquotes are scanned recursively up to `maxDepth` levels; deeper levels are
 /// skipped with an explicit stack and reported once as `input-limit`.
 ///
+/// A `\r` is an ordinary byte, as it is for bash: in a file with CRLF line endings it stays at the end of each
+/// line's last word, and a `\` before `\r\n` escapes the `\r` instead of continuing the line.
+///
 /// Choices where the shell offers no friendly behaviour:
-/// - A `\r` right before a newline (CRLF line endings) is a blank outside quotes, so it never ends up in a
-///   word, and `\` before `\r\n` is a line continuation, as `\` before `\n` is. Bash keeps the `\r` in the
-///   word; inside quotes it is kept here too, as bash does.
 /// - A UTF-8 byte order mark at the start of the text is skipped (bash would glue it to the first word).
 /// - An unterminated quote, substitution or expansion is reported on its opening delimiter only (the `"`, `$(`,
 ///   `${`, `` ` ``, `$'` or `$((`), not on the rest of the file it swallows.
@@ -393,21 +393,15 @@ struct ShellLexer {
 
     // MARK: Command lists
 
-    /// Skips blanks, `\r` before a newline, and line continuations.
+    /// Skips blanks and line continuations.
     @inline(__always)
     mutating func skipBlanks() {
         while index < count {
             let byte = buffer[index]
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 index += 1
-            } else if byte == UInt8(ascii: "\r") && (index + 1 == count || buffer[index + 1] == UInt8(ascii: "\n")) {
-                if index + 1 == count { index += 1 } else { return }
             } else if byte == UInt8(ascii: "\\") && peek(index + 1) == UInt8(ascii: "\n") {
                 index += 2
-            } else if byte == UInt8(ascii: "\\") && peek(index + 1) == UInt8(ascii: "\r")
-                && peek(index + 2) == UInt8(ascii: "\n")
-            {
-                index += 3
             } else {
                 return
             }
@@ -443,11 +437,6 @@ struct ShellLexer {
                 return closer == .end
             }
             let byte = buffer[index]
-            if byte == UInt8(ascii: "\r") {
-                // `\r\n`: the `\r` is a blank, the newline comes next.
-                index += 1
-                continue
-            }
             if byte == UInt8(ascii: "\n") {
                 if case .caseHeader = command.phase {
                     index += 1
@@ -869,8 +858,7 @@ struct ShellLexer {
                 if heredoc.stripsTabs {
                     while start < lineEnd && buffer[start] == UInt8(ascii: "\t") { start += 1 }
                 }
-                var end = lineEnd
-                if end > start && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                let end = lineEnd
                 if end - start == heredoc.delimiter.count
                     && heredoc.delimiter.indices.allSatisfy({ buffer[start + $0] == heredoc.delimiter[$0] })
                 {
@@ -1612,7 +1600,7 @@ struct ShellLexer {
 extension UnsafeBufferPointer where Element == UInt8 {
     /// The local offset just past the plain word at `start` (not empty: `self[start]` is not special) when it ends
     /// at a blank, newline, `;`, `&`, `|`, `)` or the end of the text; `nil` when more follows (a quote, escape,
-    /// expansion, `(`, a `\r`, or `<`/`>`, which may make it an IO number).
+    /// expansion, `(`, or `<`/`>`, which may make it an IO number).
     @inline(__always)
     func plainWordEnd(from start: Int) -> Int? {
         var end = start + 1
@@ -1705,7 +1693,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
                 UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
                 return position > start ? position : nil
             default:
-                // A backslash, backquote, `(`, or `\r`.
+                // A backslash, backquote or `(`.
                 return nil
             }
         }

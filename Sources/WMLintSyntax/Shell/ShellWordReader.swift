@@ -52,8 +52,6 @@ extension ShellLexer {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
                 UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
                 break
-            case UInt8(ascii: "\r"):
-                guard end + 1 == count || buffer[end + 1] == UInt8(ascii: "\n") else { return nil }
             default:
                 return nil
             }
@@ -107,8 +105,6 @@ extension ShellLexer {
                     index += 1
                 } else if next == UInt8(ascii: "\n") {
                     index += 2
-                } else if next == UInt8(ascii: "\r") && peek(index + 2) == UInt8(ascii: "\n") {
-                    index += 3
                 } else {
                     if record { pool[depth].append(next, index, index + 2) }
                     index += 2
@@ -123,10 +119,6 @@ extension ShellLexer {
                 readDollar(depth: depth, record: record, inDouble: false)
             case UInt8(ascii: "`"):
                 readBackquote(depth: depth, record: record, inDouble: false)
-            case UInt8(ascii: "\r"):
-                if index + 1 == count || buffer[index + 1] == UInt8(ascii: "\n") { break scan }
-                if record { pool[depth].append(byte, index, index + 1) }
-                index += 1
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
                 guard index == start, peek(index + 1) == UInt8(ascii: "(") else { break scan }
                 // Process substitution `<(…)`: a command list.
@@ -220,10 +212,6 @@ extension ShellLexer {
                     let next = buffer[index + 1]
                     if next == UInt8(ascii: "\n") {
                         index += 2
-                        continue
-                    }
-                    if next == UInt8(ascii: "\r") && peek(index + 2) == UInt8(ascii: "\n") {
-                        index += 3
                         continue
                     }
                     if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next == UInt8(ascii: "$")
