@@ -3,7 +3,7 @@ import PackageDescription
 
 // Release builds generate direct calls to each concrete type's metadata accessor instead of looking the type up by
 // its mangled name at run time: the look-up demangles the name and searches the runtime's conformance table once per
-// generic requirement, about 1.6 M instructions of a small run's 13.6 M (docs/performance.md).
+// generic requirement, most of it at start-up (docs/performance.md has the figures).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("InternalImportsByDefault"),
@@ -12,10 +12,10 @@ let swiftSettings: [SwiftSetting] = [
 ]
 
 // Release builds on Linux are one static executable: the Swift runtime, libstdc++, libyaml and the C library are
-// linked in, so nothing is loaded or relocated before `main` and the start-up is a third shorter than with shared
-// libraries (docs/performance.md). The price: the executable is not position-independent, so its own code and data
-// load at fixed addresses (the stack, heap and other mappings are still randomized). Root-package unsafe flags are accepted by `swift build -c
-// release` (as pre-commit runs it). WMLINT_LINKING in the environment selects another linking for comparisons
+// linked in, so nothing is loaded or relocated before `main` (docs/performance.md compares the linkings). The price:
+// the executable is not position-independent, so its own code and data load at fixed addresses (the stack, heap and
+// other mappings are still randomized). Root-package unsafe flags are accepted by `swift build -c release` (as
+// pre-commit runs it). WMLINT_LINKING in the environment selects another linking for comparisons
 // (benchmarks/run.sh): `runtime` links only the Swift runtime statically, `dynamic` links nothing statically.
 let linking = Context.environment["WMLINT_LINKING"] ?? "static"
 let executableLinkerSettings: [LinkerSetting] =

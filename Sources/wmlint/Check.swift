@@ -4,10 +4,10 @@ import WMLintKit
 /// `wmlint check [PATH…]`: lint files and directories.
 ///
 /// The options are declared flat (no option groups): swift-argument-parser reflects over every property wrapper and
-/// group at parse time, and a flat list costs less (docs/performance.md). Declaration order is help order. Every
-/// option names itself: a name derived from the property's name is worked out character by character at each run. No
-/// option declares a default value (its help says it; `settings` applies it): a declared default is described at
-/// each parse through casts that search the runtime's conformance tables.
+/// group at parse time, and each group adds to that. Declaration order is help order. Every option names itself: a
+/// name derived from the property's name is worked out character by character at each run. No option declares a
+/// default value (its help says it; `settings` applies it): a declared default is described at each parse through
+/// casts that search the runtime's conformance tables.
 struct Check: KitCommand {
     /// The super-command name only counts when `check` is parsed as the root command (``WMLint/main()`` does for
     /// `wmlint [check] …`): usage and help then say `wmlint check`, and the parser does not try the command line as a

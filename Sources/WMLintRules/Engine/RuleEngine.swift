@@ -16,7 +16,7 @@ struct CheckState {
     private final class Shared {
         /// The request ``RuleEngine/run(_:context:)`` checks, valid while it runs (no state outlives the run). Not
         /// a copy: copying a request copies each of its fields through the generic `Field` type's runtime
-        /// metadata, about 6,000 instructions.
+        /// metadata.
         let request: UnsafePointer<Request>
         let context: RuleContext
         /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
@@ -53,7 +53,7 @@ struct CheckState {
     /// The string member's value, when it is known and well-typed.
     ///
     /// Not inlined: inlined into the checks, which hold the state `inout`, it trips the Swift 6.3.1 optimizer's
-    /// ownership verifier (a compiler crash); a call costs a few instructions.
+    /// ownership verifier (a compiler crash).
     @inline(never)
     func value(_ member: Member) -> String? {
         member == .lifetimeInDays ? nil : shared.values[Int(member.rawValue)]
