@@ -49,7 +49,7 @@ enum CarriageReturns {
                 carriageReturn >= diagnostics[index].range.lowerBound.offset
             else { continue }
             explained.insert(carriageReturn)
-            let isEscape = carriageReturn > 0 && escaped.contains(carriageReturn)
+            let isEscape = escaped.contains(carriageReturn)
             diagnostics[index].notes.append(isEscape ? continuationNote : valueNote)
             // The word is the escaped `\r` itself: advice about stray words does not apply.
             if isEscape && diagnostics[index].range.lowerBound.offset == carriageReturn - 1 {

@@ -327,14 +327,18 @@ struct FileLinter {
             // linted, so that a long script does not hold them all while its diagnostics grow.
             scanned.commands[index].words = []
             scanned.commands[index].assignments = []
-            guard let invocation = InvocationParser.parse(command, path: path) else {
-                if let named = InvocationParser.namedOperation(of: command), named.service == OperationModel.service,
+            let invocation: Invocation
+            switch InvocationParser.read(command, path: path) {
+            case .invocation(let read): invocation = read
+            case .other(let named):
+                if named.service == OperationModel.service,
                     named.operation == "delete-identity-provider-configuration", !named.isHelp
                 {
                     outcome.identityProviderCalls.deletions.append((path, named.range))
                     invocations += 1
                 }
                 continue
+            case .unknown: continue
             }
             invocations += 1
             outcome.identityProviderCalls.puts.append((path, invocation.operationRange))

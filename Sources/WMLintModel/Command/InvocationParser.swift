@@ -3,23 +3,43 @@ public import WMLintSyntax
 
 /// Reads the words of an `aws …` command as the AWS CLI's argument parsers read them.
 public enum InvocationParser {
-    /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
-    /// operation are not statically known).
-    public static func parse(_ command: ShellCommand, path: String) -> Invocation? {
+    /// What `command` runs: the operation (read in full), another named operation, or nothing known (its service
+    /// or operation, or a word before them, is known only at run time).
+    public static func read(_ command: ShellCommand, path: String) -> ParsedCommand {
         var reader = Reader(words: command.words, path: path)
-        guard let operationRange = reader.findOperation() else { return nil }
-        // `aws … put-identity-provider-configuration help` prints the operation's help: nothing is sent.
-        if reader.index == command.words.count - 1, command.words[reader.index].isStatic,
-            command.words[reader.index].text == "help"
-        {
-            return nil
+        guard reader.readNames() else { return .unknown }
+        // `aws … OPERATION help` prints the operation's help: nothing is sent.
+        let isHelp =
+            reader.index == command.words.count - 1 && command.words[reader.index].isStatic
+            && command.words[reader.index].text == "help"
+        guard let operationRange = reader.matchOperation(), !isHelp else {
+            let (service, operation) = (command.words[reader.positionals[0]], command.words[reader.positionals[1]])
+            return .other(
+                NamedOperation(service: service.text, operation: operation.text, range: operation.range, isHelp: isHelp)
+            )
         }
         reader.readOptions()
         reader.checkQuery()
-        return Invocation(
-            path: path, command: command, operationRange: operationRange, options: reader.options,
-            diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed, hasUnknownWords: reader.hasUnknownWords)
+        return .invocation(
+            Invocation(
+                path: path, command: command, operationRange: operationRange, options: reader.options,
+                diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed,
+                hasUnknownWords: reader.hasUnknownWords))
     }
+
+    /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
+    /// operation are not statically known).
+    public static func parse(_ command: ShellCommand, path: String) -> Invocation? {
+        guard case .invocation(let invocation) = read(command, path: path) else { return nil }
+        return invocation
+    }
+}
+
+/// What an `aws …` command runs, as ``InvocationParser/read(_:path:)`` finds it.
+public enum ParsedCommand: Sendable {
+    case invocation(Invocation)
+    case other(NamedOperation)
+    case unknown
 }
 
 /// The service and operation a command names, read past the global options before them.
@@ -30,30 +50,6 @@ public struct NamedOperation: Sendable, Hashable {
     public var range: SourceRange
     /// Whether the command asks for the operation's help (`… OPERATION help`), which sends nothing.
     public var isHelp: Bool
-}
-
-extension InvocationParser {
-    /// The service and operation that `command` (an `aws …` command) names: its first two words that are not
-    /// global options or their values. Nil when one of them, or a word before them, is known only at run time.
-    public static func namedOperation(of command: ShellCommand) -> NamedOperation? {
-        var index = 1
-        var names: [ShellWord] = []
-        while index < command.words.count, names.count < 2 {
-            let word = command.words[index]
-            guard word.isStatic else { return nil }
-            index += 1
-            guard word.text.hasPrefix("--") else {
-                names.append(word)
-                continue
-            }
-            if !word.text.contains("="), CommandOptions.exact(word.text)?.arity == .value { index += 1 }
-        }
-        guard names.count == 2 else { return nil }
-        let isHelp =
-            index == command.words.count - 1 && command.words[index].isStatic && command.words[index].text == "help"
-        return NamedOperation(
-            service: names[0].text, operation: names[1].text, range: names[1].range, isHelp: isHelp)
-    }
 }
 
 private struct Reader {
@@ -75,13 +71,12 @@ private struct Reader {
         positionals.reserveCapacity(2)
     }
 
-    /// Reads global options up to the service and operation names; the operation's range, if the command is
-    /// this operation — or plainly meant to be, with a misspelt name or a global option that swallowed the service
-    /// name (then reported, as the CLI refuses it).
-    mutating func findOperation() -> SourceRange? {
+    /// Reads global options up to the service and operation names (their indices go to ``positionals``); whether
+    /// both are there and statically known.
+    mutating func readNames() -> Bool {
         while index < words.count, positionals.count < 2 {
             let word = words[index]
-            guard word.isStatic || startsWithStaticOption(word) else { return nil }
+            guard word.isStatic || startsWithStaticOption(word) else { return false }
             if word.text.isDashWord {
                 let optionIndex = index
                 readOption(word, inOperation: false)
@@ -91,7 +86,13 @@ private struct Reader {
                 index += 1
             }
         }
-        guard positionals.count == 2 else { return nil }
+        return positionals.count == 2
+    }
+
+    /// The operation's range, after ``readNames()``, if the command is this operation — or plainly meant to be,
+    /// with a misspelt name or a global option that swallowed the service name (then reported, as the CLI refuses
+    /// it).
+    mutating func matchOperation() -> SourceRange? {
         let (service, operation) = (words[positionals[0]], words[positionals[1]])
         if service.text == OperationModel.service && operation.text == OperationModel.operation {
             return operation.range
