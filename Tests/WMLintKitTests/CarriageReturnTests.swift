@@ -4,29 +4,8 @@ import Testing
 /// Scripts saved with CRLF line endings, as bash runs them: the `\r` stays in each line's last word, and a `\`
 /// before CRLF escapes the `\r` instead of continuing the line. Embedded scripts (Markdown, workflows) have no `\r`.
 @Suite struct CarriageReturnTests {
-    static let applicationArn =
-        "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"
-    static let valid =
-        "--organization-id m-0123456789abcdef0123456789abcdef "
-        + "--identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,"
-        + "ApplicationArn=\(applicationArn) --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30"
-
-    /// Writes `files` (name → bytes) into a new directory and returns it.
-    static func project(_ files: [String: String]) throws -> String {
-        let directory = try Hostile.temporaryDirectory()
-        for (name, text) in files {
-            let path = directory + "/" + name
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Hostile.write(Array(text.utf8), to: path)
-        }
-        return directory
-    }
-
     static func diagnostics(_ arguments: [String], in directory: String) throws -> [[String: Any]] {
-        let run = try TestSupport.run(["check", "--format", "json"] + arguments, in: directory)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        return try #require(report["diagnostics"] as? [[String: Any]])
+        try Hostile.diagnostics(of: TestSupport.run(["check", "--format", "json"] + arguments, in: directory))
     }
 
     static func bytes(_ path: String) throws -> [UInt8] {
@@ -34,8 +13,8 @@ import Testing
     }
 
     @Test func aValueEndingInTheCarriageReturnSaysSoAndTheFixRemovesIt() throws {
-        let script = "\(Hostile.operation) \(Self.valid) --authentication-mode IDENTITY_PROVIDER_ONLY\r\n"
-        let directory = try Self.project(["setup.sh": script])
+        let script = "\(Hostile.operation) \(Hostile.validOptions) --authentication-mode IDENTITY_PROVIDER_ONLY\r\n"
+        let directory = try Hostile.project(["setup.sh": script])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let found = try Self.diagnostics(["setup.sh"], in: directory)
         #expect(found.map { $0["rule"] as? String } == ["enum-value"])
@@ -53,9 +32,9 @@ import Testing
     @Test func aBackslashBeforeCRLFIsReportedAndTheFixMakesItAContinuation() throws {
         // `LifetimeInDays=30\r` is 30 to the CLI: only the lost continuation is wrong.
         let script =
-            "\(Hostile.operation) --authentication-mode IDENTITY_PROVIDER_ONLY \(Self.valid)\\\r\n"
+            "\(Hostile.operation) --authentication-mode IDENTITY_PROVIDER_ONLY \(Hostile.validOptions)\\\r\n"
             + "  --region eu-west-1\n"
-        let directory = try Self.project(["setup.sh": script])
+        let directory = try Hostile.project(["setup.sh": script])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let found = try Self.diagnostics(["setup.sh"], in: directory)
         #expect(found.map { $0["rule"] as? String } == ["shell-syntax"])
@@ -76,8 +55,9 @@ import Testing
     /// A lone escaped `\r` (`… \` CRLF) reaches the CLI as an argument of its own, which it refuses; that finding
     /// explains the line ending, and no `shell-syntax` repeats it.
     @Test func aStrayEscapedCarriageReturnIsExplainedOnce() throws {
-        let script = "\(Hostile.operation) \(Self.valid) \\\r\n  --authentication-mode IDENTITY_PROVIDER_ONLY\n"
-        let directory = try Self.project(["setup.sh": script])
+        let script =
+            "\(Hostile.operation) \(Hostile.validOptions) \\\r\n  --authentication-mode IDENTITY_PROVIDER_ONLY\n"
+        let directory = try Hostile.project(["setup.sh": script])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let found = try Self.diagnostics(["setup.sh"], in: directory)
         #expect(found.compactMap { $0["rule"] as? String }.sorted() == ["missing-required", "option-value"])
@@ -88,9 +68,9 @@ import Testing
 
     @Test func aRegionWithTheCarriageReturnIsRefusedAsTheCLIRefusesIt() throws {
         let script =
-            "\(Hostile.operation) \(Self.valid) --authentication-mode IDENTITY_PROVIDER_ONLY "
+            "\(Hostile.operation) \(Hostile.validOptions) --authentication-mode IDENTITY_PROVIDER_ONLY "
             + "--region us-west-2\r\n"
-        let directory = try Self.project(["setup.sh": script])
+        let directory = try Hostile.project(["setup.sh": script])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let found = try Self.diagnostics(["setup.sh"], in: directory)
         #expect(found.map { $0["rule"] as? String } == ["option-value"])
@@ -102,19 +82,20 @@ import Testing
 
     /// Python's `int()` ignores surrounding whitespace, so a lifetime ending in `\r` is the number the CLI sends.
     @Test func anIntegerEndingInTheCarriageReturnIsAccepted() throws {
-        let script = "\(Hostile.operation) --authentication-mode IDENTITY_PROVIDER_ONLY \(Self.valid)\r\n"
-        let directory = try Self.project(["setup.sh": script])
+        let script = "\(Hostile.operation) --authentication-mode IDENTITY_PROVIDER_ONLY \(Hostile.validOptions)\r\n"
+        let directory = try Hostile.project(["setup.sh": script])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(try Self.diagnostics(["setup.sh"], in: directory).isEmpty)
     }
 
     @Test func embeddedScriptsReadCRLFAsALineBreak() throws {
-        let command = "\(Hostile.operation) \(Self.valid) \\\r\n  --authentication-mode IDENTITY_PROVIDER_ONLY"
+        let command =
+            "\(Hostile.operation) \(Hostile.validOptions) \\\r\n  --authentication-mode IDENTITY_PROVIDER_ONLY"
         let workflow =
             "on: push\r\njobs:\r\n  idc:\r\n    runs-on: ubuntu-latest\r\n    steps:\r\n      - run: |\r\n"
             + "          \(command.replacingOccurrences(of: "\r\n  ", with: "\r\n            "))\r\n"
         let markdown = "# Setup\r\n\r\n```sh\r\n\(command)\r\n```\r\n\r\n```console\r\n$ \(command)\r\n```\r\n"
-        let directory = try Self.project([".github/workflows/idc.yml": workflow, "README.md": markdown])
+        let directory = try Hostile.project([".github/workflows/idc.yml": workflow, "README.md": markdown])
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(try Self.diagnostics([".github/workflows/idc.yml", "README.md"], in: directory).isEmpty)
         let converted = try TestSupport.run(["convert", "README.md"], in: directory)

@@ -12,6 +12,13 @@ enum Hostile {
     /// A valid organization id.
     static let organization = "m-0123456789abcdef0123456789abcdef"
 
+    /// Valid values of every required option but `--authentication-mode`, as one stretch of a command line.
+    static let validOptions =
+        "--organization-id \(organization) "
+        + "--identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,"
+        + "ApplicationArn=arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 "
+        + "--personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30"
+
     /// Lints `bytes` in process as standard input of the given form (forced, so every byte is read).
     static func lint(
         _ bytes: [UInt8], as format: InputFormat, name: String, maxFileSize: Int = 8 * 1024 * 1024
@@ -52,6 +59,19 @@ enum Hostile {
 
     static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
+    }
+
+    /// A new temporary directory holding `files` (path relative to it → text).
+    static func project(_ files: [String: String]) throws -> String {
+        let directory = try temporaryDirectory()
+        for (name, text) in files { try write(text, to: directory + "/" + name) }
+        return directory
+    }
+
+    /// The `diagnostics` of a `--format json` report on a run's standard output.
+    static func diagnostics(of run: TestSupport.Run) throws -> [[String: Any]] {
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return try #require(report["diagnostics"] as? [[String: Any]])
     }
 
     /// Runs `executable` with `arguments` in `directory` with `environment` added to this process's, and no

@@ -4,27 +4,16 @@ import Testing
 /// `identity-provider-deleted` over whole files: a deletion counts against the puts after it in the same file,
 /// whatever the form (script, workflow steps, Markdown blocks), and a suppression comment covers it.
 @Suite struct IdentityProviderDeletedTests {
-    static let delete =
-        "aws workmail delete-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef"
+    static let delete = "aws workmail delete-identity-provider-configuration --organization-id \(Hostile.organization)"
     static let put =
-        "aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef "
-        + "--authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY --identity-center-configuration "
-        + "InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=arn:aws:sso::508193746210:"
-        + "application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058 "
-        + "--personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30"
+        "\(Hostile.operation) \(Hostile.validOptions) --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY"
 
     /// The rules and start offsets of what `check` reports on `name` holding `text`.
     static func findings(_ name: String, _ text: String) throws -> [String] {
-        let directory = try Hostile.temporaryDirectory()
+        let directory = try Hostile.project([name: text])
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let path = directory + "/" + name
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Hostile.write(Array(text.utf8), to: path)
         let run = try TestSupport.run(["check", "--format", "json", name], in: directory)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
-        return diagnostics.map { diagnostic in
+        return try Hostile.diagnostics(of: run).map { diagnostic in
             let range = diagnostic["range"] as? [String: [String: Int]]
             return "\(diagnostic["rule"] as? String ?? "?")@\(range?["start"]?["offset"] ?? -1)"
         }
