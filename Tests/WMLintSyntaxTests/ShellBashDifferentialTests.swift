@@ -113,6 +113,20 @@ private struct VariableScriptGenerator {
     mutating func script() -> String {
         (0..<(6 + words.random.next() % 10)).map { _ in statement() }.joined(separator: "\n") + "\n"
     }
+
+    /// A script of straight-line statements only (assignments, exports and uses): in a CRLF script `fi\r` or
+    /// `done\r` is no keyword, so bash refuses compound commands.
+    mutating func straightLineScript() -> String {
+        let statements = (0..<(4 + words.random.next() % 8)).map { _ in
+            let name = pick(Self.names)
+            switch words.random.next() % 4 {
+            case 0: return "\(name)=\(value())"
+            case 1: return "export \(name)=\(value())"
+            default: return use()
+            }
+        }
+        return statements.joined(separator: "\n") + "\n"
+    }
 }
 
 @Suite struct ShellBashDifferentialTests {
@@ -152,6 +166,33 @@ private struct VariableScriptGenerator {
         return calls
     }
 
+    /// `text` with each newline made CRLF.
+    private func crlf(_ text: String) -> [UInt8] {
+        Array(text.utf8).flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
+    }
+
+    /// Compares every `aws CALL WORD` of `script` whose word wmlint resolves through variables with the argument
+    /// bash passes to that call (as bytes); returns how many were compared.
+    private func compareResolvedWords(of script: [UInt8]) throws -> Int {
+        let text = String(decoding: script, as: UTF8.self)
+        var bashCalls: [String: [[UInt8]]] = [:]
+        for call in try bashWords(of: text) where !call.isEmpty {
+            bashCalls[call[0]] = call.dropFirst().map { Array($0.utf8) }
+        }
+        let source = SourceText(bytes: script, path: "gen.sh")
+        let scanned = ShellScanner.scan(source).resolvingVariables(in: source)
+        var compared = 0
+        for command in scanned.commands where command.words.count == 3 {
+            let word = command.words[2]
+            guard word.isStatic, !word.substitutions.isEmpty else { continue }
+            compared += 1
+            #expect(
+                bashCalls[command.words[1].text] == [Array(word.text.utf8)],
+                "call \(command.words[1].text) in:\n\(text)")
+        }
+        return compared
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bash)), arguments: Array(UInt64(1)...12))
     func decodesWordsAsBashDoes(seed: UInt64) throws {
         var generator = WordGenerator(random: SplitMix(state: seed))
@@ -183,21 +224,7 @@ private struct VariableScriptGenerator {
         var resolvedCount = 0
         for _ in 0..<150 {
             generator.calls = 0
-            let script = generator.script()
-            var bashCalls: [String: [String]] = [:]
-            for call in try bashWords(of: script) where !call.isEmpty {
-                bashCalls[call[0]] = Array(call.dropFirst())
-            }
-            let source = SourceText(bytes: Array(script.utf8), path: "gen.sh")
-            let scanned = ShellScanner.scan(source).resolvingVariables(in: source)
-            for command in scanned.commands where command.words.count == 3 {
-                let word = command.words[2]
-                guard word.isStatic, !word.substitutions.isEmpty else { continue }
-                resolvedCount += 1
-                #expect(
-                    bashCalls[command.words[1].text] == [word.text],
-                    "call \(command.words[1].text) in:\n\(script)")
-            }
+            resolvedCount += try compareResolvedWords(of: Array(generator.script().utf8))
         }
         // The generator's scripts resolve often enough for the comparison to mean something.
         #expect(resolvedCount > 20)
@@ -209,11 +236,9 @@ private struct VariableScriptGenerator {
     func decodesCRLFScriptsAsBashDoes(seed: UInt64) throws {
         var generator = WordGenerator(random: SplitMix(state: seed))
         let lines = (0..<250).map { _ in generator.command() }
-        let lf = Array((lines.joined(separator: "\n") + "\n").utf8)
-        let crlf = lf.flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
-        let script = String(decoding: crlf, as: UTF8.self)
-        let expected = try bashWords(of: script).map { $0.map { Array($0.utf8) } }
-        let scanned = ShellScanner.scan(SourceText(bytes: crlf, path: "gen.sh"))
+        let script = crlf(lines.joined(separator: "\n") + "\n")
+        let expected = try bashWords(of: String(decoding: script, as: UTF8.self)).map { $0.map { Array($0.utf8) } }
+        let scanned = ShellScanner.scan(SourceText(bytes: script, path: "gen.sh"))
         let ours = scanned.commands.map { $0.words.dropFirst().map { Array($0.text.utf8) } }
         #expect(expected.count > lines.count / 2)
         #expect(ours == expected)
@@ -224,38 +249,11 @@ private struct VariableScriptGenerator {
     /// Variables assigned on CRLF lines keep the `\r`, as bash keeps it.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: bash)), arguments: Array(UInt64(1)...4))
     func resolvesCRLFVariablesAsBashSetsThem(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var generator = VariableScriptGenerator(words: WordGenerator(random: SplitMix(state: seed)))
         var resolvedCount = 0
         for _ in 0..<100 {
-            var generator = VariableScriptGenerator(words: WordGenerator(random: random))
-            // Straight-line statements only: `fi\r` or `done\r` is no keyword, so bash refuses compound commands
-            // in a CRLF script.
-            var statements: [String] = []
-            for _ in 0..<(4 + random.next() % 8) {
-                let name = ["A", "B", "C"][Int(random.next() % 3)]
-                switch random.next() % 4 {
-                case 0: statements.append("\(name)=\(generator.value())")
-                case 1: statements.append("export \(name)=\(generator.value())")
-                default: statements.append(generator.use())
-                }
-            }
-            random = generator.words.random
-            let lf = Array((statements.joined(separator: "\n") + "\n").utf8)
-            let crlf = lf.flatMap { $0 == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), $0] : [$0] }
-            var bashCalls: [String: [[UInt8]]] = [:]
-            for call in try bashWords(of: String(decoding: crlf, as: UTF8.self)) where !call.isEmpty {
-                bashCalls[call[0]] = call.dropFirst().map { Array($0.utf8) }
-            }
-            let source = SourceText(bytes: crlf, path: "gen.sh")
-            let scanned = ShellScanner.scan(source).resolvingVariables(in: source)
-            for command in scanned.commands where command.words.count == 3 {
-                let word = command.words[2]
-                guard word.isStatic, !word.substitutions.isEmpty else { continue }
-                resolvedCount += 1
-                #expect(
-                    bashCalls[command.words[1].text] == [Array(word.text.utf8)],
-                    "call \(command.words[1].text) in:\n\(statements.joined(separator: "\n"))")
-            }
+            generator.calls = 0
+            resolvedCount += try compareResolvedWords(of: crlf(generator.straightLineScript()))
         }
         #expect(resolvedCount > 20)
     }
