@@ -164,9 +164,7 @@ struct FileLinter {
         let calls = outcome.identityProviderCalls
         if !calls.deletions.isEmpty {
             outcome.diagnostics += IdentityProviderDeletedCheck.diagnostics(
-                deletions: calls.deletions.filter { $0.path == file.path }.map(\.range),
-                puts: calls.puts.filter { $0.path == file.path }.map(\.range),
-                putsElsewhere: calls.puts.contains { $0.path != file.path }, path: file.path)
+                deletions: calls.deletions, puts: calls.puts)
         }
         return outcome
     }
