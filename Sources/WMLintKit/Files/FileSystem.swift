@@ -285,6 +285,35 @@ enum FileSystem {
                 start: UnsafeRawPointer(directory).assumingMemoryBound(to: UInt8.self), count: strlen(directory)))
     }
 
+    /// `write(2)`: bytes written, or -1 with `errno` set.
+    static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.write(descriptor, bytes, count)
+        #else
+            Darwin.write(descriptor, bytes, count)
+        #endif
+    }
+
+    /// Writes all of `bytes` to `descriptor` with `write` (the system's, unless a test injects failures), retrying
+    /// short writes and interruptions; the failure's text, or `nil`.
+    static func writeAll(
+        _ bytes: UnsafeRawBufferPointer, to descriptor: Int32,
+        using write: (Int32, UnsafeRawPointer, Int) -> Int = systemWrite
+    ) -> String? {
+        guard let base = bytes.baseAddress else { return nil }
+        var written = 0
+        while written < bytes.count {
+            let count = write(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errorText()
+            }
+            if count == 0 { return "nothing could be written" }
+            written += count
+        }
+        return nil
+    }
+
     private static func errorText() -> String {
         String(cString: strerror(errno))
     }

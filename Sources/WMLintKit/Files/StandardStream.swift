@@ -23,32 +23,13 @@ public enum StandardStream: Sendable, Hashable {
         }
     }
 
-    /// Writes all of `text` (nothing for an empty text), retrying interrupted writes.
+    /// Writes all of `text` (nothing for an empty text), retrying short and interrupted writes.
     ///
     /// Throws a write failure naming the stream and the system's reason when a write fails.
     public func write(_ text: String) throws(WMLintError) {
         var text = text
-        let failure: String? = text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Self.systemWrite(
-                    descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written < 0 { return strerror(errno).map { String(cString: $0) } ?? "error \(errno)" }
-                if written == 0 { return "short write" }
-                offset += written
-            }
-            return nil
-        }
+        let failure = text.withUTF8 { FileSystem.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
         if let failure { throw .writeFailed("cannot write to \(name): \(failure)") }
-    }
-
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int {
-        #if canImport(Glibc)
-            Glibc.write(descriptor, bytes, count)
-        #elseif canImport(Darwin)
-            Darwin.write(descriptor, bytes, count)
-        #endif
     }
 
     /// Makes a write to a pipe whose reader has gone fail with `EPIPE`, as any other write error does, instead of

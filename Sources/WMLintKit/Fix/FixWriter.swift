@@ -19,13 +19,7 @@ struct FileWriteOperations: Sendable {
 
     /// The real system calls.
     static let system = FileWriteOperations(
-        write: { descriptor, buffer, count in
-            #if canImport(Glibc)
-                Glibc.write(descriptor, buffer, count)
-            #else
-                Darwin.write(descriptor, buffer, count)
-            #endif
-        },
+        write: { FileSystem.systemWrite($0, $1, $2) },
         sync: { fsync($0) },
         rename: { from, to in
             #if canImport(Glibc)
@@ -224,22 +218,9 @@ public struct FixWriter: Sendable {
         return nil
     }
 
-    /// Writes every byte, retrying short writes and interruptions; the failure's text, or `nil`.
+    /// Writes every byte with ``operations``' `write`; the failure's text, or `nil`.
     private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> String? {
-        bytes.withUnsafeBytes { buffer -> String? in
-            guard let base = buffer.baseAddress else { return nil }
-            var written = 0
-            while written < buffer.count {
-                let count = operations.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errorText()
-                }
-                if count == 0 { return "nothing could be written" }
-                written += count
-            }
-            return nil
-        }
+        bytes.withUnsafeBytes { FileSystem.writeAll($0, to: descriptor, using: operations.write) }
     }
 
     /// Creates the hidden temporary file `.NAME.wmlint-XXXXXX` beside `path` and notes it for removal on an ending

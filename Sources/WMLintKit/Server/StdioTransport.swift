@@ -61,16 +61,9 @@ public enum LanguageServerStdio {
         queue.close()
     }
 
+    /// Writes a frame; a client that has gone is noticed on the next read, so a failed write is not reported.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
-            }
-        }
+        _ = bytes.withUnsafeBytes { FileSystem.writeAll($0, to: descriptor) }
     }
 }
 
