@@ -100,6 +100,45 @@ struct HostileOutputTests {
         let errors = try String(contentsOfFile: base + "/errors", encoding: .utf8)
         #expect(errors.contains("cannot write to standard output"), "\(errors)")
     }
+
+    @Test("a closed standard output is exit 2 with a message")
+    func closedStandardOutput() throws {
+        let base = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" check . >&- 2> errors", try #require(TestSupport.binary)]
+        process.currentDirectoryURL = URL(fileURLWithPath: base)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        let errors = try String(contentsOfFile: base + "/errors", encoding: .utf8)
+        // The reason depends on what the run opened as descriptor 1 once it was free.
+        #expect(errors.contains("cannot write to standard output: "), "\(errors)")
+    }
+
+    /// A reader that has gone: the write fails with `EPIPE` (no silent death by `SIGPIPE`).
+    @Test("a pipe nobody reads is exit 2 with a message")
+    func brokenPipe() throws {
+        let base = try Self.makeProject()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let output = Pipe()
+        try output.fileHandleForReading.close()
+        let errors = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(TestSupport.binary))
+        process.arguments = ["check", "."]
+        process.currentDirectoryURL = URL(fileURLWithPath: base)
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        try output.fileHandleForWriting.close()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("cannot write to standard output: Broken pipe"), "\(message)")
+    }
 }
 
 /// `file://` targets in version-control directories, and the same message whether a file outside exists.
