@@ -280,3 +280,124 @@ struct PythonPatternTests {
         #expect(try PythonPattern.swiftSource(of: "(?:x|y)+?") == "(?:x|y)+?")
     }
 }
+
+// MARK: - Against botocore
+
+/// The kind of a finding as `Tests/oracle/shape_oracle.py` names it.
+func oracleKind(_ finding: ShapeFinding) -> String {
+    switch finding {
+    case .missingRequired: "required"
+    case .unknownMember: "unknown"
+    case .typeMismatch: "type"
+    case .enumValue: "enum"
+    case .pattern: "pattern"
+    case .length: "length"
+    case .range: "range"
+    }
+}
+
+@Suite(
+    "Shape validator against botocore",
+    .enabled(if: ShapePython.unavailableReason == nil, Comment(rawValue: ShapePython.unavailableReason ?? "")))
+struct ShapeValidatorDifferentialTests {
+    /// A pointer at fault and the kind of fault; pointers compare by their bytes, as Python compares them (Swift's
+    /// `==` on strings would make `/K` and `/\u{212A}`, the Kelvin sign, one pointer).
+    struct Fault: Hashable, Comparable, CustomStringConvertible {
+        var pointer: [UInt8]
+        var kind: String
+
+        init(pointer: String, kind: String) {
+            self.pointer = Array(pointer.utf8)
+            self.kind = kind
+        }
+
+        static func < (a: Fault, b: Fault) -> Bool {
+            a.pointer == b.pointer ? a.kind < b.kind : a.pointer.lexicographicallyPrecedes(b.pointer)
+        }
+
+        var description: String { "\(String(decoding: pointer, as: UTF8.self).debugDescription) \(kind)" }
+    }
+
+    static let casesPerOperation = 3000
+
+    /// Seeded value trees for every covered operation (valid, and with missing, unknown and mistyped members,
+    /// lengths and numbers around their bounds, pattern-breaking and enum-near strings, multi-byte text), each
+    /// judged by botocore's ParamValidator and the model's own constraints; the validator must find exactly the
+    /// same pointers at fault, for the same kinds of fault.
+    @Test func findsWhatBotocoreAndTheModelFind() throws {
+        let result = try ShapePython.run([
+            "Tests/oracle/shape_oracle.py", "--generate", "--seed", "20171001", "--count",
+            String(Self.casesPerOperation),
+        ])
+        try #require(result.status == 0, "the oracle failed")
+        var cases = 0
+        var rejected = 0
+        var verdictMismatches = 0
+        var faultMismatches = 0
+        var byKind: [String: Int] = [:]
+        var perOperation: [String: (cases: Int, rejected: Int)] = [:]
+        for line in result.output.split(separator: UInt8(ascii: "\n")) {
+            let parsed = JSONParser.parse(SourceText(bytes: Array(line), path: "cases.jsonl"))
+            guard let root = parsed.root, !parsed.hasErrors, case .object(let members) = root.value else {
+                Issue.record("an oracle line does not parse: \(String(decoding: line.prefix(200), as: UTF8.self))")
+                continue
+            }
+            let fields = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+            guard case .string(let id) = fields["id"]?.value, case .string(let name) = fields["operation"]?.value,
+                let value = fields["value"], case .array(let faultNodes) = fields["faults"]?.value,
+                let operation = OperationShape.named(name)
+            else {
+                Issue.record("an oracle line lacks a field: \(String(decoding: line.prefix(200), as: UTF8.self))")
+                continue
+            }
+            let theirs = Set(
+                faultNodes.compactMap { node -> Fault? in
+                    guard case .array(let pair) = node.value, pair.count == 2,
+                        case .string(let pointer) = pair[0].value,
+                        case .string(let kind) = pair[1].value
+                    else { return nil }
+                    return Fault(pointer: pointer, kind: kind)
+                })
+            #expect(theirs.count == faultNodes.count, "\(id): a fault of the oracle could not be read")
+            let ours = Set(
+                ShapeValidator.validate(value, operation: operation).map {
+                    Fault(pointer: $0.pointer, kind: oracleKind($0))
+                })
+            cases += 1
+            perOperation[name, default: (0, 0)].cases += 1
+            if !theirs.isEmpty {
+                rejected += 1
+                perOperation[name, default: (0, 0)].rejected += 1
+            }
+            for fault in theirs { byKind[fault.kind, default: 0] += 1 }
+            if ours.isEmpty != theirs.isEmpty { verdictMismatches += 1 }
+            if ours != theirs {
+                faultMismatches += 1
+                if faultMismatches <= 20 {
+                    let kind = fields["kind"].flatMap { node -> String? in
+                        if case .string(let text) = node.value { return text }
+                        return nil
+                    }
+                    Issue.record(
+                        """
+                        \(id) (\(kind ?? "?")): botocore and the model find \(theirs.sorted()), \
+                        the validator \(ours.sorted()) in \(String(decoding: line.prefix(600), as: UTF8.self))
+                        """)
+                }
+            }
+        }
+        print(
+            "shape differential: \(cases) value trees over \(perOperation.count) operations, \(cases - rejected) "
+                + "valid, \(rejected) rejected; faults by kind: "
+                + byKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                + "; \(verdictMismatches) accepted/rejected mismatches, \(faultMismatches) fault-set mismatches")
+        #expect(cases == Self.casesPerOperation * OperationShape.all.count)
+        #expect(perOperation.count == OperationShape.all.count)
+        for (name, counts) in perOperation {
+            #expect(counts.rejected > counts.cases / 5 && counts.rejected < counts.cases, "\(name): \(counts)")
+        }
+        #expect(Set(byKind.keys) == ["required", "unknown", "type", "enum", "pattern", "length", "range"])
+        #expect(verdictMismatches == 0)
+        #expect(faultMismatches == 0)
+    }
+}
