@@ -100,12 +100,27 @@ def shape_tree(shape, path):
 
 def operations():
     """The covered operations as JSON-ready dictionaries, sorted by CLI name."""
-    model = botocore.session.get_session().get_service_model(SERVICE, API_VERSION)
+    session = botocore.session.get_session()
+    model = session.get_service_model(SERVICE, API_VERSION)
+    paginators = session.get_paginator_model(SERVICE, API_VERSION)
     result = []
     for api_name in OPERATIONS:
         operation = model.operation_model(api_name)
         tree = shape_tree(operation.input_shape, ())
-        result.append({"cli": xform_name(api_name, "-"), "api": api_name, "input": tree})
+        entry = {"cli": xform_name(api_name, "-"), "api": api_name, "input": tree}
+        try:
+            config = paginators.get_paginator(api_name)
+        except ValueError:
+            config = None
+        if config is not None:
+            # The AWS CLI pages through such an operation itself: --starting-token, --page-size and --max-items
+            # stand in for these members, which it still accepts (undocumented).
+            tokens = config["input_token"]
+            entry["pagination"] = {
+                "inputTokens": tokens if isinstance(tokens, list) else [tokens],
+                "limitKey": config["limit_key"],
+            }
+        result.append(entry)
     return sorted(result, key=lambda operation: operation["cli"])
 
 
@@ -251,6 +266,11 @@ def operations_swift(ops):
             f"apiName: {swift_string(operation['api'])}",
             f"input: {names[operation['input']['shape']]}",
         ]
+        if "pagination" in operation:
+            pagination = operation["pagination"]
+            tokens = ", ".join(swift_string(token) for token in pagination["inputTokens"])
+            arguments.append(
+                f"pagination: Pagination(inputTokens: [{tokens}], limitKey: {swift_string(pagination['limitKey'])})")
         call = swift_call("OperationShape", arguments, 8)
         out += call[:-1] + [call[-1] + ","]
     out += [

@@ -37,12 +37,17 @@ public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case overriddenInput = "overridden-input"
     case skeletonOnly = "skeleton-only"
     case identityProviderDeleted = "identity-provider-deleted"
+    case valuePattern = "value-pattern"
+    case valueRange = "value-range"
+    case applicationNotFromWorkMail = "application-not-from-workmail"
+    case regionInconsistent = "region-inconsistent"
+    case applicationDeleted = "application-deleted"
 
     /// The severity the rule has when no configuration changes it.
     public var defaultSeverity: Severity {
         switch self {
         case .abbreviatedOption, .endpointRegionMismatch, .patLifetimeIgnored, .clientsLockedOut,
-            .placeholderValue, .unusedSuppression, .identityProviderDeleted:
+            .placeholderValue, .unusedSuppression, .identityProviderDeleted, .applicationDeleted:
             .warning
         case .unresolvedValue, .overriddenInput, .skeletonOnly:
             .info

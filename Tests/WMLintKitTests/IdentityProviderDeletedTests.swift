@@ -30,9 +30,15 @@ import Testing
 
     @Test func globalOptionsHelpAndOtherOperationsAreReadAsTheCLIReadsThem() throws {
         let spaced = "aws --region us-east-1 --output json workmail --debug delete-identity-provider-configuration\n"
-        #expect(try Self.findings("a.sh", spaced).count == 1)
+        // The deletion, and its missing --organization-id.
+        #expect(
+            try Self.findings("a.sh", spaced).map { $0.prefix { $0 != "@" } } == [
+                "identity-provider-deleted", "missing-required",
+            ])
         #expect(try Self.findings("b.sh", "aws workmail delete-identity-provider-configuration help\n").isEmpty)
-        #expect(try Self.findings("c.sh", "aws workmail delete-organization --organization-id m-1\n").isEmpty)
+        let otherOperation =
+            "aws workmail delete-organization --organization-id \(Hostile.organization) --delete-directory\n"
+        #expect(try Self.findings("c.sh", otherOperation).isEmpty)
         #expect(try Self.findings("d.sh", "aws \"$SERVICE\" delete-identity-provider-configuration\n").isEmpty)
     }
 

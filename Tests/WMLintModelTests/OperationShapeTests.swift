@@ -165,10 +165,17 @@ struct OperationShapeTests {
         #expect(try document.string("apiVersion") == "2017-10-01")
         let operations = try (document.list("operations") ?? []).map { node -> OperationShape in
             let object = try Object(node, "operation")
-            object.expectOnly(["cli", "api", "input"])
+            object.expectOnly(["cli", "api", "input", "pagination"])
             let cli = try object.string("cli")
+            let pagination = try object.fields["pagination"].map { node -> Pagination in
+                let paging = try Object(node, "\(cli) pagination")
+                paging.expectOnly(["inputTokens", "limitKey"])
+                return Pagination(
+                    inputTokens: try paging.strings("inputTokens") ?? [], limitKey: try paging.string("limitKey"))
+            }
             return OperationShape(
-                cliName: cli, apiName: try object.string("api"), input: try shape(try object.node("input"), cli))
+                cliName: cli, apiName: try object.string("api"), input: try shape(try object.node("input"), cli),
+                pagination: pagination)
         }
         #expect(operations.map(\.cliName) == OperationShape.all.map(\.cliName))
         for (fromJSON, embedded) in zip(operations, OperationShape.all) {

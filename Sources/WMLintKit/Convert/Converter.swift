@@ -30,17 +30,21 @@ public enum Converter {
             switch target {
             case .json: output += JSONWriter.write(body, indent: 4) + "\n"
             case .yaml: output += (converted > 0 ? "---\n" : "") + YAMLText.write(body)
-            case .command: output += commandLine(body, globalOptions: request.globalOptions) + "\n"
+            case .command:
+                output += commandLine(body, operation: request.operation, globalOptions: request.globalOptions) + "\n"
             }
             converted += 1
         }
         return (output, report, allConverted)
     }
 
-    /// An equivalent `aws workmail put-identity-provider-configuration` line: the command's global options as it
-    /// gave them, right after the operation, then the parameters, structures as compact JSON.
-    static func commandLine(_ body: SyntaxNode, globalOptions: [(name: String, value: String?)] = []) -> String {
-        var words = ["aws", OperationModel.service, OperationModel.operation]
+    /// An equivalent `aws workmail OPERATION` line: the command's global options as it gave them, right after the
+    /// operation, then the parameters, structures as compact JSON, booleans as their flags.
+    static func commandLine(
+        _ body: SyntaxNode, operation: String = OperationModel.operation,
+        globalOptions: [(name: String, value: String?)] = []
+    ) -> String {
+        var words = ["aws", OperationModel.service, operation]
         for option in globalOptions {
             words.append(option.name)
             if let value = option.value { words.append(value) }
@@ -55,6 +59,11 @@ public enum Converter {
                 unpaired.append(member)
             case .string(let text):
                 words += [OperationModel.optionName(of: member.key), shellQuote(text)]
+            case .bool(let value):
+                let option = OperationModel.optionName(of: member.key)
+                words.append(value ? option : "--no-" + option.dropFirst(2))
+            case .number(let number):
+                words += [OperationModel.optionName(of: member.key), number.lexeme]
             default:
                 words += [OperationModel.optionName(of: member.key), shellQuote(JSONWriter.writeCompact(member.value))]
             }

@@ -28,12 +28,15 @@ enum DocumentReader {
         syntax == .json ? JSONParser.parse(text, demand: demand) : YAMLLoader.load(text, demand: demand)
     }
 
+    /// Reads the document of a request whose parser builds `demand` (by default, what
+    /// `put-identity-provider-configuration` needs).
     static func read(
-        _ text: SourceText, syntax: Syntax, provenance: [RelatedLocation], into outcome: inout FileOutcome
+        _ text: SourceText, syntax: Syntax, demand: NodeDemand = OperationModel.requestDemand,
+        provenance: [RelatedLocation], into outcome: inout FileOutcome
     ) -> Document {
         read(
-            parse(text, syntax: syntax, demand: OperationModel.requestDemand), text: text, syntax: syntax,
-            provenance: provenance, into: &outcome)
+            parse(text, syntax: syntax, demand: demand), text: text, syntax: syntax, provenance: provenance,
+            into: &outcome)
     }
 
     /// The document of an already parsed text.

@@ -318,6 +318,9 @@ struct FileLinter {
         // line break).
         let isOwnScript = script.text.map == nil
         var escapedLineEnds: [Int] = []
+        // The bindings are all the collector needs of the script (the words are freed as they are linted).
+        var collector = ScriptCallCollector(
+            script: ShellScript(commands: [], bindings: scanned.bindings, comments: []), text: script.text, path: path)
         for index in scanned.commands.indices {
             let command = scanned.commands[index]
             let uses = command.words.flatMap(\.substitutions) + command.assignments.flatMap(\.value.substitutions)
@@ -326,20 +329,20 @@ struct FileLinter {
             scanned.commands[index].words = []
             scanned.commands[index].assignments = []
             let invocation: Invocation
-            switch InvocationParser.read(command, path: path) {
-            case .invocation(let read): invocation = read
-            case .other(let named):
-                if named.service == OperationModel.service,
-                    named.operation == "delete-identity-provider-configuration", !named.isHelp
-                {
-                    outcome.identityProviderCalls.deletions.append((path, named.range))
-                    invocations += 1
+            let parsed = InvocationParser.read(command, path: path)
+            collector.add(command, parsed: parsed)
+            switch parsed {
+            case .invocation(let read):
+                invocation = read
+                outcome.identityProviderCalls.puts.append((path, invocation.operationRange))
+            case .covered(let read):
+                invocation = read
+                if read.operation.cliName == "delete-identity-provider-configuration" {
+                    outcome.identityProviderCalls.deletions.append((path, read.operationRange))
                 }
-                continue
-            case .unknown: continue
+            case .other, .unknown: continue
             }
             invocations += 1
-            outcome.identityProviderCalls.puts.append((path, invocation.operationRange))
             if isOwnScript { escapedLineEnds += CarriageReturns.escapedLineEnds(in: command, bytes: file.bytes) }
             if let error = command.syntaxError {
                 // An unterminated quote or substitution swallows the rest of the command: its one diagnostic.
@@ -357,14 +360,27 @@ struct FileLinter {
                             + "skipped",
                         path: path, range: region.range))
             }
-            check(input, context: resolver.context(of: invocation, environment: command.environment), into: &outcome)
+            var sibling: OperationRequest?
+            if invocation.operation.isPutIdentityProviderConfiguration {
+                let request = check(
+                    input, context: resolver.context(of: invocation, environment: command.environment), into: &outcome)
+                collector.addPairing(of: invocation, request: request)
+            } else {
+                let request = OperationRequest.build(input, invocation: invocation)
+                outcome.diagnostics += OperationRequestCheck.diagnostics(for: request)
+                sibling = request
+            }
             if !uses.isEmpty { relate(outcome.diagnostics[first...].indices, to: uses, path: path, in: &outcome) }
-            record(input, of: invocation, in: file, cliRejects: cliRejects, into: &outcome)
+            record(
+                sibling?.outcome ?? CLIRequest.outcome(of: input), of: invocation, in: file, cliRejects: cliRejects,
+                into: &outcome)
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
             }
         }
+        let calls = collector.finished()
+        if !calls.isEmpty { outcome.diagnostics += ScriptCallChecks.diagnostics(for: calls) }
         if isOwnScript {
             CarriageReturns.explain(
                 &outcome.diagnostics, from: firstDiagnostic, escaped: escapedLineEnds, path: path, bytes: file.bytes)
@@ -411,7 +427,6 @@ struct FileLinter {
         return invocations + limits
     }
 
-    /// Binds a request and runs the rules over it.
     /// Adds to each diagnostic in `indices` whose range lies in a variable's value the places where the command
     /// used that variable (and, for a value built of variables, the uses of those in turn).
     private func relate(
@@ -438,23 +453,26 @@ struct FileLinter {
         }
     }
 
-    private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) {
+    /// Binds a request, runs the rules over it, and returns it.
+    @discardableResult
+    private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) -> Request {
         let request = RequestBinder.bind(input, appendingTo: &outcome.diagnostics)
         outcome.diagnostics += RuleEngine.run(request, context: context)
+        return request
     }
 
     /// Records what the AWS CLI would do with a request, when the run records requests.
     private func record(
         _ result: RequestOutcome, globalOptions: [(name: String, value: String?)] = [],
-        into outcome: inout FileOutcome
+        operation: String = OperationModel.operation, into outcome: inout FileOutcome
     ) {
         guard settings.recordsRequests else { return }
-        outcome.requests.append(LintedRequest(outcome: result, globalOptions: globalOptions))
+        outcome.requests.append(LintedRequest(outcome: result, globalOptions: globalOptions, operation: operation))
     }
 
     /// Records what the AWS CLI would do with the request, when the run records requests.
     private func record(
-        _ input: RequestInput, of invocation: Invocation, in file: SourceFile, cliRejects: Bool,
+        _ cliOutcome: CLIOutcome, of invocation: Invocation, in file: SourceFile, cliRejects: Bool,
         into outcome: inout FileOutcome
     ) {
         guard settings.recordsRequests else { return }
@@ -467,12 +485,12 @@ struct FileLinter {
             return (name: option.spec.name, value: value)
         }
         let result: RequestOutcome
-        switch CLIRequest.outcome(of: input) {
+        switch cliOutcome {
         case .sends(let body): result = cliRejects ? .rejects : .sends(body)
         case .rejects: result = .rejects
         case .unknown: result = cliRejects ? .rejects : .unknown
         case .skeleton: result = .skeleton
         }
-        record(result, globalOptions: globals, into: &outcome)
+        record(result, globalOptions: globals, operation: invocation.operation.cliName, into: &outcome)
     }
 }

@@ -100,7 +100,7 @@ struct InvocationAssembler {
                     ? [] : [RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)]
                 let read = DocumentReader.read(
                     text, syntax: option.spec.name == CommandOptions.cliInputJSON ? .json : .yaml,
-                    provenance: provenance, into: &outcome)
+                    demand: documentDemand, provenance: provenance, into: &outcome)
                 if read.isBroken { hasUnknownSource = true }
                 if read.cliRejects { cliRejects = true }
                 if json == nil || yaml == nil { document = read }
@@ -132,8 +132,10 @@ struct InvocationAssembler {
         }
         entries.reverse()
         if let document, let option = json ?? yaml, !skeletonRelaxes, !documentRelaxes, !hasUnknownSource {
-            let lacking = OperationModel.requestShape.required.filter { name in
-                !seen.contains(name) && document.entries.contains { $0.key == name }
+            // argparse requires these options; a boolean member's flags are never required by it.
+            let lacking = invocation.operation.required.filter { name in
+                invocation.operation.member(name)?.type != .boolean && !seen.contains(name)
+                    && document.entries.contains { $0.key == name }
             }
             if !lacking.isEmpty {
                 cliRejects = true
@@ -162,6 +164,11 @@ struct InvocationAssembler {
         _ option: ParsedOption, parameter: String, into outcome: inout FileOutcome
     ) -> (ParameterEntry, rejects: Bool) {
         let path = invocation.path
+        if let flagValue = option.spec.flagValue {
+            let node = SyntaxNode(.bool(flagValue), range: option.nameRange)
+            let location = ValueLocation(path: path, range: option.nameRange, pointer: "")
+            return (ParameterEntry(key: parameter, value: .node(node, syntax: .text), location: location), false)
+        }
         guard let word = option.value else {
             return (
                 ParameterEntry(
@@ -189,7 +196,9 @@ struct InvocationAssembler {
                     ])
             }
         }
-        guard case .structure(let shape) = OperationModel.requestShape.member(parameter) else {
+        guard invocation.operation.isPutIdentityProviderConfiguration,
+            case .structure(let shape) = OperationModel.requestShape.member(parameter)
+        else {
             let value = String(decoding: text.bytes, as: UTF8.self)
             let node = SyntaxNode(.string(value), range: location.range)
             return (
@@ -223,6 +232,13 @@ struct InvocationAssembler {
         var entry = ParameterEntry(key: parameter, value: .node(root, syntax: syntax), location: location, text: text)
         entry.loadedMembers = loadedMembers
         return (entry, false)
+    }
+
+    /// What the parser builds of a `--cli-input-*` document: every member of another operation is a scalar, built
+    /// whole.
+    private var documentDemand: NodeDemand {
+        guard !invocation.operation.isPutIdentityProviderConfiguration else { return OperationModel.requestDemand }
+        return .members(Dictionary(invocation.operation.input.members.map { ($0.name, .all) }) { first, _ in first })
     }
 
     /// What the parser builds of each structure parameter's value, worked out once.

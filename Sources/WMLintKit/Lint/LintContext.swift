@@ -1,3 +1,4 @@
+import WMLintModel
 import WMLintSource
 public import WMLintSyntax
 
@@ -51,6 +52,8 @@ public struct LintedRequest: Sendable {
     /// The global options the command gave (`--region us-east-1`, `--debug`), full names in command-line order,
     /// each with its value as shell text: a static value quoted, a run-time one as written. None for a document.
     public var globalOptions: [(name: String, value: String?)] = []
+    /// The operation's CLI name (`put-identity-provider-configuration`, `update-user`).
+    public var operation: String = OperationModel.operation
 }
 
 /// Mirrors `CLIOutcome` without exposing the model to callers.

@@ -29,11 +29,13 @@ public struct ParsedOption: Hashable, Sendable {
     }
 }
 
-/// An `aws workmail put-identity-provider-configuration` command, its options read as the AWS CLI reads them.
+/// An `aws workmail …` command of a covered operation, its options read as the AWS CLI reads them.
 public struct Invocation: Hashable, Sendable {
     /// The path of the file holding the command.
     public var path: String
     public var command: ShellCommand
+    /// The operation the command runs.
+    public var operation: OperationShape
     /// The bytes of the operation name (`put-identity-provider-configuration`) in the file.
     public var operationRange: SourceRange
     /// Options in command-line order, duplicates included (the last one counts, as in the CLI).

@@ -12,19 +12,24 @@ public enum InvocationParser {
         let isHelp =
             reader.index == command.words.count - 1 && command.words[reader.index].isStatic
             && command.words[reader.index].text == "help"
+        let (service, operation) = (command.words[reader.positionals[0]], command.words[reader.positionals[1]])
+        let sibling =
+            service.text == OperationModel.service && operation.text != OperationModel.operation
+            ? OperationShape.named(operation.text) : nil
+        if !isHelp, let sibling {
+            reader.operation = sibling
+            reader.readOptions()
+            reader.checkQuery()
+            return .covered(reader.invocation(of: command, operationRange: operation.range))
+        }
         guard let operationRange = reader.matchOperation(), !isHelp else {
-            let (service, operation) = (command.words[reader.positionals[0]], command.words[reader.positionals[1]])
             return .other(
                 NamedOperation(service: service.text, operation: operation.text, range: operation.range, isHelp: isHelp)
             )
         }
         reader.readOptions()
         reader.checkQuery()
-        return .invocation(
-            Invocation(
-                path: path, command: command, operationRange: operationRange, options: reader.options,
-                diagnostics: reader.diagnostics, nearlyNamed: reader.nearlyNamed,
-                hasUnknownWords: reader.hasUnknownWords))
+        return .invocation(reader.invocation(of: command, operationRange: operationRange))
     }
 
     /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
@@ -37,7 +42,10 @@ public enum InvocationParser {
 
 /// What an `aws …` command runs, as ``InvocationParser/read(_:path:)`` finds it.
 public enum ParsedCommand: Sendable {
+    /// `aws workmail put-identity-provider-configuration`, or a command plainly meant to be it.
     case invocation(Invocation)
+    /// Another covered WorkMail operation (``OperationShape/all``), read in full.
+    case covered(Invocation)
     case other(NamedOperation)
     case unknown
 }
@@ -62,6 +70,11 @@ private struct Reader {
     var hasUnknownWords = false
     /// The indices of the words standing where the service and operation names go.
     var positionals: [Int] = []
+    /// The operation whose options are read.
+    var operation = OperationModel.shape {
+        didSet { operationOptions = operation.options }
+    }
+    private(set) var operationOptions = CommandOptions.operation
 
     init(words: [ShellWord], path: String) {
         self.words = words
@@ -69,6 +82,12 @@ private struct Reader {
         // At most one option per word: one allocation, no regrowth.
         options.reserveCapacity(words.count)
         positionals.reserveCapacity(2)
+    }
+
+    func invocation(of command: ShellCommand, operationRange: SourceRange) -> Invocation {
+        Invocation(
+            path: path, command: command, operation: operation, operationRange: operationRange, options: options,
+            diagnostics: diagnostics, nearlyNamed: nearlyNamed, hasUnknownWords: hasUnknownWords)
     }
 
     /// Reads global options up to the service and operation names (their indices go to ``positionals``); whether
@@ -324,11 +343,18 @@ private struct Reader {
                     path: path, range: value.range,
                     help: trimmed != value.text && CommandOptions.isRegionName(trimmed)
                         ? ["did you mean '\(trimmed)'?"] : []))
-        } else if spec.isInteger, let problem = Self.timeoutProblem(value.text) {
+        } else if spec.isInteger, spec.isGlobal, let problem = Self.timeoutProblem(value.text) {
             diagnostics.append(
                 Diagnostic(
                     rule: .optionValue,
                     message: "\(quoted(value.text)) is not a valid value for \(spec.name); \(problem)",
+                    path: path, range: value.range))
+        } else if spec.paging != nil, spec.isInteger, ShorthandParser.pythonInt(value.text) == nil {
+            diagnostics.append(
+                Diagnostic(
+                    rule: .optionValue,
+                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected a whole number, "
+                        + "as Python's int() reads it",
                     path: path, range: value.range))
         } else if spec.name == CommandOptions.endpointURL, let problem = Self.endpointProblem(value.text) {
             let host = String(value.text.drop { $0 == " " || $0 == "/" })
@@ -422,8 +448,8 @@ private struct Reader {
     /// Mirrors the CLI's two parsers: global options are matched first (by exact name or unambiguous prefix),
     /// then the operation's.
     private mutating func resolve(_ written: String, range: SourceRange) -> OptionSpec? {
-        if let exact = Self.exactOption(written) { return exact }
-        for group in [CommandOptions.global, CommandOptions.operation] {
+        if let exact = exactOption(written) { return exact }
+        for group in [CommandOptions.global, operationOptions] {
             let matches = CommandOptions.expansions(of: written, among: group)
             if matches.count == 1, let spec = matches.first {
                 diagnostics.append(
@@ -453,7 +479,7 @@ private struct Reader {
                 return nil
             }
         }
-        let suggestion = Spelling.nearest(to: written, in: CommandOptions.all.map(\.name))
+        let suggestion = Spelling.nearest(to: written, in: (operationOptions + CommandOptions.global).map(\.name))
         var fixes: [Fix] = []
         if let suggestion {
             fixes.append(
@@ -465,23 +491,26 @@ private struct Reader {
         diagnostics.append(
             Diagnostic(
                 rule: .unknownOption,
-                message: "unknown option '\(written)' for put-identity-provider-configuration",
+                message: "unknown option '\(written)' for \(operation.cliName)",
                 path: path, range: range,
                 help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
                 fixes: fixes))
         return nil
     }
 
-    /// The option spelt exactly `name` (``CommandOptions/exact(_:)``), comparing the text only of names of the
-    /// same length.
-    private static func exactOption(_ name: String) -> OptionSpec? {
+    /// The option spelt exactly `name`, an operation option first, comparing the text only of names of the same
+    /// length.
+    private func exactOption(_ name: String) -> OptionSpec? {
         let length = name.utf8.count
-        return CommandOptions.all.first { $0.name.utf8.count == length && $0.name == name }
+        let matches = { (spec: OptionSpec) in spec.name.utf8.count == length && spec.name == name }
+        return operationOptions.first(where: matches) ?? CommandOptions.global.first(where: matches)
     }
 
     private mutating func markNearlyNamed(_ names: [String]) {
         for name in names {
-            if let parameter = CommandOptions.exact(name)?.parameter { nearlyNamed.insert(parameter) }
+            if let parameter = operationOptions.first(where: { $0.name == name })?.parameter {
+                nearlyNamed.insert(parameter)
+            }
             if name == CommandOptions.cliInputJSON || name == CommandOptions.cliInputYAML {
                 hasUnknownWords = true
             }

@@ -21,10 +21,14 @@ public struct OptionSpec: Sendable, Hashable {
     public var parameter: String?
     /// Whether the option belongs to every AWS CLI command rather than to this operation.
     public var isGlobal: Bool
+    /// For a boolean parameter's flag: the value it sets (`--force-delete` true, `--no-force-delete` false).
+    public var flagValue: Bool?
+    /// For the options the CLI adds to a paginated operation: which one it is.
+    public var paging: PagingOption?
 
     init(
         _ name: String, _ arity: OptionArity, choices: [String]? = nil, isInteger: Bool = false,
-        parameter: String? = nil, isGlobal: Bool
+        parameter: String? = nil, isGlobal: Bool, flagValue: Bool? = nil, paging: PagingOption? = nil
     ) {
         self.name = name
         self.arity = arity
@@ -32,7 +36,19 @@ public struct OptionSpec: Sendable, Hashable {
         self.isInteger = isInteger
         self.parameter = parameter
         self.isGlobal = isGlobal
+        self.flagValue = flagValue
+        self.paging = paging
     }
+}
+
+/// The options the AWS CLI adds to an operation it pages through itself.
+public enum PagingOption: String, Sendable, Hashable {
+    /// `--starting-token`: the token of the first page to fetch.
+    case startingToken = "--starting-token"
+    /// `--page-size`: sent as the operation's page-size member (`MaxResults`).
+    case pageSize = "--page-size"
+    /// `--max-items`: how many items the CLI prints in all; not sent.
+    case maxItems = "--max-items"
 }
 
 /// The options of `aws workmail put-identity-provider-configuration`, operation and global.

@@ -10,11 +10,14 @@ public struct OperationShape: Hashable, Sendable {
     public var apiName: String
     /// The input structure.
     public var input: ShapeNode
+    /// How the AWS CLI pages through the operation's results, when it does.
+    public var pagination: Pagination?
 
-    public init(cliName: String, apiName: String, input: ShapeNode) {
+    public init(cliName: String, apiName: String, input: ShapeNode, pagination: Pagination? = nil) {
         self.cliName = cliName
         self.apiName = apiName
         self.input = input
+        self.pagination = pagination
     }
 
     /// Every covered operation, sorted by CLI name.
@@ -29,6 +32,19 @@ public struct OperationShape: Hashable, Sendable {
     /// The covered operation the AWS CLI calls `cliName` (`update-user`), matched exactly; `nil` for any other.
     public static func named(_ cliName: String) -> OperationShape? {
         byCLIName[cliName]
+    }
+}
+
+/// The members of a paginated operation's input that the AWS CLI's own paging sets (botocore's paginator model).
+public struct Pagination: Hashable, Sendable {
+    /// The members that carry the token of the next page (`NextToken`).
+    public var inputTokens: [String]
+    /// The member that bounds the size of one page (`MaxResults`).
+    public var limitKey: String
+
+    public init(inputTokens: [String], limitKey: String) {
+        self.inputTokens = inputTokens
+        self.limitKey = limitKey
     }
 }
 

@@ -28,7 +28,8 @@ extension OperationShape {
             input: GeneratedShapes.getPersonalAccessTokenMetadataRequest),
         OperationShape(
             cliName: "list-personal-access-tokens", apiName: "ListPersonalAccessTokens",
-            input: GeneratedShapes.listPersonalAccessTokensRequest),
+            input: GeneratedShapes.listPersonalAccessTokensRequest,
+            pagination: Pagination(inputTokens: ["NextToken"], limitKey: "MaxResults")),
         OperationShape(
             cliName: "put-identity-provider-configuration", apiName: "PutIdentityProviderConfiguration",
             input: GeneratedShapes.putIdentityProviderConfigurationRequest),

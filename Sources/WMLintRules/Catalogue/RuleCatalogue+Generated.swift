@@ -313,6 +313,63 @@ let generatedRules: [RuleDescription] = [
         ]
     ),
     RuleDescription(
+        id: .applicationDeleted,
+        severity: .warning,
+        summary: "a script deletes an Identity Center application that a later call still uses",
+        rationale: #"""
+            `aws workmail delete-identity-center-application` deletes the application at once. A later
+            `put-identity-provider-configuration` that pairs WorkMail with it fails, and a second deletion of it fails
+            too; a script that rotates the application deletes the old one after its last use. The application is the
+            same when both calls name it with the same text, or with the output of the same command substitution
+            (`APP=$(aws workmail create-identity-center-application …)`, then `$APP`). The later use is reported, with
+            the deletion as a related location.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    APP=$(aws workmail create-identity-center-application --name WorkMail \
+                      --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845 --query ApplicationArn --output text)
+                    aws workmail delete-identity-center-application --application-arn "$APP"
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=⏩$APP⏪ \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "the application deleted before it is paired"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail delete-identity-center-application --application-arn arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
+                    aws workmail delete-identity-center-application --application-arn ⏩arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058⏪
+
+                    """#,
+                title: "the same ARN deleted twice"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    NEW=$(aws workmail create-identity-center-application --name WorkMail-2 \
+                      --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845 --query ApplicationArn --output text)
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=$NEW \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+                    aws workmail delete-identity-center-application --application-arn arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058
+
+                    """#,
+                title: "the old application deleted after the new one is paired"
+            ),
+        ]
+    ),
+    RuleDescription(
         id: .applicationInstanceMismatch,
         severity: .error,
         summary: "ApplicationArn belongs to a different instance than InstanceArn",
@@ -404,6 +461,66 @@ let generatedRules: [RuleDescription] = [
 
                     """#,
                 title: "the same instance spelt with and without sso"
+            ),
+        ]
+    ),
+    RuleDescription(
+        id: .applicationNotFromWorkMail,
+        severity: .error,
+        summary: "the ApplicationArn comes from sso-admin create-application, not from WorkMail",
+        rationale: #"""
+            WorkMail signs users in through an IAM Identity Center application that WorkMail itself creates, with
+            `aws workmail create-identity-center-application`. An application created directly in Identity Center
+            (`aws sso-admin create-application`) has an ARN of the same form, so nothing checks it before the call, but it
+            is not wired to WorkMail: sign-in fails for every mailbox user. wmlint follows the value through the script:
+            an `ApplicationArn` that is the output of `$(aws sso-admin create-application … --query ApplicationArn
+            --output text)`, directly or through a variable, is reported at the value, with the command that created the
+            application as a related location.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    INSTANCE=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                    APP=$(aws sso-admin create-application --instance-arn "$INSTANCE" --name WorkMail \
+                      --application-provider-arn arn:aws:sso::aws:applicationProvider/custom --query ApplicationArn --output text)
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=$INSTANCE,ApplicationArn=⏩$APP⏪ \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "an application created by Identity Center itself"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=⏩$(aws sso-admin create-application --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845 --name WorkMail --application-provider-arn arn:aws:sso::aws:applicationProvider/custom --query ApplicationArn --output text)⏪ \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "the substitution written in place"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    INSTANCE=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+                    APP=$(aws workmail create-identity-center-application --name WorkMail --instance-arn "$INSTANCE" \
+                      --query ApplicationArn --output text)
+                    aws workmail put-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=$INSTANCE,ApplicationArn=$APP \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "the application WorkMail creates"
             ),
         ]
     ),
@@ -2742,6 +2859,61 @@ let generatedRules: [RuleDescription] = [
         ]
     ),
     RuleDescription(
+        id: .regionInconsistent,
+        severity: .error,
+        summary: "the AWS calls of one script run in different regions",
+        rationale: #"""
+            A WorkMail organization, its Identity Center application and the Identity Center instance it pairs with are
+            set up in one region: an application created in `us-east-1` is not found by a call to `eu-west-1`, and the
+            call fails, or configures another organization. wmlint reads the region of every `aws` call of a script from
+            `--region`, else from `AWS_REGION` or `AWS_DEFAULT_REGION` as the script sets them for the call, and reports
+            each call whose region differs from the first call's, with that call as a related location. A call whose
+            region the script does not set (it uses the profile's) is not compared; a region set only at run time is not
+            known.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    APP=$(aws --region us-east-1 workmail create-identity-center-application --name WorkMail \
+                      --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845 --query ApplicationArn --output text)
+                    aws workmail put-identity-provider-configuration --region ⏩eu-west-1⏪ --organization-id m-0123456789abcdef0123456789abcdef \
+                      --authentication-mode IDENTITY_PROVIDER_AND_DIRECTORY \
+                      --identity-center-configuration InstanceArn=arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845,ApplicationArn=$APP \
+                      --personal-access-token-configuration Status=ACTIVE,LifetimeInDays=30
+
+                    """#,
+                title: "the application created in one region, configured in another"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail describe-identity-provider-configuration --region us-east-1 \
+                      --organization-id m-0123456789abcdef0123456789abcdef
+                    export AWS_REGION=⏩us-west-2⏪
+                    aws workmail delete-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef
+
+                    """#,
+                title: "a region exported for a later call"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    export AWS_REGION=us-east-1
+                    aws workmail describe-identity-provider-configuration --organization-id m-0123456789abcdef0123456789abcdef
+                    aws workmail list-personal-access-tokens --region us-east-1 --organization-id m-0123456789abcdef0123456789abcdef
+
+                    """#,
+                title: "one region throughout"
+            ),
+        ]
+    ),
+    RuleDescription(
         id: .regionUnsupported,
         severity: .error,
         summary: "the resolved region is not one where WorkMail is offered",
@@ -3721,6 +3893,129 @@ let generatedRules: [RuleDescription] = [
 
                     """#,
                 title: "an end-of-line suppression in use"
+            ),
+        ]
+    ),
+    RuleDescription(
+        id: .valuePattern,
+        severity: .error,
+        summary: "a value of another covered WorkMail operation does not match its pattern in the service model",
+        rationale: #"""
+            Besides `put-identity-provider-configuration`, wmlint reads the WorkMail operations that go with it:
+            `create-identity-center-application`, `delete-identity-center-application`,
+            `describe-identity-provider-configuration`, `delete-identity-provider-configuration`,
+            `list-personal-access-tokens`, `get-personal-access-token-metadata`, `delete-personal-access-token`,
+            `update-user`, `create-user` and `delete-organization`. Their members' patterns come from botocore's copy of
+            the WorkMail service model (`rules/operations.json`). The AWS CLI does not check patterns: it sends the value
+            and the service refuses it.
+
+            A pattern is checked as Python's `re.match` checks it, from the first character; the model's own anchors
+            decide whether it must hold to the end. `^[\w+=,.@-]+$` (an application's `Name`) allows no space anywhere,
+            while `[a-zA-Z0-9._%+@-]+` (a `UserId`) only requires a first character of that class: whether the service
+            checks the rest is not documented, so wmlint does not report it. For a pattern that is one character class
+            repeated, the diagnostic points at the first character the class does not allow; for any other pattern, at
+            the whole value. Organization ids and the Identity Center ARNs are checked by `organization-id-format`,
+            `instance-arn-format` and `application-arn-format` instead, which say which part is wrong. A value the model
+            marks sensitive (a password, a person's name) is not repeated in the message.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail create-identity-center-application --name "WorkMail⏩ ⏪prod" \
+                      --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+
+                    """#,
+                title: "an application name with a space"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail update-user --organization-id m-0123456789abcdef0123456789abcdef --user-id bob \
+                      --identity-provider-user-id ⏩1234⏪
+
+                    """#,
+                title: "an Identity Center user id that is not one"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail create-identity-center-application --name WorkMail-prod \
+                      --instance-arn arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845
+
+                    """#,
+                title: "a name of letters, digits and _ + = , . @ -"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail update-user --organization-id m-0123456789abcdef0123456789abcdef --user-id bob \
+                      --identity-provider-user-id 9067a4c5b8-0b6a2e1d-4f3c-4a5b-9c8d-7e6f5a4b3c2d
+
+                    """#,
+                title: "an Identity Center user id"
+            ),
+        ]
+    ),
+    RuleDescription(
+        id: .valueRange,
+        severity: .error,
+        summary: "a value of another covered WorkMail operation is too short, too long, too small or too large",
+        rationale: #"""
+            The covered WorkMail operations besides `put-identity-provider-configuration` (see `value-pattern`) bound
+            their strings' lengths and their integers in botocore's copy of the service model: `list-personal-access-tokens
+            --max-results` takes 1 to 100, a `UserId` 1 to 256 characters. Lengths count Unicode code points, as Python's
+            `len` does. Below a minimum, the AWS CLI refuses the command itself (botocore checks minima); above a maximum
+            it sends the value and the service refuses it. `--page-size` is sent as `MaxResults` and is checked as it.
+
+            """#,
+        fixable: false,
+        examples: [
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail list-personal-access-tokens --organization-id m-0123456789abcdef0123456789abcdef \
+                      --max-results ⏩500⏪
+
+                    """#,
+                title: "more results than one page holds"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail list-personal-access-tokens --organization-id m-0123456789abcdef0123456789abcdef \
+                      --page-size ⏩0⏪
+
+                    """#,
+                title: "a page size sent as MaxResults"
+            ),
+            RuleExample(
+                kind: .invalid,
+                form: .shell,
+                text: #"""
+                    aws workmail get-personal-access-token-metadata --organization-id m-0123456789abcdef0123456789abcdef \
+                      --personal-access-token-id ⏩""⏪
+
+                    """#,
+                title: "an empty token id"
+            ),
+            RuleExample(
+                kind: .valid,
+                form: .shell,
+                text: #"""
+                    aws workmail list-personal-access-tokens --organization-id m-0123456789abcdef0123456789abcdef \
+                      --max-results 100
+
+                    """#,
+                title: "a page within bounds"
             ),
         ]
     ),

@@ -35,16 +35,21 @@ enum ArnFormat {
     }
 
     static func check(kind: Kind, _ state: inout CheckState) {
-        guard let value = state.valid(kind.field), !matches(value, kind: kind),
-            let location = state.location(of: kind.field)
+        guard let value = state.valid(kind.field), let location = state.location(of: kind.field),
+            let diagnostic = diagnostic(value, kind: kind, at: location)
         else { return }
+        state.report(diagnostic, faulty: kind.field)
+    }
+
+    /// The diagnostic of an ARN of `kind` in any covered operation, or `nil` when it is valid; its range covers
+    /// the component at fault.
+    static func diagnostic(_ value: String, kind: Kind, at location: ValueLocation) -> Diagnostic? {
+        guard !matches(value, kind: kind) else { return nil }
         let fault = firstFault(value, kind: kind)
         let range = fault.range.map { location.range(ofContent: $0) }
-        state.report(
-            Diagnostic(
-                rule: kind.rule, message: "\(quoted(value)) is not a valid \(kind.member): \(fault.reason)",
-                at: location, range: range, help: ["\(kind.member) looks like '\(kind.example)'"]),
-            faulty: kind.field)
+        return Diagnostic(
+            rule: kind.rule, message: "\(quoted(value)) is not a valid \(kind.member): \(fault.reason)",
+            at: location, range: range, help: ["\(kind.member) looks like '\(kind.example)'"])
     }
 
     /// Whether `value` matches the kind's pattern of the service model (lengths apart).

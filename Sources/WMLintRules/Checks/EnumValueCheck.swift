@@ -43,3 +43,23 @@ func listed(_ values: [String]) -> String {
     guard quotedValues.count > 1, let last = quotedValues.last else { return quotedValues.first ?? "" }
     return quotedValues.dropLast().joined(separator: ", ") + " or " + last
 }
+
+extension EnumValueCheck {
+    /// `enum-value` for a covered operation other than `put-identity-provider-configuration`.
+    static func diagnostic(_ value: String, allowed: [String], at pointer: String, in request: OperationRequest)
+        -> Diagnostic
+    {
+        let location = request.location(of: pointer)
+        let lowered = value.lowercased()
+        let caseMatch = allowed.first { $0.lowercased() == lowered }
+        let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
+        var message =
+            "\(quoted(value)) is not a valid \(OperationRequestCheck.memberName(at: pointer)); expected "
+            + listed(allowed)
+        if let near { message += " — did you mean '\(near)'?" }
+        let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
+        return Diagnostic(
+            rule: .enumValue, message: message, at: location, notes: ["the AWS CLI sends it; the service refuses it"],
+            fixes: fix.map { [$0] } ?? [])
+    }
+}

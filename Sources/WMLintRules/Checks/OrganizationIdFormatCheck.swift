@@ -5,9 +5,15 @@ import WMLintSyntax
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let value = state.value(.organizationId), !Patterns.isOrganizationId(value),
-            let location = state.location(of: .organizationId)
+        guard let value = state.value(.organizationId), let location = state.location(of: .organizationId),
+            let diagnostic = diagnostic(value, at: location)
         else { return }
+        state.report(diagnostic, faulty: .organizationId)
+    }
+
+    /// The diagnostic of an `OrganizationId` value of any covered operation, or `nil` when it is valid.
+    static func diagnostic(_ value: String, at location: ValueLocation) -> Diagnostic? {
+        guard !Patterns.isOrganizationId(value) else { return nil }
         var fixes: [Fix] = []
         let reason: String
         let trimmed = value.trimmingWhitespace
@@ -34,13 +40,11 @@ enum OrganizationIdFormatCheck: Check {
         } else {
             reason = "after 'm-' only hexadecimal digits 0-9 and a-f are allowed"
         }
-        state.report(
-            Diagnostic(
-                rule: .organizationIdFormat,
-                message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
-                at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
-                fixes: fixes),
-            faulty: .organizationId)
+        return Diagnostic(
+            rule: .organizationIdFormat,
+            message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
+            at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
+            fixes: fixes)
     }
 }
 

@@ -6,18 +6,23 @@ import WMLintSyntax
 /// placeholder lists): the request was copied from an example and never given the real id.
 enum PlaceholderValueCheck: Check {
     static func run(_ state: inout CheckState) {
-        if let value = state.valid(.organizationId), ServiceFacts.placeholderOrganizationIds.contains(value),
-            let location = state.location(of: .organizationId)
+        if let value = state.valid(.organizationId), let location = state.location(of: .organizationId),
+            let diagnostic = organizationId(value, at: location)
         {
-            state.report(
-                Diagnostic(
-                    rule: .placeholderValue,
-                    message: "\(quoted(value)) is the organization id of the AWS documentation's examples",
-                    at: location,
-                    help: ["put the id of your WorkMail organization here ('aws workmail list-organizations')"]))
+            state.report(diagnostic)
         }
         check(.instanceArn, name: "InstanceArn", &state)
         check(.applicationArn, name: "ApplicationArn", &state)
+    }
+
+    /// The diagnostic of an `OrganizationId` of any covered operation that is the documentation's example id.
+    static func organizationId(_ value: String, at location: ValueLocation) -> Diagnostic? {
+        guard ServiceFacts.placeholderOrganizationIds.contains(value) else { return nil }
+        return Diagnostic(
+            rule: .placeholderValue,
+            message: "\(quoted(value)) is the organization id of the AWS documentation's examples",
+            at: location,
+            help: ["put the id of your WorkMail organization here ('aws workmail list-organizations')"])
     }
 
     /// Reports the ARN member when one of its ids is an example id, naming every one that is; the range covers

@@ -1,0 +1,166 @@
+import WMLintModel
+import WMLintRules
+import WMLintSource
+import WMLintSyntax
+
+/// Gathers, command by command, what the `aws` calls of one script pass to each other and where they run, for
+/// the rules that look across commands (``ScriptCallChecks``).
+struct ScriptCallCollector {
+    let script: ShellScript
+    let text: SourceText
+    let path: String
+    private(set) var calls = ScriptCalls()
+    /// Every call whose output is known, with the command's range, to find the substitution that holds it.
+    private var outputs: [(range: SourceRange, output: KnownOutput)] = []
+
+    init(script: ShellScript, text: SourceText, path: String) {
+        self.script = script
+        self.text = text
+        self.path = path
+    }
+
+    /// Records `command`, as the invocation parser read it (before its words are freed).
+    mutating func add(_ command: ShellCommand, parsed: ParsedCommand) {
+        let service: String
+        let operation: String
+        let operationRange: SourceRange
+        switch parsed {
+        case .invocation(let invocation), .covered(let invocation):
+            (service, operation, operationRange) =
+                (OperationModel.service, invocation.operation.cliName, invocation.operationRange)
+        case .other(let named):
+            guard !named.isHelp else { return }
+            (service, operation, operationRange) = (named.service, named.operation, named.range)
+        case .unknown:
+            return
+        }
+        let call = "'aws " + service + " " + operation + "'"
+        if let region = region(of: command, call: call) { calls.regions.append(region) }
+        let instance =
+            operation == "create-identity-center-application"
+            ? CommandOutput.lastValue(of: "--instance-arn", in: command).flatMap { source(of: $0, in: command) } : nil
+        if let output = CommandOutput.of(command, service: service, operation: operation, instance: instance) {
+            outputs.append(
+                (
+                    command.range,
+                    KnownOutput(output: output, call: call, path: path, operationRange: operationRange)
+                ))
+        }
+        if case .covered(let invocation) = parsed, operation == "delete-identity-center-application",
+            let word = invocation.last("--application-arn")?.value, let application = source(of: word, in: command)
+        {
+            calls.deletions.append(Deletion(application: application, operationRange: operationRange))
+        }
+    }
+
+    /// Records the application and instance a `put-identity-provider-configuration` pairs: the bound request's
+    /// values, or for an `--identity-center-configuration` only known at run time, the `Key=$NAME` members of
+    /// its shorthand.
+    mutating func addPairing(of invocation: Invocation, request: Request?) {
+        if let identityCenter = request?.identityCenterConfiguration?.value,
+            let application = identityCenter.applicationArn, let value = application.value
+        {
+            let instance = identityCenter.instanceArn.flatMap { field in
+                field.value.map {
+                    LocatedSource(source: .text($0), path: field.location.path, range: field.location.contentRange)
+                }
+            }
+            calls.pairings.append(
+                Pairing(
+                    application: LocatedSource(
+                        source: .text(value), path: application.location.path,
+                        range: application.location.contentRange),
+                    instance: instance))
+            return
+        }
+        guard let word = invocation.last("--identity-center-configuration")?.value, !word.isStatic else { return }
+        let members = shorthandMembers(of: word, in: invocation.command)
+        guard let application = members["ApplicationArn"] else { return }
+        calls.pairings.append(Pairing(application: application, instance: members["InstanceArn"]))
+    }
+
+    /// The calls, with the known outputs of the substitutions their values come from.
+    func finished() -> ScriptCalls {
+        var finished = calls
+        let sources =
+            calls.pairings.flatMap { [$0.application, $0.instance].compactMap { $0 } }
+            + calls.deletions.map(\.application)
+        for case .output(let substitution) in sources.map(\.source) where finished.outputs[substitution] == nil {
+            // The substitution's own command: the first call inside it.
+            if let inner = outputs.first(where: {
+                substitution.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= substitution.upperBound
+            }) {
+                finished.outputs[substitution] = inner.output
+            }
+        }
+        return finished
+    }
+
+    // MARK: - Values
+
+    /// Where a word's value comes from: its text when static, or the command substitution it is the output of.
+    private func source(of word: ShellWord, in command: ShellCommand) -> LocatedSource? {
+        if word.isStatic { return LocatedSource(source: .text(word.text), path: path, range: word.range) }
+        let uses = script.commandOutputs(in: word, scopes: command.scopes, text: text)
+        guard uses.count == 1, let use = uses.first, word.expansions.count == 1 else { return nil }
+        return LocatedSource(source: .output(use.substitution), path: path, range: use.use)
+    }
+
+    /// The `Key=VALUE` members of a shorthand word only known at run time, where each value is plain text or one
+    /// expansion whose output is known (`InstanceArn=$INSTANCE,ApplicationArn=$APP`).
+    private func shorthandMembers(of word: ShellWord, in command: ShellCommand) -> [String: LocatedSource] {
+        let bytes = Array(word.text.utf8)
+        // Which bytes are written in an expansion: their quotes and commas are the expansion's own.
+        let inExpansion = bytes.indices.map { index in
+            let offset = word.map.start(of: index)
+            return word.expansions.contains { $0.lowerBound.offset <= offset && offset < $0.upperBound.offset }
+        }
+        let isPlain = bytes.indices.allSatisfy { inExpansion[$0] || !"{}[]\"'\\ ".utf8.contains(bytes[$0]) }
+        guard isPlain else { return [:] }
+        let uses = script.commandOutputs(in: word, scopes: command.scopes, text: text)
+        var members: [String: LocatedSource] = [:]
+        var start = 0
+        while start < bytes.count {
+            let end =
+                bytes.indices[start...].first { bytes[$0] == UInt8(ascii: ",") && !inExpansion[$0] } ?? bytes.count
+            if let equals = bytes[start..<end].firstIndex(of: UInt8(ascii: "=")), equals > start, equals + 1 < end,
+                !inExpansion[equals]
+            {
+                let key = String(decoding: bytes[start..<equals], as: UTF8.self)
+                let valueRange = word.fileRange((equals + 1)..<end)
+                let value = String(decoding: bytes[(equals + 1)..<end], as: UTF8.self)
+                let inside = word.expansions.filter { $0.overlaps(valueRange) }
+                if inside.isEmpty {
+                    members[key] = LocatedSource(source: .text(value), path: path, range: valueRange)
+                } else if inside.count == 1, inside[0] == valueRange,
+                    let use = uses.first(where: { $0.use == valueRange })
+                {
+                    members[key] = LocatedSource(source: .output(use.substitution), path: path, range: use.use)
+                }
+            }
+            start = end + 1
+        }
+        return members
+    }
+
+    /// The region a call runs in, where the script sets it: `--region`, else `AWS_REGION` or `AWS_DEFAULT_REGION`
+    /// in the command's environment.
+    private func region(of command: ShellCommand, call: String) -> CallRegion? {
+        if let option = CommandOutput.lastValue(of: CommandOptions.region, in: command) {
+            guard option.isStatic, !option.text.isEmpty, CommandOptions.isRegionName(option.text) else { return nil }
+            return CallRegion(region: option.text, path: path, range: option.range, setBy: "--region", call: call)
+        }
+        for name in ContextResolver.regionVariables {
+            guard
+                let assignment = command.assignments.last(where: { $0.name == name })
+                    ?? command.environment.last(where: { $0.name == name })
+            else { continue }
+            let value = assignment.value
+            guard value.isStatic, !value.text.isEmpty, CommandOptions.isRegionName(value.text) else { return nil }
+            return CallRegion(
+                region: value.text, path: path, range: value.fileRange(0..<value.text.utf8.count), setBy: name,
+                call: call)
+        }
+        return nil
+    }
+}
