@@ -21,6 +21,7 @@ struct WMLint: ParsableCommand {
     /// Parses the command line, runs the command, writes its result and exits with its status: the one place the
     /// process writes to the standard streams for a command and the one place it ends.
     static func main() {
+        _ = StandardStream.closedAtStart
         let arguments = Array(CommandLine.arguments.dropFirst())
         let checkArguments = directCheckArguments(arguments)
         let result: CommandResult

@@ -27,9 +27,26 @@ public enum StandardStream: Sendable, Hashable {
     ///
     /// Throws a write failure naming the stream and the system's reason when a write fails.
     public func write(_ text: String) throws(WMLintError) {
+        if Self.closedAtStart[Int(descriptor)] {
+            throw .writeFailed("cannot write to \(name): it was closed when wmlint started")
+        }
         var text = text
         let failure = text.withUTF8 { FileSystem.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
         if let failure { throw .writeFailed("cannot write to \(name): \(failure)") }
+    }
+
+    /// Which of the descriptors 0, 1 and 2 were closed when the process started. Each of them is then opened on
+    /// `/dev/null` (the first access does it; the executable makes it first thing), so that no file the run opens
+    /// takes the number of a standard stream and receives its text; a write to a stream that was closed fails.
+    public static let closedAtStart: [Bool] = (0...2).map { (descriptor: Int32) -> Bool in
+        guard fcntl(descriptor, F_GETFD) == -1 else { return false }
+        let opened = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+        if opened >= 0, opened != descriptor {
+            // Not the lowest free number: move it there.
+            _ = dup2(opened, descriptor)
+            _ = close(opened)
+        }
+        return true
     }
 
     /// Makes a write to a pipe whose reader has gone fail with `EPIPE`, as any other write error does, instead of
