@@ -65,13 +65,8 @@ public struct LineTable: Sendable {
     /// The 0-based index of the line holding `offset` (clamped into the text).
     public func lineIndex(of offset: Int) -> Int {
         let offset = Swift.min(Swift.max(offset, 0), count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        // The last line starting at or before the offset (the first line starts at 0).
+        return Swift.max(partitionPoint(in: 0..<lineStarts.count) { lineStarts[$0] <= offset } - 1, 0)
     }
 
     /// The byte range of line `index` (0-based), without its `\n` terminator.

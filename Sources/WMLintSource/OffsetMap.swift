@@ -201,13 +201,7 @@ public struct OffsetMap: Hashable, Sendable {
     @usableFromInline
     static func run(containing index: Int, in runs: [Run]) -> Int {
         if runs.count == 1 { return 0 }
-        var low = 0
-        var high = runs.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if runs[mid].local <= index { low = mid } else { high = mid - 1 }
-        }
-        return low
+        return max(partitionPoint(in: 0..<runs.count) { runs[$0].local <= index } - 1, 0)
     }
 
     /// The number of runs.
@@ -318,25 +312,13 @@ public struct OffsetMap: Hashable, Sendable {
     /// The first decoded byte whose source starts at or after the file offset `target`, searching `0..<count`
     /// (``count`` when none does); the starts are assumed in order.
     public func firstIndex(startingAtLeast target: Int) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if start(of: mid) < target { low = mid + 1 } else { high = mid }
-        }
-        return low
+        partitionPoint(in: 0..<count) { start(of: $0) < target }
     }
 
     /// The first decoded byte whose source ends at or after the file offset `target`, searching `0..<count`
     /// (``count`` when none does); the ends are assumed in order.
     public func firstIndex(endingAtLeast target: Int) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if end(of: mid) < target { low = mid + 1 } else { high = mid }
-        }
-        return low
+        partitionPoint(in: 0..<count) { end(of: $0) < target }
     }
 }
 

@@ -85,10 +85,10 @@ public enum JSONWriter {
     public static func lastValues(_ members: [Member]) -> [Member] {
         var result: [Member] = []
         result.reserveCapacity(members.count)
-        if members.count <= 8 {
-            // Few keys (a request's): compare them directly; equal UTF-8 bytes are equal code points.
+        if members.count <= pairwiseKeyLimit {
+            // Few keys (a request's): compare them directly.
             for member in members {
-                if let existing = result.firstIndex(where: { $0.key.utf8.elementsEqual(member.key.utf8) }) {
+                if let existing = result.firstIndex(where: { sameCodePoints($0.key, member.key) }) {
                     result[existing].value = member.value
                 } else {
                     result.append(member)
@@ -182,9 +182,7 @@ public struct ScalarKey: Hashable, Sendable {
     }
 
     public static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool {
-        // Byte-equal strings are always `==`, and `==` is a plain byte comparison for ASCII: it rejects cheaply
-        // (dictionaries compare every key on a probe sequence); the byte check only runs on a match.
-        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        sameCodePoints(lhs.text, rhs.text)
     }
 
     public func hash(into hasher: inout Hasher) {

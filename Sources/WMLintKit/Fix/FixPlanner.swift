@@ -285,13 +285,7 @@ struct ChosenEdits {
 
     /// The index of the first chosen edit ending at or after `offset`.
     private func firstEnding(atOrAfter offset: Int) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].edit.range.upperBound.offset < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        partitionPoint(in: sorted.indices) { sorted[$0].edit.range.upperBound.offset < offset }
     }
 
     func status(of edit: TextEdit) -> Status {
@@ -311,13 +305,8 @@ struct ChosenEdits {
     }
 
     mutating func insert(_ planned: PlannedEdit) {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if EditKey.editOrder(sorted[middle].edit, planned.edit) { low = middle + 1 } else { high = middle }
-        }
-        sorted.insert(planned, at: low)
+        let position = partitionPoint(in: sorted.indices) { EditKey.editOrder(sorted[$0].edit, planned.edit) }
+        sorted.insert(planned, at: position)
     }
 }
 

@@ -308,12 +308,7 @@ struct LineSplit {
     /// The 0-based index of the line holding byte `offset`; `count` for the end of a buffer ending in `\n`.
     func lineIndex(containing offset: Int) -> Int {
         if endsWithNewline && offset >= starts[count] { return count }
-        var low = 0
-        var high = max(count - 1, 0)
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
+        // The last line starting at or before the offset (the first line starts at 0).
+        return max(partitionPoint(in: 0..<max(count, 1)) { starts[$0] <= offset } - 1, 0)
     }
 }

@@ -1,3 +1,5 @@
+import WMLintSyntax
+
 /// One covered WorkMail operation and the shape of its input, from botocore's service model (workmail
 /// 2017-10-01), as data.
 ///

@@ -88,10 +88,10 @@ private struct Binder {
     private func lastEntries(_ entries: [ParameterEntry]) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(entries.count)
-        if entries.count <= linearScanLimit {
+        if entries.count <= pairwiseKeyLimit {
             // A request has a handful of parameters: comparing keys beats hashing them.
             for index in entries.indices.reversed()
-            where !result.contains(where: { sameKey(entries[$0].key, entries[index].key) }) {
+            where !result.contains(where: { sameCodePoints(entries[$0].key, entries[index].key) }) {
                 result.append(index)
             }
         } else {
@@ -374,38 +374,18 @@ private struct PresentMembers {
     }
 }
 
-/// Collections up to this many keys are deduplicated by comparing keys pairwise rather than hashing them.
-private let linearScanLimit = 16
-
-/// Whether two keys are the same code points, as Python compares them (`String` equality would merge "é" and
-/// "e" + U+0301).
-private func sameKey(_ a: String, _ b: String) -> Bool {
-    sameCodePoints(a, b)
-}
-
-/// Whether two strings hold the same code points, i.e. the same UTF-8 bytes (`==` compares canonical
-/// equivalence).
-public func sameCodePoints(_ a: String, _ b: String) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
-    let contiguous = a.utf8.withContiguousStorageIfAvailable { x in
-        b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
-    }
-    if let contiguous, let equal = contiguous { return equal }
-    return a.utf8.elementsEqual(b.utf8)
-}
-
 /// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.
 func lastMembers(_ members: [Member]) -> [Member] {
-    guard members.count <= linearScanLimit else { return JSONWriter.lastValues(members) }
+    guard members.count <= pairwiseKeyLimit else { return JSONWriter.lastValues(members) }
     // Most structures have each key once: they are then their own answer, without a copy.
     let hasDuplicates = members.indices.contains { index in
-        members[(index + 1)...].contains { sameKey($0.key, members[index].key) }
+        members[(index + 1)...].contains { sameCodePoints($0.key, members[index].key) }
     }
     guard hasDuplicates else { return members }
     var result: [Member] = []
     result.reserveCapacity(members.count)
     for member in members {
-        if let existing = result.firstIndex(where: { sameKey($0.key, member.key) }) {
+        if let existing = result.firstIndex(where: { sameCodePoints($0.key, member.key) }) {
             result[existing].value = member.value
         } else {
             result.append(member)

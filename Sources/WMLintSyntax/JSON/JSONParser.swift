@@ -86,7 +86,7 @@ private struct ObjectKeyIndex {
         let mask = slots.count - 1
         var slot = hash & mask
         while slots[slot] != 0 {
-            if hashes[slot] == hash && sameBytes(keyAt(slots[slot] - 1), key) { return slots[slot] - 1 }
+            if hashes[slot] == hash && sameCodePoints(keyAt(slots[slot] - 1), key) { return slots[slot] - 1 }
             slot = (slot + 1) & mask
         }
         slots[slot] = index + 1
@@ -108,14 +108,6 @@ private struct ObjectKeyIndex {
         larger.count = count
         self = larger
     }
-}
-
-/// Whether two strings have the same UTF-8 bytes (not merely canonically equivalent ones).
-@inline(__always)
-private func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
-    // Byte-equal strings are always `==`; `==` is a plain byte comparison for ASCII, so it filters cheaply.
-    guard lhs.utf8.count == rhs.utf8.count, lhs == rhs else { return false }
-    return lhs.utf8.elementsEqual(rhs.utf8)
 }
 
 /// The value a member holds while its real value is being read.
@@ -705,7 +697,7 @@ private struct JSONParserState {
         if members.count - base <= Self.linearKeyLimit {
             var index = base
             while index < members.count {
-                if sameBytes(members.at(index).pointee.key, key) {
+                if sameCodePoints(members.at(index).pointee.key, key) {
                     first = index
                     break
                 }
