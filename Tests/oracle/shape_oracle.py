@@ -9,7 +9,8 @@ range, enum, pattern. They come from:
   become pointers: a missing or unknown member's pointer is that member's.
 - the service model's constraints that botocore leaves to the service, checked here on every value
   `ParamValidator` accepted the type of: `max` of a string's `len` (code points) or a list's size and of an
-  integer, `enum`, and `pattern` with Python's `re.match` (the anchors are in the patterns).
+  integer, `enum`, and `pattern` matched as the service matches it: the whole value, ASCII classes
+  (`re.fullmatch(pattern, value, re.ASCII)`).
 - one correction: botocore passes a boolean where an integer is expected (`isinstance(True, int)`), and the
   service refuses it. Such a value is a `type` fault, and the `range` botocore may see in it (False < 1) is not.
 
@@ -119,7 +120,7 @@ def service_faults(value, shape, pointer, faults):
             faults.add((pointer, "length"))
         if "enum" in meta and value not in meta["enum"]:
             faults.add((pointer, "enum"))
-        if "pattern" in meta and not re.match(meta["pattern"], value):
+        if "pattern" in meta and not re.fullmatch(meta["pattern"], value, re.ASCII):
             faults.add((pointer, "pattern"))
     elif kind in ("integer", "long"):
         if isinstance(value, bool):
@@ -225,7 +226,7 @@ def valid_string(shape, rng):
             text = sample_pattern(meta["pattern"], rng)
         else:
             text = "".join(rng.choice(WORD + " -.") for _ in range(rng.randint(low, min(high, low + 12))))
-        if low <= len(text) <= high and ("pattern" not in meta or re.match(meta["pattern"], text)):
+        if low <= len(text) <= high and ("pattern" not in meta or re.fullmatch(meta["pattern"], text, re.ASCII)):
             return text
     raise ValueError(f"no valid sample for {shape.name}")
 

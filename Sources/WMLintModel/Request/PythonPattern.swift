@@ -1,15 +1,13 @@
 import Synchronization
 
-/// A pattern of the service model — Python `re` syntax — matched as Python's `re.match` matches a `str`, with
-/// Swift `Regex`.
+/// A pattern of the service model — Python `re` syntax — matched as the service matches it, with Swift `Regex`:
+/// the whole value, with ASCII character classes, as `re.fullmatch(pattern, text, re.ASCII)` matches a `str`.
 ///
-/// botocore's patterns are Python regular expressions, and `re.match` anchors only at the start (a pattern's own
-/// `^`/`$` say the rest). Where the two syntaxes agree the text passes to `Regex` as it is; where Python means
-/// something else it is rewritten first (``swiftSource(of:)``):
+/// Where the two syntaxes agree the text passes to `Regex` as it is; where Python means something else it is
+/// rewritten first (``swiftSource(of:)``):
 ///
-/// - `\w` is `[\p{L}\p{N}_]` and `\d` is `\p{Nd}`, Python's Unicode classes for a `str` (`str.isalnum()` is
-///   exactly the letters and numbers); `\s` is the 29 code points `str.isspace()` accepts; their capitals are the
-///   complements.
+/// - `\w` is `[A-Za-z0-9_]`, `\d` is `[0-9]` and `\s` is `[ \t\n\r\f\v]` (`re.ASCII`); their capitals are the
+///   complements. (The service is not Python: a Unicode digit is not a digit of an account id there.)
 /// - `^` is the start of the text (`\A`); `$` is the end or just before a final `\n`; `\Z` is the very end; `.` is
 ///   anything but `\n`.
 /// - Every other literal is written as its code point, so no Swift operator (`&&`, `--`, `~~` in a class, `[` in
@@ -27,8 +25,8 @@ public enum PythonPattern {
         public var description: String
     }
 
-    /// Whether `text` matches `pattern` at its start, as `re.match(pattern, text)` does; `nil` when the pattern
-    /// cannot be checked (``problem(with:)`` says why).
+    /// Whether the whole of `text` matches `pattern`, as `re.fullmatch(pattern, text, re.ASCII)` does; `nil` when
+    /// the pattern cannot be checked (``problem(with:)`` says why).
     ///
     /// Each pattern is compiled once per process, on first use, and kept; `Regex` values are not `Sendable`, so
     /// they are used under a lock.
@@ -42,7 +40,7 @@ public enum PythonPattern {
                 entries[pattern] = entry
             }
             guard case .compiled(let regex) = entry else { return nil }
-            guard let match = try? regex.prefixMatch(in: text) else { return false }
+            guard let match = try? regex.wholeMatch(in: text) else { return false }
             return match != nil
         }
     }
@@ -86,13 +84,12 @@ public enum PythonPattern {
 
 // MARK: - The rewrite
 
-/// Python's `\s` for a `str`: the code points whose `str.isspace()` is true (U+2000…U+200A one by one, as
-/// `Regex` refuses a range bound that normalization changes).
-private let pythonSpaces =
-    #"\t\n\x{B}\x{C}\r\x{1C}-\x{1F}\x{20}\x{85}\x{A0}\x{1680}\x{2000}\x{2001}\x{2002}\x{2003}\x{2004}\x{2005}"#
-    + #"\x{2006}\x{2007}\x{2008}\x{2009}\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}"#
-/// Python's `\w` for a `str`: `_` and the code points whose `str.isalnum()` is true.
-private let pythonWordCharacters = #"\p{L}\p{N}_"#
+/// `\s` with `re.ASCII`: space, tab, line feed, carriage return, form feed and vertical tab.
+private let pythonSpaces = #"\t\n\x{B}\x{C}\r\x{20}"#
+/// `\w` with `re.ASCII`: ASCII letters, digits and `_`.
+private let pythonWordCharacters = #"A-Za-z0-9_"#
+/// `\d` with `re.ASCII`: the ASCII digits.
+private let pythonDigits = #"0-9"#
 
 /// Reads a Python pattern and writes the `Regex` source of the same meaning.
 private struct Reader {
@@ -213,8 +210,8 @@ private struct Reader {
         switch next {
         case "w": return "[\(pythonWordCharacters)]"
         case "W": return "[^\(pythonWordCharacters)]"
-        case "d": return #"\p{Nd}"#
-        case "D": return #"\P{Nd}"#
+        case "d": return "[\(pythonDigits)]"
+        case "D": return "[^\(pythonDigits)]"
         case "s": return "[\(pythonSpaces)]"
         case "S": return "[^\(pythonSpaces)]"
         case "A": return #"\A"#
@@ -276,8 +273,8 @@ private struct Reader {
         switch next {
         case "w": pythonWordCharacters
         case "W": "[^\(pythonWordCharacters)]"
-        case "d": #"\p{Nd}"#
-        case "D": #"\P{Nd}"#
+        case "d": pythonDigits
+        case "D": "[^\(pythonDigits)]"
         case "s": pythonSpaces
         case "S": "[^\(pythonSpaces)]"
         default: nil

@@ -14,7 +14,7 @@ public enum ShapeFinding: Hashable, Sendable {
     case typeMismatch(path: String, expected: ShapeType)
     /// The string at `path` is none of the shape's values; `allowed` in model order.
     case enumValue(path: String, value: String, allowed: [String])
-    /// The string at `path` does not match the shape's Python pattern, as `re.match` matches.
+    /// The string at `path` does not match the shape's pattern, as the service matches it (``PythonPattern``).
     case pattern(path: String, value: String, pattern: String)
     /// The string (`count` in Unicode code points) or list (`count` items) at `path` is outside the shape's
     /// inclusive bounds.

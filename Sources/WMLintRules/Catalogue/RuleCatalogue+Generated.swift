@@ -3909,14 +3909,14 @@ let generatedRules: [RuleDescription] = [
             the WorkMail service model (`rules/operations.json`). The AWS CLI does not check patterns: it sends the value
             and the service refuses it.
 
-            A pattern is checked as Python's `re.match` checks it, from the first character; the model's own anchors
-            decide whether it must hold to the end. `^[\w+=,.@-]+$` (an application's `Name`) allows no space anywhere,
-            while `[a-zA-Z0-9._%+@-]+` (a `UserId`) only requires a first character of that class: whether the service
-            checks the rest is not documented, so wmlint does not report it. For a pattern that is one character class
-            repeated, the diagnostic points at the first character the class does not allow; for any other pattern, at
-            the whole value. Organization ids and the Identity Center ARNs are checked by `organization-id-format`,
-            `instance-arn-format` and `application-arn-format` instead, which say which part is wrong. A value the model
-            marks sensitive (a password, a person's name) is not repeated in the message.
+            A pattern is checked as the service checks it: the whole value must match, and `\w`, `\d` and `\s` are the
+            ASCII classes (`re.fullmatch(pattern, value, re.ASCII)` in Python's terms). So `^[\w+=,.@-]+$` (an
+            application's `Name`) allows no space and no letter outside ASCII, and `[a-zA-Z0-9._%+@-]+` (a `UserId`) no
+            character outside its class anywhere. For a pattern that is one character class repeated, the diagnostic
+            points at the first character the class does not allow; for any other pattern, at the whole value.
+            Organization ids and the Identity Center ARNs are checked by `organization-id-format`, `instance-arn-format`
+            and `application-arn-format` instead, which say which part is wrong. A value the model marks sensitive (a
+            password, a person's name) is not repeated in the message.
 
             """#,
         fixable: false,

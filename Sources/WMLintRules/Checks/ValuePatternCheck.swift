@@ -2,9 +2,9 @@ import WMLintModel
 import WMLintSource
 import WMLintSyntax
 
-/// `value-pattern`: a string of a covered operation does not match its member's pattern in the service model
-/// (checked as Python's `re.match` checks it: from the start; the model's anchors say whether it must match to
-/// the end). The AWS CLI sends it; the service refuses it.
+/// `value-pattern`: a string of a covered operation does not match its member's pattern in the service model, as
+/// the service matches it (the whole value, ASCII classes: ``PythonPattern``). The AWS CLI sends it; the service
+/// refuses it.
 ///
 /// For a pattern that is one character class repeated (`^[\w+=,.@-]+$`), the range is the first character the
 /// class does not allow; for any other pattern, the whole value.
@@ -40,14 +40,11 @@ enum ValuePatternCheck {
 private struct RepeatedClass {
     /// The class, brackets included.
     let characterClass: String
-    /// Whether the pattern ends with `$`: every character must be in the class, not only the first.
-    let toTheEnd: Bool
 
     init?(_ pattern: String) {
         var body = Substring(pattern)
         if body.hasPrefix("^") { body = body.dropFirst() }
-        toTheEnd = body.hasSuffix("$")
-        if toTheEnd { body = body.dropLast() }
+        if body.hasSuffix("$") { body = body.dropLast() }
         guard body.hasPrefix("["), let close = Self.classEnd(body) else { return nil }
         let quantifier = body[body.index(after: close)...]
         let isRepeat =
@@ -75,13 +72,8 @@ private struct RepeatedClass {
         return nil
     }
 
-    /// The first character the pattern does not allow where it stands: any, when it must match to the end; else
-    /// only the first character counts.
+    /// The first character the class does not allow.
     func firstOffending(in value: String) -> String.Index? {
-        for index in value.indices {
-            if PythonPattern.matches(characterClass, String(value[index])) == false { return index }
-            if !toTheEnd { return nil }
-        }
-        return nil
+        value.indices.first { PythonPattern.matches(characterClass, String(value[$0])) == false }
     }
 }
