@@ -125,6 +125,19 @@ import WMLintSyntax
         #expect(mismatches.isEmpty, "\(mismatches.count) of \(cases.count) cases disagree with the AWS CLI")
     }
 
+    @Test func anIdempotencyTokenTheCLIGeneratedIsLeftOutAndAGivenOneKept() {
+        let generated =
+            #"{"id": "delete-organization-0001", "ok": true, "operation": "DeleteOrganization", "request": "#
+            + #"{"OrganizationId": "m-1", "DeleteDirectory": true, "ClientToken": "$generated"}, "url": "u"}"#
+        #expect(Self.canonicalRequest(of: generated) == #"{"DeleteDirectory":true,"OrganizationId":"m-1"}"#)
+        let given = generated.replacingOccurrences(of: "$generated", with: "token-0001")
+        #expect(
+            Self.canonicalRequest(of: given)
+                == #"{"ClientToken":"token-0001","DeleteDirectory":true,"OrganizationId":"m-1"}"#)
+        #expect(Self.canonicalRequest(of: #"{"id": "x", "ok": true, "request": null, "skeleton": {}}"#) == nil)
+        #expect(Self.operation(ofCase: "list-personal-access-tokens-0042") == "list-personal-access-tokens")
+    }
+
     /// Whether the service model accepts each request the CLI would send, by case id (`shape_oracle.py`).
     private func judgeByTheModel(cases: [String], answers: [String]) throws -> [String: Bool] {
         var lines: [String] = []
