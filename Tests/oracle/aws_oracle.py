@@ -18,8 +18,9 @@ The CLI runs in this process through its own entry point
 operation is stopped on the botocore event before-call.workmail.<Operation>,
 which fires after parameter validation and serialization and before any
 connection is opened. An idempotency token (ClientToken) that the case did not
-give, and that botocore filled with a fresh UUID, is sent as "$generated". Sockets are disabled in this process as a second guard, and the
-AWS config, credentials and environment come only from the values set below.
+give, and that botocore filled with a fresh UUID, is written as "$generated".
+Sockets are disabled in this process as a second guard, and the AWS config,
+credentials and environment come only from the values set below.
 """
 
 import argparse

@@ -124,7 +124,6 @@ class Member:
 class Operation:
     def __init__(self, spec):
         self.cli = spec["cli"]
-        self.api = spec["api"]
         required = set(spec["input"].get("required", []))
         self.members = [Member(m, m["name"] in required) for m in spec["input"]["members"]]
         self.paging = PAGINATED.get(self.cli)
