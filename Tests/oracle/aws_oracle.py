@@ -8,17 +8,19 @@ Input lines:
   {"id": ..., "yaml": "<document text>"}
 
 Output lines:
-  {"id": ..., "ok": true, "request": {...}}
+  {"id": ..., "ok": true, "operation": "<API name>", "request": {...}}
   {"id": ..., "ok": true, "request": null, "skeleton": {...}}   (--generate-cli-skeleton input)
   {"id": ..., "ok": false, "stage": "parse|validation|other", "error": "..."}
   {"id": ..., "ok": true, "data": ...}                           (yaml lines)
 
 The CLI runs in this process through its own entry point
-(awscli.clidriver.create_clidriver().main(argv)). The call is stopped on the
-botocore event before-call.workmail.PutIdentityProviderConfiguration, which
-fires after parameter validation and serialization and before any connection
-is opened. Sockets are disabled in this process as a second guard, and the
-AWS config, credentials and environment come only from the values set below.
+(awscli.clidriver.create_clidriver().main(argv)). The call of any WorkMail
+operation is stopped on the botocore event before-call.workmail.<Operation>,
+which fires after parameter validation and serialization and before any
+connection is opened. An idempotency token (ClientToken) that the case did not
+give, and that botocore filled with a fresh UUID, is written as "$generated".
+Sockets are disabled in this process as a second guard, and the AWS config,
+credentials and environment come only from the values set below.
 """
 
 import argparse
@@ -92,7 +94,11 @@ def share_loader(enabled):
     botocore.session.create_loader = _shared_create_loader if enabled else _original_create_loader
 
 
-EVENT = "before-call.workmail.PutIdentityProviderConfiguration"
+# Registered on the service's prefix, the handlers see every WorkMail operation.
+EVENT = "before-call.workmail"
+PARAMETER_EVENT = "before-parameter-build.workmail"
+# What an idempotency token botocore generated (a fresh UUID each run) is replaced by.
+GENERATED = "$generated"
 
 
 class Captured(Exception):
@@ -106,25 +112,33 @@ class _Run:
         self.request = None
         self.body = None
         self.url = None
+        self.operation = None
+        self.given = None
+        self.tokens = []
         self.network = None
 
 
 _current = _Run()
 
 
-def _before_call(params, **kwargs):
+def _before_call(params, model=None, **kwargs):
     _current.body = params.get("body")
     _current.url = params.get("url")
+    _current.operation = model.name if model is not None else None
     raise Captured()
 
 
-def _before_parameter_build(params, **kwargs):
+def _before_parameter_build(params, model=None, **kwargs):
     # The API params exactly as the CLI handed them to botocore. Converted
     # after the run, not here: this handler runs deep in the CLI's stack, and
     # converting a deeply nested value here would hit the recursion limit
     # where the CLI itself does not. (The limit is left at Python's default:
     # it decides where the CLI's own parsers give up.)
     _current.request = params
+    # A handler on the service's event runs before botocore's own on the bare event, which fills each missing
+    # idempotency token with a UUID: the members present now are the ones the case gave.
+    _current.given = set(params) if isinstance(params, dict) else set()
+    _current.tokens = list(model.idempotent_members) if model is not None else []
 
 
 def _jsonable(value):
@@ -147,7 +161,7 @@ def _make_driver():
     driver = clidriver.create_clidriver()
     driver.session.register(EVENT, _before_call, unique_id="wmlint-oracle-capture")
     driver.session.register(
-        "before-parameter-build.workmail.PutIdentityProviderConfiguration",
+        PARAMETER_EVENT,
         _before_parameter_build,
         unique_id="wmlint-oracle-params",
     )
@@ -180,6 +194,10 @@ def classify(exc, frames=()):
     if isinstance(exc, botocore.exceptions.ParamValidationError):
         return "validation"
     if any(name in _ARG_PROCESSING for _, name in frames):
+        return "parse"
+    if isinstance(exc, botocore.exceptions.PaginationError):
+        # The paging options of a paginated operation, refused before a request is built
+        # (`--page-size` with `--no-paginate` or with the operation's own limit option).
         return "parse"
     if isinstance(
         exc,
@@ -254,7 +272,13 @@ def run_argv(argv, cwd):
             sent = json.loads(body) if body else {}
         except ValueError:
             sent = {"$body": body}
-        result = {"ok": True, "request": _jsonable(sent), "url": _current.url}
+        sent = _jsonable(sent)
+        for name in _current.tokens:
+            if name not in (_current.given or ()) and isinstance(sent, dict) and name in sent:
+                sent[name] = GENERATED
+                if isinstance(_current.request, dict) and name in _current.request:
+                    _current.request[name] = GENERATED
+        result = {"ok": True, "operation": _current.operation, "request": sent, "url": _current.url}
         if _current.request != result["request"]:
             # The API params differ from the serialized body: keep both.
             result["params"] = _current.request
