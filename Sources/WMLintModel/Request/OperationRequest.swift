@@ -166,7 +166,7 @@ private struct Builder {
             {
                 continue
             }
-            if Self.cliRejects(finding, in: value) { cliRejects = true }
+            if validatorRefuses(finding, in: value) { cliRejects = true }
             findings.append(.shape(finding))
         }
         request = OperationRequest(
@@ -198,16 +198,17 @@ private struct Builder {
     /// Whether botocore's `ParamValidator` refuses what `finding` reports: required and unknown members, types
     /// (but a boolean passes as an integer), and the minimum length or value; maxima, enums and patterns are
     /// left to the service.
-    static func cliRejects(_ finding: ShapeFinding, in value: SyntaxNode) -> Bool {
+    func validatorRefuses(_ finding: ShapeFinding, in value: SyntaxNode) -> Bool {
         switch finding {
         case .missingRequired, .unknownMember: return true
         case .typeMismatch(let path, let expected):
+            // botocore takes a boolean for the integer it is in Python (0 or 1) and checks only its minimum.
             guard expected == .integer, case .object(let members) = value.value else { return true }
             let key = unescapePointer(String(path.dropFirst()))
-            return members.last { sameCodePoints($0.key, key) }.map { member in
-                if case .bool = member.value.value { return false }
-                return true
-            } ?? true
+            guard case .bool(let flag) = members.last(where: { sameCodePoints($0.key, key) })?.value.value,
+                case .integer(let min, _) = operation.member(key)?.kind
+            else { return true }
+            return min.map { (flag ? 1 : 0) < $0 } ?? false
         case .length(_, let count, let min, _): return min.map { count < $0 } ?? false
         case .range(_, let value, let min, _):
             guard let min else { return false }

@@ -20,7 +20,9 @@ enum TypeMismatchCheck {
             case .bool(let value):
                 found += " '\(value)'"
                 if expected == .integer {
-                    notes.append("the AWS CLI sends it (Python counts a boolean as an integer); the service refuses it")
+                    notes.append(
+                        "Python counts a boolean as the integer 1 or 0: botocore checks only its minimum, and the "
+                            + "service refuses it")
                 }
             default: break
             }
