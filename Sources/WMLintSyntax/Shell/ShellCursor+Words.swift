@@ -6,13 +6,18 @@ extension ShellCursor {
     /// and at a `(` that opens neither an array value nor a process substitution, which only it can tell.
     @inline(__always)
     func endsWord(at offset: Int) -> Bool {
-        guard offset < count else { return true }
-        switch self[offset] {
+        offset >= count || Self.endsWord(self[offset])
+    }
+
+    /// Whether `byte` ends an unquoted word (``endsWord(at:)``).
+    @inline(__always)
+    static func endsWord(_ byte: UInt8) -> Bool {
+        switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
             UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
-            return true
+            true
         default:
-            return false
+            false
         }
     }
 
@@ -98,7 +103,7 @@ extension ShellCursor {
                 }
             default:
                 // The end of the word, or a backslash, backquote or `(`.
-                return position > start && endsWord(at: position) ? position : nil
+                return position > start && Self.endsWord(byte) ? position : nil
             }
         }
         return position > start ? position : nil

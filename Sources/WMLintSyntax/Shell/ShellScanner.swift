@@ -68,9 +68,11 @@ public enum ShellScanner {
 
 /// A fault met while reading a word, turned into a ``Diagnostic`` only for a command that is kept.
 struct ShellFault: Equatable {
+    /// The `shell-syntax` message (unused for nesting past the limit).
     var message: StaticString
-    /// Local offsets of the offending bytes.
+    /// Local offset of the first offending byte.
     var start: Int
+    /// Local offset just past the offending bytes.
     var end: Int
     /// Nesting past the depth limit (`input-limit`) rather than a syntax error.
     var isLimit = false
@@ -86,8 +88,10 @@ struct ShellOutput {
     var bindings: [ShellBinding] = []
     var comments: [SourceRange] = []
     var diagnostics: [Diagnostic] = []
+    /// Nesting past the depth limit has been reported (once per script).
     var depthReported = false
 
+    /// Adds what the scan of a text of its own inside this one (a backquote or here-document body) found.
     mutating func merge(_ other: ShellOutput) {
         commands += other.commands
         bindings += other.bindings
@@ -128,17 +132,22 @@ enum CommandPhase: Equatable {
 
 /// The simple command being read.
 struct PendingCommand {
+    /// What the next word of the command is.
     var phase = CommandPhase.start
     /// Local offset of the command's first token, or -1.
     var start = -1
     /// Local offset just past the command's last token.
     var end = -1
+    /// The assignments that set an `aws` command's environment, built once its name is known.
     var assignments: [ShellAssignment] = []
-    /// Assignments before the command name, held undecoded in ``ShellLexer/held`` from `heldFrom` on: most
-    /// commands are not `aws`, so their assignments are never built.
+    /// How many assignments before the command name are held undecoded in ``ShellLexer/held``: most commands are
+    /// not `aws`, so their assignments are never built.
     var heldCount = 0
+    /// The first slot of ``ShellLexer/held`` that the command's held assignments take.
     var heldFrom = 0
+    /// The words of an `aws` command, from the `aws` word on.
     var words: [ShellWord] = []
+    /// The first fault met in the command's words.
     var error: ShellFault?
     /// Words still to skip as arguments of a wrapper option (`sudo -u USER`, `timeout -s SIGNAL`).
     var optionArguments = 0
@@ -165,6 +174,7 @@ struct PendingCommand {
         heldFrom = 0
     }
 
+    /// Widens the command's range to take in the token at local offsets `start..<end`.
     mutating func note(_ start: Int, _ end: Int) {
         if self.start < 0 { self.start = start }
         self.end = Swift.max(self.end, end)
@@ -173,6 +183,7 @@ struct PendingCommand {
 
 /// An assignment word before a command name, kept until the command turns out to be `aws`.
 struct HeldAssignment {
+    /// What reading the word found.
     var read: WordRead
     /// The decoded word, unless it is plain (then its source bytes are its text).
     var scratch = WordScratch()
@@ -182,13 +193,17 @@ struct HeldAssignment {
 struct ShellLexer {
     /// The bytes of ``text`` and the position in them: all reads of the bytes go through it.
     var cursor: ShellCursor
+    /// The text being scanned: its path, and its map into the file when it is not the file itself.
     let text: SourceText
+    /// How deep substitutions and subshells are scanned.
     let maxDepth: Int
     /// Whether the fast paths are taken (``ShellScanner/Options/fastPaths``).
     let fastPaths: Bool
     /// Per nesting level, the scratch of the word being decoded there.
     var pool: [WordScratch] = []
+    /// The here-documents opened on the current line, whose bodies start after its newline.
     var heredocs: [PendingHeredoc] = []
+    /// What the scan has found so far.
     var output = ShellOutput()
     /// The first fault of the word being read.
     var wordError: ShellFault?
@@ -407,46 +422,39 @@ struct ShellLexer {
                     readRedirection(&command, depth: depth, operatorStart: cursor.position)
                 }
             default:
-                if fastPaths && readFast(&command, depth: depth) { continue }
+                if fastPaths {
+                    // The fast paths: when one read of the word's bytes is enough for the command's phase, an
+                    // ordinary command's words are stepped over (and what follows them, with `skipOrdinary`), a
+                    // simple declared value or `aws` word is built straight from its source bytes. What they find
+                    // is what `readCommandWord` finds, as the tests check with `Options(fastPaths: false)`.
+                    switch command.phase {
+                    case .other:
+                        if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) {
+                            skipOrdinary(&command, depth: depth)
+                            continue
+                        }
+                    case .start:
+                        if skipCommandName(&command) {
+                            skipOrdinary(&command, depth: depth)
+                            continue
+                        }
+                    case .declaration(let exported, let flagged):
+                        if readSimpleDeclaration(&command, exported: exported, flagged: flagged) { continue }
+                    case .aws:
+                        if readSimpleAWSWord(&command) { continue }
+                    case .caseHeader:
+                        // A quoted word is never the `in` that ends the header, and its faults are never reported.
+                        if skipQuotedArgument(&command, depth: depth) { continue }
+                    default:
+                        break
+                    }
+                }
                 readCommandWord(&command, depth: depth, cases: &cases, inPattern: &inPattern)
             }
         }
     }
 
     // MARK: Fast paths
-
-    /// Reads the word at the position, a byte that is no operator, the fast way when one read of its bytes is
-    /// enough for the phase of `command`: steps over an ordinary command's words (and what follows them, with
-    /// ``skipOrdinary(_:depth:)``), builds a simple declared value or `aws` word straight from its source bytes.
-    /// Returns `false`, the position unchanged, when ``readCommandWord(_:depth:cases:inPattern:)`` must read it.
-    ///
-    /// What is found is the same as through the general path: ``ShellScanner/Options/fastPaths`` turns these off,
-    /// and the tests compare.
-    @inline(__always)
-    mutating func readFast(_ command: inout PendingCommand, depth: Int) -> Bool {
-        switch command.phase {
-        case .other:
-            if skipPlainArgument(&command) || skipQuotedArgument(&command, depth: depth) {
-                skipOrdinary(&command, depth: depth)
-                return true
-            }
-        case .start:
-            if skipCommandName(&command) {
-                skipOrdinary(&command, depth: depth)
-                return true
-            }
-        case .declaration(let exported, let flagged):
-            return readSimpleDeclaration(&command, exported: exported, flagged: flagged)
-        case .aws:
-            return readSimpleAWSWord(&command)
-        case .caseHeader:
-            // A quoted word is never the `in` that ends the header, and its faults are never reported.
-            return skipQuotedArgument(&command, depth: depth)
-        default:
-            break
-        }
-        return false
-    }
 
     /// Steps over what follows in ordinary commands, the commands that are not read: blanks, the words that
     /// ``skipCommandName(_:)`` and ``ShellCursor/simpleWordEnd(from:braces:)`` step over, and the separators `;`,
@@ -465,7 +473,7 @@ struct ShellLexer {
                 case .other:
                     break
                 case .start:
-                    guard isOrdinaryName(cursor.position, end, &command) else { return }
+                    guard Self.isOrdinaryName(cursor, cursor.position, end, &command) else { return }
                 default:
                     return
                 }
@@ -519,12 +527,12 @@ struct ShellLexer {
     }
 
     /// Steps over a plain word at the position where a command can start, when one read of its bytes shows that it
-    /// needs nothing more (``isOrdinaryName(_:_:_:)``). Returns `false`, the position unchanged, for every other
+    /// needs nothing more (``isOrdinaryName(_:_:_:_:)``). Returns `false`, the position unchanged, for every other
     /// word (``readCommandWord(_:depth:cases:inPattern:)`` reads it).
     @inline(__always)
     mutating func skipCommandName(_ command: inout PendingCommand) -> Bool {
         guard let end = cursor.plainWordEnd(from: cursor.position), !cursor.startsRedirection(at: end),
-            isOrdinaryName(cursor.position, end, &command)
+            Self.isOrdinaryName(cursor, cursor.position, end, &command)
         else { return false }
         cursor.position = end
         return true
@@ -537,8 +545,12 @@ struct ShellLexer {
     /// must see: a word that opens or closes a scope or a conditional (`{`, `}`, `if`, `fi`, `case`, `esac`,
     /// loops), sets the phase of the words after it (`function`, a declaration), `aws`, a wrapper, or a word with
     /// a `=` (maybe an assignment).
+    ///
+    /// Static, as are the other helpers that only read bytes: a method of the lexer would copy the lexer at each
+    /// call from a mutating one.
     @inline(__always)
-    func isOrdinaryName(_ start: Int, _ end: Int, _ command: inout PendingCommand) -> Bool {
+    static func isOrdinaryName(_ cursor: ShellCursor, _ start: Int, _ end: Int, _ command: inout PendingCommand) -> Bool
+    {
         guard !cursor.holdsEquals(start, end) else { return false }
         switch CommandName(cursor, start, end) {
         case .aws, .wrapper:
@@ -566,7 +578,7 @@ struct ShellLexer {
         if cursor.peek(at: valueStart) == UInt8(ascii: "+") { valueStart += 1 }
         guard cursor.peek(at: valueStart) == UInt8(ascii: "=") else { return false }
         valueStart += 1
-        guard let (value, end) = sourceTextWord(at: valueStart) else { return false }
+        guard let (value, end) = Self.sourceTextWord(cursor, at: valueStart) else { return false }
         cursor.position = end
         command.note(start, end)
         bind(
@@ -578,13 +590,13 @@ struct ShellLexer {
     }
 
     /// Reads a word of an `aws` command at the position that starts with a quote or `$` and whose text sits
-    /// unchanged in the source (as ``sourceTextWord(at:)`` reads it). Returns `false`, the position unchanged, for
+    /// unchanged in the source (as ``sourceTextWord(_:at:)`` reads it). Returns `false`, the position unchanged, for
     /// any other word.
     mutating func readSimpleAWSWord(_ command: inout PendingCommand) -> Bool {
         let first = cursor.current
         guard text.map == nil,
             first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") || first == UInt8(ascii: "$"),
-            let (word, end) = sourceTextWord(at: cursor.position)
+            let (word, end) = Self.sourceTextWord(cursor, at: cursor.position)
         else { return false }
         command.note(cursor.position, end)
         command.words.append(word)
@@ -596,7 +608,7 @@ struct ShellLexer {
     /// plain bytes and `$NAME` or `$1`-like parameters, or one `"…"` of those, or one `'…'`, ending where
     /// ``ShellCursor/endsWord(at:)`` says; `nil` for any other word (or an empty text). The word is what
     /// ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes of it, for a text that is the file itself.
-    func sourceTextWord(at start: Int) -> (word: ShellWord, end: Int)? {
+    static func sourceTextWord(_ cursor: ShellCursor, at start: Int) -> (word: ShellWord, end: Int)? {
         // The text, `textStart..<textEnd`: the bytes inside one quote, or the whole word when it has none.
         var textStart = start
         var textEnd = start
@@ -650,7 +662,7 @@ struct ShellLexer {
                 }
             }
         }
-        guard let word = sourceWord(textStart, textEnd, range: start..<end, expansions: expansions) else {
+        guard let word = sourceWord(cursor, textStart, textEnd, range: start..<end, expansions: expansions) else {
             return nil
         }
         return (word, end)
@@ -1082,7 +1094,7 @@ struct ShellLexer {
     /// The word just read (decoded into `pool[depth]` unless plain), as a ``ShellWord``.
     mutating func makeWord(depth: Int, read word: WordRead) -> ShellWord {
         if word.isPlain, text.map == nil,
-            let plain = sourceWord(word.start, word.end, range: word.start..<word.end, expansions: [])
+            let plain = Self.sourceWord(cursor, word.start, word.end, range: word.start..<word.end, expansions: [])
         {
             return plain
         }
@@ -1093,7 +1105,9 @@ struct ShellLexer {
     /// The word a decoded text copied unchanged from the source bytes `start..<end` (not empty) makes, spanning the
     /// local bytes `range`, built without copying the bytes first; `nil` when they are not UTF-8. Only for a text
     /// that is the file itself (local offsets are file offsets).
-    func sourceWord(_ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]) -> ShellWord? {
+    static func sourceWord(
+        _ cursor: ShellCursor, _ start: Int, _ end: Int, range: Range<Int>, expansions: [SourceRange]
+    ) -> ShellWord? {
         guard start < end, cursor.isValidUTF8(start, end) else { return nil }
         return ShellWord(
             text: cursor.string(start, end),
@@ -1106,8 +1120,8 @@ struct ShellLexer {
     /// The word ``makeWord(depth:decodedFrom:sourceStart:sourceEnd:read:)`` makes when its decoded bytes
     /// `from...` and the kept text of its expansions, in order, are consecutive bytes of the source (a word like
     /// `"$HOME/bin:$PATH"`); `nil` otherwise.
-    func contiguousWord(
-        _ scratch: WordScratch, from: Int, firstExpansion: Int, sourceStart: Int, sourceEnd: Int
+    static func contiguousWord(
+        _ cursor: ShellCursor, _ scratch: WordScratch, from: Int, firstExpansion: Int, sourceStart: Int, sourceEnd: Int
     ) -> ShellWord? {
         let total = scratch.bytes.count
         var first = -1
@@ -1145,7 +1159,7 @@ struct ShellLexer {
                 expansions.append(.bytes(source.lowerBound, source.upperBound))
             }
         }
-        return sourceWord(first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
+        return sourceWord(cursor, first, expected, range: sourceStart..<sourceEnd, expansions: expansions)
     }
 
     /// The decoded bytes `decodedFrom...` of the word just read, as a ``ShellWord`` spanning
@@ -1165,8 +1179,9 @@ struct ShellLexer {
         // no expansion to put back whose text is UTF-8.
         let inFile = fastPaths && text.map == nil
         if inFile,
-            let contiguous = contiguousWord(
-                scratch, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart, sourceEnd: sourceEnd)
+            let contiguous = Self.contiguousWord(
+                cursor, scratch, from: from, firstExpansion: firstExpansion, sourceStart: sourceStart,
+                sourceEnd: sourceEnd)
         {
             return contiguous
         }

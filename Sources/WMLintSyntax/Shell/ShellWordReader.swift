@@ -104,6 +104,7 @@ extension ShellLexer {
             case UInt8(ascii: "`"):
                 readBackquote(depth: depth, record: record, inDouble: false)
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
+                // The word ends here, unless a process substitution starts it.
                 guard cursor.position == start, cursor.peek(ahead: 1) == UInt8(ascii: "(") else {
                     break scan
                 }
@@ -112,6 +113,7 @@ extension ShellLexer {
                 readSubstitution(depth: depth, open: open, length: 2)
                 noteExpansion(open, depth: depth, record: record)
             case UInt8(ascii: "("):
+                // The word ends here, unless an array value follows `NAME=`.
                 guard isAssignmentPrefix(start, cursor.position) else { break scan }
                 // An array assignment `NAME=(…)`: its value is not a string.
                 let open = cursor.position
@@ -121,6 +123,7 @@ extension ShellLexer {
                 }
                 noteExpansion(open, depth: depth, record: record)
             default:
+                // A blank, newline, `;`, `&`, `|` or `)`: the word ends, as ``ShellCursor/endsWord(at:)`` says.
                 break scan
             }
         }
