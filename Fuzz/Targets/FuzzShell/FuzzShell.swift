@@ -2,13 +2,21 @@ import FuzzSupport
 import WMLintSource
 import WMLintSyntax
 
-/// libFuzzer entry point: the shell scanner on arbitrary bytes, then the shorthand parser on every static word
-/// (through its offset map, as the linter does).
+/// libFuzzer entry point: the shell scanner on arbitrary bytes, with and without its fast paths (the two must find
+/// the same), then the shorthand parser on every static word (through its offset map, as the linter does).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzShell(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let input = bytes(data, size)
     let text = SourceText(bytes: input, path: "fuzz.sh")
     let script = ShellScanner.scan(text)
+    require(
+        ShellScanner.scan(text, options: .init(fastPaths: false)) == script,
+        "the fast and general paths of the shell scanner differ")
+    let mapped = SourceText(bytes: input, path: "fuzz.sh", map: .contiguous(base: 0, count: input.count))
+    require(
+        ShellScanner.scan(mapped, maxDepth: 4)
+            == ShellScanner.scan(mapped, maxDepth: 4, options: .init(fastPaths: false)),
+        "the fast and general paths of the shell scanner differ on a mapped text at depth 4")
     checkDiagnostics(script.diagnostics, path: text.path, count: input.count)
     for comment in script.comments { checkRange(comment, count: input.count, "comment") }
     for command in script.commands {

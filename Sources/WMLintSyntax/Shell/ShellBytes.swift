@@ -2,17 +2,6 @@
 
 import WMLintSource
 
-/// Classes of the bytes, one character per byte value 0–255 (none for bytes from 128 on): the character's value
-/// minus `@` holds ``wordSpecialClass``, ``doubleQuoteSpecialClass``, ``nameStartClass`` and ``nameByteClass`` bits.
-/// A literal, so reading it costs one load, with no test of the byte first (a test checks it against the
-/// definitions).
-let shellByteClasses: StaticString = """
-    @@@@@@@@@AA@@@@@@@@@@@@@@@@@@@@@A@C@C@AAAA@@@@@@HHHHHHHHHH@AA@A@\
-    @LLLLLLLLLLLLLLLLLLLLLLLLLL@C@@LCLLLLLLLLLLLLLLLLLLLLLLLLLL@A@@@\
-    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\
-    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
-    """
-
 /// Blank, newline, `"`, `$`, `&`, `'`, `(`, `)`, `;`, `<`, `>`, `\`, `` ` `` or `|`.
 let wordSpecialClass: UInt8 = 1
 /// `"`, `$`, `\` or `` ` ``.
@@ -25,7 +14,7 @@ let nameByteClass: UInt8 = 8
 /// The class bits of `byte` (none for bytes from 128 on): one load, no branch.
 @inline(__always)
 func shellByteClass(_ byte: UInt8) -> UInt8 {
-    shellByteClasses.utf8Start[Int(byte)] &- 0x40
+    ShellCursor.byteClass(byte)
 }
 
 /// Whether `byte` can end an unquoted word or start a quote, escape or expansion in one: blank, newline,
@@ -76,64 +65,6 @@ func shellHexValue(_ byte: UInt8) -> UInt32? {
     }
 }
 
-/// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
-func utf8SequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
-    bytes.withUnsafeBufferPointer { utf8SequenceLength($0, at: index) }
-}
-
-/// The length of the valid UTF-8 sequence starting at `index`, or 0 when the byte there starts none.
-func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-    let count = bytes.count
-    let first = bytes[index]
-    if first < 0x80 { return 1 }
-    func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-        index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-    }
-    switch first {
-    case 0xC2...0xDF:
-        return continuation(1) ? 2 : 0
-    case 0xE0:
-        return continuation(1, 0xA0) && continuation(2) ? 3 : 0
-    case 0xE1...0xEC, 0xEE...0xEF:
-        return continuation(1) && continuation(2) ? 3 : 0
-    case 0xED:
-        return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
-    case 0xF0:
-        return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF1...0xF3:
-        return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-    case 0xF4:
-        return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
-    default:
-        return 0
-    }
-}
-
-/// Whether `bytes` is valid UTF-8.
-func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let count = bytes.count
-    var position = 0
-    while position < count {
-        // Eight ASCII bytes at a time.
-        if position + 8 <= count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 == 0 {
-                position += 8
-                continue
-            }
-        }
-        if base[position] < 0x80 {
-            position += 1
-            continue
-        }
-        let length = utf8SequenceLength(bytes, at: position)
-        if length == 0 { return false }
-        position += length
-    }
-    return true
-}
-
 /// Appends the UTF-8 encoding of `scalar` to `bytes`; returns how many bytes were appended.
 @discardableResult
 func appendShellUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) -> Int {
@@ -166,10 +97,10 @@ struct WordScratch {
         }
     }
 
-    /// Appends the source bytes `from..<to`, each decoded as itself.
-    mutating func appendRun(_ buffer: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) {
+    /// Appends the source bytes `from..<to` of `cursor`, each decoded as itself.
+    mutating func appendRun(_ cursor: ShellCursor, _ from: Int, _ to: Int) {
         guard from < to else { return }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[from..<to]))
+        cursor.append(from, to, to: &bytes)
         map.appendStep(start: from, count: to - from)
     }
 

@@ -1,18 +1,5 @@
 import WMLintSource
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// The offset of the first `byte` in the `count` bytes at `pointer`, or `nil`.
-@inline(__always)
-func memoryChar(_ pointer: UnsafePointer<UInt8>, _ byte: UInt8, _ count: Int) -> Int? {
-    guard count > 0, let found = memchr(pointer, Int32(byte), count) else { return nil }
-    return UnsafeRawPointer(found) - UnsafeRawPointer(pointer)
-}
-
 /// What reading one word found.
 struct WordRead {
     /// Local offset of the word's first byte.
@@ -39,24 +26,21 @@ private let nestDouble: UInt8 = 3
 private let nestBackquote: UInt8 = 4
 
 extension ShellLexer {
-    /// Reads a plain word at `index`: bytes that are not special up to a blank, newline, operator or the end.
-    /// Returns `nil` (the offset unchanged) when the word has more (a quote, escape or expansion), or is empty.
+    /// Reads the word at the position: a plain word without recording it when the fast paths are taken
+    /// (``readPlainWord()``), else with ``readWord(depth:record:)``.
+    @inline(__always)
+    mutating func readAnyWord(depth: Int, record: Bool) -> WordRead {
+        (fastPaths ? readPlainWord() : nil) ?? readWord(depth: depth, record: record)
+    }
+
+    /// Reads a plain word at the position: bytes that are not special, up to where ``ShellCursor/endsWord(at:)``
+    /// says. Returns `nil` (the position unchanged) when the word has more (a quote, escape or expansion), or is
+    /// empty.
     @inline(__always)
     mutating func readPlainWord() -> WordRead? {
-        let start = index
-        var end = start
-        while end < count && !isWordSpecial(buffer[end]) { end += 1 }
-        guard end > start else { return nil }
-        if end < count {
-            switch buffer[end] {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: ";"), UInt8(ascii: "&"),
-                UInt8(ascii: "|"), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"):
-                break
-            default:
-                return nil
-            }
-        }
-        index = end
+        let start = cursor.position
+        guard let end = cursor.plainWordEnd(from: start) else { return nil }
+        cursor.position = end
         return WordRead(start: start, end: end, contentStart: start, isPlain: true)
     }
 
@@ -65,12 +49,12 @@ extension ShellLexer {
     mutating func recordPlain(_ word: WordRead, depth: Int) {
         guard word.isPlain else { return }
         pool[depth].reset()
-        pool[depth].appendRun(buffer, word.start, word.end)
+        pool[depth].appendRun(cursor, word.start, word.end)
     }
 
-    /// Reads the word at `index`; with `record`, decodes it into `pool[depth]`.
+    /// Reads the word at the position; with `record`, decodes it into `pool[depth]`.
     mutating func readWord(depth: Int, record: Bool) -> WordRead {
-        let start = index
+        let start = cursor.position
         let savedError = wordError
         let savedQuoted = wordQuoted
         let savedExpansions = wordExpansions
@@ -79,35 +63,35 @@ extension ShellLexer {
         wordExpansions = 0
         if record { pool[depth].reset() }
         var contentStart = start
-        let first = peek(start)
+        let first = cursor.peek(at: start)
         if first == UInt8(ascii: "'") || first == UInt8(ascii: "\"") {
             contentStart = start + 1
         } else if first == UInt8(ascii: "$"),
-            peek(start + 1) == UInt8(ascii: "'") || peek(start + 1) == UInt8(ascii: "\"")
+            cursor.peek(at: start + 1) == UInt8(ascii: "'") || cursor.peek(at: start + 1) == UInt8(ascii: "\"")
         {
             contentStart = start + 2
         }
-        scan: while index < count {
-            let byte = buffer[index]
+        scan: while !cursor.isAtEnd {
+            let byte = cursor.current
             if !isWordSpecial(byte) {
-                let run = index
-                index += 1
-                while index < count && !isWordSpecial(buffer[index]) { index += 1 }
-                if record { pool[depth].appendRun(buffer, run, index) }
+                let run = cursor.position
+                cursor.advance()
+                while !cursor.isAtEnd && !isWordSpecial(cursor.current) { cursor.advance() }
+                if record { pool[depth].appendRun(cursor, run, cursor.position) }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\\"):
                 wordQuoted = true
-                let next = peek(index + 1)
-                if index + 1 >= count {
-                    if record { pool[depth].append(byte, index, index + 1) }
-                    index += 1
+                let next = cursor.peek(ahead: 1)
+                if cursor.position + 1 >= cursor.count {
+                    if record { pool[depth].append(byte, cursor.position, cursor.position + 1) }
+                    cursor.advance()
                 } else if next == UInt8(ascii: "\n") {
-                    index += 2
+                    cursor.advance(2)
                 } else {
-                    if record { pool[depth].append(next, index, index + 2) }
-                    index += 2
+                    if record { pool[depth].append(next, cursor.position, cursor.position + 2) }
+                    cursor.advance(2)
                 }
             case UInt8(ascii: "'"):
                 wordQuoted = true
@@ -120,27 +104,32 @@ extension ShellLexer {
             case UInt8(ascii: "`"):
                 readBackquote(depth: depth, record: record, inDouble: false)
             case UInt8(ascii: "<"), UInt8(ascii: ">"):
-                guard index == start, peek(index + 1) == UInt8(ascii: "(") else { break scan }
+                // The word ends here, unless a process substitution starts it.
+                guard cursor.position == start, cursor.peek(ahead: 1) == UInt8(ascii: "(") else {
+                    break scan
+                }
                 // Process substitution `<(…)`: a command list.
-                let open = index
+                let open = cursor.position
                 readSubstitution(depth: depth, open: open, length: 2)
                 noteExpansion(open, depth: depth, record: record)
             case UInt8(ascii: "("):
-                guard isAssignmentPrefix(start, index) else { break scan }
+                // The word ends here, unless an array value follows `NAME=`.
+                guard isAssignmentPrefix(start, cursor.position) else { break scan }
                 // An array assignment `NAME=(…)`: its value is not a string.
-                let open = index
-                index += 1
+                let open = cursor.position
+                cursor.advance()
                 if !skipNested([nestParen]) {
                     fail("unterminated array assignment starting here; expected ')'", open, open + 1)
                 }
                 noteExpansion(open, depth: depth, record: record)
             default:
+                // A blank, newline, `;`, `&`, `|` or `)`: the word ends, as ``ShellCursor/endsWord(at:)`` says.
                 break scan
             }
         }
         let read = WordRead(
             start: start,
-            end: index,
+            end: cursor.position,
             contentStart: contentStart,
             quoted: wordQuoted,
             expansions: wordExpansions,
@@ -155,75 +144,72 @@ extension ShellLexer {
 
     /// Whether `start..<end` is `NAME=` or `NAME+=`.
     func isAssignmentPrefix(_ start: Int, _ end: Int) -> Bool {
-        guard end > start + 1, buffer[end - 1] == UInt8(ascii: "="), isNameStart(buffer[start]) else { return false }
+        guard end > start + 1, cursor[end - 1] == UInt8(ascii: "="), isNameStart(cursor[start]) else { return false }
         var position = start + 1
-        while position < end - 1 && isNameByte(buffer[position]) { position += 1 }
-        if position == end - 2 && buffer[position] == UInt8(ascii: "+") { position += 1 }
+        while position < end - 1 && isNameByte(cursor[position]) { position += 1 }
+        if position == end - 2 && cursor[position] == UInt8(ascii: "+") { position += 1 }
         return position == end - 1
     }
 
-    /// Records the expansion `open..<index` just read; its text, as written, joins the word when it is kept.
+    /// Records the expansion `open..<cursor.position` just read; its text, as written, joins the word when it is kept.
     mutating func noteExpansion(_ open: Int, depth: Int, record: Bool) {
         wordQuoted = true
         wordExpansions += 1
         guard record else { return }
-        pool[depth].expansions.append(open..<index)
+        pool[depth].expansions.append(open..<cursor.position)
         pool[depth].expansionIndices.append(pool[depth].bytes.count)
     }
 
-    /// Reads `'…'` at `index`.
+    /// Reads `'…'` at the position.
     mutating func readSingleQuoted(depth: Int, record: Bool) {
-        let open = index
-        let from = index + 1
-        var close = count
-        if from < count, let base = buffer.baseAddress,
-            let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
-        {
-            close = from + found
-        }
-        if record { pool[depth].appendRun(buffer, from, Swift.min(close, count)) }
-        if close >= count {
+        let open = cursor.position
+        let from = cursor.position + 1
+        let close = cursor.find(UInt8(ascii: "'"), from: from) ?? cursor.count
+        if record { pool[depth].appendRun(cursor, from, Swift.min(close, cursor.count)) }
+        if close >= cursor.count {
             fail("unterminated single-quoted string starting here; expected a closing quote", open, open + 1)
-            index = count
+            cursor.position = cursor.count
         } else {
-            index = close + 1
+            cursor.position = close + 1
         }
     }
 
-    /// Reads `"…"` at `index`.
+    /// Reads `"…"` at the position.
     mutating func readDoubleQuoted(depth: Int, record: Bool) {
-        let open = index
-        index += 1
-        while index < count {
-            let byte = buffer[index]
+        let open = cursor.position
+        cursor.advance()
+        while !cursor.isAtEnd {
+            let byte = cursor.current
             if !isDoubleQuoteSpecial(byte) {
-                let run = index
-                index += 1
-                while index < count && !isDoubleQuoteSpecial(buffer[index]) { index += 1 }
-                if record { pool[depth].appendRun(buffer, run, index) }
+                let run = cursor.position
+                cursor.advance()
+                while !cursor.isAtEnd && !isDoubleQuoteSpecial(cursor.current) {
+                    cursor.advance()
+                }
+                if record { pool[depth].appendRun(cursor, run, cursor.position) }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\""):
-                index += 1
+                cursor.advance()
                 return
             case UInt8(ascii: "\\"):
-                if index + 1 < count {
-                    let next = buffer[index + 1]
+                if cursor.position + 1 < cursor.count {
+                    let next = cursor[cursor.position + 1]
                     if next == UInt8(ascii: "\n") {
-                        index += 2
+                        cursor.advance(2)
                         continue
                     }
                     if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next == UInt8(ascii: "$")
                         || next == UInt8(ascii: "`")
                     {
-                        if record { pool[depth].append(next, index, index + 2) }
-                        index += 2
+                        if record { pool[depth].append(next, cursor.position, cursor.position + 2) }
+                        cursor.advance(2)
                         continue
                     }
                 }
-                if record { pool[depth].append(byte, index, index + 1) }
-                index += 1
+                if record { pool[depth].append(byte, cursor.position, cursor.position + 1) }
+                cursor.advance()
             case UInt8(ascii: "$"):
                 readDollar(depth: depth, record: record, inDouble: true)
             default:
@@ -233,19 +219,19 @@ extension ShellLexer {
         fail("unterminated double-quoted string starting here; expected a closing quote", open, open + 1)
     }
 
-    /// Reads what starts with `$` at `index`: an expansion, `$'…'`, `$"…"`, or a literal `$`.
+    /// Reads what starts with `$` at the position: an expansion, `$'…'`, `$"…"`, or a literal `$`.
     mutating func readDollar(depth: Int, record: Bool, inDouble: Bool) {
-        let open = index
-        guard index + 1 < count else {
-            if record { pool[depth].append(UInt8(ascii: "$"), index, index + 1) }
-            index += 1
+        let open = cursor.position
+        guard cursor.position + 1 < cursor.count else {
+            if record { pool[depth].append(UInt8(ascii: "$"), cursor.position, cursor.position + 1) }
+            cursor.advance()
             return
         }
-        let next = buffer[index + 1]
+        let next = cursor[cursor.position + 1]
         switch next {
         case UInt8(ascii: "("):
-            if peek(index + 2) == UInt8(ascii: "(") {
-                index += 3
+            if cursor.peek(ahead: 2) == UInt8(ascii: "(") {
+                cursor.advance(3)
                 if !readArithmetic(depth: depth + 1, open: open) {
                     fail("unterminated arithmetic expansion starting here; expected '))'", open, open + 3)
                 }
@@ -253,7 +239,7 @@ extension ShellLexer {
                 readSubstitution(depth: depth, open: open, length: 2)
             }
         case UInt8(ascii: "{"):
-            index += 2
+            cursor.advance(2)
             readBrace(depth: depth + 1, open: open, inDouble: inDouble)
         case UInt8(ascii: "'") where !inDouble:
             wordQuoted = true
@@ -261,18 +247,18 @@ extension ShellLexer {
             return
         case UInt8(ascii: "\"") where !inDouble:
             wordQuoted = true
-            index += 1
+            cursor.advance()
             readDoubleQuoted(depth: depth, record: record)
             return
         default:
             if isNameStart(next) {
-                index += 2
-                while index < count && isNameByte(buffer[index]) { index += 1 }
+                cursor.advance(2)
+                while !cursor.isAtEnd && isNameByte(cursor.current) { cursor.advance() }
             } else if isSpecialParameter(next) {
-                index += 2
+                cursor.advance(2)
             } else {
-                if record { pool[depth].append(UInt8(ascii: "$"), index, index + 1) }
-                index += 1
+                if record { pool[depth].append(UInt8(ascii: "$"), cursor.position, cursor.position + 1) }
+                cursor.advance()
                 return
             }
         }
@@ -281,7 +267,7 @@ extension ShellLexer {
 
     /// Reads the command list of `$(…)` or `<(…)` opened at `open` (`length` bytes of opener).
     mutating func readSubstitution(depth: Int, open: Int, length: Int) {
-        index = open + length
+        cursor.position = open + length
         if depth + 1 > maxDepth {
             depthLimit(open, open + length)
             if !skipNested([nestParen]) {
@@ -308,15 +294,15 @@ extension ShellLexer {
             return skipNested([nestParen, nestParen])
         }
         var level = 0
-        while index < count {
-            switch buffer[index] {
+        while !cursor.isAtEnd {
+            switch cursor.current {
             case UInt8(ascii: "("):
                 level += 1
-                index += 1
+                cursor.advance()
             case UInt8(ascii: ")"):
-                index += 1
+                cursor.advance()
                 if level == 0 {
-                    if peek(index) == UInt8(ascii: ")") { index += 1 }
+                    if cursor.peek(at: cursor.position) == UInt8(ascii: ")") { cursor.advance() }
                     return true
                 }
                 level -= 1
@@ -329,9 +315,9 @@ extension ShellLexer {
             case UInt8(ascii: "\""):
                 readDoubleQuoted(depth: depth, record: false)
             case UInt8(ascii: "\\"):
-                index = Swift.min(index + 2, count)
+                cursor.position = Swift.min(cursor.position + 2, cursor.count)
             default:
-                index += 1
+                cursor.advance()
             }
         }
         return false
@@ -346,15 +332,15 @@ extension ShellLexer {
             }
             return
         }
-        while index < count {
-            switch buffer[index] {
+        while !cursor.isAtEnd {
+            switch cursor.current {
             case UInt8(ascii: "}"):
-                index += 1
+                cursor.advance()
                 return
             case UInt8(ascii: "\\"):
-                index = Swift.min(index + 2, count)
+                cursor.position = Swift.min(cursor.position + 2, cursor.count)
             case UInt8(ascii: "'"):
-                if inDouble { index += 1 } else { readSingleQuoted(depth: depth, record: false) }
+                if inDouble { cursor.advance() } else { readSingleQuoted(depth: depth, record: false) }
             case UInt8(ascii: "\""):
                 readDoubleQuoted(depth: depth, record: false)
             case UInt8(ascii: "$"):
@@ -362,18 +348,18 @@ extension ShellLexer {
             case UInt8(ascii: "`"):
                 readBackquote(depth: depth, record: false, inDouble: inDouble)
             default:
-                index += 1
+                cursor.advance()
             }
         }
         fail("unterminated parameter expansion starting here; expected '}'", open, open + 2)
     }
 
-    /// Reads `` `…` `` at `index`, scanning its body (with `\$`, `` \` `` and `\\` unescaped) for commands.
+    /// Reads `` `…` `` at the position, scanning its body (with `\$`, `` \` `` and `\\` unescaped) for commands.
     mutating func readBackquote(depth: Int, record: Bool, inDouble: Bool) {
-        let open = index
-        var close = index + 1
-        while close < count {
-            let byte = buffer[close]
+        let open = cursor.position
+        var close = cursor.position + 1
+        while close < cursor.count {
+            let byte = cursor[close]
             if byte == UInt8(ascii: "\\") {
                 close += 2
                 continue
@@ -381,16 +367,16 @@ extension ShellLexer {
             if byte == UInt8(ascii: "`") { break }
             close += 1
         }
-        if close >= count {
+        if close >= cursor.count {
             fail("unterminated backquote substitution starting here; expected a closing '`'", open, open + 1)
-            index = count
+            cursor.position = cursor.count
         } else {
             if depth + 1 > maxDepth {
                 depthLimit(open, open + 1)
             } else {
                 scanBackquoted(from: open + 1, to: close, inDouble: inDouble, depth: depth + 1)
             }
-            index = close + 1
+            cursor.position = close + 1
         }
         noteExpansion(open, depth: depth, record: record)
     }
@@ -401,9 +387,9 @@ extension ShellLexer {
         var map = OffsetMap.Builder()
         var position = from
         while position < to {
-            let byte = buffer[position]
+            let byte = cursor[position]
             if byte == UInt8(ascii: "\\"), position + 1 < to {
-                let next = buffer[position + 1]
+                let next = cursor[position + 1]
                 if next == UInt8(ascii: "\\") || next == UInt8(ascii: "`") || next == UInt8(ascii: "$")
                     || (inDouble && next == UInt8(ascii: "\""))
                 {
@@ -418,38 +404,30 @@ extension ShellLexer {
             position += 1
         }
         let inner = SourceText(bytes: bytes, path: text.path, map: map.map(endOffset: fileStart(to)))
-        let reported = output.depthReported
-        let innerScopes = scopes + [-(fileStart(from) + 1)]
-        let found = inner.bytes.withUnsafeBufferPointer { buffer in
-            var lexer = ShellLexer(buffer: buffer, text: inner, maxDepth: maxDepth, scopes: innerScopes)
-            lexer.output.depthReported = reported
-            _ = lexer.scanList(depth: depth, closer: .end)
-            return lexer.output
-        }
-        output.merge(found)
+        scanInner(inner, openedAt: from) { _ = $0.scanList(depth: depth, closer: .end) }
     }
 
-    /// Reads `$'…'` at `index` (the `$`), decoding its escapes as bash does.
+    /// Reads `$'…'` at the position (the `$`), decoding its escapes as bash does.
     mutating func readANSIC(depth: Int, record: Bool) {
-        let open = index
-        index += 2
+        let open = cursor.position
+        cursor.advance(2)
         // After `\0` bash drops the rest of the string.
         var truncated = false
         var scratch: [UInt8] = []
-        while index < count {
-            let byte = buffer[index]
+        while !cursor.isAtEnd {
+            let byte = cursor.current
             if byte == UInt8(ascii: "'") {
-                index += 1
+                cursor.advance()
                 return
             }
-            if byte != UInt8(ascii: "\\") || index + 1 >= count {
-                if record && !truncated { pool[depth].append(byte, index, index + 1) }
-                index += 1
+            if byte != UInt8(ascii: "\\") || cursor.position + 1 >= cursor.count {
+                if record && !truncated { pool[depth].append(byte, cursor.position, cursor.position + 1) }
+                cursor.advance()
                 continue
             }
-            let escape = index
-            let letter = buffer[index + 1]
-            index += 2
+            let escape = cursor.position
+            let letter = cursor[cursor.position + 1]
+            cursor.advance(2)
             var value: UInt32?
             var isScalar = false
             switch letter {
@@ -462,24 +440,26 @@ extension ShellLexer {
             case UInt8(ascii: "v"): value = 11
             case UInt8(ascii: "e"), UInt8(ascii: "E"): value = 27
             case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "?"): value = UInt32(letter)
-            case UInt8(ascii: "x") where peek(index) == UInt8(ascii: "{"):
+            case UInt8(ascii: "x") where cursor.peek(at: cursor.position) == UInt8(ascii: "{"):
                 // `\x{HHH…}`: any number of digits, the low byte kept; no digits is a NUL.
-                index += 1
+                cursor.advance()
                 var number: UInt32 = 0
-                while index < count, let digit = shellHexValue(buffer[index]) {
+                while !cursor.isAtEnd, let digit = shellHexValue(cursor.current) {
                     number = number &* 16 &+ digit
-                    index += 1
+                    cursor.advance()
                 }
-                if peek(index) == UInt8(ascii: "}") { index += 1 }
+                if cursor.peek(at: cursor.position) == UInt8(ascii: "}") { cursor.advance() }
                 value = number & 0xFF
             case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
                 let limit = letter == UInt8(ascii: "x") ? 2 : letter == UInt8(ascii: "u") ? 4 : 8
                 var digits = 0
                 var number: UInt32 = 0
-                while digits < limit && index < count, let digit = shellHexValue(buffer[index]) {
+                while digits < limit && !cursor.isAtEnd,
+                    let digit = shellHexValue(cursor.current)
+                {
                     number = number &* 16 &+ digit
                     digits += 1
-                    index += 1
+                    cursor.advance()
                 }
                 if digits > 0 {
                     value = number
@@ -488,20 +468,22 @@ extension ShellLexer {
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var number = UInt32(letter - UInt8(ascii: "0"))
                 var digits = 1
-                while digits < 3 && index < count && buffer[index] >= UInt8(ascii: "0")
-                    && buffer[index] <= UInt8(ascii: "7")
+                while digits < 3 && !cursor.isAtEnd && cursor.current >= UInt8(ascii: "0")
+                    && cursor.current <= UInt8(ascii: "7")
                 {
-                    number = number * 8 + UInt32(buffer[index] - UInt8(ascii: "0"))
+                    number = number * 8 + UInt32(cursor.current - UInt8(ascii: "0"))
                     digits += 1
-                    index += 1
+                    cursor.advance()
                 }
                 value = number & 0xFF
             case UInt8(ascii: "c"):
-                if index < count && buffer[index] != UInt8(ascii: "'") {
-                    let control = buffer[index]
-                    index += 1
+                if !cursor.isAtEnd && cursor.current != UInt8(ascii: "'") {
+                    let control = cursor.current
+                    cursor.advance()
                     // `\c\\` is the control character of `\`, both backslashes consumed.
-                    if control == UInt8(ascii: "\\") && peek(index) == UInt8(ascii: "\\") { index += 1 }
+                    if control == UInt8(ascii: "\\") && cursor.peek(at: cursor.position) == UInt8(ascii: "\\") {
+                        cursor.advance()
+                    }
                     if control == UInt8(ascii: "?") {
                         value = 0x7F
                     } else {
@@ -519,7 +501,9 @@ extension ShellLexer {
             }
             guard let value else {
                 // Not an escape: the backslash and what follows stay.
-                for position in escape..<index { pool[depth].append(buffer[position], position, position + 1) }
+                for position in escape..<cursor.position {
+                    pool[depth].append(cursor[position], position, position + 1)
+                }
                 continue
             }
             if value == 0 {
@@ -528,14 +512,16 @@ extension ShellLexer {
             }
             if isScalar {
                 guard let scalar = Unicode.Scalar(value) else {
-                    for position in escape..<index { pool[depth].append(buffer[position], position, position + 1) }
+                    for position in escape..<cursor.position {
+                        pool[depth].append(cursor[position], position, position + 1)
+                    }
                     continue
                 }
                 scratch.removeAll(keepingCapacity: true)
                 appendShellUTF8(scalar, to: &scratch)
-                for unit in scratch { pool[depth].append(unit, escape, index) }
+                for unit in scratch { pool[depth].append(unit, escape, cursor.position) }
             } else {
-                pool[depth].append(UInt8(truncatingIfNeeded: value), escape, index)
+                pool[depth].append(UInt8(truncatingIfNeeded: value), escape, cursor.position)
             }
         }
         fail("unterminated ANSI-C string starting here; expected a closing quote", open, open + 2)
@@ -545,77 +531,75 @@ extension ShellLexer {
     /// whether all of them were closed.
     mutating func skipNested(_ kinds: [UInt8]) -> Bool {
         var stack = kinds
-        while index < count, let top = stack.last {
-            let byte = buffer[index]
+        while !cursor.isAtEnd, let top = stack.last {
+            let byte = cursor.current
             if byte == UInt8(ascii: "\\") {
-                index += 2
+                cursor.advance(2)
                 continue
             }
             if top == nestBackquote {
                 if byte == UInt8(ascii: "`") { stack.removeLast() }
-                index += 1
+                cursor.advance()
                 continue
             }
             if top == nestDouble {
                 switch byte {
                 case UInt8(ascii: "\""):
                     stack.removeLast()
-                    index += 1
+                    cursor.advance()
                 case UInt8(ascii: "`"):
                     stack.append(nestBackquote)
-                    index += 1
+                    cursor.advance()
                 case UInt8(ascii: "$"):
                     pushDollar(&stack)
                 default:
-                    index += 1
+                    cursor.advance()
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "'"):
-                let from = index + 1
-                if from < count, let base = buffer.baseAddress,
-                    let found = memoryChar(base + from, UInt8(ascii: "'"), count - from)
-                {
-                    index = from + found + 1
+                let from = cursor.position + 1
+                if let close = cursor.find(UInt8(ascii: "'"), from: from) {
+                    cursor.position = close + 1
                 } else {
-                    index = count
+                    cursor.position = cursor.count
                 }
             case UInt8(ascii: "\""):
                 stack.append(nestDouble)
-                index += 1
+                cursor.advance()
             case UInt8(ascii: "`"):
                 stack.append(nestBackquote)
-                index += 1
+                cursor.advance()
             case UInt8(ascii: "$"):
                 pushDollar(&stack)
             case UInt8(ascii: "("):
                 if top == nestParen { stack.append(nestParen) }
-                index += 1
+                cursor.advance()
             case UInt8(ascii: ")"):
                 if top == nestParen { stack.removeLast() }
-                index += 1
+                cursor.advance()
             case UInt8(ascii: "}"):
                 if top == nestBrace { stack.removeLast() }
-                index += 1
+                cursor.advance()
             default:
-                index += 1
+                cursor.advance()
             }
         }
-        index = Swift.min(index, count)
+        cursor.position = Swift.min(cursor.position, cursor.count)
         return stack.isEmpty
     }
 
     private mutating func pushDollar(_ stack: inout [UInt8]) {
-        let next = peek(index + 1)
+        let next = cursor.peek(ahead: 1)
         if next == UInt8(ascii: "(") {
             stack.append(nestParen)
-            index += 2
+            cursor.advance(2)
         } else if next == UInt8(ascii: "{") {
             stack.append(nestBrace)
-            index += 2
+            cursor.advance(2)
         } else {
-            index += 1
+            cursor.advance()
         }
     }
 }
