@@ -91,13 +91,7 @@ private struct CoverageIndex {
 
         /// Calls `body` with every region meeting `lower...upper` (both inclusive).
         func forEach(meeting lower: Int, _ upper: Int, _ body: (Entry) -> Void) {
-            var low = 0
-            var high = bounds.count
-            while low < high {
-                let middle = (low + high) / 2
-                if bounds[middle].lower <= upper { low = middle + 1 } else { high = middle }
-            }
-            var cursor = low - 1
+            var cursor = partitionPoint(in: bounds.indices) { bounds[$0].lower <= upper } - 1
             while cursor >= 0 && maximumUpper[cursor] >= lower {
                 if bounds[cursor].upper >= lower { body(bounds[cursor].entry) }
                 cursor -= 1

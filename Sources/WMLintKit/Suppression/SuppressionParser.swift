@@ -46,7 +46,8 @@ public enum SuppressionParser {
             }
         }
         guard !directives.isEmpty else { return [] }
-        var layout = SuppressionLayout(bytes: bytes, comments: comments, syntax: syntax)
+        var layout = SuppressionLayout(
+            bytes: bytes, lines: file.lineTable, comments: comments.map(\.lowerBound.offset), syntax: syntax)
         return directives.map { comment, kind, names, reason in
             var coverage: SourceRange?
             var coversCommand = false
@@ -176,8 +177,9 @@ public enum SuppressionParser {
 /// The lines of a file with suppression comments, and what `disable-next-line` covers in it.
 fileprivate struct SuppressionLayout {
     let bytes: [UInt8]
-    /// 0-based offset of the first byte of each line.
+    /// 0-based offset of the first byte of each line (the file's line table).
     let lineStarts: [Int]
+    let lines: LineTable
     /// Offsets of the comments' `#`, for telling comment-only lines.
     let commentStarts: [Int]
     let syntax: SuppressionParser.Syntax
@@ -190,21 +192,12 @@ fileprivate struct SuppressionLayout {
     /// built on first use (YAML only).
     var nextNotDeeper: [Int]?
 
-    init(bytes: [UInt8], comments: [SourceRange], syntax: SuppressionParser.Syntax) {
+    /// `comments`: the file offsets of the comments' `#`.
+    init(bytes: [UInt8], lines: LineTable, comments: [Int], syntax: SuppressionParser.Syntax) {
         self.bytes = bytes
-        var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = 0
-            while index < buffer.count,
-                let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index)
-            {
-                index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-                starts.append(index)
-            }
-        }
-        lineStarts = starts
-        commentStarts = comments.map(\.lowerBound.offset).sorted()
+        self.lines = lines
+        lineStarts = lines.lineStarts
+        commentStarts = comments.sorted()
         self.syntax = syntax
         if case .shell(let ranges) = syntax {
             commands = ranges.map(\.offsets).sorted { $0.lowerBound < $1.lowerBound }
@@ -217,13 +210,7 @@ fileprivate struct SuppressionLayout {
 
     /// The 0-based line holding `offset`.
     func line(of offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return low
+        lines.lineIndex(of: offset)
     }
 
     func start(of line: Int) -> Int { lineStarts[line] }
@@ -245,25 +232,15 @@ fileprivate struct SuppressionLayout {
 
     /// Whether a comment starts at `offset`.
     func isComment(at offset: Int) -> Bool {
-        var low = 0
-        var high = commentStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if commentStarts[middle] < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < commentStarts.count && commentStarts[low] == offset
+        let index = partitionPoint(in: commentStarts.indices) { commentStarts[$0] < offset }
+        return index < commentStarts.count && commentStarts[index] == offset
     }
 
     /// The index in ``codeLines`` of the first code line after `line`, or `nil` when there is none.
     mutating func codeLine(after line: Int) -> Int? {
         let lines = codeLines ?? classifyLines()
-        var low = 0
-        var high = lines.count
-        while low < high {
-            let middle = (low + high) / 2
-            if lines[middle].line <= line { low = middle + 1 } else { high = middle }
-        }
-        return low < lines.count ? low : nil
+        let index = partitionPoint(in: lines.indices) { lines[$0].line <= line }
+        return index < lines.count ? index : nil
     }
 
     /// Builds ``codeLines``: one pass over the lines.
@@ -305,13 +282,7 @@ fileprivate struct SuppressionLayout {
 
     /// The index of the first command starting at or after `offset`.
     func firstCommand(from offset: Int) -> Int {
-        var low = 0
-        var high = commands.count
-        while low < high {
-            let middle = (low + high) / 2
-            if commands[middle].lowerBound < offset { low = middle + 1 } else { high = middle }
-        }
-        return low
+        partitionPoint(in: commands.indices) { commands[$0].lowerBound < offset }
     }
 
     /// The end of the YAML node opened on code line `code` (an index in ``codeLines``): its own text and every
@@ -366,13 +337,8 @@ fileprivate struct SuppressionLayout {
         var end = contentEnd(of: line)
         let lower = lineStarts[line]
         // A trailing comment: the last comment starting on this line.
-        var low = 0
-        var high = commentStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if commentStarts[middle] < end { low = middle + 1 } else { high = middle }
-        }
-        if low > 0 && commentStarts[low - 1] >= lower { end = commentStarts[low - 1] }
+        let after = partitionPoint(in: commentStarts.indices) { commentStarts[$0] < end }
+        if after > 0 && commentStarts[after - 1] >= lower { end = commentStarts[after - 1] }
         while end > lower && SuppressionParser.isBlank(bytes[end - 1]) { end -= 1 }
         return end > lower && bytes[end - 1] == UInt8(ascii: ":")
     }

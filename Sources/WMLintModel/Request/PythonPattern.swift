@@ -40,8 +40,7 @@ public enum PythonPattern {
                 entries[pattern] = entry
             }
             guard case .compiled(let regex) = entry else { return nil }
-            guard let match = try? regex.wholeMatch(in: text) else { return false }
-            return match != nil
+            return (try? regex.wholeMatch(in: text)) != nil
         }
     }
 

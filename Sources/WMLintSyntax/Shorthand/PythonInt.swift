@@ -1,3 +1,5 @@
+import WMLintSource
+
 /// Python's `int(str)` for base 10, over Unicode scalars.
 enum PythonInt {
     /// The code points of the digit zero of every Unicode decimal digit set (general category Nd, each ten
@@ -19,13 +21,8 @@ enum PythonInt {
         if value < 0x80 {
             return value >= 0x30 && value <= 0x39 ? UInt8(value - 0x30) : nil
         }
-        var low = 0
-        var high = zeros.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if zeros[mid] <= value { low = mid } else { high = mid - 1 }
-        }
-        let zero = zeros[low]
+        // The last digit set starting at or below the value (the first starts at 0x30, below it).
+        let zero = zeros[max(partitionPoint(in: zeros.indices) { zeros[$0] <= value } - 1, 0)]
         return value >= zero && value < zero + 10 ? UInt8(value - zero) : nil
     }
 

@@ -776,13 +776,8 @@ private struct EventLoader {
 
     /// Whether a sorted list of disjoint spans holds `offset`.
     static func contains(_ spans: [Range<Int>], _ offset: Int) -> Bool {
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < spans.count && spans[low].contains(offset)
+        let index = partitionPoint(in: spans.indices) { spans[$0].upperBound <= offset }
+        return index < spans.count && spans[index].contains(offset)
     }
 
     /// Whether `offset` follows a `#` that starts a comment on its line.
