@@ -64,65 +64,7 @@ public enum EncodingCheck {
     /// The 0-based byte range of the first ill-formed UTF-8 sequence (overlong forms, surrogates and code points
     /// above U+10FFFF included), or `nil` when the bytes are valid UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Range<Int>? {
-        bytes.withUnsafeBufferPointer { buffer -> Range<Int>? in
-            var index = 0
-            let count = buffer.count
-            let base = UnsafeRawPointer(buffer.baseAddress)
-            while index < count {
-                // ASCII bytes thirty-two, then eight at a time.
-                if let base {
-                    while index &+ 32 <= count {
-                        let words =
-                            base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
-                            | base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
-                        if words & highBits != 0 { break }
-                        index &+= 32
-                    }
-                    while index &+ 8 <= count {
-                        if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits != 0 { break }
-                        index &+= 8
-                    }
-                }
-                guard index < count else { break }
-                let lead = buffer[index]
-                if lead < 0x80 {
-                    index += 1
-                    continue
-                }
-                let length: Int
-                var low: UInt8 = 0x80
-                var high: UInt8 = 0xBF
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0:
-                    length = 3
-                    low = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                case 0xED:
-                    length = 3
-                    high = 0x9F
-                case 0xF0:
-                    length = 4
-                    low = 0x90
-                case 0xF1...0xF3: length = 4
-                case 0xF4:
-                    length = 4
-                    high = 0x8F
-                default: return index..<(index + 1)
-                }
-                for offset in 1..<length {
-                    let position = index + offset
-                    guard position < count else { return index..<position }
-                    let byte = buffer[position]
-                    let (min, max) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                    guard byte >= min && byte <= max else { return index..<position }
-                }
-                index += length
-            }
-            return nil
-        }
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid(in: $0, 0..<$0.count) }
     }
 
     /// The 0-based offset of the first NUL byte, if any.

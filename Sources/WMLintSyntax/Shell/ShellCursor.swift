@@ -98,13 +98,6 @@ struct ShellCursor {
         return value
     }
 
-    /// Whether the 8 bytes at `offset` (all before the end) are ASCII.
-    @inline(__always)
-    private func isASCIIWord(at offset: Int) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
-        return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-    }
-
     // MARK: Slicing
 
     /// The bytes `start..<end` as a string (invalid UTF-8 repaired, as `String(decoding:as:)` does).
@@ -158,23 +151,7 @@ struct ShellCursor {
 
     /// Whether the bytes `start..<end` (the end of the text by default) are valid UTF-8.
     func isValidUTF8(_ start: Int, _ end: Int? = nil) -> Bool {
-        let limit = end ?? count
-        var position = start
-        while position < limit {
-            // Eight ASCII bytes at a time.
-            if position + 8 <= limit && isASCIIWord(at: position) {
-                position += 8
-                continue
-            }
-            if buffer[position] < 0x80 {
-                position += 1
-                continue
-            }
-            let length = utf8SequenceLength(at: position, end: limit)
-            if length == 0 { return false }
-            position += length
-        }
-        return true
+        UTF8Validation.firstInvalid(in: buffer, start..<(end ?? count)) == nil
     }
 
     /// Whether `bytes[from...]` is valid UTF-8.
