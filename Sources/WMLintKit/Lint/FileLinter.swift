@@ -371,9 +371,11 @@ struct FileLinter {
                 sibling = request
             }
             if !uses.isEmpty { relate(outcome.diagnostics[first...].indices, to: uses, path: path, in: &outcome) }
-            record(
-                sibling?.outcome ?? CLIRequest.outcome(of: input), of: invocation, in: file, cliRejects: cliRejects,
-                into: &outcome)
+            if settings.recordsRequests {
+                record(
+                    sibling?.outcome ?? CLIRequest.outcome(of: input), of: invocation, in: file,
+                    cliRejects: cliRejects, into: &outcome)
+            }
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
             for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
                 outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)

@@ -6,16 +6,16 @@ import WMLintSyntax
 /// Gathers, command by command, what the `aws` calls of one script pass to each other and where they run, for
 /// the rules that look across commands (``ScriptCallChecks``).
 struct ScriptCallCollector {
-    let script: ShellScript
-    let text: SourceText
     let path: String
+    /// What the script's variables hold, learnt as the words are read.
+    private var commandOutputs: ShellCommandOutputs
     private(set) var calls = ScriptCalls()
     /// Every call whose output is known, with the command's range, to find the substitution that holds it.
     private var outputs: [(range: SourceRange, output: KnownOutput)] = []
 
+    /// `script`: the scanned script (only its bindings are read); `text`: the scanned text.
     init(script: ShellScript, text: SourceText, path: String) {
-        self.script = script
-        self.text = text
+        commandOutputs = ShellCommandOutputs(script: script, text: text)
         self.path = path
     }
 
@@ -34,17 +34,34 @@ struct ScriptCallCollector {
         case .unknown:
             return
         }
-        let call = "'aws " + service + " " + operation + "'"
-        if let region = region(of: command, call: call) { calls.regions.append(region) }
-        let instance =
-            operation == "create-identity-center-application"
-            ? CommandOutput.lastValue(of: "--instance-arn", in: command).flatMap { source(of: $0, in: command) } : nil
-        if let output = CommandOutput.of(command, service: service, operation: operation, instance: instance) {
-            outputs.append(
-                (
-                    command.range,
-                    KnownOutput(output: output, call: call, path: path, operationRange: operationRange)
-                ))
+        let regionOption: ShellWord?
+        if case .other = parsed {
+            regionOption = CommandOutput.lastValue(of: CommandOptions.region, in: command)
+        } else if case .invocation(let invocation) = parsed {
+            regionOption = invocation.last(CommandOptions.region)?.value
+        } else if case .covered(let invocation) = parsed {
+            regionOption = invocation.last(CommandOptions.region)?.value
+        } else {
+            regionOption = nil
+        }
+        if let region = region(of: command, option: regionOption, service: service, operation: operation) {
+            calls.regions.append(region)
+        }
+        if case .invocation = parsed { return }
+        if CommandOutput.mayPrint(service: service, operation: operation) {
+            let instance =
+                operation == "create-identity-center-application"
+                ? CommandOutput.lastValue(of: "--instance-arn", in: command).flatMap { source(of: $0, in: command) }
+                : nil
+            if let output = CommandOutput.of(command, service: service, operation: operation, instance: instance) {
+                outputs.append(
+                    (
+                        command.range,
+                        KnownOutput(
+                            output: output, service: service, operation: operation, path: path,
+                            operationRange: operationRange)
+                    ))
+            }
         }
         if case .covered(let invocation) = parsed, operation == "delete-identity-center-application",
             let word = invocation.last("--application-arn")?.value, let application = source(of: word, in: command)
@@ -57,35 +74,33 @@ struct ScriptCallCollector {
     /// values, or for an `--identity-center-configuration` only known at run time, the `Key=$NAME` members of
     /// its shorthand.
     mutating func addPairing(of invocation: Invocation, request: Request?) {
-        if let identityCenter = request?.identityCenterConfiguration?.value,
-            let application = identityCenter.applicationArn, let value = application.value
-        {
-            let instance = identityCenter.instanceArn.flatMap { field in
-                field.value.map {
-                    LocatedSource(source: .text($0), path: field.location.path, range: field.location.contentRange)
-                }
-            }
-            calls.pairings.append(
-                Pairing(
-                    application: LocatedSource(
-                        source: .text(value), path: application.location.path,
-                        range: application.location.contentRange),
-                    instance: instance))
+        guard let word = invocation.last("--identity-center-configuration")?.value else { return }
+        guard word.isStatic else {
+            let members = shorthandMembers(of: word, in: invocation.command)
+            guard let application = members["ApplicationArn"] else { return }
+            calls.pairings.append(Pairing(application: application, instance: members["InstanceArn"]))
             return
         }
-        guard let word = invocation.last("--identity-center-configuration")?.value, !word.isStatic else { return }
-        let members = shorthandMembers(of: word, in: invocation.command)
-        guard let application = members["ApplicationArn"] else { return }
-        calls.pairings.append(Pairing(application: application, instance: members["InstanceArn"]))
+        // Values written in the script: only a deletion before them can make a rule about them.
+        guard !calls.deletions.isEmpty, let identityCenter = request?.identityCenterConfiguration?.value,
+            let application = identityCenter.applicationArn, let value = application.value
+        else { return }
+        let instance = identityCenter.instanceArn.flatMap { field in
+            field.value.map { LocatedSource(source: .text($0), location: field.location) }
+        }
+        calls.pairings.append(
+            Pairing(
+                application: LocatedSource(source: .text(value), location: application.location), instance: instance))
     }
 
     /// The calls, with the known outputs of the substitutions their values come from.
     func finished() -> ScriptCalls {
         var finished = calls
-        let sources =
-            calls.pairings.flatMap { [$0.application, $0.instance].compactMap { $0 } }
-            + calls.deletions.map(\.application)
-        for case .output(let substitution) in sources.map(\.source) where finished.outputs[substitution] == nil {
+        guard !outputs.isEmpty else { return finished }
+        func find(_ source: LocatedSource?) {
+            guard case .output(let substitution)? = source?.source, finished.outputs[substitution] == nil else {
+                return
+            }
             // The substitution's own command: the first call inside it.
             if let inner = outputs.first(where: {
                 substitution.lowerBound <= $0.range.lowerBound && $0.range.upperBound <= substitution.upperBound
@@ -93,22 +108,27 @@ struct ScriptCallCollector {
                 finished.outputs[substitution] = inner.output
             }
         }
+        for pairing in calls.pairings {
+            find(pairing.application)
+            find(pairing.instance)
+        }
+        for deletion in calls.deletions { find(deletion.application) }
         return finished
     }
 
     // MARK: - Values
 
     /// Where a word's value comes from: its text when static, or the command substitution it is the output of.
-    private func source(of word: ShellWord, in command: ShellCommand) -> LocatedSource? {
+    private mutating func source(of word: ShellWord, in command: ShellCommand) -> LocatedSource? {
         if word.isStatic { return LocatedSource(source: .text(word.text), path: path, range: word.range) }
-        let uses = script.commandOutputs(in: word, scopes: command.scopes, text: text)
+        let uses = commandOutputs.uses(in: word, scopes: command.scopes)
         guard uses.count == 1, let use = uses.first, word.expansions.count == 1 else { return nil }
         return LocatedSource(source: .output(use.substitution), path: path, range: use.use)
     }
 
     /// The `Key=VALUE` members of a shorthand word only known at run time, where each value is plain text or one
     /// expansion whose output is known (`InstanceArn=$INSTANCE,ApplicationArn=$APP`).
-    private func shorthandMembers(of word: ShellWord, in command: ShellCommand) -> [String: LocatedSource] {
+    private mutating func shorthandMembers(of word: ShellWord, in command: ShellCommand) -> [String: LocatedSource] {
         let bytes = Array(word.text.utf8)
         // Which bytes are written in an expansion: their quotes and commas are the expansion's own.
         let inExpansion = bytes.indices.map { index in
@@ -117,7 +137,7 @@ struct ScriptCallCollector {
         }
         let isPlain = bytes.indices.allSatisfy { inExpansion[$0] || !"{}[]\"'\\ ".utf8.contains(bytes[$0]) }
         guard isPlain else { return [:] }
-        let uses = script.commandOutputs(in: word, scopes: command.scopes, text: text)
+        let uses = commandOutputs.uses(in: word, scopes: command.scopes)
         var members: [String: LocatedSource] = [:]
         var start = 0
         while start < bytes.count {
@@ -143,12 +163,16 @@ struct ScriptCallCollector {
         return members
     }
 
-    /// The region a call runs in, where the script sets it: `--region`, else `AWS_REGION` or `AWS_DEFAULT_REGION`
-    /// in the command's environment.
-    private func region(of command: ShellCommand, call: String) -> CallRegion? {
-        if let option = CommandOutput.lastValue(of: CommandOptions.region, in: command) {
+    /// The region a call runs in, where the script sets it: `--region` (its last value, `option`), else
+    /// `AWS_REGION` or `AWS_DEFAULT_REGION` in the command's environment.
+    private func region(
+        of command: ShellCommand, option: ShellWord?, service: String, operation: String
+    ) -> CallRegion? {
+        if let option {
             guard option.isStatic, !option.text.isEmpty, CommandOptions.isRegionName(option.text) else { return nil }
-            return CallRegion(region: option.text, path: path, range: option.range, setBy: "--region", call: call)
+            return CallRegion(
+                region: option.text, path: path, range: option.range, setBy: "--region", service: service,
+                operation: operation)
         }
         for name in ContextResolver.regionVariables {
             guard
@@ -159,7 +183,7 @@ struct ScriptCallCollector {
             guard value.isStatic, !value.text.isEmpty, CommandOptions.isRegionName(value.text) else { return nil }
             return CallRegion(
                 region: value.text, path: path, range: value.fileRange(0..<value.text.utf8.count), setBy: name,
-                call: call)
+                service: service, operation: operation)
         }
         return nil
     }

@@ -15,12 +15,23 @@ public struct LocatedSource: Hashable, Sendable {
     public var source: ValueSource
     public var path: String
     /// The value, or the `$NAME` that stands for it, in the file.
-    public var range: SourceRange
+    public var range: SourceRange { location.map(\.contentRange) ?? given }
+    private var given: SourceRange
+    /// The value's location in a bound request, whose characters are found only when a diagnostic needs them.
+    private var location: ValueLocation?
 
     public init(source: ValueSource, path: String, range: SourceRange) {
         self.source = source
         self.path = path
-        self.range = range
+        given = range
+    }
+
+    /// A value of a bound request.
+    public init(source: ValueSource, location: ValueLocation) {
+        self.source = source
+        path = location.path
+        given = location.range
+        self.location = location
     }
 }
 
@@ -47,6 +58,11 @@ public enum CommandOutput: Hashable, Sendable {
         ("sso-admin", "create-application", ["ApplicationArn"], .foreignApplication),
     ]
 
+    /// Whether `service` `operation` is one of the ``known`` commands, whose output may be known.
+    public static func mayPrint(service: String, operation: String) -> Bool {
+        known.contains { $0.service == service && $0.operation == operation }
+    }
+
     /// What `command` prints, when it is one of the ``known`` commands with `--output text` and one of their
     /// queries; `instance` is the source of its `--instance-arn` value, for a WorkMail application.
     public static func of(
@@ -69,6 +85,7 @@ public enum CommandOutput: Hashable, Sendable {
     /// The value of the last `NAME VALUE` or `NAME=VALUE` option among the command's words, spelt in full.
     public static func lastValue(of name: String, in command: ShellCommand) -> ShellWord? {
         var found: ShellWord?
+        let length = name.utf8.count
         var index = 1
         let words = command.words
         while index < words.count {
@@ -78,8 +95,11 @@ public enum CommandOutput: Hashable, Sendable {
                 index += 2
                 continue
             }
-            if word.text.hasPrefix(name + "="), let equals = word.text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                found = word.suffix(fromByte: word.text.utf8.distance(from: word.text.utf8.startIndex, to: equals) + 1)
+            let text = word.text.utf8
+            if text.count > length, text.starts(with: name.utf8),
+                text[text.index(text.startIndex, offsetBy: length)] == UInt8(ascii: "=")
+            {
+                found = word.suffix(fromByte: length + 1)
             }
             index += 1
         }

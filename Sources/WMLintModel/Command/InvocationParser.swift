@@ -70,9 +70,9 @@ private struct Reader {
     var hasUnknownWords = false
     /// The indices of the words standing where the service and operation names go.
     var positionals: [Int] = []
-    /// The operation whose options are read.
-    var operation = OperationModel.shape {
-        didSet { operationOptions = operation.options }
+    /// The operation whose options are read, when not `put-identity-provider-configuration`.
+    var operation: OperationShape? {
+        didSet { operationOptions = operation?.options ?? CommandOptions.operation }
     }
     private(set) var operationOptions = CommandOptions.operation
 
@@ -86,7 +86,8 @@ private struct Reader {
 
     func invocation(of command: ShellCommand, operationRange: SourceRange) -> Invocation {
         Invocation(
-            path: path, command: command, operation: operation, operationRange: operationRange, options: options,
+            path: path, command: command, operation: operation ?? OperationModel.shape, operationRange: operationRange,
+            options: options,
             diagnostics: diagnostics, nearlyNamed: nearlyNamed, hasUnknownWords: hasUnknownWords)
     }
 
@@ -491,7 +492,7 @@ private struct Reader {
         diagnostics.append(
             Diagnostic(
                 rule: .unknownOption,
-                message: "unknown option '\(written)' for \(operation.cliName)",
+                message: "unknown option '\(written)' for \(operation?.cliName ?? OperationModel.operation)",
                 path: path, range: range,
                 help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
                 fixes: fixes))

@@ -35,7 +35,8 @@ enum ArnFormat {
     }
 
     static func check(kind: Kind, _ state: inout CheckState) {
-        guard let value = state.valid(kind.field), let location = state.location(of: kind.field),
+        guard let value = state.valid(kind.field), !matches(value, kind: kind),
+            let location = state.location(of: kind.field),
             let diagnostic = diagnostic(value, kind: kind, at: location)
         else { return }
         state.report(diagnostic, faulty: kind.field)

@@ -5,8 +5,8 @@ import WMLintSyntax
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck: Check {
     static func run(_ state: inout CheckState) {
-        guard let value = state.value(.organizationId), let location = state.location(of: .organizationId),
-            let diagnostic = diagnostic(value, at: location)
+        guard let value = state.value(.organizationId), !Patterns.isOrganizationId(value),
+            let location = state.location(of: .organizationId), let diagnostic = diagnostic(value, at: location)
         else { return }
         state.report(diagnostic, faulty: .organizationId)
     }

@@ -6,8 +6,8 @@ import WMLintSyntax
 /// placeholder lists): the request was copied from an example and never given the real id.
 enum PlaceholderValueCheck: Check {
     static func run(_ state: inout CheckState) {
-        if let value = state.valid(.organizationId), let location = state.location(of: .organizationId),
-            let diagnostic = organizationId(value, at: location)
+        if let value = state.valid(.organizationId), ServiceFacts.placeholderOrganizationIds.contains(value),
+            let location = state.location(of: .organizationId), let diagnostic = organizationId(value, at: location)
         {
             state.report(diagnostic)
         }

@@ -15,7 +15,9 @@ public struct ScriptCalls: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { regions.count < 2 && pairings.isEmpty && deletions.isEmpty }
+    /// Whether no rule across commands can find anything: fewer than two regions, and no value passed on from a
+    /// known output or used after a deletion.
+    public var isEmpty: Bool { regions.count < 2 && outputs.isEmpty && deletions.isEmpty }
 }
 
 /// The region a call runs in.
@@ -26,33 +28,43 @@ public struct CallRegion: Sendable {
     public var range: SourceRange
     /// How the script sets it: `--region`, `AWS_REGION`, ….
     public var setBy: String
-    /// The call's service and operation, for messages (`workmail update-user`).
-    public var call: String
+    /// The call's service and operation (`workmail`, `update-user`).
+    public var service: String
+    public var operation: String
 
-    public init(region: String, path: String, range: SourceRange, setBy: String, call: String) {
+    public init(region: String, path: String, range: SourceRange, setBy: String, service: String, operation: String) {
         self.region = region
         self.path = path
         self.range = range
         self.setBy = setBy
-        self.call = call
+        self.service = service
+        self.operation = operation
     }
+
+    /// The call as messages name it: `'aws workmail update-user'`.
+    var call: String { "'aws \(service) \(operation)'" }
 }
 
 /// A command substitution whose output is known, and the operation that prints it.
 public struct KnownOutput: Sendable {
     public var output: CommandOutput
-    /// `sso-admin create-application`.
-    public var call: String
+    /// The command's service and operation (`sso-admin`, `create-application`).
+    public var service: String
+    public var operation: String
     public var path: String
     /// The operation's name in the file.
     public var operationRange: SourceRange
 
-    public init(output: CommandOutput, call: String, path: String, operationRange: SourceRange) {
+    public init(output: CommandOutput, service: String, operation: String, path: String, operationRange: SourceRange) {
         self.output = output
-        self.call = call
+        self.service = service
+        self.operation = operation
         self.path = path
         self.operationRange = operationRange
     }
+
+    /// The command as messages name it: `'aws sso-admin create-application'`.
+    var call: String { "'aws \(service) \(operation)'" }
 }
 
 /// An application and an instance that `put-identity-provider-configuration` pairs.

@@ -11,14 +11,24 @@ public struct CommandOutputUse: Hashable, Sendable {
     public var substitution: SourceRange
 }
 
-extension ShellScript {
+/// Finds, in the words of one script's commands, the values that are the output of a command substitution. One
+/// finder serves a whole script: what it learns of each variable is kept.
+public struct ShellCommandOutputs {
+    private var resolver: VariableResolver
+    private let text: SourceText
+
+    /// `script`: the scanned script (its bindings are what is read); `text`: the scanned text.
+    public init(script: ShellScript, text: SourceText) {
+        resolver = VariableResolver(script: script, text: text)
+        self.text = text
+    }
+
     /// The expansions of `word` (a word of a command running in `scopes`) whose values are the output of a
     /// command substitution, where the script shows it: the word's own `$(…)`, or a `$NAME` whose one reaching
-    /// assignment (as ``resolvingVariables(in:environment:inherited:inheritsUnknown:)`` finds it) is the
-    /// substitution and nothing else. `text` is the scanned text.
-    public func commandOutputs(in word: ShellWord, scopes: [Int], text: SourceText) -> [CommandOutputUse] {
+    /// assignment (as ``ShellScript/resolvingVariables(in:environment:inherited:inheritsUnknown:)`` finds it) is
+    /// the substitution and nothing else.
+    public mutating func uses(in word: ShellWord, scopes: [Int]) -> [CommandOutputUse] {
         guard !word.isStatic else { return [] }
-        var resolver = VariableResolver(script: self, text: text)
         let bytes = Array(word.text.utf8)
         var found: [CommandOutputUse] = []
         for expansion in word.expansions {
@@ -30,7 +40,7 @@ extension ShellScript {
             }
             guard let use = ParameterUse(bytes, at: start), use.fallback == nil,
                 let binding = resolver.reachingBinding(of: use.name, at: expansion.lowerBound.offset, scopes: scopes),
-                let substitution = soleSubstitution(of: binding, in: text)
+                let substitution = soleSubstitution(of: binding)
             else { continue }
             found.append(CommandOutputUse(name: use.name, use: expansion, substitution: substitution))
         }
@@ -45,8 +55,8 @@ extension ShellScript {
     }
 
     /// The range of the command substitution that is the whole value `binding` assigns (`NAME=$(…)`,
-    /// `NAME="$(…)"`), read from the scanned `text`; `nil` for any other value.
-    private func soleSubstitution(of binding: ShellBinding, in text: SourceText) -> SourceRange? {
+    /// `NAME="$(…)"`), read from the scanned text; `nil` for any other value.
+    private func soleSubstitution(of binding: ShellBinding) -> SourceRange? {
         let start =
             text.map?.firstIndex(startingAtLeast: binding.range.lowerBound.offset) ?? binding.range.lowerBound.offset
         let end =
@@ -82,10 +92,12 @@ extension VariableResolver {
     /// the script does not show one.
     mutating func reachingBinding(of name: String, at use: Int, scopes: [Int]) -> ShellBinding? {
         let all = bindings(of: name)
-        guard !all.isEmpty, !isSetElsewhere(name), all.allSatisfy({ scopes.contains($0.scope) }) else { return nil }
+        guard !all.isEmpty, all.allSatisfy({ scopes.contains($0.scope) }) else { return nil }
         let setting = all.filter { $0.kind != .export }
         guard !setting.contains(where: { $0.range.lowerBound.offset >= use && $0.isConditional }),
-            let reaching = setting.last(where: { $0.range.upperBound.offset <= use }), !reaching.isConditional
+            let reaching = setting.last(where: { $0.range.upperBound.offset <= use }), !reaching.isConditional,
+            // Last, as it reads the whole text (once per name).
+            !isSetElsewhere(name)
         else { return nil }
         return reaching
     }
