@@ -1,7 +1,11 @@
-import Glibc
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 public import WMLintSource
 
-/// Finds the comments of a YAML document, for suppression comments.
+/// Finds the comments of a YAML document (for suppression comments), beside the loader that reads its values.
 ///
 /// A `#` starts a comment at the start of a line or after a blank, outside single- and double-quoted scalars and
 /// outside the content of block scalars (`|`, `>`). The scanner knows YAML's quoting and block scalar indentation
