@@ -217,6 +217,7 @@ struct CatalogueDriftTests {
             let whole = NSRange(value.startIndex..., in: value)
             #expect(expression.firstMatch(in: value, range: whole)?.range == whole, "\(value) ~ \(pattern)")
         }
+        #expect(!ServiceFacts.workmailRegions.isEmpty)
         #expect(
             ServiceFacts.workmailRegions.allSatisfy { region in
                 ServiceFacts.regionPrefixesOfAWS.contains { region.hasPrefix($0) }
