@@ -124,6 +124,10 @@ import WMLintSyntax
             Issue.record(Comment(rawValue: mismatch))
         }
         #expect(mismatches.isEmpty)
+        // No mismatch means something only if the cases were compared: both verdicts, each in quantity.
+        #expect(agreed.sent + agreed.refused + agreed.skipped + mismatches.count == cases.count)
+        #expect(agreed.sent > cases.count / 4, "\(agreed)")
+        #expect(agreed.refused > cases.count / 4, "\(agreed)")
     }
 
     /// Errors wmlint may report on a request the CLI sends and the service model accepts: the deliberately strict

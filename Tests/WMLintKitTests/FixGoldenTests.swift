@@ -37,10 +37,13 @@ import WMLintKit
             fixed[file] = data
             TestSupport.assertGolden(String(decoding: data, as: UTF8.self), path: "testdata/fixes/\(file).fixed.golden")
         }
-        let mode =
-            try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("setup.sh").path)[
-                .posixPermissions] as? Int
-        #expect(mode == 0o755 || mode == 0o644)
+        // The fixed file keeps its mode (the checkout's, 0o755 where the executable bit is kept).
+        func mode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        }
+        let originalMode = try mode(TestSupport.root + "/testdata/fixes/setup.sh")
+        #expect(originalMode != nil)
+        #expect(try mode(directory.appendingPathComponent("setup.sh").path) == originalMode)
 
         let second = try TestSupport.run(["check", "--fix", "--format", "gcc", "."], in: directory.path)
         #expect(second.status == first.status)

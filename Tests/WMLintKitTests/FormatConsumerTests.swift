@@ -80,7 +80,8 @@ import WMLintRules
         try #require(runs.count == 1)
         let run = runs[0]
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
-        #expect((run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] != nil)
+        let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
+        #expect(base?["description"] as? [String: String] == ["text": "the directory wmlint ran in"])
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["name"] as? String == "wmlint")
         #expect(driver["version"] as? String == WMLintVersion.current)

@@ -51,6 +51,7 @@ struct HostileOutputTests {
         }
         let github = try Hostile.wmlint(["check", "--format", "github", "."], in: base)
         #expect(github.status == 1)
+        #expect(!github.stdout.isEmpty)
         for line in github.stdout.split(separator: "\n") {
             let command = ["::error ", "::warning ", "::notice "].contains { line.hasPrefix($0) }
             #expect(command, "github line is not one annotation: \(line)")

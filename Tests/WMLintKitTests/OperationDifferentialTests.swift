@@ -119,6 +119,11 @@ import WMLintSyntax
             try? mismatches.joined(separator: "\n\n").write(toFile: dump, atomically: true, encoding: .utf8)
         }
         #expect(tallies.count == 10, "operations: \(tallies.keys.sorted())")
+        // Agreement means something only where the cases were compared: each operation has requests the CLI
+        // sends and requests it refuses.
+        for (operation, tally) in tallies.sorted(by: { $0.key < $1.key }) {
+            #expect(tally.sent > tally.cases / 4 && tally.refused > tally.cases / 10, "\(operation): \(tally)")
+        }
         for mismatch in mismatches.prefix(25) {
             Issue.record(Comment(rawValue: mismatch))
         }

@@ -101,7 +101,8 @@ import Testing
         let (messages, status) = try Self.session(input, in: directory)
         #expect(Self.errorCode(messages, id: nil) == [-32700, -32700, -32600, -32600])
         #expect(Self.errorCode(messages, id: 2) == [-32002])
-        #expect(Self.response(messages, id: 3)?["result"] != nil)
+        let initialized = Self.response(messages, id: 3)?["result"] as? [String: Any]
+        #expect((initialized?["serverInfo"] as? [String: String])?["name"] == "wmlint")
         #expect(Self.errorCode(messages, id: 4) == [-32600])
         #expect(Self.errorCode(messages, id: 5) == [-32601])
         #expect(Self.errorCode(messages, id: 6) == [-32602])

@@ -107,7 +107,9 @@ import WMLintSyntax
         let result = try EmbeddedLint.lint(Self.workflow(steps: steps), name: Self.path)
         let diagnostic = try #require(result.report.diagnostics.first { $0.rule == .enumValue })
         #expect(result.covered(diagnostic.range) == "Active")
-        #expect(diagnostic.fixes.allSatisfy { !$0.edits.contains { $0.replacement.contains("\"") } })
+        // The one fix left edits the value alone and writes no '"', which would end the scalar.
+        let edits = diagnostic.fixes.map { $0.edits.map { [result.covered($0.range), $0.replacement] } }
+        #expect(edits == [[["Active", "ACTIVE"]]])
     }
 
     @Test func crlfBlockScalarAndTabs() throws {

@@ -108,7 +108,11 @@ let op = "aws workmail put-identity-provider-configuration"
     @Test func negativeNumbersAreValuesNotOptions() throws {
         let parsed = try #require(invocation(op + " --cli-read-timeout -5"))
         #expect(parsed.last("--cli-read-timeout")?.value?.text == "-5")
-        #expect(parsed.diagnostics.map(\.message).allSatisfy { $0.contains("cannot be negative") })
+        #expect(parsed.diagnostics.map(\.rule) == [.optionValue])
+        #expect(
+            parsed.diagnostics.map(\.message) == [
+                "'-5' is not a valid value for --cli-read-timeout; a timeout cannot be negative (0 means no timeout)"
+            ])
     }
 
     /// What the CLI takes: timeouts as Python's `int()` reads them (0 is no timeout), and any URL with a scheme

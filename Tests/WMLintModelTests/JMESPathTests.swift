@@ -402,5 +402,6 @@ struct JMESPathDifferentialTests {
                 + "\(positionChecks) positions compared, \(mismatches) mismatches; refused by "
                 + byError.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         #expect(valid > 1000 && cases.count - valid > 1000, "the generator should give both kinds in numbers")
+        #expect(positionChecks > 1000, "error positions should be compared in numbers")
     }
 }

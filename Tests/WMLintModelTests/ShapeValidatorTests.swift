@@ -227,7 +227,12 @@ struct ShapeValidatorTests {
                 .typeMismatch(path: "/PersonalAccessTokenConfiguration", expected: .structure)
             ])
         let scalar = try jsonNode(#"{"OrganizationId": 5}"#, demand: .members([:]))
-        #expect(ShapeValidator.validate(scalar, operation: operation).allSatisfy { $0.pointer != "/OrganizationId" })
+        #expect(
+            ShapeValidator.validate(scalar, operation: operation) == [
+                .missingRequired(path: "", member: "AuthenticationMode"),
+                .missingRequired(path: "", member: "IdentityCenterConfiguration"),
+                .missingRequired(path: "", member: "PersonalAccessTokenConfiguration"),
+            ])
     }
 
     @Test func aPatternThatCannotBeCheckedIsSkipped() throws {

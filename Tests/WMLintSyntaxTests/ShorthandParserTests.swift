@@ -247,13 +247,23 @@ private func only(_ result: ParseResult) throws -> Diagnostic {
         #expect(try only(hashes).message == "expected ',' or '}' after the value of key 'b', found end of input")
     }
 
-    @Test func strayBytesNeverTrap() {
-        let junk: [[UInt8]] = [
-            [0x61, 0x3D, 0xFF, 0xC3], [0x61, 0x3D, 0x27, 0xF0, 0x9F], [0xE2, 0x82], [0x61, 0x3D, 0x80],
-        ]
-        for bytes in junk {
-            let result = ShorthandParser.parse(SourceText(bytes: bytes, path: "x"))
-            #expect(result.root != nil || result.hasErrors)
+    /// Invalid UTF-8 reads as U+FFFD, one per maximal ill-formed subsequence, in a value, a quoted value or a key.
+    @Test(
+        arguments: [
+            ([0x61, 0x3D, 0xFF, 0xC3], [], "\u{FFFD}\u{FFFD}"),
+            ([0x61, 0x3D, 0x27, 0xF0, 0x9F], ["unterminated quoted value: no closing '"], nil),
+            ([0xE2, 0x82], ["expected a key, found '\u{FFFD}'"], nil),
+            ([0x61, 0x3D, 0x80], [], "\u{FFFD}"),
+        ] as [([UInt8], [String], String?)])
+    func strayBytesNeverTrap(bytes: [UInt8], messages: [String], value: String?) throws {
+        let result = ShorthandParser.parse(SourceText(bytes: bytes, path: "x"))
+        #expect(result.diagnostics.map(\.message) == messages)
+        if let value {
+            let pairs = try members(result)
+            #expect(pairs.map(\.key) == ["a"])
+            #expect(pairs.first?.value.value == .string(value))
+        } else {
+            #expect(result.root == nil)
         }
     }
 }
