@@ -1,9 +1,10 @@
+public import WMLintSource
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-public import WMLintSource
 
 /// Finds the comments of a YAML document (for suppression comments), beside the loader that reads its values.
 ///
