@@ -51,16 +51,11 @@ struct CheckState {
     var lifetimeInDays: Int? { shared.lifetimeInDays }
 
     /// The string member's value, when it is known and well-typed.
-    ///
-    /// Not inlined: inlined into the checks, which hold the state `inout`, it trips the Swift 6.3.1 optimizer's
-    /// ownership verifier (a compiler crash).
-    @inline(never)
     func value(_ member: Member) -> String? {
         member == .lifetimeInDays ? nil : shared.values[Int(member.rawValue)]
     }
 
-    /// Where the member is written, when the request has it (not inlined, as ``value(_:)``).
-    @inline(never)
+    /// Where the member is written, when the request has it.
     func location(of member: Member) -> ValueLocation? {
         switch member {
         case .organizationId: return shared.request.pointee.organizationId?.location
