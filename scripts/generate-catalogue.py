@@ -28,6 +28,7 @@ FACTS_FILE = RULES_DIR / "facts.yaml"
 RULE_ID_SWIFT = ROOT / "Sources/WMLintSource/RuleID.swift"
 CATALOGUE_SWIFT = ROOT / "Sources/WMLintRules/Catalogue/RuleCatalogue+Generated.swift"
 FACTS_SWIFT = ROOT / "Sources/WMLintModel/Facts/ServiceFacts.swift"
+SEVERITY_SWIFT = ROOT / "Sources/WMLintSource/RuleID+Severity.swift"
 DOCS_DIR = ROOT / "docs/rules"
 
 OPEN_MARK = "⏩"
@@ -310,6 +311,35 @@ def catalogue_swift(rules, cases):
     return "\n".join(out) + "\n"
 
 
+def severity_swift(rules, cases):
+    """`RuleID.defaultSeverity`, each rule's catalogue severity, as one exhaustive switch."""
+    out = [
+        "// " + GENERATED_NOTE.format(source="*.yaml"),
+        "",
+        "extension RuleID {",
+        "    /// The severity the rule has when no configuration changes it: its `severity` in `rules/<id>.yaml`.",
+        "    public var defaultSeverity: Severity {",
+        "        switch self {",
+    ]
+    for severity in ("error", "warning", "info"):
+        names = [f".{cases[rule['id']]}" for rule in rules if rule["severity"] == severity]
+        if not names:
+            continue
+        lines = []
+        line = "        case "
+        for index, name in enumerate(names):
+            piece = name + ("," if index < len(names) - 1 else ":")
+            if len(line) + len(piece) + 1 > 120:
+                lines.append(line.rstrip())
+                line = "            "
+            line += piece + " "
+        lines.append(line.rstrip())
+        out += lines
+        out.append(f"            .{severity}")
+    out += ["        }", "    }", "}"]
+    return "\n".join(out) + "\n"
+
+
 def swift_array(values):
     return "[" + ", ".join(escaped_literal(v) for v in values) + "]"
 
@@ -518,6 +548,7 @@ def outputs():
     files = {
         CATALOGUE_SWIFT: catalogue_swift(rules, cases),
         FACTS_SWIFT: facts_swift(facts),
+        SEVERITY_SWIFT: severity_swift(rules, cases),
         DOCS_DIR / "README.md": index_markdown(rules),
     }
     for rule in rules:

@@ -43,18 +43,5 @@ public enum RuleID: String, Hashable, Sendable, Codable, CaseIterable, Comparabl
     case regionInconsistent = "region-inconsistent"
     case applicationDeleted = "application-deleted"
 
-    /// The severity the rule has when no configuration changes it.
-    public var defaultSeverity: Severity {
-        switch self {
-        case .abbreviatedOption, .endpointRegionMismatch, .patLifetimeIgnored, .clientsLockedOut,
-            .placeholderValue, .unusedSuppression, .identityProviderDeleted, .applicationDeleted:
-            .warning
-        case .unresolvedValue, .overriddenInput, .skeletonOnly:
-            .info
-        default:
-            .error
-        }
-    }
-
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
