@@ -253,13 +253,8 @@ private struct CoverageIndex {
         case .unused:
             message = "no \(quoted(name.text)) diagnostic \(scope(of: suppression)) to suppress"
         case .unknown(let suggestion):
-            if let suggestion {
-                message =
-                    "unknown rule id \(quoted(name.text)) in suppression comment; did you mean \(quoted(suggestion))?"
-            } else {
-                message = "unknown rule id \(quoted(name.text)) in suppression comment"
-                help = ["'wmlint rules' lists the rule ids"]
-            }
+            message = "unknown rule id \(quoted(name.text)) in suppression comment"
+            help = [suggestion.map { "did you mean \(quoted($0))?" } ?? "'wmlint rules' lists the rule ids"]
         case .duplicate:
             message = "\(quoted(name.text)) is named twice in this suppression comment"
         case .fileOnly:

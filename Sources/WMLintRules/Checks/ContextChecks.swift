@@ -12,8 +12,9 @@ enum RegionUnsupportedCheck: Check {
             Diagnostic(
                 rule: .regionUnsupported,
                 message: "Amazon WorkMail is not offered in \(quoted(region.value)); expected "
-                    + listed(ServiceFacts.workmailRegions) + (near.map { " — did you mean '\($0)'?" } ?? ""),
-                path: place.path, range: place.range, notes: place.note.map { [$0] } ?? []))
+                    + listed(ServiceFacts.workmailRegions),
+                path: place.path, range: place.range, notes: place.note.map { [$0] } ?? [],
+                help: near.map { ["did you mean '\($0)'?"] } ?? []))
     }
 }
 

@@ -24,15 +24,16 @@ enum EnumValueCheck: Check {
         let lowered = value.lowercased()
         let caseMatch = allowed.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
-        var message = "\(quoted(value)) is not a valid \(name); expected " + listing
-        if let near { message += " — did you mean '\(near)'?" }
+        let message = "\(quoted(value)) is not a valid \(name); expected " + listing
         var notes: [String] = []
         if name == "Status" && caseMatch != nil {
             notes.append("the AWS documentation writes 'Active' in prose; the API accepts only upper case")
         }
         let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
         state.report(
-            Diagnostic(rule: .enumValue, message: message, at: location, notes: notes, fixes: fix.map { [$0] } ?? []),
+            Diagnostic(
+                rule: .enumValue, message: message, at: location, notes: notes,
+                help: near.map { ["did you mean '\($0)'?"] } ?? [], fixes: fix.map { [$0] } ?? []),
             faulty: member)
     }
 }
@@ -53,13 +54,12 @@ extension EnumValueCheck {
         let lowered = value.lowercased()
         let caseMatch = allowed.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
-        var message =
+        let message =
             "\(quoted(value)) is not a valid \(OperationRequestCheck.memberName(at: pointer)); expected "
             + listed(allowed)
-        if let near { message += " — did you mean '\(near)'?" }
         let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
         return Diagnostic(
             rule: .enumValue, message: message, at: location, notes: ["the AWS CLI sends it; the service refuses it"],
-            fixes: fix.map { [$0] } ?? [])
+            help: near.map { ["did you mean '\($0)'?"] } ?? [], fixes: fix.map { [$0] } ?? [])
     }
 }
