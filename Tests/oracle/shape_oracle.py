@@ -27,6 +27,7 @@ Usage:
 import argparse
 import copy
 import json
+import os
 import random
 import re
 import sys
@@ -42,24 +43,18 @@ except ImportError:  # Python before 3.11
 
 SERVICE = "workmail"
 API_VERSION = "2017-10-01"
-OPERATIONS = (
-    "PutIdentityProviderConfiguration",
-    "DescribeIdentityProviderConfiguration",
-    "DeleteIdentityProviderConfiguration",
-    "CreateIdentityCenterApplication",
-    "DeleteIdentityCenterApplication",
-    "ListPersonalAccessTokens",
-    "GetPersonalAccessTokenMetadata",
-    "DeletePersonalAccessToken",
-    "UpdateUser",
-    "CreateUser",
-    "DeleteOrganization",
-)
+# The covered operations, as scripts/generate-operations.py lists them in rules/operations.json.
+OPERATIONS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rules", "operations.json")
+
+
+def covered_operations():
+    with open(OPERATIONS_FILE, encoding="utf-8") as f:
+        return [operation["api"] for operation in json.load(f)["operations"]]
 
 
 def input_shapes():
     model = botocore.session.get_session().get_service_model(SERVICE, API_VERSION)
-    return {xform_name(name, "-"): model.operation_model(name).input_shape for name in OPERATIONS}
+    return {xform_name(name, "-"): model.operation_model(name).input_shape for name in covered_operations()}
 
 
 # MARK: - Judging
