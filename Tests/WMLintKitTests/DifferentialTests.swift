@@ -83,7 +83,7 @@ import WMLintSyntax
                 continue
             }
             if let expected {
-                let actual = canonical(output)
+                let actual = CanonicalJSON.text(output)
                 let errors = report.diagnostics.filter { $0.severity == .error }
                 let unexplained = errors.filter { !Self.strictOrSemantic.contains($0.rule) }
                 if actual != expected {
@@ -149,7 +149,7 @@ import WMLintSyntax
             try text.write(toFile: copy, atomically: true, encoding: .utf8)
             let (again, _, _) = try Converter.convert(
                 LintOptions(paths: [copy], inputFormat: target == .command ? .shell : .yaml), to: .json)
-            if canonical(again) != expected {
+            if CanonicalJSON.text(again) != expected {
                 return "convert --to \(target.rawValue) gives\n  \(text)which converts back to\n  \(again)"
             }
         }
@@ -184,33 +184,7 @@ import WMLintSyntax
             let member = JSONWriter.lastValues(members).first(where: { $0.key == key })
         else { return nil }
         if case .null = member.value.value { return nil }
-        return canonical(member.value)
-    }
-
-    /// One JSON value printed by `convert`, in canonical text; `nil` unless the output is exactly one value.
-    private func canonical(_ output: String) -> String? {
-        let parsed = JSONParser.parse(SourceText(bytes: Array(output.utf8), path: "-"))
-        guard let root = parsed.root, !parsed.hasErrors else { return nil }
-        return canonical(root)
-    }
-
-    private func canonical(_ node: SyntaxNode) -> String {
-        switch node.value {
-        case .object(let members):
-            let sorted = JSONWriter.lastValues(members).sorted { $0.key < $1.key }
-            return "{"
-                + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + canonical($0.value) }.joined(separator: ",")
-                + "}"
-        case .array(let items):
-            return "[" + items.map(canonical).joined(separator: ",") + "]"
-        case .number(let number):
-            switch number.kind {
-            case .integer(let digits): return digits
-            case .float(let value): return "float:\(value)"
-            }
-        default:
-            return JSONWriter.write(node)
-        }
+        return CanonicalJSON.text(member.value)
     }
 }
 

@@ -80,7 +80,7 @@ import WMLintSyntax
                 if mismatch == nil { tallies[operation, default: Tally()].skipped += 1 }
             } else if verdict["ok"] as? Bool == true {
                 let expected = try #require(Self.canonicalRequest(of: answer), "no request in \(answer)")
-                let actual = Self.canonical(output)
+                let actual = CanonicalJSON.text(output)
                 let unexplained = errors.filter { !DifferentialTests.strictOrSemantic.contains($0.rule) }
                 if actual != expected {
                     let printed = actual ?? (output.isEmpty ? "nothing" : output)
@@ -189,26 +189,30 @@ import WMLintSyntax
         else { return nil }
         var kept = request
         kept.value = .object(requestMembers.filter { $0.value.value != .string(generatedToken) })
-        return canonical(kept)
+        return CanonicalJSON.text(kept)
     }
+}
 
+/// JSON in a canonical text, to compare requests: the keys of each object sorted, the last of a repeated key
+/// kept (as the AWS CLI keeps it).
+enum CanonicalJSON {
     /// One JSON value printed by `convert`, in canonical text; `nil` unless the output is exactly one value.
-    static func canonical(_ output: String) -> String? {
+    static func text(_ output: String) -> String? {
         let parsed = JSONParser.parse(SourceText(bytes: Array(output.utf8), path: "-"))
         guard let root = parsed.root, !parsed.hasErrors else { return nil }
-        return canonical(root)
+        return text(root)
     }
 
     /// A value's JSON text with the keys of each object sorted and the last of a repeated key kept.
-    static func canonical(_ node: SyntaxNode) -> String {
+    static func text(_ node: SyntaxNode) -> String {
         switch node.value {
         case .object(let members):
             let sorted = JSONWriter.lastValues(members).sorted { $0.key < $1.key }
             return "{"
-                + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + canonical($0.value) }.joined(separator: ",")
+                + sorted.map { JSONWriter.stringLiteral($0.key) + ":" + text($0.value) }.joined(separator: ",")
                 + "}"
         case .array(let items):
-            return "[" + items.map(canonical).joined(separator: ",") + "]"
+            return "[" + items.map(text).joined(separator: ",") + "]"
         case .number(let number):
             switch number.kind {
             case .integer(let digits): return digits
