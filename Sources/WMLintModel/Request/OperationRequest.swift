@@ -58,8 +58,7 @@ extension OperationRequest {
     public static func build(_ input: RequestInput, invocation: Invocation) -> OperationRequest {
         var builder = Builder(operation: invocation.operation, input: input)
         builder.page(invocation)
-        builder.addParameters()
-        return builder.request
+        return builder.request()
     }
 }
 
@@ -131,7 +130,8 @@ private struct Builder {
         return !(base64 && text.utf8.count % 4 == 0 && !text.isEmpty)
     }
 
-    mutating func addParameters() {
+    /// The request of the parameters, converted and validated.
+    mutating func request() -> OperationRequest {
         var members: [Member] = []
         var locations: [String: ValueLocation] = [:]
         var hasUnknownValues = false
@@ -169,16 +169,11 @@ private struct Builder {
             if validatorRefuses(finding, in: value) { cliRejects = true }
             findings.append(.shape(finding))
         }
-        request = OperationRequest(
+        return OperationRequest(
             operation: operation, value: value, locations: locations, unresolved: unresolved, findings: findings,
             anchorPath: input.anchorPath, anchorRange: input.anchorRange, cliRejects: cliRejects,
             hasUnknownValues: hasUnknownValues || input.hasUnknownSource, isSkeletonOnly: input.isSkeletonOnly)
     }
-
-    var request = OperationRequest(
-        operation: OperationModel.shape, value: SyntaxNode(.null, range: .bytes(0, 0)), locations: [:], unresolved: [],
-        findings: [], anchorPath: "", anchorRange: .bytes(0, 0), cliRejects: false, hasUnknownValues: false,
-        isSkeletonOnly: false)
 
     /// A command-line value as the CLI converts it for its member's type: Python's `int()` for an integer;
     /// documents' values are typed already.
