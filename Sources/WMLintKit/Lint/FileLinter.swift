@@ -334,10 +334,9 @@ struct FileLinter {
             switch parsed {
             case .invocation(let read):
                 invocation = read
-                outcome.identityProviderCalls.puts.append((path, invocation.operationRange))
-            case .covered(let read):
-                invocation = read
-                if read.operation.cliName == "delete-identity-provider-configuration" {
+                if read.operation.isPutIdentityProviderConfiguration {
+                    outcome.identityProviderCalls.puts.append((path, read.operationRange))
+                } else if read.operation.cliName == "delete-identity-provider-configuration" {
                     outcome.identityProviderCalls.deletions.append((path, read.operationRange))
                 }
             case .other, .unknown: continue

@@ -24,30 +24,26 @@ struct ScriptCallCollector {
         let service: String
         let operation: String
         let operationRange: SourceRange
+        let regionOption: ShellWord?
+        var invocation: Invocation?
         switch parsed {
-        case .invocation(let invocation), .covered(let invocation):
+        case .invocation(let read):
             (service, operation, operationRange) =
-                (OperationModel.service, invocation.operation.cliName, invocation.operationRange)
+                (OperationModel.service, read.operation.cliName, read.operationRange)
+            regionOption = read.last(CommandOptions.region)?.value
+            invocation = read
         case .other(let named):
             guard !named.isHelp else { return }
             (service, operation, operationRange) = (named.service, named.operation, named.range)
+            regionOption = CommandOutput.lastValue(of: CommandOptions.region, in: command)
         case .unknown:
             return
-        }
-        let regionOption: ShellWord?
-        if case .other = parsed {
-            regionOption = CommandOutput.lastValue(of: CommandOptions.region, in: command)
-        } else if case .invocation(let invocation) = parsed {
-            regionOption = invocation.last(CommandOptions.region)?.value
-        } else if case .covered(let invocation) = parsed {
-            regionOption = invocation.last(CommandOptions.region)?.value
-        } else {
-            regionOption = nil
         }
         if let region = region(of: command, option: regionOption, service: service, operation: operation) {
             calls.regions.append(region)
         }
-        if case .invocation = parsed { return }
+        // What a put pairs is recorded with its request (``addPairing(of:request:)``).
+        if invocation?.operation.isPutIdentityProviderConfiguration == true { return }
         if CommandOutput.mayPrint(service: service, operation: operation) {
             let instance =
                 operation == "create-identity-center-application"
@@ -63,7 +59,7 @@ struct ScriptCallCollector {
                     ))
             }
         }
-        if case .covered(let invocation) = parsed, operation == "delete-identity-center-application",
+        if let invocation, operation == "delete-identity-center-application",
             let word = invocation.last("--application-arn")?.value, let application = source(of: word, in: command)
         {
             calls.deletions.append(Deletion(application: application, operationRange: operationRange))

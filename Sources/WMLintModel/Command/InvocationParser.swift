@@ -20,7 +20,7 @@ public enum InvocationParser {
             reader.operation = sibling
             reader.readOptions()
             reader.checkQuery()
-            return .covered(reader.invocation(of: command, operationRange: operation.range))
+            return .invocation(reader.invocation(of: command, operationRange: operation.range))
         }
         guard let operationRange = reader.matchOperation(), !isHelp else {
             return .other(
@@ -32,20 +32,21 @@ public enum InvocationParser {
         return .invocation(reader.invocation(of: command, operationRange: operationRange))
     }
 
-    /// The invocation of the operation, or `nil` when `command` is another AWS CLI command (or its service and
-    /// operation are not statically known).
+    /// The invocation of `put-identity-provider-configuration`, or `nil` when `command` is another AWS CLI command
+    /// (or its service and operation are not statically known).
     public static func parse(_ command: ShellCommand, path: String) -> Invocation? {
-        guard case .invocation(let invocation) = read(command, path: path) else { return nil }
+        guard case .invocation(let invocation) = read(command, path: path),
+            invocation.operation.isPutIdentityProviderConfiguration
+        else { return nil }
         return invocation
     }
 }
 
 /// What an `aws …` command runs, as ``InvocationParser/read(_:path:)`` finds it.
 public enum ParsedCommand: Sendable {
-    /// `aws workmail put-identity-provider-configuration`, or a command plainly meant to be it.
+    /// A covered WorkMail operation (``OperationShape/all``), read in full; for
+    /// `put-identity-provider-configuration`, also a command plainly meant to be it.
     case invocation(Invocation)
-    /// Another covered WorkMail operation (``OperationShape/all``), read in full.
-    case covered(Invocation)
     case other(NamedOperation)
     case unknown
 }
