@@ -159,7 +159,7 @@ private struct Reader {
                 rule: .optionValue,
                 message: "unknown \(kind) \(quoted(word.text)); the AWS CLI refuses it",
                 path: path, range: word.range,
-                help: ["did you mean '\(expected)'?"],
+                help: [didYouMean(expected)],
                 fixes: [
                     Fix(
                         message: "replace with '\(expected)'",
@@ -327,7 +327,7 @@ private struct Reader {
                     message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected "
                         + choices.map { "'\($0)'" }.joined(separator: ", "),
                     path: path, range: value.range,
-                    help: Spelling.nearest(to: value.text, in: choices).map { ["did you mean '\($0)'?"] } ?? []))
+                    help: didYouMean(Spelling.nearest(to: value.text, in: choices))))
         } else if value.text.isEmpty, spec.name == CommandOptions.region {
             diagnostics.append(
                 Diagnostic(
@@ -344,7 +344,7 @@ private struct Reader {
                         + "digits and inner '-'; the AWS CLI refuses the command",
                     path: path, range: value.range,
                     help: trimmed != value.text && CommandOptions.isRegionName(trimmed)
-                        ? ["did you mean '\(trimmed)'?"] : []))
+                        ? [didYouMean(trimmed)] : []))
         } else if spec.isInteger, spec.isGlobal, let problem = Self.timeoutProblem(value.text) {
             diagnostics.append(
                 Diagnostic(
@@ -495,7 +495,7 @@ private struct Reader {
                 rule: .unknownOption,
                 message: "unknown option '\(written)' for \(operation?.cliName ?? OperationModel.operation)",
                 path: path, range: range,
-                help: suggestion.map { ["did you mean '\($0)'?"] } ?? [],
+                help: didYouMean(suggestion),
                 fixes: fixes))
         return nil
     }

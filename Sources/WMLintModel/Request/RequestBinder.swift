@@ -292,7 +292,7 @@ private struct Binder {
                 rule: .unknownKey,
                 message: "unknown parameter \(quoted(key)); expected one of " + expectedList(known),
                 path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
-                help: near.map { ["did you mean '\($0)'?"] } ?? [],
+                help: didYouMean(near),
                 related: location.provenance, fixes: fixes))
         return near
     }

@@ -14,7 +14,7 @@ enum RegionUnsupportedCheck: Check {
                 message: "Amazon WorkMail is not offered in \(quoted(region.value)); expected "
                     + listed(ServiceFacts.workmailRegions),
                 path: place.path, range: place.range, notes: place.note.map { [$0] } ?? [],
-                help: near.map { ["did you mean '\($0)'?"] } ?? []))
+                help: didYouMean(near)))
     }
 }
 

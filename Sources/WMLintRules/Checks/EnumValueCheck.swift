@@ -33,16 +33,9 @@ enum EnumValueCheck: Check {
         state.report(
             Diagnostic(
                 rule: .enumValue, message: message, at: location, notes: notes,
-                help: near.map { ["did you mean '\($0)'?"] } ?? [], fixes: fix.map { [$0] } ?? []),
+                help: didYouMean(near), fixes: fix.map { [$0] } ?? []),
             faulty: member)
     }
-}
-
-/// `'A' or 'B'`, `'A', 'B' or 'C'`.
-func listed(_ values: [String]) -> String {
-    let quotedValues = values.map { "'\($0)'" }
-    guard quotedValues.count > 1, let last = quotedValues.last else { return quotedValues.first ?? "" }
-    return quotedValues.dropLast().joined(separator: ", ") + " or " + last
 }
 
 extension EnumValueCheck {
@@ -60,6 +53,6 @@ extension EnumValueCheck {
         let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
         return Diagnostic(
             rule: .enumValue, message: message, at: location, notes: ["the AWS CLI sends it; the service refuses it"],
-            help: near.map { ["did you mean '\($0)'?"] } ?? [], fixes: fix.map { [$0] } ?? [])
+            help: didYouMean(near), fixes: fix.map { [$0] } ?? [])
     }
 }

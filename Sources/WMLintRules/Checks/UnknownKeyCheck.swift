@@ -7,14 +7,13 @@ import WMLintSyntax
 enum UnknownKeyCheck {
     static func diagnostic(key: String, known: [String], in request: OperationRequest) -> Diagnostic {
         let location = request.location(of: "/" + key)
-        let lowered = key.lowercased()
-        let near = known.first { $0.lowercased() == lowered } ?? Spelling.nearest(to: key, in: known)
+        let near = Spelling.nearest(to: key, in: known)
         return Diagnostic(
             rule: .unknownKey,
             message: "unknown parameter \(quoted(key)) for \(request.operation.cliName); expected one of "
                 + known.map { "'\($0)'" }.joined(separator: ", "),
             path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
-            help: near.map { ["did you mean '\($0)'?"] } ?? [],
+            help: didYouMean(near),
             related: location.provenance)
     }
 }

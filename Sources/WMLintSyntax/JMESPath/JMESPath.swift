@@ -1,3 +1,4 @@
+import WMLintSource
 /// JMESPath expressions checked as the AWS CLI checks `--query`: with jmespath.py's `compile()`.
 ///
 /// The checker follows jmespath.py 1.x (`lexer.py`, `parser.py`) token for token: the whole text is lexed first

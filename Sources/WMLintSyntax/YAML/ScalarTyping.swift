@@ -1,3 +1,4 @@
+import WMLintSource
 /// A reason a scalar cannot be constructed as its type.
 struct TypingError: Error {
     var message: String

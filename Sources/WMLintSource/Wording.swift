@@ -1,3 +1,5 @@
+// The wording every message shares: how a value is quoted, how a list of choices reads, how a suggestion reads.
+
 /// Quotes source text for a message: `'text'`, shortened in the middle past `limit` characters, with control
 /// characters escaped so one diagnostic stays one line.
 public func quoted(_ text: String, limit: Int = 60) -> String {
@@ -26,4 +28,21 @@ public func quoted(_ text: String, limit: Int = 60) -> String {
         escaped = head + "…" + tail
     }
     return "'" + escaped + "'"
+}
+
+/// `'A' or 'B'`, `'A', 'B' or 'C'`: the choices a value may take.
+public func listed(_ values: [String]) -> String {
+    let quotedValues = values.map { "'\($0)'" }
+    guard quotedValues.count > 1, let last = quotedValues.last else { return quotedValues.first ?? "" }
+    return quotedValues.dropLast().joined(separator: ", ") + " or " + last
+}
+
+/// The help line that suggests `suggestion`: "did you mean 'x'?".
+public func didYouMean(_ suggestion: String) -> String {
+    "did you mean '\(suggestion)'?"
+}
+
+/// The help lines for a suggestion that may not exist: one line, or none.
+public func didYouMean(_ suggestion: String?) -> [String] {
+    suggestion.map { [didYouMean($0)] } ?? []
 }
