@@ -142,11 +142,6 @@ public struct LifetimeBounds: Hashable, Sendable {
     /// The largest `LifetimeInDays` allowed, in days; `nil` for no upper bound.
     public var max: Int?
 
-    public init(min: Int? = nil, max: Int? = nil) {
-        self.min = min
-        self.max = max
-    }
-
     /// Whether neither bound is set (the policy rule then does not fire).
     public var isEmpty: Bool { min == nil && max == nil }
 
@@ -165,12 +160,6 @@ public struct IgnoreEntry: Hashable, Sendable {
     /// `pointer`: an RFC 6901 pointer the diagnostic's pointer must equal or lie under (whole segments:
     /// `/A` covers `/A` and `/A/B`, not `/AB`); `nil` for any diagnostic, with or without a pointer.
     public var pointer: String?
-
-    public init(files: [GlobPattern]? = nil, rules: [RuleID]? = nil, pointer: String? = nil) {
-        self.files = files
-        self.rules = rules
-        self.pointer = pointer
-    }
 
     /// Whether `pointer` equals `prefix` or lies under it, comparing whole segments.
     public static func pointer(_ pointer: String, hasPrefix prefix: String) -> Bool {
@@ -195,11 +184,6 @@ public enum RuleSetting: Hashable, Sendable {
 public struct RuleOverride: Hashable, Sendable {
     public var rule: RuleID
     public var setting: RuleSetting
-
-    public init(rule: RuleID, setting: RuleSetting) {
-        self.rule = rule
-        self.setting = setting
-    }
 }
 
 /// Settings from the command line, merged over a configuration file's by ``Configuration/merging(_:)``.

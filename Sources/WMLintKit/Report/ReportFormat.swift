@@ -45,12 +45,9 @@ public enum ColorChoice: String, CaseIterable, Sendable, Hashable {
 public struct ReportOutput: Sendable, Hashable {
     public var format: ReportFormat
     public var path: String
+}
 
-    public init(format: ReportFormat, path: String) {
-        self.format = format
-        self.path = path
-    }
-
+extension ReportOutput {
     /// Parses `FORMAT=PATH`; a usage error for anything else.
     public init(parsing argument: String) throws(WMLintError) {
         guard let equals = argument.firstIndex(of: "=") else {

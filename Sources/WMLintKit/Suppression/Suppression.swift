@@ -19,12 +19,6 @@ public struct SuppressedRuleName: Hashable, Sendable {
     public var rule: RuleID?
     /// The id's bytes in the file (0-based UTF-8 offsets, half-open).
     public var range: SourceRange
-
-    public init(text: String, rule: RuleID?, range: SourceRange) {
-        self.text = text
-        self.rule = rule
-        self.range = range
-    }
 }
 
 /// A `# wmlint-disable-…` comment of a shell script or YAML document, with the region it covers.
@@ -45,24 +39,10 @@ public struct Suppression: Hashable, Sendable {
     /// insertion point just after the last character of a command counts). A `disable-file` covers `0..<count`.
     public var coverage: SourceRange?
     /// Whether a `disable-next-line` covers a shell command (rather than a plain line); for messages.
-    public var coversCommand: Bool
+    public var coversCommand: Bool = false
     /// The bytes to delete to remove the comment: its whole line when the comment stands alone on it, else the
     /// comment and the blanks before it.
     public var removal: SourceRange
-
-    public init(
-        kind: SuppressionKind, path: String, comment: SourceRange, names: [SuppressedRuleName], reason: String?,
-        coverage: SourceRange?, coversCommand: Bool = false, removal: SourceRange
-    ) {
-        self.kind = kind
-        self.path = path
-        self.comment = comment
-        self.names = names
-        self.reason = reason
-        self.coverage = coverage
-        self.coversCommand = coversCommand
-        self.removal = removal
-    }
 }
 
 /// The place of the command that pulled a document in (`--cli-input-json file://x.json` in a script).

@@ -56,11 +56,6 @@ public struct ShapeNode: Hashable, Sendable {
     public var name: String
     public var kind: Kind
 
-    public init(name: String, kind: Kind) {
-        self.name = name
-        self.kind = kind
-    }
-
     /// The kinds of shape the covered operations use; the generator refuses any other.
     public indirect enum Kind: Hashable, Sendable {
         /// A structure: its members in model order and the names of the required ones, in model order.
@@ -101,11 +96,6 @@ public struct ShapeNode: Hashable, Sendable {
 public struct ShapeMember: Hashable, Sendable {
     public var name: String
     public var shape: ShapeNode
-
-    public init(name: String, shape: ShapeNode) {
-        self.name = name
-        self.shape = shape
-    }
 }
 
 /// What a string shape allows, as the model says it.
@@ -118,21 +108,9 @@ public struct StringConstraints: Hashable, Sendable {
     /// A Python `re` pattern, matched as `re.match` matches (at the start; anchors are in the pattern).
     public var pattern: String?
     /// The AWS CLI fills the member with a fresh token when it is absent.
-    public var idempotencyToken: Bool
+    public var idempotencyToken: Bool = false
     /// The model marks the value sensitive (a password, a personal name): a message should not repeat it.
-    public var sensitive: Bool
-
-    public init(
-        min: Int? = nil, max: Int? = nil, enumValues: [String]? = nil, pattern: String? = nil,
-        idempotencyToken: Bool = false, sensitive: Bool = false
-    ) {
-        self.min = min
-        self.max = max
-        self.enumValues = enumValues
-        self.pattern = pattern
-        self.idempotencyToken = idempotencyToken
-        self.sensitive = sensitive
-    }
+    public var sensitive: Bool = false
 }
 
 /// The type of a shape.

@@ -11,17 +11,6 @@ public struct RuleDescription: Sendable, Hashable {
     /// Whether the rule offers a safe fix (`--fix`).
     public let fixable: Bool
     public let examples: [RuleExample]
-
-    public init(
-        id: RuleID, severity: Severity, summary: String, rationale: String, fixable: Bool, examples: [RuleExample]
-    ) {
-        self.id = id
-        self.severity = severity
-        self.summary = summary
-        self.rationale = rationale
-        self.fixable = fixable
-        self.examples = examples
-    }
 }
 
 /// An example of a rule: an input that must (invalid) or must not (valid) produce the rule's diagnostics.

@@ -67,21 +67,10 @@ public struct ShellBinding: Hashable, Sendable {
     /// The statement exports the variable (`export`, `declare -x`).
     public var isExported: Bool
     /// The innermost scope around the statement (see ``ShellCommand/scopes``).
-    public var scope: Int
+    public var scope: Int = 0
     /// The statement may not run, or runs in a subshell of its own: inside `if`, `case` or a loop, after `&&`,
     /// `||` or `|`, or before `|` or `&`.
-    public var isConditional: Bool
-
-    public init(
-        name: String, kind: Kind, range: SourceRange, isExported: Bool, scope: Int = 0, isConditional: Bool = false
-    ) {
-        self.name = name
-        self.kind = kind
-        self.range = range
-        self.isExported = isExported
-        self.scope = scope
-        self.isConditional = isConditional
-    }
+    public var isConditional: Bool = false
 }
 
 /// A variable the script starts with, set by what runs it: a CI file's `env:` or `variables:`.
@@ -108,14 +97,7 @@ public struct ShellSubstitution: Hashable, Sendable {
     /// The value's bytes in the file, in the assignment (or in the use, for a default).
     public var value: SourceRange
     /// The value is the default of a `${NAME:-word}` use, `NAME` being set nowhere in the script.
-    public var isDefault: Bool
-
-    public init(name: String, use: SourceRange, value: SourceRange, isDefault: Bool = false) {
-        self.name = name
-        self.use = use
-        self.value = value
-        self.isDefault = isDefault
-    }
+    public var isDefault: Bool = false
 }
 
 /// A simple command whose name is `aws` (or a path ending in `/aws`).
@@ -131,21 +113,10 @@ public struct ShellCommand: Hashable, Sendable {
     public var syntaxError: Diagnostic?
     /// The scopes the command runs in, outermost first: 0 for the script, then one per `{ … }`, `( … )`, `$( … )`,
     /// backquote or here-document substitution around it, each named by the file offset of its opening.
-    public var scopes: [Int]
+    public var scopes: [Int] = [0]
     /// Exported variables the script sets for the command, where their values are known (filled in by
     /// ``ShellScript/resolvingVariables(in:environment:)`` for the names it is asked about).
     public var environment: [ShellAssignment] = []
-
-    public init(
-        assignments: [ShellAssignment], words: [ShellWord], range: SourceRange, syntaxError: Diagnostic? = nil,
-        scopes: [Int] = [0]
-    ) {
-        self.assignments = assignments
-        self.words = words
-        self.range = range
-        self.syntaxError = syntaxError
-        self.scopes = scopes
-    }
 }
 
 /// What the scanner found in a script.
