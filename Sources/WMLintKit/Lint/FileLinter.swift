@@ -351,9 +351,11 @@ struct FileLinter {
             }
             let first = outcome.diagnostics.count
             let assembled = InvocationAssembler(invocation: invocation, files: files).assemble()
-            outcome.diagnostics += assembled.findings.map { $0.diagnostic(path: path) }
-            outcome.sources += assembled.files
-            outcome.referencedDocuments += assembled.canonicalPaths
+            for finding in assembled.findings { outcome.diagnostics.append(finding.diagnostic(path: path)) }
+            if !assembled.files.isEmpty {
+                outcome.sources += assembled.files
+                outcome.referencedDocuments += assembled.canonicalPaths
+            }
             let (input, cliRejects) = (assembled.input, assembled.cliRejects)
             var sibling: OperationRequest?
             if invocation.operation.isPutIdentityProviderConfiguration {

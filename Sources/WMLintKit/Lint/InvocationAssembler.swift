@@ -44,7 +44,7 @@ struct InvocationAssembler {
     func assemble() -> AssembledInput {
         let path = invocation.path
         var log = ReadingLog()
-        log.findings = invocation.findings.map(InputFinding.option)
+        if !invocation.findings.isEmpty { log.findings = invocation.findings.map(InputFinding.option) }
         // The CLI makes every parameter optional before parsing when it sees these exact words.
         let (skeletonRelaxes, documentRelaxes) = relaxingWords()
         let skeleton = invocation.last(CommandOptions.generateSkeleton)
@@ -60,7 +60,11 @@ struct InvocationAssembler {
                 .conflictingInput(
                     option: second.spec.name, at: second.nameRange, first: first.spec.name, firstAt: first.nameRange))
         }
-        let reads = [json, yaml].compactMap { $0 }.map { readDocument($0, into: &log) }
+        // Most commands give no document: no array is built for them.
+        var reads: [DocumentRead] = []
+        for option in [json, yaml] {
+            if let option { reads.append(readDocument(option, into: &log)) }
+        }
         let document = conflicts ? nil : reads.first?.document
         let hasUnknownSource = invocation.hasUnknownWords || conflicts || reads.contains { !$0.isKnown }
 
