@@ -136,7 +136,7 @@ struct InvocationAssembler {
             if hasBOM, file == nil {
                 let bom = text.fileRange(0, 3)
                 log.findings.append(
-                    .syntax(
+                    .worded(
                         Diagnostic(
                             rule: .encoding,
                             message:
@@ -151,7 +151,7 @@ struct InvocationAssembler {
             if file == nil, let scheme = Self.urlScheme(text.bytes) {
                 // The CLI v1 fetched such URLs; v2 reads the value as the document itself, which fails to parse.
                 log.findings.append(
-                    .syntax(
+                    .worded(
                         Diagnostic(
                             rule: isJSON ? .jsonSyntax : .yamlSyntax,
                             message: "the AWS CLI v2 does not fetch '\(scheme)://' URLs: it reads the value itself as "
@@ -167,11 +167,12 @@ struct InvocationAssembler {
                     RelatedLocation(
                         message: "read by \(option.spec.name) here", path: invocation.path, range: word.range)
                 ]
-            // The reader adds its diagnostics (syntax, and a document that is no mapping) to an outcome of its own.
+            // The reader adds its diagnostics (syntax, and a document that is no mapping) to an outcome: given one of its
+            // own, its diagnostics become findings.
             var reader = FileOutcome()
             let read = DocumentReader.read(
                 text, syntax: isJSON ? .json : .yaml, demand: documentDemand, provenance: provenance, into: &reader)
-            log.findings += reader.diagnostics.map(InputFinding.syntax)
+            log.findings += reader.diagnostics.map(InputFinding.worded)
             return DocumentRead(document: read, isKnown: !read.isBroken, cliRejects: hasBOM || read.cliRejects)
         }
     }
@@ -230,7 +231,7 @@ struct InvocationAssembler {
         log.findings += parsed.diagnostics.map {
             var diagnostic = $0
             diagnostic.related += location.provenance
-            return .syntax(diagnostic)
+            return .worded(diagnostic)
         }
         guard var root = parsed.root, parsed.isComplete else {
             return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)

@@ -56,7 +56,7 @@ struct ParameterFiles {
             return .failed
         case .failure(.tooLarge(let size)):
             log.findings.append(
-                .syntax(
+                .worded(
                     Diagnostic(
                         rule: .inputLimit,
                         message: "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) "
@@ -72,7 +72,7 @@ struct ParameterFiles {
                 var diagnostic = $0
                 diagnostic.related.append(
                     RelatedLocation(message: "read by \(option) here", path: namingPath, range: wholeRange))
-                return .syntax(diagnostic)
+                return .worded(diagnostic)
             }
             if encoding.isUnreadable { return .failed }
             return .text(isBytes ? SourceText(file: file) : Self.universalNewlines(file), file: file)

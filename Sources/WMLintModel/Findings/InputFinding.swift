@@ -26,9 +26,9 @@ public enum InputFinding: Hashable, Sendable {
     case unresolvedRegion(at: SourceRange)
     /// A `file://` or `fileb://` reference the CLI cannot read as the option needs.
     case fileReference(FileReferenceProblem, at: SourceRange)
-    /// A diagnostic of a syntax rule (JSON, YAML, shorthand, encoding, input limit), worded by the parser or check
-    /// that found it, passed on as it is.
-    case syntax(Diagnostic)
+    /// A diagnostic worded where it was found, passed on as it is: by a syntax parser (JSON, YAML, shorthand), the
+    /// encoding check, the input limit, or the document reader.
+    case worded(Diagnostic)
 }
 
 /// Why a `file://` or `fileb://` reference cannot be read as its option needs.

@@ -2,7 +2,8 @@ public import WMLintModel
 public import WMLintSource
 
 extension InputFinding {
-    /// The finding's diagnostic, worded by its rule's check; `path` is the file holding the command.
+    /// The finding's diagnostic, worded by its rule's check (a ``InputFinding/worded(_:)`` one as it is); `path` is
+    /// the file holding the command.
     public func diagnostic(path: String) -> Diagnostic {
         switch self {
         case .option(let finding):
@@ -25,7 +26,7 @@ extension InputFinding {
             UnresolvedValueCheck.region(at: range, path: path)
         case .fileReference(let problem, let range):
             FileReferenceCheck.diagnostic(problem, at: range, path: path)
-        case .syntax(let diagnostic):
+        case .worded(let diagnostic):
             diagnostic
         }
     }
