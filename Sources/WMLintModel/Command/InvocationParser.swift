@@ -142,6 +142,10 @@ private struct Reader {
         return true
     }
 
+    /// Whether `text` is plainly meant to be `put-identity-provider-configuration`: the same ignoring case, within 3
+    /// edits, or a prefix of at least 12 characters. This decides whether the command is read as the operation at
+    /// all, so it keeps its own, tighter thresholds rather than ``Spelling/nearest(to:in:)``'s (a quarter of the
+    /// length: 8 edits for this name), which would take more unrelated operations for this one.
     private func isNearOperation(_ text: String) -> Bool {
         let name = OperationModel.operation
         return text.lowercased() == name || Spelling.distance(text, name) <= 3
