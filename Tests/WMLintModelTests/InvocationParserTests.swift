@@ -25,7 +25,7 @@ let op = "aws workmail put-identity-provider-configuration"
             invocation("aws --region us-east-1 --debug workmail put-identity-provider-configuration --output json"))
         #expect(parsed.options.map(\.spec.name) == ["--region", "--debug", "--output"])
         #expect(parsed.last("--region")?.value?.text == "us-east-1")
-        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.findings.isEmpty)
     }
 
     @Test func equalsFormAndSeparateValueAreTheSame() throws {
@@ -37,20 +37,27 @@ let op = "aws workmail put-identity-provider-configuration"
         #expect(value.range == .bytes(start, start + 3))
     }
 
-    @Test func abbreviationsResolveWithAWarningAndAFix() throws {
+    @Test func abbreviationsResolveToTheFullName() throws {
         let parsed = try #require(invocation(op + " --organization m-1"))
         #expect(parsed.last("--organization-id")?.value?.text == "m-1")
-        let diagnostic = try #require(parsed.diagnostics.first)
-        #expect(diagnostic.rule == .abbreviatedOption)
-        #expect(diagnostic.severity == .warning)
-        #expect(diagnostic.fixes.first?.edits.first?.replacement == "--organization-id")
+        let start = op.utf8.count + 1
+        #expect(
+            parsed.findings == [
+                .abbreviated(written: "--organization", full: "--organization-id", at: .bytes(start, start + 14))
+            ])
+        #expect(parsed.findings.allSatisfy { !$0.cliRefuses })
     }
 
-    @Test func ambiguousPrefixIsUnknownListingCandidates() throws {
+    @Test func ambiguousPrefixListsCandidates() throws {
         let parsed = try #require(invocation(op + " --cli-input x"))
-        let diagnostic = try #require(parsed.diagnostics.first)
-        #expect(diagnostic.rule == .unknownOption)
-        #expect(diagnostic.message.contains("--cli-input-json") && diagnostic.message.contains("--cli-input-yaml"))
+        let finding = try #require(parsed.findings.first)
+        guard case .ambiguous(let written, let candidates, _) = finding else {
+            Issue.record("expected an ambiguous option, found \(finding)")
+            return
+        }
+        #expect(written == "--cli-input")
+        #expect(candidates == ["--cli-input-json", "--cli-input-yaml"])
+        #expect(finding.cliRefuses)
     }
 
     @Test func globalPrefixesWinOverOperationOptions() throws {
@@ -61,8 +68,13 @@ let op = "aws workmail put-identity-provider-configuration"
 
     @Test func misspeltOptionSuggestsAndSuppressesMissingRequired() throws {
         let parsed = try #require(invocation(op + " --organisation-id m-1"))
-        #expect(parsed.diagnostics.map(\.rule) == [.unknownOption])
-        #expect(parsed.diagnostics.first?.help == ["did you mean '--organization-id'?"])
+        let start = op.utf8.count + 1
+        #expect(
+            parsed.findings == [
+                .unknown(
+                    written: "--organisation-id", operation: "put-identity-provider-configuration",
+                    suggestion: "--organization-id", at: .bytes(start, start + 17))
+            ])
         #expect(parsed.nearlyNamed == ["OrganizationId"])
         #expect(parsed.options.isEmpty)
     }
@@ -70,48 +82,45 @@ let op = "aws workmail put-identity-provider-configuration"
     @Test func duplicateOptionKeepsTheLastAndPointsAtTheFirst() throws {
         let parsed = try #require(invocation(op + " --authentication-mode A --authentication-mode B"))
         #expect(parsed.last("--authentication-mode")?.value?.text == "B")
-        let diagnostic = try #require(parsed.diagnostics.first)
-        #expect(diagnostic.rule == .duplicateOption)
-        #expect(diagnostic.related.count == 1)
+        let first = op.utf8.count + 1
+        let second = first + " --authentication-mode A".utf8.count
+        #expect(
+            parsed.findings == [
+                .duplicate(
+                    name: "--authentication-mode", at: .bytes(second, second + 21), first: .bytes(first, first + 21))
+            ])
+        #expect(parsed.findings.allSatisfy { !$0.cliRefuses })
     }
 
+    /// Values the CLI refuses: the wording of each is checked where the rules word them
+    /// (InvocationFindingWordingTests).
     @Test(arguments: [
-        (" --organization-id", "--organization-id expects a value"),
-        (" --organization-id --debug", "--organization-id expects a value"),
-        (" --debug=1", "--debug takes no value, found '1'"),
-        (" --output xml", "'xml' is not a valid value for --output"),
-        (" --cli-read-timeout 1.5", "'1.5' is not a valid value for --cli-read-timeout; expected a whole number"),
-        (" --cli-connect-timeout 1__0", "'1__0' is not a valid value for --cli-connect-timeout; expected a whole"),
-        (" --cli-read-timeout -1", "'-1' is not a valid value for --cli-read-timeout; a timeout cannot be negative"),
-        (
-            " --endpoint-url workmail.example.com",
-            "'workmail.example.com' is not a valid value for --endpoint-url: it has no scheme"
-        ),
-        (" --endpoint-url localhost:4566", "'localhost:4566' is not a valid value for --endpoint-url: it has no host"),
-        (
-            " --endpoint-url http://bad_host",
-            "'http://bad_host' is not a valid value for --endpoint-url: 'bad_host' is not a valid host name"
-        ),
-        (
-            " --endpoint-url 'http://[::1'",
-            "'http://[::1' is not a valid value for --endpoint-url: its IPv6 address has no closing"
-        ),
-        (" stray", "unexpected argument 'stray'"),
+        " --organization-id", " --organization-id --debug", " --debug=1", " --output xml", " --cli-read-timeout 1.5",
+        " --cli-connect-timeout 1__0", " --cli-read-timeout -1", " --endpoint-url workmail.example.com",
+        " --endpoint-url localhost:4566", " --endpoint-url http://bad_host", " --endpoint-url 'http://[::1'",
+        " stray",
     ])
-    func badOptionValues(suffix: String, message: String) throws {
+    func badOptionValues(suffix: String) throws {
         let parsed = try #require(invocation(op + suffix))
-        #expect(parsed.diagnostics.count == 1)
-        #expect(parsed.diagnostics.first?.rule == .optionValue)
-        #expect(parsed.diagnostics.first?.message.hasPrefix(message) == true)
+        #expect(parsed.findings.count == 1)
+        #expect(parsed.findings.allSatisfy { $0.cliRefuses })
+    }
+
+    @Test func aSwallowedServiceNameIsOneFindingAtTheOption() throws {
+        let file = SourceFile(path: "t.sh", text: "aws --output workmail put-identity-provider-configuration")
+        let command = try #require(ShellScanner.scan(SourceText(file: file)).commands.first)
+        let parsed = try #require(InvocationParser.parse(command, path: "t.sh"))
+        #expect(parsed.findings == [.swallowedService(option: "--output", at: .bytes(4, 12))])
     }
 
     @Test func negativeNumbersAreValuesNotOptions() throws {
         let parsed = try #require(invocation(op + " --cli-read-timeout -5"))
         #expect(parsed.last("--cli-read-timeout")?.value?.text == "-5")
-        #expect(parsed.diagnostics.map(\.rule) == [.optionValue])
+        let start = op.utf8.count + " --cli-read-timeout ".utf8.count
         #expect(
-            parsed.diagnostics.map(\.message) == [
-                "'-5' is not a valid value for --cli-read-timeout; a timeout cannot be negative (0 means no timeout)"
+            parsed.findings == [
+                .badValue(
+                    option: "--cli-read-timeout", value: "-5", problem: .negativeTimeout, at: .bytes(start, start + 2))
             ])
     }
 
@@ -124,12 +133,18 @@ let op = "aws workmail put-identity-provider-configuration"
         " --endpoint-url HTTP://x.com.:9",
     ])
     func goodGlobalValues(_ suffix: String) throws {
-        #expect(try #require(invocation(op + suffix)).diagnostics.isEmpty)
+        #expect(try #require(invocation(op + suffix)).findings.isEmpty)
     }
 
-    @Test func anEndpointWithoutSchemeSuggestsHTTPS() throws {
+    @Test func anEndpointWithoutSchemeIsFoundSo() throws {
         let parsed = try #require(invocation(op + " --endpoint-url workmail.example.com"))
-        #expect(parsed.diagnostics.first?.help == ["did you mean 'https://workmail.example.com'?"])
+        let start = op.utf8.count + " --endpoint-url ".utf8.count
+        #expect(
+            parsed.findings == [
+                .badValue(
+                    option: "--endpoint-url", value: "workmail.example.com", problem: .invalidEndpoint(.noScheme),
+                    at: .bytes(start, start + 20))
+            ])
     }
 
     @Test func skeletonTakesAnOptionalValue() throws {
@@ -143,7 +158,7 @@ let op = "aws workmail put-identity-provider-configuration"
     @Test func expansionsAreUnknownWordsNotErrors() throws {
         let parsed = try #require(invocation(op + " \"$@\" --organization-id \"$ORG\""))
         #expect(parsed.hasUnknownWords)
-        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.findings.isEmpty)
         #expect(parsed.last("--organization-id")?.value?.isStatic == false)
         let inline = try #require(invocation(op + " --organization-id=$ORG"))
         #expect(inline.last("--organization-id")?.value?.isStatic == false)

@@ -142,61 +142,6 @@ import WMLintSyntax
     }
 }
 
-// MARK: - Through the command line
-
-@Suite struct QueryOptionTests {
-    @Test func anInvalidQueryIsAnOptionValueErrorAtTheValue() throws {
-        let script = op + " --query 'a=b'"
-        let parsed = try #require(invocation(script))
-        let diagnostic = try #require(parsed.diagnostics.first)
-        #expect(parsed.diagnostics.count == 1)
-        #expect(diagnostic.rule == .optionValue)
-        #expect(diagnostic.severity == .error)
-        #expect(
-            diagnostic.message
-                == "'a=b' is not a valid JMESPath expression for --query: unknown token '=' at column 2; "
-                + "the AWS CLI refuses the command")
-        let start = script.utf8.count - "'a=b'".utf8.count
-        #expect(diagnostic.range == .bytes(start, script.utf8.count))
-    }
-
-    @Test(arguments: [
-        " --query 'Instances[0].InstanceArn'", " --query=Instances[0].InstanceArn", " --query \"$Q\"",
-        " --query \"${Q}[0]\"", " --query 'a=b' --query 'a'",
-    ])
-    func validOrUnknownQueriesAreClean(_ options: String) throws {
-        let parsed = try #require(invocation(op + options))
-        #expect(!parsed.diagnostics.contains { $0.rule == .optionValue })
-    }
-
-    @Test func onlyTheLastQueryIsCompiled() throws {
-        let parsed = try #require(invocation(op + " --query a --query 'x[' --region us-east-1"))
-        let errors = parsed.diagnostics.filter { $0.rule == .optionValue }
-        #expect(errors.count == 1)
-        #expect(errors.first?.message.contains("'x[' is not a valid JMESPath expression") == true)
-    }
-
-    @Test(arguments: [
-        (" --query ''", "'' is not a valid JMESPath expression for --query: cannot be empty"),
-        (" --query=", "'' is not a valid JMESPath expression for --query: cannot be empty"),
-        (" --query ' '", "' ' is not a valid JMESPath expression for --query: incomplete expression at column 2"),
-        (" --query '\"日本\" = a'", "'\"日本\" = a' is not a valid JMESPath expression for --query: unknown token '='"),
-    ])
-    func emptyBlankAndMultiByteQueries(_ options: String, _ message: String) throws {
-        let parsed = try #require(invocation(op + options))
-        let diagnostic = try #require(parsed.diagnostics.first { $0.rule == .optionValue })
-        #expect(diagnostic.message.hasPrefix(message))
-    }
-
-    @Test func aQueryNestedTooDeeplySaysSo() throws {
-        let query = String(repeating: "(", count: 300) + "a" + String(repeating: ")", count: 300)
-        let parsed = try #require(invocation(op + " --query '\(query)'"))
-        let diagnostic = try #require(parsed.diagnostics.first { $0.rule == .optionValue })
-        #expect(diagnostic.message.contains("is nested too deeply to check as a JMESPath expression for --query"))
-        #expect(diagnostic.message.contains("nested deeper than 256 levels at column 257"))
-    }
-}
-
 // MARK: - Against jmespath.py
 
 /// Runs `Tests/oracle/jmespath_oracle.py` (the installed `jmespath` package) in one python3 process.

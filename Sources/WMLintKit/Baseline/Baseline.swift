@@ -1,3 +1,5 @@
+import WMLintModel
+import WMLintRules
 public import WMLintSource
 import WMLintSyntax
 
@@ -207,14 +209,10 @@ public struct BaselineFilter: Sendable {
     public func staleDiagnostics() -> [Diagnostic] {
         guard let file = baseline.file else { return [] }
         return remaining.keys.sorted().map { key in
-            let missing = remaining[key] ?? 0
-            let what = missing > 1 ? "\(missing) of its findings are" : "its finding is"
-            return Diagnostic(
-                rule: .unusedSuppression, severity: .error,
-                message:
-                    "baseline entry for \(key.rule) in \(quoted(key.path)) matches nothing: \(what) gone (text \(quoted(key.text)))",
-                path: file.path, range: baseline.places[key] ?? .bytes(0, 0),
-                help: ["remove the entry, or write the baseline again with --write-baseline"])
+            SuppressionFinding.staleBaselineEntry(
+                rule: key.rule, path: key.path, text: key.text, missing: remaining[key] ?? 0, baselinePath: file.path,
+                at: baseline.places[key] ?? .bytes(0, 0)
+            ).diagnostic
         }
     }
 }

@@ -350,15 +350,13 @@ struct FileLinter {
                 continue
             }
             let first = outcome.diagnostics.count
-            let (input, cliRejects) = InvocationAssembler(invocation: invocation, files: files).assemble(into: &outcome)
-            if let region = invocation.last(CommandOptions.region)?.value, !region.isStatic {
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        rule: .unresolvedValue,
-                        message: "the region (--region) is only known when the script runs; checks that need it are "
-                            + "skipped",
-                        path: path, range: region.range))
+            let assembled = InvocationAssembler(invocation: invocation, files: files).assemble()
+            for finding in assembled.findings { outcome.diagnostics.append(finding.diagnostic(path: path)) }
+            if !assembled.files.isEmpty {
+                outcome.sources += assembled.files
+                outcome.referencedDocuments += assembled.canonicalPaths
             }
+            let (input, cliRejects) = (assembled.input, assembled.cliRejects)
             var sibling: OperationRequest?
             if invocation.operation.isPutIdentityProviderConfiguration {
                 let request = check(

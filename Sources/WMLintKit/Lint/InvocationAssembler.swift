@@ -2,166 +2,185 @@ import WMLintModel
 import WMLintSource
 import WMLintSyntax
 
+/// What an invocation's command line and the values it reads give: the request input, what was found on the way,
+/// and the files read.
+struct AssembledInput {
+    var input: RequestInput
+    /// The command line's findings, then those of its values, in the order found.
+    var findings: [InputFinding]
+    /// The `file://` targets read, in the order read.
+    var files: [SourceFile]
+    /// The canonical paths of ``files``, in the same order.
+    var canonicalPaths: [String]
+    /// Whether the AWS CLI refuses the command line itself, or a value it reads, before sending anything.
+    var cliRejects: Bool
+}
+
+/// What reading an invocation's values turns up besides the values: findings in the order found, and the files
+/// read (each with its canonical path).
+struct ReadingLog {
+    var findings: [InputFinding] = []
+    var files: [SourceFile] = []
+    var canonicalPaths: [String] = []
+}
+
 /// Builds the request an invocation makes: option values, `file://` targets and `--cli-input-*` documents,
 /// merged as the AWS CLI merges them.
 struct InvocationAssembler {
     let invocation: Invocation
     let files: ParameterFiles
 
-    /// The request input, and whether the CLI would refuse the command line itself.
-    func assemble(into outcome: inout FileOutcome) -> (RequestInput, cliRejects: Bool) {
+    /// What a `--cli-input-*` option gave.
+    private struct DocumentRead {
+        /// The document, when it was read as a mapping.
+        var document: DocumentReader.Document?
+        /// Whether its content is known (statically given, read and parsed as a mapping).
+        var isKnown: Bool
+        /// Whether the AWS CLI refuses it.
+        var cliRejects: Bool
+    }
+
+    /// The request input and what was found building it.
+    func assemble() -> AssembledInput {
         let path = invocation.path
-        outcome.diagnostics += invocation.diagnostics
-        var cliRejects = invocation.diagnostics.contains {
-            [.unknownOption, .optionValue].contains($0.rule) && $0.severity == .error
-        }
-        var hasUnknownSource = invocation.hasUnknownWords
-        var isSkeletonOnly = false
+        var log = ReadingLog()
+        if !invocation.findings.isEmpty { log.findings = invocation.findings.map(InputFinding.option) }
         // The CLI makes every parameter optional before parsing when it sees these exact words.
         let (skeletonRelaxes, documentRelaxes) = relaxingWords()
-        if let skeleton = invocation.last(CommandOptions.generateSkeleton) {
-            isSkeletonOnly = true
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .skeletonOnly,
-                    message:
-                        "--generate-cli-skeleton prints a template and sends nothing; the other values are not used",
-                    path: path, range: skeleton.range))
-        }
+        let skeleton = invocation.last(CommandOptions.generateSkeleton)
+        if let skeleton { log.findings.append(.skeletonOnly(at: skeleton.range)) }
 
         // The whole-request document.
-        var document: DocumentReader.Document?
         let json = invocation.last(CommandOptions.cliInputJSON)
         let yaml = invocation.last(CommandOptions.cliInputYAML)
+        let conflicts = json != nil && yaml != nil
         if let json, let yaml {
             let (first, second) = json.nameRange.lowerBound < yaml.nameRange.lowerBound ? (json, yaml) : (yaml, json)
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .conflictingInput,
-                    message: "\(second.spec.name) cannot be combined with \(first.spec.name); give the request once",
-                    path: path, range: second.nameRange,
-                    related: [
-                        RelatedLocation(message: "\(first.spec.name) given here", path: path, range: first.nameRange)
-                    ]))
-            cliRejects = true
-            hasUnknownSource = true
+            log.findings.append(
+                .conflictingInput(
+                    option: second.spec.name, at: second.nameRange, first: first.spec.name, firstAt: first.nameRange))
         }
-        for option in [json, yaml].compactMap({ $0 }) {
-            guard let word = option.value else {
-                hasUnknownSource = true
-                continue
-            }
-            guard word.isStatic else {
-                outcome.diagnostics.append(unresolved("the \(option.spec.name) document", word: word))
-                hasUnknownSource = true
-                continue
-            }
-            switch files.load(word, option: option.spec.name, readsBytes: true, into: &outcome) {
-            case .unresolved:
-                hasUnknownSource = true
-            case .failed:
-                hasUnknownSource = true
-                cliRejects = true
-            case .text(let text, let file):
-                let isJSON = option.spec.name == CommandOptions.cliInputJSON
-                if isJSON, text.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    // Python's json.loads refuses a BOM; a file's BOM is reported by the encoding check.
-                    cliRejects = true
-                    if file == nil {
-                        let bom = text.fileRange(0, 3)
-                        outcome.diagnostics.append(
-                            Diagnostic(
-                                rule: .encoding,
-                                message:
-                                    "the \(option.spec.name) text starts with a byte order mark; the AWS CLI rejects it",
-                                path: path, range: bom,
-                                fixes: [
-                                    Fix(
-                                        message: "remove the byte order mark",
-                                        edits: [TextEdit(path: path, range: bom, replacement: "")])
-                                ]))
-                    }
-                }
-                if file == nil, let scheme = Self.urlScheme(text.bytes) {
-                    // The CLI v1 fetched such URLs; v2 reads the value as the document itself, which fails to parse.
-                    hasUnknownSource = true
-                    cliRejects = true
-                    outcome.diagnostics.append(
-                        Diagnostic(
-                            rule: isJSON ? .jsonSyntax : .yamlSyntax,
-                            message: "the AWS CLI v2 does not fetch '\(scheme)://' URLs: it reads the value itself as "
-                                + "the document, and a URL is not \(isJSON ? "a JSON object" : "a YAML mapping")",
-                            path: path, range: word.range,
-                            help: ["download the document and pass it as file://PATH"]))
-                    continue
-                }
-                let provenance =
-                    file == nil
-                    ? [] : [RelatedLocation(message: "read by \(option.spec.name) here", path: path, range: word.range)]
-                let read = DocumentReader.read(
-                    text, syntax: option.spec.name == CommandOptions.cliInputJSON ? .json : .yaml,
-                    demand: documentDemand, provenance: provenance, into: &outcome)
-                if read.isBroken { hasUnknownSource = true }
-                if read.cliRejects { cliRejects = true }
-                if json == nil || yaml == nil { document = read }
-            }
+        // Most commands give no document: no array is built for them.
+        var reads: [DocumentRead] = []
+        for option in [json, yaml] {
+            if let option { reads.append(readDocument(option, into: &log)) }
         }
+        let document = conflicts ? nil : reads.first?.document
+        let hasUnknownSource = invocation.hasUnknownWords || conflicts || reads.contains { !$0.isKnown }
 
         // Explicit options replace the document's values, parameter by parameter.
         var entries: [ParameterEntry] = []
+        var entryRejects = false
         // A handful of parameters: an array searched in place (no hashing).
         var seen: [String] = []
         for option in invocation.options.reversed() {
             guard let parameter = option.spec.parameter, !seen.contains(parameter) else { continue }
             seen.append(parameter)
-            let (entry, rejects) = parameterEntry(option, parameter: parameter, into: &outcome)
-            if rejects { cliRejects = true }
+            let (entry, rejects) = parameterEntry(option, parameter: parameter, into: &log)
+            if rejects { entryRejects = true }
             if let replaced = document?.entries.first(where: { $0.key == parameter }) {
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        rule: .overriddenInput,
-                        message: "\(option.spec.name) replaces the \(parameter) of the request document",
-                        path: path, range: option.nameRange,
-                        related: [
-                            RelatedLocation(
-                                message: "this value is not used", path: replaced.location.path,
-                                range: replaced.location.keyRange ?? replaced.location.range)
-                        ]))
+                log.findings.append(
+                    .overriddenInput(
+                        option: option.spec.name, parameter: parameter, at: option.nameRange,
+                        replacedPath: replaced.location.path,
+                        replacedAt: replaced.location.keyRange ?? replaced.location.range))
             }
             entries.append(entry)
         }
         entries.reverse()
+        var lacking: [String] = []
         if let document, let option = json ?? yaml, !skeletonRelaxes, !documentRelaxes, !hasUnknownSource {
             // argparse requires these options; a boolean member's flags are never required by it.
-            let lacking = invocation.operation.required.filter { name in
+            lacking = invocation.operation.required.filter { name in
                 invocation.operation.member(name)?.type != .boolean && !seen.contains(name)
                     && document.entries.contains { $0.key == name }
             }
             if !lacking.isEmpty {
-                cliRejects = true
-                outcome.diagnostics.append(
-                    Diagnostic(
-                        rule: .missingRequired,
-                        message: "the AWS CLI still requires "
-                            + lacking.map(OperationModel.optionName(of:)).joined(separator: ", ")
-                            + " on the command line: it takes them from the document only when the option is "
-                            + "written as a word of its own, '\(option.spec.name) VALUE'",
-                        path: path, range: option.nameRange,
-                        help: ["write '\(option.spec.name)' in full, with its value as the next word"]))
+                log.findings.append(
+                    .missingRequired(members: lacking, document: option.spec.name, at: option.nameRange))
             }
         }
         entries += document?.entries.filter { !seen.contains($0.key) } ?? []
+        if let region = invocation.last(CommandOptions.region)?.value, !region.isStatic {
+            log.findings.append(.unresolvedRegion(at: region.range))
+        }
         let input = RequestInput(
             parameters: entries, anchorPath: path, anchorRange: invocation.operationRange,
-            hasUnknownSource: hasUnknownSource, nearlyNamed: invocation.nearlyNamed, isSkeletonOnly: isSkeletonOnly,
+            hasUnknownSource: hasUnknownSource, nearlyNamed: invocation.nearlyNamed, isSkeletonOnly: skeleton != nil,
             requiresParameters: !skeletonRelaxes)
-        return (input, cliRejects)
+        let cliRejects =
+            invocation.findings.contains(where: \.cliRefuses) || conflicts || reads.contains(where: \.cliRejects)
+            || entryRejects || !lacking.isEmpty
+        return AssembledInput(
+            input: input, findings: log.findings, files: log.files, canonicalPaths: log.canonicalPaths,
+            cliRejects: cliRejects)
+    }
+
+    /// Reads the document a `--cli-input-json` or `--cli-input-yaml` option gives.
+    private func readDocument(_ option: ParsedOption, into log: inout ReadingLog) -> DocumentRead {
+        let unknown = DocumentRead(document: nil, isKnown: false, cliRejects: false)
+        guard let word = option.value else { return unknown }
+        guard word.isStatic else {
+            log.findings.append(.unresolvedDocument(option: option.spec.name, at: word.range))
+            return unknown
+        }
+        let isJSON = option.spec.name == CommandOptions.cliInputJSON
+        switch files.load(word, option: option.spec.name, readsBytes: true, into: &log) {
+        case .unresolved:
+            return unknown
+        case .failed:
+            return DocumentRead(document: nil, isKnown: false, cliRejects: true)
+        case .text(let text, let file):
+            // Python's json.loads refuses a BOM; a file's BOM is reported by the encoding check.
+            let hasBOM = isJSON && text.bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            if hasBOM, file == nil {
+                let bom = text.fileRange(0, 3)
+                log.findings.append(
+                    .worded(
+                        Diagnostic(
+                            rule: .encoding,
+                            message:
+                                "the \(option.spec.name) text starts with a byte order mark; the AWS CLI rejects it",
+                            path: invocation.path, range: bom,
+                            fixes: [
+                                Fix(
+                                    message: "remove the byte order mark",
+                                    edits: [TextEdit(path: invocation.path, range: bom, replacement: "")])
+                            ])))
+            }
+            if file == nil, let scheme = Self.urlScheme(text.bytes) {
+                // The CLI v1 fetched such URLs; v2 reads the value as the document itself, which fails to parse.
+                log.findings.append(
+                    .worded(
+                        Diagnostic(
+                            rule: isJSON ? .jsonSyntax : .yamlSyntax,
+                            message: "the AWS CLI v2 does not fetch '\(scheme)://' URLs: it reads the value itself as "
+                                + "the document, and a URL is not \(isJSON ? "a JSON object" : "a YAML mapping")",
+                            path: invocation.path, range: word.range,
+                            help: ["download the document and pass it as file://PATH"])))
+                return DocumentRead(document: nil, isKnown: false, cliRejects: true)
+            }
+            let provenance =
+                file == nil
+                ? []
+                : [
+                    RelatedLocation(
+                        message: "read by \(option.spec.name) here", path: invocation.path, range: word.range)
+                ]
+            // The reader adds its diagnostics (syntax, and a document that is no mapping) to an outcome: given one of its
+            // own, its diagnostics become findings.
+            var reader = FileOutcome()
+            let read = DocumentReader.read(
+                text, syntax: isJSON ? .json : .yaml, demand: documentDemand, provenance: provenance, into: &reader)
+            log.findings += reader.diagnostics.map(InputFinding.worded)
+            return DocumentRead(document: read, isKnown: !read.isBroken, cliRejects: hasBOM || read.cliRejects)
+        }
     }
 
     /// One parameter option's value, read as the CLI reads it: `file://`, then JSON or shorthand for a structure,
     /// verbatim text for a scalar.
     private func parameterEntry(
-        _ option: ParsedOption, parameter: String, into outcome: inout FileOutcome
+        _ option: ParsedOption, parameter: String, into log: inout ReadingLog
     ) -> (ParameterEntry, rejects: Bool) {
         let path = invocation.path
         if let flagValue = option.spec.flagValue {
@@ -181,7 +200,7 @@ struct InvocationAssembler {
             return (ParameterEntry(key: parameter, value: .unresolved, location: location), false)
         }
         let text: SourceText
-        switch files.load(word, option: option.spec.name, into: &outcome) {
+        switch files.load(word, option: option.spec.name, into: &log) {
         case .unresolved:
             return (ParameterEntry(key: parameter, value: .unresolved, location: location), false)
         case .failed:
@@ -209,10 +228,10 @@ struct InvocationAssembler {
         let demand = Self.demands.first { $0.parameter == parameter }?.demand ?? OperationModel.demand(of: shape)
         let parsed =
             isJSON == true ? JSONParser.parse(text, demand: demand) : ShorthandParser.parse(text, demand: demand)
-        outcome.diagnostics += parsed.diagnostics.map {
+        log.findings += parsed.diagnostics.map {
             var diagnostic = $0
             diagnostic.related += location.provenance
-            return diagnostic
+            return .worded(diagnostic)
         }
         guard var root = parsed.root, parsed.isComplete else {
             return (ParameterEntry(key: parameter, value: .unreadable, location: location), true)
@@ -221,7 +240,7 @@ struct InvocationAssembler {
         let syntax: ValueSyntax = isJSON == true ? .json : .shorthand
         var loadedMembers: [LoadedMember] = []
         if syntax == .shorthand {
-            switch loadFileValues(in: root, option: option.spec.name, into: &outcome) {
+            switch loadFileValues(in: root, option: option.spec.name, into: &log) {
             case .loaded(let loaded, let members):
                 root = loaded
                 loadedMembers = members
@@ -283,14 +302,14 @@ struct InvocationAssembler {
     /// Replaces shorthand `key@=file://…` values by the files' text, as the CLI's shorthand parser does. A member's
     /// value read from a file is located in that file (the members returned say which); a list item keeps the range
     /// of its `file://…` reference.
-    private func loadFileValues(in root: SyntaxNode, option: String, into outcome: inout FileOutcome) -> FileValues {
+    private func loadFileValues(in root: SyntaxNode, option: String, into log: inout ReadingLog) -> FileValues {
         let references = ShorthandParser.fileReferences(in: root)
         guard !references.isEmpty else { return .loaded(root, members: []) }
         var replacements: [SourceRange: Replacement] = [:]
         for reference in references {
             guard case .string(let text) = reference.value else { continue }
             let loaded = files.loadReference(
-                text, option: option, range: { _ in reference.range }, wholeRange: reference.range, into: &outcome)
+                text, option: option, range: { _ in reference.range }, wholeRange: reference.range, into: &log)
             switch loaded {
             case .text(let source, let file):
                 replacements[reference.range] = (String(decoding: source.bytes, as: UTF8.self), source, file)
@@ -339,13 +358,6 @@ struct InvocationAssembler {
             break
         }
         return node
-    }
-
-    private func unresolved(_ what: String, word: ShellWord) -> Diagnostic {
-        Diagnostic(
-            rule: .unresolvedValue,
-            message: "\(what) is only known when the script runs; checks that need it are skipped",
-            path: invocation.path, range: word.range)
     }
 
     /// `http` or `https` when the text starts with that URL scheme (any case), else `nil`.

@@ -1,3 +1,4 @@
+import WMLintModel
 import WMLintSource
 import WMLintSyntax
 
@@ -13,7 +14,7 @@ struct ParameterFiles {
         case text(SourceText, file: SourceFile?)
         /// Only known at run time (`file://~/x`, `file://$DIR/x`).
         case unresolved
-        /// Could not be read; the reason is in the diagnostics.
+        /// Could not be read; the reason is among the findings.
         case failed
     }
 
@@ -21,61 +22,57 @@ struct ParameterFiles {
     ///
     /// `readsBytes`: the option reads `fileb://` too (`--cli-input-json`, whose parser takes bytes); it is still
     /// reported, as the document is text.
-    func load(_ word: ShellWord, option: String, readsBytes: Bool = false, into outcome: inout FileOutcome) -> Loaded {
+    func load(_ word: ShellWord, option: String, readsBytes: Bool = false, into log: inout ReadingLog) -> Loaded {
         guard word.text.hasPrefix("file://") || word.text.hasPrefix("fileb://") else {
             return .text(word.sourceText(path: namingPath), file: nil)
         }
         return loadReference(
             word.text, option: option, range: { word.fileRange($0) }, wholeRange: word.range, readsBytes: readsBytes,
-            into: &outcome)
+            into: &log)
     }
 
     /// Reads the file `reference` (`file://…` or `fileb://…`) names; `range` maps byte ranges of `reference` to the
-    /// naming file, `wholeRange` is where the reference stands.
+    /// naming file, `wholeRange` is where the reference stands. What the reading finds, and the file read, go to
+    /// `log`.
     func loadReference(
         _ reference: String, option: String, range: (Range<Int>) -> SourceRange, wholeRange: SourceRange,
-        readsBytes: Bool = false, into outcome: inout FileOutcome
+        readsBytes: Bool = false, into log: inout ReadingLog
     ) -> Loaded {
         let isBytes = reference.hasPrefix("fileb://")
         if isBytes {
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .fileReference,
-                    message: "\(option) takes text, but 'fileb://' reads the file as raw bytes; use 'file://'",
-                    path: namingPath, range: range(0..<8),
-                    fixes: [
-                        Fix(
-                            message: "use 'file://'",
-                            edits: [TextEdit(path: namingPath, range: range(0..<8), replacement: "file://")])
-                    ]))
+            log.findings.append(.fileReference(.readsBytes(option: option), at: range(0..<8)))
             if !readsBytes { return .failed }
         }
         let prefixLength = isBytes ? 8 : 7
         let target = String(reference.dropFirst(prefixLength))
         let targetRange = range(prefixLength..<reference.utf8.count)
         if target.hasPrefix("~") || target.contains("$") {
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .unresolvedValue,
-                    message: "the AWS CLI expands '~' and '$' in \(quoted(target)) when it runs; wmlint cannot read it",
-                    path: namingPath, range: targetRange))
+            log.findings.append(.unresolvedFileTarget(target: target, at: targetRange))
             return .unresolved
         }
         switch resolve(target) {
-        case .failure(let problem):
-            outcome.diagnostics.append(
-                Diagnostic(rule: problem.rule, message: problem.message, path: namingPath, range: targetRange))
+        case .failure(.fileReference(let problem)):
+            log.findings.append(.fileReference(problem, at: targetRange))
+            return .failed
+        case .failure(.tooLarge(let size)):
+            log.findings.append(
+                .worded(
+                    Diagnostic(
+                        rule: .inputLimit,
+                        message: "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) "
+                            + "(--max-file-size)",
+                        path: namingPath, range: targetRange)))
             return .failed
         case .success(let (displayPath, bytes, canonical)):
             let file = SourceFile(path: displayPath, bytes: bytes)
-            outcome.sources.append(file)
-            outcome.referencedDocuments.append(canonical)
+            log.files.append(file)
+            log.canonicalPaths.append(canonical)
             let encoding = EncodingCheck.check(bytes, path: displayPath, form: .document)
-            outcome.diagnostics += encoding.diagnostics.map {
+            log.findings += encoding.diagnostics.map {
                 var diagnostic = $0
                 diagnostic.related.append(
                     RelatedLocation(message: "read by \(option) here", path: namingPath, range: wholeRange))
-                return diagnostic
+                return .worded(diagnostic)
             }
             if encoding.isUnreadable { return .failed }
             return .text(isBytes ? SourceText(file: file) : Self.universalNewlines(file), file: file)
@@ -111,17 +108,19 @@ struct ParameterFiles {
         return SourceText(bytes: text, path: file.path, map: OffsetMap(starts: starts, ends: ends))
     }
 
-    private struct Problem: Error {
-        var rule: RuleID
-        var message: String
+    /// Why a target cannot be read.
+    private enum Failure: Error {
+        case fileReference(FileReferenceProblem)
+        /// Larger than the run's limit: `size` bytes.
+        case tooLarge(Int)
     }
 
     /// Finds the target. A relative name is looked for in the current directory, then in the naming file's
     /// directory, then in the project root (each directory once), so that a script's targets resolve the same
     /// wherever wmlint is started; an absolute name is itself.
-    private func resolve(_ target: String) -> Result<(String, [UInt8], String), Problem> {
+    private func resolve(_ target: String) -> Result<(String, [UInt8], String), Failure> {
         guard !target.isEmpty else {
-            return .failure(Problem(rule: .fileReference, message: "'file://' names no file"))
+            return .failure(.fileReference(.namesNoFile))
         }
         let root = projectRoot()
         var directories: [String] = []
@@ -132,9 +131,7 @@ struct ParameterFiles {
             }
         }
         let candidates = directories.isEmpty ? [target] : directories.map { Path.join($0, target) }
-        let outside = Problem(
-            rule: .fileReference,
-            message: "\(quoted(target)) is outside the project root; wmlint reads only files inside it")
+        let outside = Failure.fileReference(.outsideRoot(target: target))
         // Names are judged before anything is looked up, so the message for a name outside the root (or inside a
         // version-control directory) is the same whether or not such a file exists.
         for candidate in candidates {
@@ -156,13 +153,10 @@ struct ParameterFiles {
                 return .failure(outside)
             }
             guard !directories.isEmpty else {
-                return .failure(Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist"))
+                return .failure(.fileReference(.missing(target: target, lookedIn: nil)))
             }
-            let places = inside.map { Self.describe(directory: directories[$0], root: root) }
-            return .failure(
-                Problem(
-                    rule: .fileReference,
-                    message: "file \(quoted(target)) does not exist (looked in \(Self.list(places)))"))
+            let places = inside.map { Self.place(directories[$0], root: root) }
+            return .failure(.fileReference(.missing(target: target, lookedIn: places)))
         }
         guard let canonical = FileSystem.realPath(found), Path.isInside(canonical, root: root) else {
             return .failure(outside)
@@ -180,30 +174,19 @@ struct ParameterFiles {
         case .success(let bytes):
             return .success((display, bytes, canonical))
         case .failure(.tooLarge(let size)):
-            return .failure(
-                Problem(
-                    rule: .inputLimit,
-                    message:
-                        "\(quoted(target)) is \(size) bytes, over the limit of \(settings.maxFileSize) (--max-file-size)"
-                ))
+            return .failure(.tooLarge(size))
         case .failure(.notRegular):
-            return .failure(Problem(rule: .fileReference, message: "\(quoted(target)) is not a regular file"))
+            return .failure(.fileReference(.notRegularFile(target: target)))
         case .failure(.missing):
-            return .failure(Problem(rule: .fileReference, message: "file \(quoted(target)) does not exist"))
+            return .failure(.fileReference(.missing(target: target, lookedIn: nil)))
         case .failure(.unreadable(let reason)):
-            return .failure(Problem(rule: .fileReference, message: "cannot read \(quoted(target)): \(reason)"))
+            return .failure(.fileReference(.unreadable(target: target, reason: reason)))
         }
     }
 
-    /// A directory tried, as a message names it: relative to the project root, or the root itself.
-    private static func describe(directory: String, root: String) -> String {
-        directory == root ? "the project root" : quoted(Path.relative(directory, to: root))
-    }
-
-    /// `a`, `a and b`, `a, b and c`.
-    private static func list(_ items: [String]) -> String {
-        guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + last
+    /// A directory tried: the project root itself, or a directory relative to it.
+    private static func place(_ directory: String, root: String) -> FileReferenceProblem.LookupPlace {
+        directory == root ? .projectRoot : .directory(Path.relative(directory, to: root))
     }
 
     /// Whether the nearest existing directory on the way to `path`, links resolved, is inside `root`.
@@ -217,10 +200,8 @@ struct ParameterFiles {
         }
     }
 
-    private func versionControl(_ target: String, _ directory: Substring) -> Problem {
-        Problem(
-            rule: .fileReference,
-            message: "\(quoted(target)) is inside a version-control directory (\(directory)); wmlint never reads there")
+    private func versionControl(_ target: String, _ directory: Substring) -> Failure {
+        .fileReference(.versionControl(target: target, directory: String(directory)))
     }
 
     /// The nearest ancestor of the naming file that holds `.git`, else the current directory.

@@ -1,4 +1,5 @@
 import WMLintModel
+import WMLintRules
 public import WMLintSource
 import WMLintSyntax
 
@@ -46,20 +47,12 @@ public enum SuppressionFilter {
     }
 }
 
-/// What is wrong with one part of a suppression comment.
-private enum Problem {
-    case unused
-    case unknown(suggestion: String?)
-    case duplicate
-    case fileOnly
-    case namesNoRule
-}
-
-/// A useless part of a suppression: a name (`name` its index) or the whole comment (`name` nil).
+/// A useless part of a suppression: a name (`name` its index, `problem` what is wrong with it) or the whole
+/// comment, which names no rule (`name` and `problem` nil).
 private struct Report {
     var suppression: Int
     var name: Int?
-    var problem: Problem
+    var problem: SuppressionProblem?
 }
 
 /// The suppressions' rule ids by file and rule, for finding those covering a diagnostic.
@@ -114,18 +107,16 @@ private struct CoverageIndex {
         registered = used
         for (number, suppression) in suppressions.enumerated() {
             if suppression.names.isEmpty {
-                problems.append(Report(suppression: number, name: nil, problem: .namesNoRule))
+                problems.append(Report(suppression: number, name: nil, problem: nil))
             }
             var seen: Set<RuleID> = []
             for (position, name) in suppression.names.enumerated() {
                 guard let rule = name.rule else {
-                    let suggestion = Spelling.nearest(to: name.text, in: RuleID.allCases.map(\.rawValue))
-                    problems.append(
-                        Report(suppression: number, name: position, problem: .unknown(suggestion: suggestion)))
+                    problems.append(Report(suppression: number, name: position, problem: .unknownRule))
                     continue
                 }
                 guard seen.insert(rule).inserted else {
-                    problems.append(Report(suppression: number, name: position, problem: .duplicate))
+                    problems.append(Report(suppression: number, name: position, problem: .repeated))
                     continue
                 }
                 let entry = Entry(suppression: number, name: position)
@@ -180,7 +171,8 @@ private struct CoverageIndex {
                 if rule == .unusedSuppression {
                     metaNames.append(entry)
                 } else {
-                    reports.append(Report(suppression: number, name: position, problem: .unused))
+                    reports.append(
+                        Report(suppression: number, name: position, problem: .unused(scope(of: suppression))))
                 }
             }
         }
@@ -197,7 +189,8 @@ private struct CoverageIndex {
             return true
         }
         for entry in metaNames where !used[entry.suppression][entry.name] {
-            reports.append(Report(suppression: entry.suppression, name: entry.name, problem: .unused))
+            let reach = scope(of: suppressions[entry.suppression])
+            reports.append(Report(suppression: entry.suppression, name: entry.name, problem: .unused(reach)))
         }
         var removed: [Int: Set<Int>] = [:]
         for report in reports {
@@ -218,64 +211,38 @@ private struct CoverageIndex {
     /// The diagnostic of one report; `lastKept` is the index of the last name the comment keeps after every
     /// reported name is removed (-1 when none is kept).
     func diagnostic(for report: Report, lastKept: Int) -> Diagnostic {
-        let suppression = suppressions[report.suppression]
-        let comment = suppression.kind.rawValue
-        let removesComment = report.name == nil || lastKept < 0
-        let edit: TextEdit
-        let fixMessage: String
-        if removesComment {
-            edit = TextEdit(path: suppression.path, range: suppression.removal, replacement: "")
-            fixMessage = "remove the suppression comment"
-        } else {
-            let position = report.name ?? 0
-            let names = suppression.names
-            // Before a kept name: the name and the separator after it; after the last kept name: the separator
-            // before it and the name.
-            let keptAfter = position < lastKept
-            let range: SourceRange =
-                keptAfter
-                ? names[position].range.lowerBound..<names[position + 1].range.lowerBound
-                : names[position - 1].range.upperBound..<names[position].range.upperBound
-            edit = TextEdit(path: suppression.path, range: range, replacement: "")
-            fixMessage = "remove \(quoted(names[position].text)) from the suppression comment"
-        }
-        let fix = Fix(message: fixMessage, edits: [edit])
-        guard let position = report.name else {
-            return Diagnostic(
-                rule: .unusedSuppression,
-                message: "suppression comment names no rule; expected '# \(comment) RULE[, RULE…] [-- reason]'",
-                path: suppression.path, range: suppression.comment, fixes: [fix])
-        }
-        let name = suppression.names[position]
-        var help: [String] = []
-        let message: String
-        switch report.problem {
-        case .unused:
-            message = "no \(quoted(name.text)) diagnostic \(scope(of: suppression)) to suppress"
-        case .unknown(let suggestion):
-            message = "unknown rule id \(quoted(name.text)) in suppression comment"
-            help = [suggestion.map { "did you mean \(quoted($0))?" } ?? "'wmlint rules' lists the rule ids"]
-        case .duplicate:
-            message = "\(quoted(name.text)) is named twice in this suppression comment"
-        case .fileOnly:
-            message =
-                "'unused-suppression' can be disabled only for a whole file; expected "
-                + "'# wmlint-disable-file unused-suppression'"
-        case .namesNoRule:
-            message = "suppression comment names no rule"
-        }
-        return Diagnostic(
-            rule: .unusedSuppression, message: message, path: suppression.path, range: name.range, help: help,
-            fixes: [fix])
+        finding(for: report, lastKept: lastKept).diagnostic
     }
 
-    func scope(of suppression: Suppression) -> String {
+    /// What one report finds; `lastKept` as for ``diagnostic(for:lastKept:)``.
+    func finding(for report: Report, lastKept: Int) -> SuppressionFinding {
+        let suppression = suppressions[report.suppression]
+        guard let position = report.name, let problem = report.problem else {
+            return .namesNoRule(
+                directive: suppression.kind.rawValue, path: suppression.path, comment: suppression.comment,
+                removal: suppression.removal)
+        }
+        let names = suppression.names
+        let removal: SuppressionRemoval
+        if lastKept < 0 {
+            removal = .comment(suppression.removal)
+        } else {
+            // Before a kept name: the name and the separator after it; after the last kept name: the separator
+            // before it and the name.
+            removal = .name(
+                position < lastKept
+                    ? names[position].range.lowerBound..<names[position + 1].range.lowerBound
+                    : names[position - 1].range.upperBound..<names[position].range.upperBound)
+        }
+        return .uselessName(
+            problem, name: names[position].text, path: suppression.path, at: names[position].range, removal: removal)
+    }
+
+    func scope(of suppression: Suppression) -> SuppressionScope {
         switch suppression.kind {
-        case .file: "in this file"
-        case .line: "on this line"
-        case .nextLine:
-            suppression.coverage == nil
-                ? "after this comment" : suppression.coversCommand ? "in the next command" : "on the next line"
+        case .file: .file
+        case .line: .line
+        case .nextLine: suppression.coverage == nil ? .nothing : suppression.coversCommand ? .nextCommand : .nextLine
         }
     }
 }

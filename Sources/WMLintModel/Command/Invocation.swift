@@ -40,8 +40,9 @@ public struct Invocation: Hashable, Sendable {
     public var operationRange: SourceRange
     /// Options in command-line order, duplicates included (the last one counts, as in the CLI).
     public var options: [ParsedOption]
-    /// Problems with the command line itself: unknown, abbreviated, duplicate options, bad option values.
-    public var diagnostics: [Diagnostic]
+    /// Problems with the command line itself: unknown, abbreviated, duplicate options, bad option values, in
+    /// command-line order.
+    public var findings: [OptionFinding]
     /// Parameters a misspelt option nearly names: they are not reported missing.
     public var nearlyNamed: Set<String>
     /// Whether a word the CLI would read as options is not statically known (`"$@"`, `$ARGS`).

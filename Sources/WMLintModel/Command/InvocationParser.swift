@@ -66,7 +66,7 @@ private struct Reader {
     let path: String
     var index = 1
     var options: [ParsedOption] = []
-    var diagnostics: [Diagnostic] = []
+    var findings: [OptionFinding] = []
     var nearlyNamed: Set<String> = []
     var hasUnknownWords = false
     /// The indices of the words standing where the service and operation names go.
@@ -89,7 +89,7 @@ private struct Reader {
         Invocation(
             path: path, command: command, operation: operation ?? OperationModel.shape, operationRange: operationRange,
             options: options,
-            diagnostics: diagnostics, nearlyNamed: nearlyNamed, hasUnknownWords: hasUnknownWords)
+            findings: findings, nearlyNamed: nearlyNamed, hasUnknownWords: hasUnknownWords)
     }
 
     /// Reads global options up to the service and operation names (their indices go to ``positionals``); whether
@@ -119,11 +119,11 @@ private struct Reader {
             return operation.range
         }
         if operation.text == OperationModel.operation && Spelling.distance(service.text, OperationModel.service) <= 2 {
-            misspelt(service, kind: "service", expected: OperationModel.service)
+            misspelt(service, .service, expected: OperationModel.service)
             return operation.range
         }
         if service.text == OperationModel.service && isNearOperation(operation.text) {
-            misspelt(operation, kind: "operation", expected: OperationModel.operation)
+            misspelt(operation, .operation, expected: OperationModel.operation)
             return operation.range
         }
         return nil
@@ -136,35 +136,24 @@ private struct Reader {
             words[index - 1].text == OperationModel.service, words[index].text == OperationModel.operation,
             var option = options.popLast()
         else { return false }
-        diagnostics.removeAll { $0.range == words[index - 1].range }
-        diagnostics.append(
-            Diagnostic(
-                rule: .optionValue,
-                message: "\(option.spec.name) expects a value; it takes 'workmail' as its value here, so the AWS CLI "
-                    + "reads 'put-identity-provider-configuration' as the service name",
-                path: path, range: option.nameRange))
+        findings.removeAll { $0.range == words[index - 1].range }
+        findings.append(.swallowedService(option: option.spec.name, at: option.nameRange))
         option.value = nil
         return true
     }
 
+    /// Whether `text` is plainly meant to be `put-identity-provider-configuration`: the same ignoring case, within 3
+    /// edits, or a prefix of at least 12 characters. This decides whether the command is read as the operation at
+    /// all, so it keeps its own, tighter thresholds rather than ``Spelling/nearest(to:in:)``'s (a quarter of the
+    /// length: 8 edits for this name), which would take more unrelated operations for this one.
     private func isNearOperation(_ text: String) -> Bool {
         let name = OperationModel.operation
         return text.lowercased() == name || Spelling.distance(text, name) <= 3
             || (text.count >= 12 && name.hasPrefix(text.lowercased()))
     }
 
-    private mutating func misspelt(_ word: ShellWord, kind: String, expected: String) {
-        diagnostics.append(
-            Diagnostic(
-                rule: .optionValue,
-                message: "unknown \(kind) \(quoted(word.text)); the AWS CLI refuses it",
-                path: path, range: word.range,
-                help: [didYouMean(expected)],
-                fixes: [
-                    Fix(
-                        message: "replace with '\(expected)'",
-                        edits: [TextEdit(path: path, range: word.range, replacement: expected)])
-                ]))
+    private mutating func misspelt(_ word: ShellWord, _ part: OptionFinding.NamePart, expected: String) {
+        findings.append(.misspeltName(part, written: word.text, expected: expected, at: word.range))
     }
 
     /// Reads the rest of the command: operation and global options.
@@ -208,12 +197,7 @@ private struct Reader {
             hasUnknownWords = true
             return
         }
-        diagnostics.append(
-            Diagnostic(
-                rule: .optionValue,
-                message: "unexpected argument \(quoted(word.text)); the command takes only options",
-                path: path, range: word.range,
-                help: ["quote a value that contains spaces, or remove the stray word"]))
+        findings.append(.strayArgument(text: word.text, at: word.range))
     }
 
     private mutating func readOption(_ word: ShellWord, inOperation: Bool) {
@@ -238,11 +222,8 @@ private struct Reader {
         switch spec.arity {
         case .flag:
             if let inlineValue {
-                diagnostics.append(
-                    Diagnostic(
-                        rule: .optionValue,
-                        message: "\(spec.name) takes no value, found \(quoted(inlineValue.text))",
-                        path: path, range: inlineValue.range))
+                findings.append(
+                    .unexpectedValue(option: spec.name, value: inlineValue.text, at: inlineValue.range))
                 value = nil
             }
         case .value:
@@ -251,10 +232,7 @@ private struct Reader {
                     value = words[index]
                     index += 1
                 } else {
-                    diagnostics.append(
-                        Diagnostic(
-                            rule: .optionValue, message: "\(spec.name) expects a value", path: path,
-                            range: nameRange))
+                    findings.append(.missingValue(option: spec.name, at: nameRange))
                 }
             }
         case .optionalValue:
@@ -274,14 +252,7 @@ private struct Reader {
             options[$0].spec.name.utf8.count == nameLength && options[$0].spec.name == spec.name
                 && options[$0].spec == spec
         }) {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .duplicateOption,
-                    message: "\(spec.name) is given more than once; the AWS CLI silently keeps the last one",
-                    path: path, range: nameRange,
-                    related: [
-                        RelatedLocation(message: "first given here", path: path, range: options[first].nameRange)
-                    ]))
+            findings.append(.duplicate(name: spec.name, at: nameRange, first: options[first].nameRange))
         }
         options.append(
             ParsedOption(
@@ -313,91 +284,53 @@ private struct Reader {
     }
 
     private mutating func checkValue(_ value: ShellWord, of spec: OptionSpec) {
+        guard let problem = Self.valueProblem(value.text, of: spec) else { return }
+        findings.append(.badValue(option: spec.name, value: value.text, problem: problem, at: value.range))
+    }
+
+    /// Why the CLI refuses `text` as the value of `spec`, or nil when it takes it.
+    static func valueProblem(_ text: String, of spec: OptionSpec) -> OptionFinding.ValueProblem? {
         if spec.name == CommandOptions.query {
-            if let error = JMESPath.syntaxError(in: value.text) {
-                diagnostics.append(
-                    Diagnostic(
-                        rule: .optionValue, message: invalidQueryMessage(value.text, error), path: path,
-                        range: value.range))
-            }
-        } else if let choices = spec.choices, !choices.contains(value.text) {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected "
-                        + choices.map { "'\($0)'" }.joined(separator: ", "),
-                    path: path, range: value.range,
-                    help: didYouMean(Spelling.nearest(to: value.text, in: choices))))
-        } else if value.text.isEmpty, spec.name == CommandOptions.region {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "--region is empty; the AWS CLI builds no endpoint from it", path: path,
-                    range: value.range))
-        } else if spec.name == CommandOptions.region, !CommandOptions.isRegionName(value.text) {
-            let isBlank = { (character: Character) in character.isWhitespace }
-            let trimmed = String(value.text.drop(while: isBlank).reversed().drop(while: isBlank).reversed())
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for --region: a region name is letters, "
-                        + "digits and inner '-'; the AWS CLI refuses the command",
-                    path: path, range: value.range,
-                    help: trimmed != value.text && CommandOptions.isRegionName(trimmed)
-                        ? [didYouMean(trimmed)] : []))
-        } else if spec.isInteger, spec.isGlobal, let problem = Self.timeoutProblem(value.text) {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); \(problem)",
-                    path: path, range: value.range))
-        } else if spec.paging != nil, spec.isInteger, ShorthandParser.pythonInt(value.text) == nil {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for \(spec.name); expected a whole number, "
-                        + "as Python's int() reads it",
-                    path: path, range: value.range))
-        } else if spec.name == CommandOptions.endpointURL, let problem = Self.endpointProblem(value.text) {
-            let host = String(value.text.drop { $0 == " " || $0 == "/" })
-            let needsScheme = !Self.hasURLScheme(value.text)
-            diagnostics.append(
-                Diagnostic(
-                    rule: .optionValue,
-                    message: "\(quoted(value.text)) is not a valid value for --endpoint-url: \(problem); the AWS CLI "
-                        + "refuses the command",
-                    path: path, range: value.range,
-                    help: !needsScheme
-                        ? []
-                        : host.isEmpty ? ["give a URL such as 'https://HOST'"] : ["did you mean 'https://\(host)'?"]))
+            return JMESPath.syntaxError(in: text).map { .invalidQuery($0) }
+        } else if let choices = spec.choices, !choices.contains(text) {
+            return .notAChoice(choices: choices)
+        } else if text.isEmpty, spec.name == CommandOptions.region {
+            return .emptyRegion
+        } else if spec.name == CommandOptions.region, !CommandOptions.isRegionName(text) {
+            return .invalidRegion
+        } else if spec.isInteger, spec.isGlobal, let problem = timeoutProblem(text) {
+            return problem
+        } else if spec.paging != nil, spec.isInteger, ShorthandParser.pythonInt(text) == nil {
+            return .notWholeNumber
+        } else if spec.name == CommandOptions.endpointURL, let problem = endpointProblem(text) {
+            return .invalidEndpoint(problem)
         }
+        return nil
     }
 
     /// What is wrong with a `--cli-read-timeout` or `--cli-connect-timeout` value, which the CLI converts with
     /// Python's `int()` (surrounding spaces, `_` between digits and any Unicode digits are fine) and refuses below
     /// 0 (0 means no timeout); nil when the CLI takes it.
-    static func timeoutProblem(_ text: String) -> String? {
-        guard let digits = ShorthandParser.pythonInt(text) else {
-            return "expected a whole number of seconds, as Python's int() reads it"
-        }
-        return digits.hasPrefix("-") ? "a timeout cannot be negative (0 means no timeout)" : nil
+    static func timeoutProblem(_ text: String) -> OptionFinding.ValueProblem? {
+        guard let digits = ShorthandParser.pythonInt(text) else { return .timeoutNotWholeNumber }
+        return digits.hasPrefix("-") ? .negativeTimeout : nil
     }
 
     /// What is wrong with an `--endpoint-url` value, or nil when the CLI takes it: it needs a scheme (as Python's
     /// `urlparse` finds one), no tab or line break, and a host name of letters, digits and inner `-` in labels of at
     /// most 63 characters (botocore's `is_valid_endpoint_url`), or a bracketed IPv6 address.
-    static func endpointProblem(_ text: String) -> String? {
-        guard hasURLScheme(text) else { return "it has no scheme" }
+    static func endpointProblem(_ text: String) -> OptionFinding.EndpointProblem? {
+        guard hasURLScheme(text) else { return .noScheme }
         if text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            return "it holds a tab or a line break"
+            return .lineBreak
         }
-        guard let colon = text.firstIndex(of: ":") else { return "it has no scheme" }
+        guard let colon = text.firstIndex(of: ":") else { return .noSchemeSeparator }
         let rest = text[text.index(after: colon)...]
-        guard rest.hasPrefix("//") else { return "it has no host" }
+        guard rest.hasPrefix("//") else { return .noHost }
         let netloc = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostInfo = netloc.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
         if hostInfo.hasPrefix("[") {
-            guard let close = hostInfo.firstIndex(of: "]") else { return "its IPv6 address has no closing ']'" }
+            guard let close = hostInfo.firstIndex(of: "]") else { return .unclosedIPv6 }
             let address = hostInfo[hostInfo.index(after: hostInfo.startIndex)..<close]
             let isIPv6 =
                 !address.isEmpty && address.contains(":")
@@ -405,11 +338,11 @@ private struct Reader {
                     (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
                         || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")
                 }
-            return isIPv6 ? nil : "\(quoted(String(address))) is not an IPv6 address"
+            return isIPv6 ? nil : .notIPv6(address: String(address))
         }
         var host = Substring(hostInfo.prefix { $0 != ":" })
-        guard !host.isEmpty else { return "it has no host" }
-        guard host.utf8.count <= 255 else { return "its host name is longer than 255 characters" }
+        guard !host.isEmpty else { return .noHost }
+        guard host.utf8.count <= 255 else { return .hostTooLong }
         if host.hasSuffix(".") { host = host.dropLast() }
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
         let valid = labels.allSatisfy { label in
@@ -419,7 +352,7 @@ private struct Reader {
                         || byte == UInt8(ascii: "-")
                 }
         }
-        return valid ? nil : "\(quoted(String(host))) is not a valid host name"
+        return valid ? nil : .invalidHost(host: String(host))
     }
 
     /// Whether Python's `urlparse` finds a scheme in `text`, as the CLI requires of `--endpoint-url`: after leading
@@ -436,15 +369,6 @@ private struct Reader {
             }
     }
 
-    private func invalidQueryMessage(_ text: String, _ error: JMESPathSyntaxError) -> String {
-        if case .tooDeep = error.kind {
-            return "\(quoted(text)) is nested too deeply to check as a JMESPath expression for --query: \(error); "
-                + "the AWS CLI itself refuses expressions nested a few hundred levels deep"
-        }
-        return
-            "\(quoted(text)) is not a valid JMESPath expression for --query: \(error); the AWS CLI refuses the command"
-    }
-
     /// The option `written` stands for, reporting unknown, ambiguous and abbreviated spellings.
     ///
     /// Mirrors the CLI's two parsers: global options are matched first (by exact name or unambiguous prefix),
@@ -454,49 +378,21 @@ private struct Reader {
         for group in [CommandOptions.global, operationOptions] {
             let matches = CommandOptions.expansions(of: written, among: group)
             if matches.count == 1, let spec = matches.first {
-                diagnostics.append(
-                    Diagnostic(
-                        rule: .abbreviatedOption,
-                        message: "'\(written)' is an abbreviation of \(spec.name); spell it out",
-                        path: path, range: range,
-                        notes: [
-                            "the AWS CLI accepts a prefix, but it breaks as soon as the CLI gains an option "
-                                + "with the same prefix"
-                        ],
-                        fixes: [
-                            Fix(
-                                message: "replace with '\(spec.name)'",
-                                edits: [TextEdit(path: path, range: range, replacement: spec.name)])
-                        ]))
+                findings.append(.abbreviated(written: written, full: spec.name, at: range))
                 return spec
             }
             if matches.count > 1 {
-                diagnostics.append(
-                    Diagnostic(
-                        rule: .unknownOption,
-                        message: "'\(written)' is ambiguous: it could be "
-                            + matches.map(\.name).joined(separator: ", "),
-                        path: path, range: range))
+                findings.append(.ambiguous(written: written, candidates: matches.map(\.name), at: range))
                 markNearlyNamed(matches.map(\.name))
                 return nil
             }
         }
         let suggestion = Spelling.nearest(to: written, in: (operationOptions + CommandOptions.global).map(\.name))
-        var fixes: [Fix] = []
-        if let suggestion {
-            fixes.append(
-                Fix(
-                    message: "replace with '\(suggestion)'",
-                    edits: [TextEdit(path: path, range: range, replacement: suggestion)]))
-            markNearlyNamed([suggestion])
-        }
-        diagnostics.append(
-            Diagnostic(
-                rule: .unknownOption,
-                message: "unknown option '\(written)' for \(operation?.cliName ?? OperationModel.operation)",
-                path: path, range: range,
-                help: didYouMean(suggestion),
-                fixes: fixes))
+        if let suggestion { markNearlyNamed([suggestion]) }
+        findings.append(
+            .unknown(
+                written: written, operation: operation?.cliName ?? OperationModel.operation, suggestion: suggestion,
+                at: range))
         return nil
     }
 
@@ -531,18 +427,15 @@ extension String {
 }
 
 extension String {
-    /// For a `--name=value` word: the byte offset of its first `=` and the name before it.
+    /// For a `--name=value` word: the byte offset of its first `=` (0-based, UTF-8) and the name before it.
     fileprivate var longOptionName: (equals: Int, name: String)? {
-        let found = utf8.withContiguousStorageIfAvailable { bytes -> (Int, String)? in
-            guard bytes.count > 2, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "-"),
-                let equals = bytes.firstIndex(of: UInt8(ascii: "="))
-            else { return nil }
-            return (equals, String(decoding: UnsafeBufferPointer(rebasing: bytes[..<equals]), as: UTF8.self))
-        }
-        if let found { return found }
-        // Not contiguous (a bridged string): the same, through the view.
-        guard utf8.starts(with: "--".utf8), let equals = utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        return (utf8.distance(from: utf8.startIndex, to: equals), String(decoding: utf8[..<equals], as: UTF8.self))
+        let bytes = utf8.span
+        guard bytes.count > 2, bytes[0] == UInt8(ascii: "-"), bytes[1] == UInt8(ascii: "-") else { return nil }
+        var equals = 2
+        while equals < bytes.count && bytes[equals] != UInt8(ascii: "=") { equals += 1 }
+        guard equals < bytes.count else { return nil }
+        // `=` is ASCII: the offset before it is a character boundary.
+        return (equals, String(self[..<utf8.index(utf8.startIndex, offsetBy: equals)]))
     }
 }
 
