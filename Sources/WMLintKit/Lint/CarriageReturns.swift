@@ -39,7 +39,7 @@ enum CarriageReturns {
     /// Explains the diagnostics at `indices` whose range ends with a line's `\r` in the file `bytes` at `path`,
     /// and reports each escaped line end of `escaped` that no diagnostic explains as `shell-syntax`.
     static func explain(
-        _ diagnostics: inout [Diagnostic], from first: Int, escaped: [Int], path: String, bytes: [UInt8]
+        _ diagnostics: inout DiagnosticSink, from first: Int, escaped: [Int], path: String, bytes: [UInt8]
     ) {
         var explained = Set<Int>()
         for index in first..<diagnostics.count where diagnostics[index].path == path {

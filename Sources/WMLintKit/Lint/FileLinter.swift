@@ -9,23 +9,24 @@ struct FileLinter {
 
     func lint(_ input: InputFile, standardInput: [UInt8]? = nil) -> FileOutcome {
         var outcome = readAndLint(input, standardInput: standardInput)
-        if !outcome.suppressions.isEmpty {
-            let diagnostics = outcome.diagnostics.enumerated().map { index, diagnostic in
-                SuppressibleDiagnostic(diagnostic, origin: outcome.origins[index])
-            }
+        var diagnostics: [Diagnostic]
+        if outcome.suppressions.isEmpty {
+            diagnostics = Array(outcome.diagnostics)
+        } else {
             let inactive = Set(RuleID.allCases.filter { input.configuration?.severity(for: $0) == nil })
-            let (kept, unused) = SuppressionFilter.apply(diagnostics, outcome.suppressions, inactiveRules: inactive)
-            outcome.diagnostics = kept + unused
-            outcome.origins = [:]
+            let (kept, unused) = SuppressionFilter.apply(
+                outcome.diagnostics.entries, outcome.suppressions, inactiveRules: inactive)
+            diagnostics = kept + unused
         }
         if let configuration = input.configuration {
-            outcome.diagnostics = Self.apply(configuration, to: outcome.diagnostics)
+            diagnostics = Self.apply(configuration, to: diagnostics)
         }
         if settings.keepsEveryFix {
-            Self.limitKeepingFixes(&outcome.diagnostics)
+            Self.limitKeepingFixes(&diagnostics)
         } else {
-            Self.limit(&outcome.diagnostics)
+            Self.limit(&diagnostics)
         }
+        outcome.diagnostics = DiagnosticSink(diagnostics)
         return outcome
     }
 
@@ -147,21 +148,25 @@ struct FileLinter {
         }
         let file = SourceFile(path: input.path, bytes: bytes)
         let context = ContextResolver(settings: contextSettings(input))
+        let calls: IdentityProviderCalls
         switch input.kind {
-        case .json: lintDocument(file, syntax: .json, isForced: input.isForced, context: context, into: &outcome)
-        case .yaml: lintDocument(file, syntax: .yaml, isForced: input.isForced, context: context, into: &outcome)
-        case .shell: lintScript(file, context: context, into: &outcome)
+        case .json:
+            lintDocument(file, syntax: .json, isForced: input.isForced, context: context, into: &outcome)
+            return outcome
+        case .yaml:
+            lintDocument(file, syntax: .yaml, isForced: input.isForced, context: context, into: &outcome)
+            return outcome
+        case .shell: calls = lintScript(file, context: context, into: &outcome)
         case .markdown:
             let scripts = MarkdownBlocks.scripts(in: file)
-            lintEmbedded(scripts, file: file, context: context, into: &outcome)
+            calls = lintEmbedded(scripts, file: file, context: context, into: &outcome)
             if outcome.isInput { outcome.suppressions += MarkdownComments.suppressions(in: file, scripts: scripts) }
         case .workflow:
-            lintEmbedded(
+            calls = lintEmbedded(
                 WorkflowSteps.scripts(in: file), file: file, context: context, into: &outcome, hostIsYAML: true)
         case .gitlabCI:
-            lintGitLab(file, context: context, into: &outcome)
+            calls = lintGitLab(file, context: context, into: &outcome)
         }
-        let calls = outcome.identityProviderCalls
         if !calls.deletions.isEmpty {
             outcome.diagnostics += IdentityProviderDeletedCheck.diagnostics(
                 deletions: calls.deletions, puts: calls.puts)
@@ -227,45 +232,59 @@ struct FileLinter {
         }
     }
 
-    private func lintScript(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
+    /// Lints a shell file; returns where it deletes and puts the identity provider configuration.
+    private func lintScript(
+        _ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
+    ) -> IdentityProviderCalls {
         outcome.isInput = true
         outcome.sources.append(file)
         let encoding = EncodingCheck.check(file.bytes, path: file.path, form: .script)
         outcome.diagnostics += encoding.diagnostics
-        if encoding.isUnreadable { return }
-        lintShell(EmbeddedScript(text: SourceText(file: file)), file: file, context: resolver, into: &outcome)
+        if encoding.isUnreadable { return IdentityProviderCalls() }
+        return lintShell(EmbeddedScript(text: SourceText(file: file)), file: file, context: resolver, into: &outcome)
+            .identityProviderCalls
     }
 
     /// Lints the shell code of a Markdown file's blocks or a workflow's steps. The file is an input (counted,
     /// quoted) only when it invokes the operation; otherwise it yields nothing. `hostIsYAML`: the file is YAML,
     /// whose own comments (outside the scripts) may suppress too: one above a step covers the whole step.
     /// `isIncluded`: the file is read through another (a GitLab `include:`), which stays the outcome's first.
+    /// Returns where the scripts delete and put the identity provider configuration.
+    @discardableResult
     private func lintEmbedded(
         _ scripts: [EmbeddedScript], file: SourceFile, context resolver: ContextResolver,
         into outcome: inout FileOutcome, hostIsYAML: Bool = false, isIncluded: Bool = false
-    ) {
+    ) -> IdentityProviderCalls {
         var invocations = 0
+        var calls = IdentityProviderCalls()
         for script in scripts {
-            invocations += lintShell(script, file: file, context: resolver, into: &outcome)
+            let linted = lintShell(script, file: file, context: resolver, into: &outcome)
+            invocations += linted.invocations
+            calls.add(linted.identityProviderCalls)
         }
-        guard invocations > 0 else { return }
+        guard invocations > 0 else { return calls }
         outcome.isInput = true
         if !outcome.sources.contains(where: { $0.path == file.path }) {
             if isIncluded { outcome.sources.append(file) } else { outcome.sources.insert(file, at: 0) }
         }
         if hostIsYAML { outcome.suppressions += SuppressionParser.parse(yaml: file) }
+        return calls
     }
 
     /// Lints a GitLab CI file and the local files it includes, and those they include (each once, at most
     /// ``maxIncludes`` of them). An include is looked for relative to the including file's directory, the
     /// repository root where GitLab reads `.gitlab-ci.yml`, and read only when it is a regular file inside that
     /// directory; one that is missing or outside is left to GitLab to report.
-    private func lintGitLab(_ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome) {
-        lintEmbedded(GitLabJobs.scripts(in: file), file: file, context: resolver, into: &outcome, hostIsYAML: true)
+    /// Returns where their scripts delete and put the identity provider configuration.
+    private func lintGitLab(
+        _ file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
+    ) -> IdentityProviderCalls {
+        var calls = lintEmbedded(
+            GitLabJobs.scripts(in: file), file: file, context: resolver, into: &outcome, hostIsYAML: true)
         guard
             let root = FileSystem.realPath(
                 Path.lexicalAbsolute(Path.directory(of: file.path), base: settings.currentDirectory))
-        else { return }
+        else { return calls }
         var pending = GitLabJobs.localIncludes(of: file)
         var seen: Set<String> = []
         while let include = pending.first, seen.count < Self.maxIncludes {
@@ -290,22 +309,22 @@ struct FileLinter {
             }
             let included = SourceFile(path: display, bytes: bytes)
             outcome.referencedDocuments.append(canonical)
-            lintEmbedded(
-                GitLabJobs.scripts(in: included), file: included, context: resolver, into: &outcome, hostIsYAML: true,
-                isIncluded: true)
+            calls.add(
+                lintEmbedded(
+                    GitLabJobs.scripts(in: included), file: included, context: resolver, into: &outcome,
+                    hostIsYAML: true, isIncluded: true))
             pending += GitLabJobs.localIncludes(of: included)
         }
+        return calls
     }
 
     /// How many files one GitLab CI file may pull in through `include:`, directly or not.
     static let maxIncludes = 64
 
-    /// Lints every invocation of the operation in `script`, whose text maps into the file at `path`; returns
-    /// how many there were, counting each place where nesting past the limit may hide one.
-    @discardableResult
+    /// Lints every invocation of a covered operation in `script`, whose text maps into the file at `path`.
     private func lintShell(
         _ script: EmbeddedScript, file: SourceFile, context resolver: ContextResolver, into outcome: inout FileOutcome
-    ) -> Int {
+    ) -> LintedScript {
         let path = file.path
         var scanned = ShellScanner.scan(script.text).markingUnknown(script.unknownRanges)
             .resolvingVariables(
@@ -314,6 +333,7 @@ struct FileLinter {
         let files = ParameterFiles(settings: settings, namingPath: path)
         let firstDiagnostic = outcome.diagnostics.count
         var invocations = 0
+        var identityProviderCalls = IdentityProviderCalls()
         // A shell file is its own script; an embedded one has no `\r` line ends (YAML and Markdown read CRLF as a
         // line break).
         let isOwnScript = script.text.map == nil
@@ -335,9 +355,9 @@ struct FileLinter {
             case .invocation(let read):
                 invocation = read
                 if read.operation.isPutIdentityProviderConfiguration {
-                    outcome.identityProviderCalls.puts.append((path, read.operationRange))
+                    identityProviderCalls.puts.append((path, read.operationRange))
                 } else if read.operation.cliName == "delete-identity-provider-configuration" {
-                    outcome.identityProviderCalls.deletions.append((path, read.operationRange))
+                    identityProviderCalls.deletions.append((path, read.operationRange))
                 }
             case .other, .unknown: continue
             }
@@ -374,9 +394,8 @@ struct FileLinter {
                     cliRejects: cliRejects, into: &outcome)
             }
             // Diagnostics in the documents the command pulled in: its suppressions cover them too.
-            for index in first..<outcome.diagnostics.count where outcome.diagnostics[index].path != path {
-                outcome.origins[index] = SuppressionOrigin(path: path, range: command.range)
-            }
+            outcome.diagnostics.attribute(
+                from: first, outside: path, to: SuppressionOrigin(path: path, range: command.range))
         }
         let calls = collector.finished()
         if !calls.isEmpty { outcome.diagnostics += ScriptCallChecks.diagnostics(for: calls) }
@@ -423,7 +442,7 @@ struct FileLinter {
                 }
             }
         }
-        return invocations + limits
+        return LintedScript(invocations: invocations + limits, identityProviderCalls: identityProviderCalls)
     }
 
     /// Adds to each diagnostic in `indices` whose range lies in a variable's value the places where the command
@@ -455,7 +474,9 @@ struct FileLinter {
     /// Binds a request, runs the rules over it, and returns it.
     @discardableResult
     private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) -> Request {
-        let request = RequestBinder.bind(input, appendingTo: &outcome.diagnostics)
+        var found: [Diagnostic] = []
+        let request = RequestBinder.bind(input, appendingTo: &found)
+        outcome.diagnostics += found
         outcome.diagnostics += RuleEngine.run(request, context: context)
         return request
     }

@@ -22,7 +22,7 @@ struct RunSettings: Sendable {
 
 /// What linting one file or document produced.
 struct FileOutcome: Sendable {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = DiagnosticSink()
     /// Every file read (the input and its `file://` targets), for quoting source lines.
     var sources: [SourceFile] = []
     /// Canonical paths of `file://` targets read through an invocation (not linted again on their own).
@@ -33,17 +33,26 @@ struct FileOutcome: Sendable {
     var isInput = false
     /// The suppression comments of the file.
     var suppressions: [Suppression] = []
-    /// For diagnostics located in a document a command pulled in (by index in ``diagnostics``), that command.
-    var origins: [Int: SuppressionOrigin] = [:]
-    /// The operation names of the `delete-identity-provider-configuration` and `put-identity-provider-configuration`
-    /// commands in the scripts read, with their files.
-    var identityProviderCalls = IdentityProviderCalls()
 }
 
-/// Where the scripts of a file delete and put the identity provider configuration (operation names).
+/// Where the scripts of a file delete and put the identity provider configuration: the operation names of the
+/// `delete-identity-provider-configuration` and `put-identity-provider-configuration` commands, with their files.
 struct IdentityProviderCalls: Sendable {
     var deletions: [(path: String, range: SourceRange)] = []
     var puts: [(path: String, range: SourceRange)] = []
+
+    mutating func add(_ other: IdentityProviderCalls) {
+        deletions += other.deletions
+        puts += other.puts
+    }
+}
+
+/// What linting one script found besides its diagnostics.
+struct LintedScript {
+    /// The invocations of covered operations, counting each place where nesting past the scanner's limit may hide
+    /// one.
+    var invocations: Int
+    var identityProviderCalls: IdentityProviderCalls
 }
 
 /// One request found in a file, with what the AWS CLI would do with it.
