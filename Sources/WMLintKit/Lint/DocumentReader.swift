@@ -1,4 +1,5 @@
 import WMLintModel
+import WMLintRules
 import WMLintSource
 import WMLintSyntax
 
@@ -21,6 +22,8 @@ enum DocumentReader {
         var isBroken: Bool
         /// Whether the AWS CLI would refuse it before sending.
         var cliRejects: Bool
+        /// What is wrong with the document as a request, when it is not a mapping (its diagnostic is reported).
+        var finding: BindingFinding? = nil
     }
 
     /// The document's syntax tree: the request's shape, or every value when `demand` is `.all` (`convert`).
@@ -58,15 +61,11 @@ enum DocumentReader {
             return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
         }
         guard case .object(let members) = root.value else {
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .typeMismatch,
-                    message: "the request document must be a mapping of parameter names to values, found "
-                        + root.kindDescription,
-                    path: text.path, range: root.range.isEmpty ? start : root.range, pointer: "",
-                    notes: ["the AWS CLI fails with 'expecting map'"],
-                    related: provenance))
-            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
+            let location = ValueLocation(
+                path: text.path, range: root.range.isEmpty ? start : root.range, pointer: "", provenance: provenance)
+            let finding = BindingFinding.documentNotMapping(found: root, at: location)
+            outcome.diagnostics.append(RequestBindingCheck.diagnostic(for: finding))
+            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true, finding: finding)
         }
         let shared = SharedText(text)
         // Each key once, its last value (a document rarely repeats a key: it is then its own answer).
