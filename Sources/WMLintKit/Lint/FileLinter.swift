@@ -457,10 +457,10 @@ struct FileLinter {
     /// Binds a request, runs the rules over it, and returns it.
     @discardableResult
     private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) -> Request {
-        let bound = RequestBinder.bind(input)
-        RequestBindingCheck.append(bound.findings, to: &outcome.diagnostics)
-        outcome.diagnostics += RuleEngine.run(bound.request, context: context)
-        return bound.request
+        let (request, findings) = RequestBinder.bind(input)
+        RequestBindingCheck.append(findings, to: &outcome.diagnostics)
+        outcome.diagnostics += RuleEngine.run(request, context: context)
+        return request
     }
 
     /// Records what the AWS CLI would do with a request, when the run records requests.

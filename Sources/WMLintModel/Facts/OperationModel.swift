@@ -134,7 +134,9 @@ public enum OperationModel {
 
 /// A member of the request, or of one of its structures: its name, where its value sits in the request, what it
 /// must be, and where the binder stores it in a ``Request``.
-public struct RequestMember: Sendable {
+///
+/// A class: the binder reaches each member of each request through the table, and a reference is all it copies.
+public final class RequestMember: Sendable {
     /// The member's name in the model (`LifetimeInDays`).
     public let name: String
     /// RFC 6901 pointer of the member's value in the request (`/PersonalAccessTokenConfiguration/LifetimeInDays`);
@@ -150,6 +152,19 @@ public struct RequestMember: Sendable {
     let slot: MemberSlot
     /// A structure's members, as the binder walks them; empty for a scalar.
     let members: MemberList
+
+    init(
+        name: String, pointer: String, parent: Int?, shape: Shape, isRequired: Bool, slot: MemberSlot,
+        members: MemberList
+    ) {
+        self.name = name
+        self.pointer = pointer
+        self.parent = parent
+        self.shape = shape
+        self.isRequired = isRequired
+        self.slot = slot
+        self.members = members
+    }
 
     /// One line of the table: a member, the structure holding it (`nil`: the request), and its shape and slot.
     struct Entry: Sendable {
@@ -230,14 +245,16 @@ public struct RequestMember: Sendable {
 
 /// Where the binder stores a member's value in a ``Request``.
 enum MemberSlot: Sendable {
-    case string(@Sendable (inout Request, Field<String>) -> Void)
-    case integer(@Sendable (inout Request, Field<Int>) -> Void)
+    case string(@Sendable (inout Request, consuming Field<String>) -> Void)
+    case integer(@Sendable (inout Request, consuming Field<Int>) -> Void)
     /// A structure: stores its field, holding an empty value to fill in (`isPresent`) or none.
     case structureField(
         @Sendable (inout Request, _ location: ValueLocation, _ isPresent: Bool, _ isUnresolved: Bool) -> Void)
 
     /// A structure member stored by `store`; its members are then stored into the value it holds.
-    static func structure<Value: RequestStructure>(_ store: @escaping @Sendable (inout Request, Field<Value>) -> Void)
+    static func structure<Value: RequestStructure>(
+        _ store: @escaping @Sendable (inout Request, consuming Field<Value>) -> Void
+    )
         -> MemberSlot
     {
         .structureField { request, location, isPresent, isUnresolved in
@@ -256,16 +273,14 @@ enum MemberSlot: Sendable {
 }
 
 /// A structure of the request, as the binder walks it: its shape, and its members' positions in
-/// ``OperationModel/members`` and names, in model order.
-struct MemberList: Sendable {
-    var shape: StructureShape = .empty
-    var positions: [Int] = []
+/// ``OperationModel/members`` and names, in model order (a class, as ``RequestMember`` is).
+final class MemberList: Sendable {
+    let shape: StructureShape
+    let positions: [Int]
     /// The members' names, made once: an unknown key's message lists them.
-    var names: [String] = []
+    let names: [String]
 
-    init() {}
-
-    init(_ shape: StructureShape, positions: [Int]) {
+    init(_ shape: StructureShape = .empty, positions: [Int] = []) {
         self.shape = shape
         self.positions = positions
         names = shape.memberNames

@@ -1,13 +1,10 @@
 public import WMLintSource
 import WMLintSyntax
 
-/// The typed request and the structural faults met while building it.
-public struct BindingResult: Hashable, Sendable {
-    public var request: Request
-    /// The faults, in the order met: each parameter's in the order given (of a structure, its unknown keys, its
-    /// missing members, then the faults inside its members), then the missing parameters.
-    public var findings: [BindingFinding]
-}
+/// The typed request and the structural faults met while building it: `findings` in the order met, each
+/// parameter's in the order given (of a structure, its unknown keys, its missing members, then the faults inside its
+/// members), then the missing parameters. A tuple: a caller takes the two apart without copying either.
+public typealias BindingResult = (request: Request, findings: [BindingFinding])
 
 /// Turns parameter values (generic syntax nodes) into the typed ``Request`` by walking the members of
 /// ``OperationModel/members``.
@@ -15,7 +12,7 @@ public enum RequestBinder {
     public static func bind(_ input: RequestInput) -> BindingResult {
         var binder = Binder()
         let request = binder.bindRequest(input)
-        return BindingResult(request: request, findings: binder.findings)
+        return (request, binder.findings)
     }
 }
 

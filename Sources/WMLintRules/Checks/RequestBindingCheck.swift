@@ -14,6 +14,7 @@ public enum RequestBindingCheck {
     /// Appends the diagnostics of `findings`, in their order, to `diagnostics` (no second array of them: a
     /// document with many unknown keys has as many diagnostics).
     public static func append(_ findings: [BindingFinding], to diagnostics: inout [Diagnostic]) {
+        guard !findings.isEmpty else { return }
         diagnostics.reserveCapacity(diagnostics.count + findings.count)
         var unknownKeys = UnknownKeyCheck()
         for finding in findings {

@@ -43,7 +43,9 @@ struct UnknownKeyCheck {
 /// `unknown parameter 'key'; expected one of 'A', 'B'`, with ` for operation` after the key when the operation is
 /// named.
 fileprivate func unknownParameter(_ key: String, of operation: String?, expected list: String) -> String {
-    "unknown parameter \(quoted(key))" + (operation.map { " for " + $0 } ?? "") + "; expected one of " + list
+    // One interpolation and one concatenation: a document may have thousands of unknown keys.
+    guard let operation else { return "unknown parameter \(quoted(key)); expected one of " + list }
+    return "unknown parameter \(quoted(key)) for \(operation); expected one of " + list
 }
 
 /// `'A', 'B', 'C'`.
