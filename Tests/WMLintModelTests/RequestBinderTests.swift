@@ -19,6 +19,14 @@ func bindDocument(_ json: String, syntax: ValueSyntax = .json) throws -> (Bindin
 
 struct Failure: Error {}
 
+extension BindingFinding {
+    /// The key of an unknown-key finding; `nil` for any other.
+    var unknownKey: String? {
+        if case .unknownKey(let key, _, _, _, _) = self { return key }
+        return nil
+    }
+}
+
 let validICC =
     #""IdentityCenterConfiguration": {"InstanceArn": "arn:aws:sso:::instance/ssoins-7907b3c6f1a2d845", "ApplicationArn": "arn:aws:sso::508193746210:application/ssoins-7907b3c6f1a2d845/apl-4f1c9e2b7a6d3058"}"#
 let validHead =
@@ -29,7 +37,7 @@ let validHead =
         let json =
             validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": 30}}"#
         let (result, outcome) = try bindDocument(json)
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.findings.isEmpty)
         let request = result.request
         #expect(request.organizationId?.value == "m-0123456789abcdef0123456789abcdef")
         #expect(request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value == 30)
@@ -79,7 +87,7 @@ let validHead =
         let token = try #require(result.request.personalAccessTokenConfiguration?.value)
         #expect(token.status?.value == "INACTIVE")
         #expect(token.lifetimeInDays?.value == 30)
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.findings.isEmpty)
     }
 
     @Test func knownAndUnknownMembersHaveTheirPointers() throws {
@@ -98,9 +106,11 @@ let validHead =
         #expect(
             request.personalAccessTokenConfiguration?.value?.status?.location.pointer
                 == "/PersonalAccessTokenConfiguration/Status")
+        #expect(result.findings.map(\.pointer) == ["/PersonalAccessTokenConfiguration/a~1b~0c", "/x~0y~1"])
         #expect(
-            result.diagnostics.map(\.pointer) == ["/PersonalAccessTokenConfiguration/a~1b~0c", "/x~0y~1"])
-        #expect(result.diagnostics.allSatisfy { $0.rule == .unknownKey })
+            result.findings.map(\.unknownKey) == [
+                "a/b~c", "x~y/",
+            ])
     }
 
     @Test func aMembersRemovalRangeTakesItsSeparator() throws {
@@ -127,20 +137,42 @@ let validHead =
     }
 
     @Test(arguments: [
-        (#""30""#, "found a string '30'; remove the quotes"),
-        ("30.0", "found a floating-point number '30.0'"),
-        ("true", "found a boolean 'true'"),
-        ("null", "found null"),
-        ("[30]", "found a list"),
+        (#""30""#, "a string"),
+        ("30.0", "a floating-point number"),
+        ("true", "a boolean"),
+        ("null", "null"),
+        ("[30]", "a list"),
     ])
-    func lifetimeTypeMismatches(value: String, message: String) throws {
+    func lifetimeTypeMismatches(value: String, kind: String) throws {
         let json =
             validHead + validICC + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": "#
             + value + "}}"
         let (result, _) = try bindDocument(json)
-        #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
-        #expect(result.diagnostics.first?.message.contains(message) == true)
-        #expect(result.diagnostics.first?.pointer == "/PersonalAccessTokenConfiguration/LifetimeInDays")
+        #expect(result.findings.count == 1)
+        guard case .typeMismatch(let member, let expected, let found, let syntax, let location) = result.findings.first
+        else {
+            Issue.record("a type mismatch: \(result.findings)")
+            return
+        }
+        #expect(member == "LifetimeInDays" && expected == .integer && syntax == .json)
+        #expect(found.kindDescription == kind)
+        #expect(location.range == found.range)
+        #expect(location.pointer == "/PersonalAccessTokenConfiguration/LifetimeInDays")
+    }
+
+    @Test func aShorthandLifetimeThatIntDoesNotReadIsNotAnInteger() throws {
+        let json =
+            validHead + validICC
+            + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": "30 days"}}"#
+        let (result, outcome) = try bindDocument(json, syntax: .shorthand)
+        guard case .notAnInteger(let member, let text, let location) = result.findings.first else {
+            Issue.record("not an integer: \(result.findings)")
+            return
+        }
+        #expect(result.findings.count == 1)
+        #expect(member == "LifetimeInDays" && text == "30 days")
+        #expect(location.pointer == "/PersonalAccessTokenConfiguration/LifetimeInDays")
+        #expect(outcome == .rejects)
     }
 
     @Test func booleanLifetimeIsSentByTheCLIButReported() throws {
@@ -148,7 +180,11 @@ let validHead =
             validHead + validICC
             + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": true}}"#
         let (result, outcome) = try bindDocument(json)
-        #expect(result.diagnostics.map(\.rule) == [.typeMismatch])
+        guard case .typeMismatch(_, .integer, let found, _, _) = result.findings.first, case .bool = found.value else {
+            Issue.record("a boolean for an integer: \(result.findings)")
+            return
+        }
+        #expect(result.findings.count == 1)
         guard case .sends = outcome else {
             Issue.record("botocore accepts a boolean for an integer (bool is an int in Python)")
             return
@@ -158,18 +194,33 @@ let validHead =
     @Test func misspeltKeySuppressesMissingRequiredForThatMember() throws {
         let json = validHead + validICC + #", "PersonalAccessTokenConfiguration": {"status": "ACTIVE"}}"#
         let (result, outcome) = try bindDocument(json)
-        #expect(result.diagnostics.map(\.rule) == [.unknownKey])
-        #expect(result.diagnostics.first?.help == ["did you mean 'Status'?"])
+        #expect(result.findings.map(\.unknownKey) == ["status"])
+        guard case .unknownKey(_, let known, let suggestion, let rename, _) = result.findings.first else { return }
+        #expect(known == ["Status", "LifetimeInDays"])
+        #expect(suggestion == "Status")
+        // Without the document's text the key's characters cannot be located: no rename.
+        #expect(rename == nil)
         #expect(outcome == .rejects)
     }
 
     @Test func missingMembersAreReportedOncePerMember() throws {
         let (result, outcome) = try bindDocument(
             #"{"OrganizationId": "m-0123456789abcdef0123456789abcdef", "IdentityCenterConfiguration": {}}"#)
-        let messages = result.diagnostics.filter { $0.rule == .missingRequired }.map(\.message)
-        #expect(messages.count == 4)
-        #expect(messages.contains("missing required parameter 'AuthenticationMode' (--authentication-mode)"))
-        #expect(messages.contains("IdentityCenterConfiguration is missing its required member 'InstanceArn'"))
+        let missing = result.findings.compactMap { finding -> String? in
+            guard case .missingRequired(let member, let structure, _) = finding else { return nil }
+            return (structure.map { $0 + "." } ?? "") + member
+        }
+        #expect(
+            missing == [
+                "IdentityCenterConfiguration.InstanceArn", "IdentityCenterConfiguration.ApplicationArn",
+                "AuthenticationMode", "PersonalAccessTokenConfiguration",
+            ])
+        #expect(missing.count == result.findings.count)
+        #expect(
+            result.findings.map(\.pointer) == [
+                "/IdentityCenterConfiguration/InstanceArn", "/IdentityCenterConfiguration/ApplicationArn",
+                "/AuthenticationMode", "/PersonalAccessTokenConfiguration",
+            ])
         #expect(outcome == .rejects)
     }
 
@@ -178,7 +229,7 @@ let validHead =
             validHead + validICC
             + #", "PersonalAccessTokenConfiguration": {"Status": "ACTIVE", "LifetimeInDays": " +0_30 "}}"#
         let (result, outcome) = try bindDocument(json, syntax: .shorthand)
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.findings.isEmpty)
         #expect(result.request.personalAccessTokenConfiguration?.value?.lifetimeInDays?.value == 30)
         guard case .sends(let body) = outcome else {
             Issue.record("the CLI converts ' +0_30 ' to 30")

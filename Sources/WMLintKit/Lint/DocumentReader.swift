@@ -1,4 +1,5 @@
 import WMLintModel
+import WMLintRules
 import WMLintSource
 import WMLintSyntax
 
@@ -21,6 +22,11 @@ enum DocumentReader {
         var isBroken: Bool
         /// Whether the AWS CLI would refuse it before sending.
         var cliRejects: Bool
+        /// The parser's diagnostics (syntax, repeated keys), with the options that pulled the document in as
+        /// related locations.
+        var syntaxDiagnostics: [Diagnostic] = []
+        /// What is wrong with the document as a request, when it is not a mapping.
+        var finding: BindingFinding? = nil
     }
 
     /// The document's syntax tree: the request's shape, or every value when `demand` is `.all` (`convert`).
@@ -32,22 +38,19 @@ enum DocumentReader {
     /// `put-identity-provider-configuration` needs).
     static func read(
         _ text: SourceText, syntax: Syntax, demand: NodeDemand = OperationModel.requestDemand,
-        provenance: [RelatedLocation], into outcome: inout FileOutcome
+        provenance: [RelatedLocation]
     ) -> Document {
-        read(
-            parse(text, syntax: syntax, demand: demand), text: text, syntax: syntax, provenance: provenance,
-            into: &outcome)
+        read(parse(text, syntax: syntax, demand: demand), text: text, syntax: syntax, provenance: provenance)
     }
 
     /// The document of an already parsed text.
     static func read(
-        _ parsed: ParseResult, text: SourceText, syntax: Syntax, provenance: [RelatedLocation],
-        into outcome: inout FileOutcome
+        _ parsed: ParseResult, text: SourceText, syntax: Syntax, provenance: [RelatedLocation]
     ) -> Document {
         // ruamel.yaml, the CLI's YAML loader, refuses a mapping that repeats a key (Python's JSON reader keeps the
         // last value).
         let repeatsYAMLKey = repeatsKey(parsed, syntax: syntax)
-        outcome.diagnostics += parsed.diagnostics.map { diagnostic in
+        let syntaxDiagnostics = parsed.diagnostics.map { diagnostic in
             var diagnostic = withProvenance(diagnostic, provenance)
             if syntax == .yaml && diagnostic.rule == .duplicateKey { diagnostic.notes.append(Self.repeatedKeyNote) }
             return diagnostic
@@ -55,18 +58,15 @@ enum DocumentReader {
         let start = text.fileRange(0, 0)
         // A document with a syntax error is present but unknown: its one diagnostic is the syntax error.
         guard let root = parsed.root, parsed.isComplete else {
-            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
+            return Document(
+                entries: [], anchor: start, isBroken: true, cliRejects: true, syntaxDiagnostics: syntaxDiagnostics)
         }
         guard case .object(let members) = root.value else {
-            outcome.diagnostics.append(
-                Diagnostic(
-                    rule: .typeMismatch,
-                    message: "the request document must be a mapping of parameter names to values, found "
-                        + root.kindDescription,
-                    path: text.path, range: root.range.isEmpty ? start : root.range, pointer: "",
-                    notes: ["the AWS CLI fails with 'expecting map'"],
-                    related: provenance))
-            return Document(entries: [], anchor: start, isBroken: true, cliRejects: true)
+            let location = ValueLocation(
+                path: text.path, range: root.range.isEmpty ? start : root.range, pointer: "", provenance: provenance)
+            return Document(
+                entries: [], anchor: start, isBroken: true, cliRejects: true, syntaxDiagnostics: syntaxDiagnostics,
+                finding: .documentNotMapping(found: root, at: location))
         }
         let shared = SharedText(text)
         // Each key once, its last value (a document rarely repeats a key: it is then its own answer).
@@ -80,7 +80,9 @@ enum DocumentReader {
                 sharedText: shared)
         }
         let anchor = members.first?.keyRange ?? root.range.lowerBound..<root.range.lowerBound
-        return Document(entries: entries, anchor: anchor, isBroken: false, cliRejects: repeatsYAMLKey)
+        return Document(
+            entries: entries, anchor: anchor, isBroken: false, cliRejects: repeatsYAMLKey,
+            syntaxDiagnostics: syntaxDiagnostics)
     }
 
     /// Said with a repeated key in a YAML document.

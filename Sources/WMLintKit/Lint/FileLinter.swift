@@ -216,7 +216,9 @@ struct FileLinter {
             record(.rejects, into: &outcome)
             return
         }
-        let document = DocumentReader.read(parsed, text: text, syntax: syntax, provenance: [], into: &outcome)
+        let document = DocumentReader.read(parsed, text: text, syntax: syntax, provenance: [])
+        outcome.diagnostics += document.syntaxDiagnostics
+        if let finding = document.finding { outcome.diagnostics.append(RequestBindingCheck.diagnostic(for: finding)) }
         let input = RequestInput(
             parameters: document.entries, anchorPath: file.path, anchorRange: document.anchor,
             hasUnknownSource: document.isBroken)
@@ -474,9 +476,8 @@ struct FileLinter {
     /// Binds a request, runs the rules over it, and returns it.
     @discardableResult
     private func check(_ input: RequestInput, context: RuleContext, into outcome: inout FileOutcome) -> Request {
-        var found: [Diagnostic] = []
-        let request = RequestBinder.bind(input, appendingTo: &found)
-        outcome.diagnostics += found
+        let (request, findings) = RequestBinder.bind(input)
+        if !findings.isEmpty { outcome.diagnostics += RequestBindingCheck.diagnostics(for: findings) }
         outcome.diagnostics += RuleEngine.run(request, context: context)
         return request
     }

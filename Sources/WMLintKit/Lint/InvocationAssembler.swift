@@ -167,12 +167,10 @@ struct InvocationAssembler {
                     RelatedLocation(
                         message: "read by \(option.spec.name) here", path: invocation.path, range: word.range)
                 ]
-            // The reader adds its diagnostics (syntax, and a document that is no mapping) to an outcome: given one of its
-            // own, its diagnostics become findings.
-            var reader = FileOutcome()
             let read = DocumentReader.read(
-                text, syntax: isJSON ? .json : .yaml, demand: documentDemand, provenance: provenance, into: &reader)
-            log.findings += reader.diagnostics.map(InputFinding.worded)
+                text, syntax: isJSON ? .json : .yaml, demand: documentDemand, provenance: provenance)
+            log.findings += read.syntaxDiagnostics.map(InputFinding.worded)
+            if let finding = read.finding { log.findings.append(.binding(finding)) }
             return DocumentRead(document: read, isKnown: !read.isBroken, cliRejects: hasBOM || read.cliRejects)
         }
     }

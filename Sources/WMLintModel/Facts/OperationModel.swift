@@ -2,7 +2,7 @@ public import WMLintSyntax
 
 /// The shape of the operation's input, from the AWS service model (workmail 2017-10-01), as data.
 ///
-/// Binding and the CLI emulation walk these shapes; no member name or constraint is written anywhere else.
+/// The binder walks these shapes; no member name or constraint is written anywhere else.
 public indirect enum Shape: Sendable, Hashable {
     /// A string; `minLength`/`maxLength` count Unicode scalars, as botocore's `len()` does.
     case string(minLength: Int?, maxLength: Int?, enumValues: [String]?)
@@ -57,38 +57,53 @@ public enum OperationModel {
     public static let status = "Status"
     public static let lifetimeInDays = "LifetimeInDays"
 
-    public static let identityCenterShape = StructureShape(
-        name: identityCenterConfiguration,
-        members: [
-            (instanceArn, .string(minLength: 10, maxLength: 1124, enumValues: nil)),
-            (applicationArn, .string(minLength: 10, maxLength: 1224, enumValues: nil)),
-        ],
-        required: [instanceArn, applicationArn])
+    /// The request's members and their structures' members, each once: a structure's entry comes before its
+    /// members'. The binder's dispatch, the shapes below, the pointers and the option names all come from here;
+    /// a new member is an entry here and a stored property of ``Request``.
+    public static let members: [RequestMember] = RequestMember.table([
+        .init(
+            organizationId, .string(minLength: 34, maxLength: 34, enumValues: nil), .string { $0.organizationId = $1 }),
+        .init(
+            authenticationMode,
+            .string(
+                minLength: nil, maxLength: nil,
+                enumValues: ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"]),
+            .string { $0.authenticationMode = $1 }),
+        .init(identityCenterConfiguration, .structure { $0.identityCenterConfiguration = $1 }),
+        .init(
+            instanceArn, in: identityCenterConfiguration, .string(minLength: 10, maxLength: 1124, enumValues: nil),
+            .string { $0.identityCenterConfiguration?.value?.instanceArn = $1 }),
+        .init(
+            applicationArn, in: identityCenterConfiguration, .string(minLength: 10, maxLength: 1224, enumValues: nil),
+            .string { $0.identityCenterConfiguration?.value?.applicationArn = $1 }),
+        .init(personalAccessTokenConfiguration, .structure { $0.personalAccessTokenConfiguration = $1 }),
+        .init(
+            status, in: personalAccessTokenConfiguration,
+            .string(minLength: nil, maxLength: nil, enumValues: ["ACTIVE", "INACTIVE"]),
+            .string { $0.personalAccessTokenConfiguration?.value?.status = $1 }),
+        .init(
+            lifetimeInDays, in: personalAccessTokenConfiguration, isRequired: false, .integer(min: 1, max: 3653),
+            .integer { $0.personalAccessTokenConfiguration?.value?.lifetimeInDays = $1 }),
+    ])
 
-    public static let personalAccessTokenShape = StructureShape(
-        name: personalAccessTokenConfiguration,
-        members: [
-            (status, .string(minLength: nil, maxLength: nil, enumValues: ["ACTIVE", "INACTIVE"])),
-            (lifetimeInDays, .integer(min: 1, max: 3653)),
-        ],
-        required: [status])
+    /// The name of the request's structure in the model.
+    static let requestShapeName = "PutIdentityProviderConfigurationRequest"
 
     /// The request: four top-level parameters, all required.
-    public static let requestShape = StructureShape(
-        name: "PutIdentityProviderConfigurationRequest",
-        members: [
-            (organizationId, .string(minLength: 34, maxLength: 34, enumValues: nil)),
-            (
-                authenticationMode,
-                .string(
-                    minLength: nil, maxLength: nil,
-                    enumValues: ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"])
-            ),
-            (identityCenterConfiguration, .structure(identityCenterShape)),
-            (personalAccessTokenConfiguration, .structure(personalAccessTokenShape)),
-        ],
-        required: [organizationId, authenticationMode, identityCenterConfiguration, personalAccessTokenConfiguration]
-    )
+    public static let requestShape = RequestMember.structure(requestShapeName, of: nil, in: members)
+    public static let identityCenterShape = structureShape(of: identityCenterConfiguration)
+    public static let personalAccessTokenShape = structureShape(of: personalAccessTokenConfiguration)
+
+    /// The top-level parameters, as the binder walks them.
+    static let requestMembers = MemberList(requestShape, positions: RequestMember.positions(of: nil, in: members))
+
+    /// The shape of the top-level structure member `name` (empty if there is none: the table above has each).
+    private static func structureShape(of name: String) -> StructureShape {
+        guard let member = members.first(where: { $0.name == name && $0.parent == nil }),
+            case .structure(let shape) = member.shape
+        else { return StructureShape(name: name, members: [], required: []) }
+        return shape
+    }
 
     /// What a parser builds of a request document: the shape's members; an unknown member's value stays opaque.
     public static let requestDemand = demand(of: requestShape)
@@ -115,4 +130,164 @@ public enum OperationModel {
         }
         return result
     }
+}
+
+/// A member of the request, or of one of its structures: its name, where its value sits in the request, what it
+/// must be, and where the binder stores it in a ``Request``.
+///
+/// A class: the binder reaches each member of each request through the table, and a reference is all it copies.
+public final class RequestMember: Sendable {
+    /// The member's name in the model (`LifetimeInDays`).
+    public let name: String
+    /// RFC 6901 pointer of the member's value in the request (`/PersonalAccessTokenConfiguration/LifetimeInDays`);
+    /// a model name needs no escaping.
+    public let pointer: String
+    /// The position in ``OperationModel/members`` of the structure holding the member; `nil` for a top-level
+    /// parameter.
+    public let parent: Int?
+    /// What the value must be; a structure's members are the entries that name it as their parent.
+    public let shape: Shape
+    public let isRequired: Bool
+    /// Where the binder stores the bound value.
+    let slot: MemberSlot
+    /// A structure's members, as the binder walks them; empty for a scalar.
+    let members: MemberList
+
+    init(
+        name: String, pointer: String, parent: Int?, shape: Shape, isRequired: Bool, slot: MemberSlot,
+        members: MemberList
+    ) {
+        self.name = name
+        self.pointer = pointer
+        self.parent = parent
+        self.shape = shape
+        self.isRequired = isRequired
+        self.slot = slot
+        self.members = members
+    }
+
+    /// One line of the table: a member, the structure holding it (`nil`: the request), and its shape and slot.
+    struct Entry: Sendable {
+        var name: String
+        var parent: String?
+        var isRequired: Bool
+        /// `nil` for a structure, whose shape is made of its members' entries.
+        var scalar: Shape?
+        var slot: MemberSlot
+
+        /// A scalar member.
+        init(_ name: String, in parent: String? = nil, isRequired: Bool = true, _ shape: Shape, _ slot: MemberSlot) {
+            self.name = name
+            self.parent = parent
+            self.isRequired = isRequired
+            self.scalar = shape
+            self.slot = slot
+        }
+
+        /// A structure member; its members are the entries naming it as their parent.
+        init(_ name: String, in parent: String? = nil, isRequired: Bool = true, _ slot: MemberSlot) {
+            self.name = name
+            self.parent = parent
+            self.isRequired = isRequired
+            self.scalar = nil
+            self.slot = slot
+        }
+    }
+
+    /// The table of `entries`, in their order: each parent resolved to the nearest entry before it of that name,
+    /// each structure's shape made of its members (the members come after their structure).
+    static func table(_ entries: [Entry]) -> [RequestMember] {
+        var parents: [Int?] = []
+        for (index, entry) in entries.enumerated() {
+            parents.append(entry.parent.flatMap { name in entries[..<index].lastIndex { $0.name == name } })
+        }
+        var pointers: [String] = []
+        for (index, entry) in entries.enumerated() {
+            pointers.append((parents[index].map { pointers[$0] } ?? "") + "/" + entry.name)
+        }
+        // Members come after their structure: from the last entry back, a structure's members are made already.
+        var shapes = [Shape?](repeating: nil, count: entries.count)
+        var lists = [MemberList](repeating: MemberList(), count: entries.count)
+        for index in entries.indices.reversed() {
+            let entry = entries[index]
+            if let scalar = entry.scalar {
+                shapes[index] = scalar
+                continue
+            }
+            let positions = entries.indices.filter { parents[$0] == index }
+            let structure = StructureShape(
+                name: entry.name, members: positions.map { (entries[$0].name, shapes[$0] ?? .structure(.empty)) },
+                required: positions.filter { entries[$0].isRequired }.map { entries[$0].name })
+            shapes[index] = .structure(structure)
+            lists[index] = MemberList(structure, positions: positions)
+        }
+        return entries.indices.map { index in
+            RequestMember(
+                name: entries[index].name, pointer: pointers[index], parent: parents[index],
+                shape: shapes[index] ?? .structure(.empty), isRequired: entries[index].isRequired,
+                slot: entries[index].slot, members: lists[index])
+        }
+    }
+
+    /// The positions in `members` of the members of the structure at `parent` (`nil`: the request), in order.
+    static func positions(of parent: Int?, in members: [RequestMember]) -> [Int] {
+        members.indices.filter { members[$0].parent == parent }
+    }
+
+    /// The structure named `name` made of the members of the structure at `parent` (`nil`: the request).
+    static func structure(_ name: String, of parent: Int?, in members: [RequestMember]) -> StructureShape {
+        let positions = positions(of: parent, in: members)
+        return StructureShape(
+            name: name, members: positions.map { (members[$0].name, members[$0].shape) },
+            required: positions.filter { members[$0].isRequired }.map { members[$0].name })
+    }
+}
+
+/// Where the binder stores a member's value in a ``Request``.
+enum MemberSlot: Sendable {
+    case string(@Sendable (inout Request, consuming Field<String>) -> Void)
+    case integer(@Sendable (inout Request, consuming Field<Int>) -> Void)
+    /// A structure: stores its field, holding an empty value to fill in (`isPresent`) or none.
+    case structureField(
+        @Sendable (inout Request, _ location: ValueLocation, _ isPresent: Bool, _ isUnresolved: Bool) -> Void)
+
+    /// A structure member stored by `store`; its members are then stored into the value it holds.
+    static func structure<Value: RequestStructure>(
+        _ store: @escaping @Sendable (inout Request, consuming Field<Value>) -> Void
+    )
+        -> MemberSlot
+    {
+        .structureField { request, location, isPresent, isUnresolved in
+            store(&request, Field(value: isPresent ? Value() : nil, isUnresolved: isUnresolved, location: location))
+        }
+    }
+
+    /// Stores a value only known at run time.
+    func storeUnresolved(at location: ValueLocation, in request: inout Request) {
+        switch self {
+        case .string(let store): store(&request, Field(value: nil, isUnresolved: true, location: location))
+        case .integer(let store): store(&request, Field(value: nil, isUnresolved: true, location: location))
+        case .structureField(let store): store(&request, location, false, true)
+        }
+    }
+}
+
+/// A structure of the request, as the binder walks it: its shape, and its members' positions in
+/// ``OperationModel/members`` and names, in model order (a class, as ``RequestMember`` is).
+final class MemberList: Sendable {
+    let shape: StructureShape
+    let positions: [Int]
+    /// The members' names, made once: an unknown key's message lists them.
+    let names: [String]
+
+    init(_ shape: StructureShape = .empty, positions: [Int] = []) {
+        self.shape = shape
+        self.positions = positions
+        names = shape.memberNames
+    }
+}
+
+extension StructureShape {
+    /// A structure of no members.
+    static let empty = StructureShape(name: "", members: [], required: [])
 }

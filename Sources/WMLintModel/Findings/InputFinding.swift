@@ -26,8 +26,10 @@ public enum InputFinding: Hashable, Sendable {
     case unresolvedRegion(at: SourceRange)
     /// A `file://` or `fileb://` reference the CLI cannot read as the option needs.
     case fileReference(FileReferenceProblem, at: SourceRange)
-    /// A diagnostic worded where it was found, passed on as it is: by a syntax parser (JSON, YAML, shorthand), the
-    /// encoding check, the input limit, or the document reader.
+    /// A problem with the request document as a request (it is not a mapping).
+    case binding(BindingFinding)
+    /// A syntax rule's diagnostic, worded where it was found: by a parser (JSON, YAML, shorthand), the encoding
+    /// check or the input limit.
     case worded(Diagnostic)
 }
 

@@ -13,8 +13,9 @@ public enum CLIOutcome: Hashable, Sendable {
 }
 
 /// Emulates the AWS CLI's own processing of a request: the shorthand type conversion of
-/// `BackCompatVisitor` (`awscli/shorthand.py`) and botocore's `ParamValidator` (types, required members, unknown
-/// members, minimum lengths and values — botocore checks no maximum, enum or pattern).
+/// `BackCompatVisitor` (`awscli/shorthand.py`), then botocore's `ParamValidator` (types, required members, unknown
+/// members, minimum lengths and values — botocore checks no maximum, enum or pattern), which is
+/// ``ShapeValidator``'s walk of the operation's shape with the findings botocore refuses.
 public enum CLIRequest {
     public static func outcome(of input: RequestInput) -> CLIOutcome {
         if input.isSkeletonOnly && !input.requiresParameters { return .skeleton }
@@ -22,6 +23,9 @@ public enum CLIRequest {
         if input.isSkeletonOnly, case .sends = outcome { return .skeleton }
         return outcome
     }
+
+    /// The input shape of `put-identity-provider-configuration`, from the service model.
+    private static let shape = GeneratedShapes.putIdentityProviderConfigurationRequest
 
     private static func requestOutcome(of input: RequestInput) -> CLIOutcome {
         var members: [Member] = []
@@ -31,10 +35,10 @@ public enum CLIRequest {
             case .unresolved: return .unknown
             case .unreadable: rejected = true
             case .node(let node, let syntax):
-                let shape = OperationModel.requestShape.member(entry.key)
+                let memberShape = shape.member(entry.key)
                 let value: SyntaxNode?
-                if syntax == .shorthand, let shape {
-                    value = convertShorthand(node, shape: shape)
+                if syntax == .shorthand, let memberShape {
+                    value = convertShorthand(node, shape: memberShape)
                 } else {
                     value = node
                 }
@@ -48,16 +52,17 @@ public enum CLIRequest {
         }
         if input.hasUnknownSource { return rejected ? .rejects : .unknown }
         let root = SyntaxNode(.object(lastMembers(members)), range: input.anchorRange)
-        if rejected || !isValid(root, shape: .structure(OperationModel.requestShape)) { return .rejects }
-        return .sends(root)
+        if rejected { return .rejects }
+        let refused = ShapeValidator.validate(root, against: shape).contains {
+            $0.isRefusedByBotocore(in: root, against: shape)
+        }
+        return refused ? .rejects : .sends(root)
     }
 
     /// `BackCompatVisitor`: integer members given as shorthand strings go through Python's `int()`; `nil` when it
-    /// raises.
-    private static func convertShorthand(_ node: SyntaxNode, shape: Shape) -> SyntaxNode? {
-        switch shape {
-        case .string:
-            return node
+    /// raises. Recursion follows the shape, never deeper than the shape goes.
+    private static func convertShorthand(_ node: SyntaxNode, shape: ShapeNode) -> SyntaxNode? {
+        switch shape.kind {
         case .integer:
             guard case .string(let text) = node.value else {
                 if case .null = node.value { return node }
@@ -65,39 +70,19 @@ public enum CLIRequest {
             }
             guard let digits = ShorthandParser.pythonInt(text) else { return nil }
             return SyntaxNode(.number(Number(lexeme: text, kind: .integer(digits))), range: node.range)
-        case .structure(let structure):
+        case .structure:
             guard case .object(let members) = node.value else { return node }
             var converted: [Member] = []
             for var member in members {
-                if let memberShape = structure.member(member.key) {
+                if let memberShape = shape.member(member.key) {
                     guard let value = convertShorthand(member.value, shape: memberShape) else { return nil }
                     member.value = value
                 }
                 converted.append(member)
             }
             return SyntaxNode(.object(converted), range: node.range, tag: node.tag)
-        }
-    }
-
-    /// botocore's `ParamValidator` on one value.
-    private static func isValid(_ node: SyntaxNode, shape: Shape) -> Bool {
-        switch (shape, node.value) {
-        case (.string(let minLength, _, _), .string(let text)):
-            return text.unicodeScalars.count >= (minLength ?? 0)
-        case (.integer(let min, _), .number(let number)):
-            guard case .integer(let digits) = number.kind else { return false }
-            return clampedInt(digits) >= (min ?? Int.min)
-        case (.integer(let min, _), .bool(let value)):
-            return (value ? 1 : 0) >= (min ?? Int.min)
-        case (.structure(let structure), .object(let members)):
-            let unique = lastMembers(members)
-            guard structure.required.allSatisfy({ name in unique.contains { $0.key == name } }) else { return false }
-            return unique.allSatisfy { member in
-                guard let memberShape = structure.member(member.key) else { return false }
-                return isValid(member.value, shape: memberShape)
-            }
-        default:
-            return false
+        case .string, .list, .boolean:
+            return node
         }
     }
 }

@@ -166,7 +166,7 @@ private struct Builder {
             {
                 continue
             }
-            if validatorRefuses(finding, in: value) { cliRejects = true }
+            if finding.isRefusedByBotocore(in: value, against: operation.input) { cliRejects = true }
             findings.append(.shape(finding))
         }
         return OperationRequest(
@@ -189,33 +189,4 @@ private struct Builder {
         }
         return SyntaxNode(.number(Number(lexeme: digits, kind: .integer(digits))), range: node.range)
     }
-
-    /// Whether botocore's `ParamValidator` refuses what `finding` reports: required and unknown members, types
-    /// (but a boolean passes as an integer), and the minimum length or value; maxima, enums and patterns are
-    /// left to the service.
-    func validatorRefuses(_ finding: ShapeFinding, in value: SyntaxNode) -> Bool {
-        switch finding {
-        case .missingRequired, .unknownMember: return true
-        case .typeMismatch(let path, let expected):
-            // botocore takes a boolean for the integer it is in Python (0 or 1) and checks only its minimum.
-            guard expected == .integer, case .object(let members) = value.value else { return true }
-            let key = unescapePointer(String(path.dropFirst()))
-            guard case .bool(let flag) = members.last(where: { sameCodePoints($0.key, key) })?.value.value,
-                case .integer(let min, _) = operation.member(key)?.kind
-            else { return true }
-            return min.map { (flag ? 1 : 0) < $0 } ?? false
-        case .length(_, let count, let min, _): return min.map { count < $0 } ?? false
-        case .range(_, let value, let min, _):
-            guard let min else { return false }
-            guard let number = Int(value) else { return value.hasPrefix("-") }
-            return number < min
-        case .enumValue, .pattern: return false
-        }
-    }
-}
-
-/// The key an RFC 6901 reference token stands for (`~1` is `/`, `~0` is `~`).
-private func unescapePointer(_ token: String) -> String {
-    guard token.contains("~") else { return token }
-    return token.replacing("~1", with: "/").replacing("~0", with: "~")
 }

@@ -107,26 +107,27 @@ public struct Field<Value: Hashable & Sendable>: Hashable, Sendable {
     }
 }
 
-/// A member the shape does not have, kept for diagnostics.
-public struct UnknownMember: Hashable, Sendable {
-    public var key: String
-    public var location: ValueLocation
+/// A structure of the request: what the binder fills in, member by member, from an empty value.
+protocol RequestStructure: Hashable, Sendable {
+    init()
 }
 
 /// `IdentityCenterConfiguration`.
 public struct IdentityCenterConfiguration: Hashable, Sendable {
     public var instanceArn: Field<String>?
     public var applicationArn: Field<String>?
-    public var unknownMembers: [UnknownMember] = []
 }
+
+extension IdentityCenterConfiguration: RequestStructure {}
 
 /// `PersonalAccessTokenConfiguration`.
 public struct PersonalAccessTokenConfiguration: Hashable, Sendable {
     public var status: Field<String>?
     /// Days; a value beyond `Int`'s range is clamped to `Int.min`/`Int.max`.
     public var lifetimeInDays: Field<Int>?
-    public var unknownMembers: [UnknownMember] = []
 }
+
+extension PersonalAccessTokenConfiguration: RequestStructure {}
 
 /// The typed request of `PutIdentityProviderConfiguration`: every field optional and located.
 public struct Request: Hashable, Sendable {
@@ -134,7 +135,6 @@ public struct Request: Hashable, Sendable {
     public var authenticationMode: Field<String>?
     public var identityCenterConfiguration: Field<IdentityCenterConfiguration>?
     public var personalAccessTokenConfiguration: Field<PersonalAccessTokenConfiguration>?
-    public var unknownMembers: [UnknownMember] = []
 
     public init() {}
 }

@@ -1,83 +1,63 @@
 public import WMLintSource
 import WMLintSyntax
 
-/// The typed request and the structural problems met while building it.
-public struct BindingResult: Hashable, Sendable {
-    public var request: Request
-    /// `missing-required`, `unknown-key`, `type-mismatch` and `unresolved-value` diagnostics.
-    public var diagnostics: [Diagnostic]
-}
+/// The typed request and the structural faults met while building it: `findings` in the order met, each
+/// parameter's in the order given (of a structure, its unknown keys, its missing members, then the faults inside its
+/// members), then the missing parameters. A tuple: a caller takes the two apart without copying either.
+public typealias BindingResult = (request: Request, findings: [BindingFinding])
 
-/// Turns parameter values (generic syntax nodes) into the typed ``Request`` by walking the model's shapes.
+/// Turns parameter values (generic syntax nodes) into the typed ``Request`` by walking the members of
+/// ``OperationModel/members``.
 public enum RequestBinder {
     public static func bind(_ input: RequestInput) -> BindingResult {
         var binder = Binder()
         let request = binder.bindRequest(input)
-        return BindingResult(request: request, diagnostics: binder.diagnostics)
-    }
-
-    /// ``bind(_:)`` appending its diagnostics to `diagnostics` (no second array of them: a document with many
-    /// unknown keys has as many diagnostics).
-    public static func bind(_ input: RequestInput, appendingTo diagnostics: inout [Diagnostic]) -> Request {
-        var binder = Binder()
-        swap(&binder.diagnostics, &diagnostics)
-        let request = binder.bindRequest(input)
-        swap(&binder.diagnostics, &diagnostics)
-        return request
+        return (request, binder.findings)
     }
 }
 
 private struct Binder {
-    var diagnostics: [Diagnostic] = []
-    /// The last list of known member names quoted for a message, and the quoted list (a document may have
-    /// thousands of unknown keys, all in one mapping).
-    private var expected: (names: [String], list: String) = ([], "")
+    var findings: [BindingFinding] = []
 
     mutating func bindRequest(_ input: RequestInput) -> Request {
         var request = Request()
         var present = PresentMembers()
         var nearlyNamed = input.nearlyNamed
-        let shape = OperationModel.requestShape
+        let structure = OperationModel.requestMembers
         let parameters = input.parameters
         for index in lastEntries(parameters) {
             let key = parameters[index].key
             var location = parameters[index].location
-            guard let memberIndex = shape.memberIndex(key) else {
+            guard let position = structure.shape.memberIndex(key) else {
                 location.pointer = "/" + escapePointer(key)
                 if location.memberText == nil { location.memberText = parameters[index].sharedText }
-                if let near = reportUnknown(key, location: location, known: shape.memberNames) {
+                if let near = reportUnknown(key, location: location, known: structure.names) {
                     nearlyNamed.insert(near)
                 }
-                request.unknownMembers.append(UnknownMember(key: key, location: location))
                 continue
             }
-            let memberShape = shape.members[memberIndex].shape
-            location.pointer = MemberPointers.request[memberIndex]
-            present.insert(memberIndex)
+            let member = OperationModel.members[structure.positions[position]]
+            location.pointer = member.pointer
+            present.insert(position)
             switch parameters[index].value {
             case .unresolved:
-                reportUnresolved(key, location: location)
-                assign(key, unresolvedAt: location, to: &request)
+                findings.append(.unresolvedValue(member: key, at: location))
+                member.slot.storeUnresolved(at: location, in: &request)
             case .unreadable:
                 continue
             case .node(let node, let syntax):
                 location.range = node.range
-                // A known member's name needs no escaping: it is its last reference token as it is.
                 var context = Context(location: location, syntax: syntax, name: key)
                 context.text = parameters[index].sharedText
                 context.loadedMembers = parameters[index].loadedMembers
-                // The model's own name: the switch then meets the very string it compares with.
-                bindTopLevel(
-                    shape.members[memberIndex].name, shape: memberShape, node: node, context: context, into: &request)
+                bind(node, as: member, context: context, into: &request)
             }
         }
         if !input.hasUnknownSource && input.requiresParameters {
-            for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
-                diagnostics.append(
-                    Diagnostic(
-                        rule: .missingRequired,
-                        message: "missing required parameter '\(name)' (\(OperationModel.optionName(of: name)))",
-                        path: input.anchorPath, range: input.anchorRange, pointer: "/" + name))
+            let anchor = ValueLocation(path: input.anchorPath, range: input.anchorRange, pointer: "")
+            for name in structure.shape.required
+            where !present.contains(name, of: structure.shape) && !nearlyNamed.contains(name) {
+                findings.append(.missingRequired(member: name, structure: nil, at: anchor))
             }
         }
         return request
@@ -104,59 +84,23 @@ private struct Binder {
         return result
     }
 
-    private mutating func bindTopLevel(
-        _ name: String, shape: Shape, node: SyntaxNode, context: Context, into request: inout Request
+    /// Binds the value of a known member and stores it in `request`, where the member's slot says. Recursion
+    /// follows the model's structures (two levels), never the input's depth.
+    private mutating func bind(
+        _ node: SyntaxNode, as member: RequestMember, context: Context, into request: inout Request
     ) {
-        switch name {
-        case OperationModel.organizationId:
-            request.organizationId = bindString(node, context: context)
-        case OperationModel.authenticationMode:
-            request.authenticationMode = bindString(node, context: context)
-        case OperationModel.identityCenterConfiguration:
-            request.identityCenterConfiguration = bindStructure(
-                node, shape: OperationModel.identityCenterShape, pointers: MemberPointers.identityCenter,
-                context: context, into: IdentityCenterConfiguration()
-            ) { key, member, memberContext, binder, value in
-                switch key {
-                case OperationModel.instanceArn:
-                    value.instanceArn = binder.bindString(member, context: memberContext)
-                case OperationModel.applicationArn:
-                    value.applicationArn = binder.bindString(member, context: memberContext)
-                default:
-                    value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
-                }
+        switch member.slot {
+        case .string(let store): store(&request, bindString(node, context: context))
+        case .integer(let store): store(&request, bindInteger(node, context: context))
+        case .structureField(let store):
+            let location = context.location(for: node)
+            guard case .object(let members) = node.value else {
+                reportType(node, expected: .object, context: context)
+                store(&request, location, false, false)
+                return
             }
-        case OperationModel.personalAccessTokenConfiguration:
-            request.personalAccessTokenConfiguration = bindStructure(
-                node, shape: OperationModel.personalAccessTokenShape, pointers: MemberPointers.personalAccessToken,
-                context: context, into: PersonalAccessTokenConfiguration()
-            ) { key, member, memberContext, binder, value in
-                switch key {
-                case OperationModel.status:
-                    value.status = binder.bindString(member, context: memberContext)
-                case OperationModel.lifetimeInDays:
-                    value.lifetimeInDays = binder.bindInteger(member, context: memberContext)
-                default:
-                    value.unknownMembers.append(UnknownMember(key: key, location: memberContext.location))
-                }
-            }
-        default:
-            break
-        }
-    }
-
-    private func assign(_ name: String, unresolvedAt location: ValueLocation, to request: inout Request) {
-        switch name {
-        case OperationModel.organizationId:
-            request.organizationId = Field(value: nil, isUnresolved: true, location: location)
-        case OperationModel.authenticationMode:
-            request.authenticationMode = Field(value: nil, isUnresolved: true, location: location)
-        case OperationModel.identityCenterConfiguration:
-            request.identityCenterConfiguration = Field(value: nil, isUnresolved: true, location: location)
-        case OperationModel.personalAccessTokenConfiguration:
-            request.personalAccessTokenConfiguration = Field(value: nil, isUnresolved: true, location: location)
-        default:
-            break
+            store(&request, location, true, false)
+            bindStructure(members, of: member.members, location: location, context: context, into: &request)
         }
     }
 
@@ -170,7 +114,7 @@ private struct Binder {
             }
             return Field(value: value, location: location)
         }
-        reportType(node, expected: "a string", context: context)
+        reportType(node, expected: .string, context: context)
         return Field(value: nil, location: location)
     }
 
@@ -181,68 +125,48 @@ private struct Binder {
             if case .integer(let digits) = number.kind {
                 return Field(value: clampedInt(digits), location: location)
             }
-            reportType(node, expected: "an integer", context: context)
+            reportType(node, expected: .integer, context: context)
         case .string(let text) where context.syntax == .shorthand:
             if let digits = ShorthandParser.pythonInt(text) {
                 return Field(value: clampedInt(digits), location: location)
             }
-            diagnostics.append(
-                Diagnostic(
-                    rule: .typeMismatch,
-                    message: "\(quoted(text)) is not an integer; \(context.name) must be a whole number of days",
-                    path: location.path, range: node.range, pointer: location.pointer,
-                    notes: ["the AWS CLI converts this value with Python's int() and fails"],
-                    related: location.provenance))
-        case .bool:
-            reportType(
-                node, expected: "an integer", context: context,
-                note: "the AWS CLI sends a boolean as it is and the service rejects it")
+            findings.append(.notAnInteger(member: context.name, text: text, at: location))
         default:
-            reportType(node, expected: "an integer", context: context)
+            reportType(node, expected: .integer, context: context)
         }
         return Field(value: nil, location: location)
     }
 
-    /// Binds a structure: reports its unknown keys and missing required members, then hands each member (each key
-    /// once, its last value; a known member under the model's name) with its context to `bindMember`, in order, to
-    /// fill in `value`. `pointers` are the
-    /// pointers of the shape's members, in model order, under the structure's pointer.
-    mutating func bindStructure<Value: Hashable & Sendable>(
-        _ node: SyntaxNode, shape: StructureShape, pointers: [String], context: Context, into value: Value,
-        member bindMember: (String, SyntaxNode, Context, inout Binder, inout Value) -> Void
-    ) -> Field<Value> {
-        let location = context.location(for: node)
-        guard case .object(let members) = node.value else {
-            reportType(node, expected: "an object", context: context)
-            return Field(value: nil, location: location)
-        }
+    /// Binds the members of a structure (at `location`) whose own field is stored already: reports its unknown
+    /// keys and missing required members, then binds each known member (each key once, its last value) into
+    /// `request`, in order.
+    mutating func bindStructure(
+        _ members: [Member], of structure: MemberList, location: ValueLocation, context: Context,
+        into request: inout Request
+    ) {
         let unique = lastMembers(members)
         var present = PresentMembers()
         var nearlyNamed: [String] = []
         for member in unique {
-            guard let index = shape.memberIndex(member.key) else {
+            guard let index = structure.shape.memberIndex(member.key) else {
                 let memberLocation = self.memberLocation(member, pointer: nil, in: context)
-                if let near = reportUnknown(member.key, location: memberLocation, known: shape.memberNames) {
+                if let near = reportUnknown(member.key, location: memberLocation, known: structure.names) {
                     nearlyNamed.append(near)
                 }
                 continue
             }
             present.insert(index)
         }
-        for name in shape.required where !present.contains(name, of: shape) && !nearlyNamed.contains(name) {
-            diagnostics.append(
-                Diagnostic(
-                    rule: .missingRequired,
-                    message: "\(context.name) is missing its required member '\(name)'",
-                    path: location.path, range: node.range, pointer: context.location.pointer + "/" + name,
-                    related: location.provenance))
+        for name in structure.shape.required
+        where !present.contains(name, of: structure.shape) && !nearlyNamed.contains(name) {
+            findings.append(.missingRequired(member: name, structure: context.name, at: location))
         }
-        var value = value
         var memberContext = context
         for member in unique {
+            guard let index = structure.shape.memberIndex(member.key) else { continue }
+            let known = OperationModel.members[structure.positions[index]]
             memberContext.name = member.key
-            let index = shape.memberIndex(member.key)
-            memberContext.location = memberLocation(member, pointer: index.map { pointers[$0] }, in: context)
+            memberContext.location = memberLocation(member, pointer: known.pointer, in: context)
             if !context.loadedMembers.isEmpty,
                 let loaded = context.loadedMembers.first(where: { $0.keyRange == member.keyRange })
             {
@@ -252,10 +176,8 @@ private struct Binder {
                 memberContext.location.pointer = pointer
                 memberContext.text = loaded.text
             }
-            // A known member by the model's own name (the switch then meets the very string it compares with).
-            bindMember(index.map { shape.members[$0].name } ?? member.key, member.value, memberContext, &self, &value)
+            bind(member.value, as: known, context: memberContext, into: &request)
         }
-        return Field(value: value, location: location)
     }
 
     /// Where a member of the structure of `context` is: its pointer (`pointer` when known, else made from the
@@ -269,92 +191,31 @@ private struct Binder {
         return location
     }
 
-    // MARK: - Reports
+    // MARK: - Findings
 
-    /// Reports an unknown key; returns the known member it nearly names.
+    /// Records an unknown key; returns the known member it nearly names.
     private mutating func reportUnknown(_ key: String, location: ValueLocation, known: [String]) -> String? {
         let lowered = key.lowercased()
         let caseMatch = known.first { $0.lowercased() == lowered }
         let near = caseMatch ?? Spelling.nearest(to: key, in: known)
-        var fixes: [Fix] = []
-        // Only the case differs: rename the key in place, its characters mapped through quotes and escapes.
+        var rename: KeyRename?
+        // Only the case differs: the key is renamed in place, its characters mapped through quotes and escapes.
         if let caseMatch, let keyRange = location.keyRange, let text = location.memberText,
             let map = StringContent.map(of: keyRange, value: key, in: text.text), map.count > 0
         {
-            let range = map.fileRange(0..<map.count)
-            fixes.append(
-                Fix(
-                    message: "rename to '\(caseMatch)'",
-                    edits: [TextEdit(path: location.path, range: range, replacement: caseMatch)]))
+            rename = KeyRename(name: caseMatch, range: map.fileRange(0..<map.count))
         }
-        diagnostics.append(
-            Diagnostic(
-                rule: .unknownKey,
-                message: "unknown parameter \(quoted(key)); expected one of " + expectedList(known),
-                path: location.path, range: location.keyRange ?? location.range, pointer: location.pointer,
-                help: didYouMean(near),
-                related: location.provenance, fixes: fixes))
+        findings.append(.unknownKey(key: key, known: known, suggestion: near, rename: rename, at: location))
         return near
     }
 
-    /// `'A', 'B', 'C'`.
-    private mutating func expectedList(_ known: [String]) -> String {
-        if expected.names != known {
-            expected = (known, known.map { "'\($0)'" }.joined(separator: ", "))
-        }
-        return expected.list
-    }
-
-    private mutating func reportUnresolved(_ name: String, location: ValueLocation) {
-        diagnostics.append(
-            Diagnostic(
-                rule: .unresolvedValue,
-                message: "the value of \(name) is only known when the script runs; checks that need it are skipped",
-                path: location.path, range: location.range, pointer: location.pointer))
-    }
-
-    private mutating func reportType(_ node: SyntaxNode, expected: String, context: Context, note: String? = nil) {
+    private mutating func reportType(_ node: SyntaxNode, expected: ExpectedType, context: Context) {
         // `NaN` and `Infinity` already have their syntax diagnostic: one fault, one diagnostic.
         if case .number(let number) = node.value, ["NaN", "Infinity", "-Infinity"].contains(number.lexeme) { return }
-        var found = node.kindDescription
-        switch node.value {
-        case .string(let text): found += " " + quoted(text)
-        case .number(let number): found += " " + quoted(number.lexeme)
-        case .timestamp(let text): found += " " + quoted(text) + " (quote it to make it a string)"
-        case .bool(let value): found += " '\(value)'"
-        default: break
-        }
-        if expected == "an integer", case .string(let text) = node.value, context.syntax != .shorthand,
-            ShorthandParser.pythonInt(text) != nil
-        {
-            found += "; remove the quotes"
-        }
-        var help: [String] = []
-        if context.syntax == .shorthand, node.isArray {
-            help.append(
-                "in shorthand, a ',' followed by a word without '=' makes a list; escape the comma as '\\,' or quote the value"
-            )
-        }
-        diagnostics.append(
-            Diagnostic(
-                rule: .typeMismatch,
-                message: "\(context.name) must be \(expected), found \(found)",
-                path: context.location.path, range: node.range, pointer: context.location.pointer,
-                notes: note.map { [$0] } ?? [],
-                help: help,
-                related: context.location.provenance))
-    }
-}
-
-/// RFC 6901 pointers of the shapes' known members, in model order, made once: binding a known member builds no
-/// string. A known member's name needs no escaping.
-private enum MemberPointers {
-    static let request = OperationModel.requestShape.memberNames.map { "/" + $0 }
-    static let identityCenter = OperationModel.identityCenterShape.memberNames.map {
-        "/" + OperationModel.identityCenterConfiguration + "/" + $0
-    }
-    static let personalAccessToken = OperationModel.personalAccessTokenShape.memberNames.map {
-        "/" + OperationModel.personalAccessTokenConfiguration + "/" + $0
+        findings.append(
+            .typeMismatch(
+                member: context.name, expected: expected, found: node, syntax: context.syntax,
+                at: context.location(for: node)))
     }
 }
 
@@ -398,7 +259,7 @@ func lastMembers(_ members: [Member]) -> [Member] {
 struct Context {
     var location: ValueLocation
     var syntax: ValueSyntax
-    /// The member's name, for messages.
+    /// The member's name as written, for findings.
     var name: String
     /// The text the value was parsed from (boxed: a context is copied for every member).
     var text: SharedText?

@@ -189,3 +189,75 @@ public enum ShapeValidator {
         return value > bound
     }
 }
+
+extension ShapeFinding {
+    /// Whether botocore's `ParamValidator` refuses what the finding reports of `value`, validated against `shape`:
+    /// required and unknown members, types (but a boolean passes as an integer), and the minimum length or value;
+    /// maxima, enums and patterns are left to the service.
+    public func isRefusedByBotocore(in value: SyntaxNode, against shape: ShapeNode) -> Bool {
+        switch self {
+        case .missingRequired, .unknownMember: return true
+        case .typeMismatch(let path, let expected):
+            // botocore takes a boolean for the integer it is in Python (0 or 1) and checks only its minimum.
+            guard expected == .integer, case .bool(let flag) = value.node(at: path)?.value,
+                case .integer(let min, _) = shape.node(at: path)?.kind
+            else { return true }
+            return min.map { (flag ? 1 : 0) < $0 } ?? false
+        case .length(_, let count, let min, _): return min.map { count < $0 } ?? false
+        case .range(_, let value, let min, _):
+            guard let min else { return false }
+            guard let number = Int(value) else { return value.hasPrefix("-") }
+            return number < min
+        case .enumValue, .pattern: return false
+        }
+    }
+}
+
+extension SyntaxNode {
+    /// The value at `pointer` (RFC 6901; `""` is this value): of a repeated key, the last value; `nil` when
+    /// there is none. Follows the pointer's tokens, never deeper.
+    fileprivate func node(at pointer: String) -> SyntaxNode? {
+        var node = self
+        for token in referenceTokens(pointer) {
+            switch node.value {
+            case .object(let members):
+                guard let member = members.last(where: { sameCodePoints($0.key, token) }) else { return nil }
+                node = member.value
+            case .array(let items):
+                guard let index = Int(token), items.indices.contains(index) else { return nil }
+                node = items[index]
+            default: return nil
+            }
+        }
+        return node
+    }
+}
+
+extension ShapeNode {
+    /// The shape of the value at `pointer` (RFC 6901; `""` is this shape); `nil` when the shape has no such
+    /// value. Follows the pointer's tokens, never deeper.
+    fileprivate func node(at pointer: String) -> ShapeNode? {
+        var shape = self
+        for token in referenceTokens(pointer) {
+            switch shape.kind {
+            case .structure:
+                guard let member = shape.member(token) else { return nil }
+                shape = member
+            case .list(let member, _, _): shape = member
+            default: return nil
+            }
+        }
+        return shape
+    }
+}
+
+/// The keys the reference tokens of `pointer` stand for, in order (`/a~1b/c` → `a/b`, `c`).
+private func referenceTokens(_ pointer: String) -> [String] {
+    pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { unescapePointer(String($0)) }
+}
+
+/// The key an RFC 6901 reference token stands for (`~1` is `/`, `~0` is `~`).
+func unescapePointer(_ token: String) -> String {
+    guard token.contains("~") else { return token }
+    return token.replacing("~1", with: "/").replacing("~0", with: "~")
+}

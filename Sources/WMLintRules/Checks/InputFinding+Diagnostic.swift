@@ -26,6 +26,8 @@ extension InputFinding {
             UnresolvedValueCheck.region(at: range, path: path)
         case .fileReference(let problem, let range):
             FileReferenceCheck.diagnostic(problem, at: range, path: path)
+        case .binding(let finding):
+            RequestBindingCheck.diagnostic(for: finding)
         case .worded(let diagnostic):
             diagnostic
         }

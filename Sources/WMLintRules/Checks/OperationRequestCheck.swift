@@ -9,13 +9,7 @@ import WMLintSyntax
 public enum OperationRequestCheck {
     public static func diagnostics(for request: OperationRequest) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = request.unresolved.compactMap { key in
-            request.locations[key].map { location in
-                Diagnostic(
-                    rule: .unresolvedValue,
-                    message: "the value of \(memberName(at: "/" + key)) is only known when the script runs; checks "
-                        + "that need it are skipped",
-                    path: location.path, range: location.range, pointer: location.pointer)
-            }
+            request.locations[key].map { UnresolvedValueCheck.diagnostic(member: memberName(at: "/" + key), at: $0) }
         }
         var precise: Set<String> = []
         for (key, location) in request.locations.sorted(by: { $0.value.range.lowerBound < $1.value.range.lowerBound }) {
