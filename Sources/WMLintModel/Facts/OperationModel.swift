@@ -58,33 +58,29 @@ public enum OperationModel {
     public static let lifetimeInDays = "LifetimeInDays"
 
     /// The request's members and their structures' members, each once: a structure's entry comes before its
-    /// members'. The binder's dispatch, the shapes below, the pointers and the option names all come from here;
-    /// a new member is an entry here and a stored property of ``Request``.
-    public static let members: [RequestMember] = RequestMember.table([
-        .init(
-            organizationId, .string(minLength: 34, maxLength: 34, enumValues: nil), .string { $0.organizationId = $1 }),
-        .init(
-            authenticationMode,
-            .string(
-                minLength: nil, maxLength: nil,
-                enumValues: ["IDENTITY_PROVIDER_ONLY", "IDENTITY_PROVIDER_AND_DIRECTORY"]),
-            .string { $0.authenticationMode = $1 }),
-        .init(identityCenterConfiguration, .structure { $0.identityCenterConfiguration = $1 }),
-        .init(
-            instanceArn, in: identityCenterConfiguration, .string(minLength: 10, maxLength: 1124, enumValues: nil),
-            .string { $0.identityCenterConfiguration?.value?.instanceArn = $1 }),
-        .init(
-            applicationArn, in: identityCenterConfiguration, .string(minLength: 10, maxLength: 1224, enumValues: nil),
-            .string { $0.identityCenterConfiguration?.value?.applicationArn = $1 }),
-        .init(personalAccessTokenConfiguration, .structure { $0.personalAccessTokenConfiguration = $1 }),
-        .init(
-            status, in: personalAccessTokenConfiguration,
-            .string(minLength: nil, maxLength: nil, enumValues: ["ACTIVE", "INACTIVE"]),
-            .string { $0.personalAccessTokenConfiguration?.value?.status = $1 }),
-        .init(
-            lifetimeInDays, in: personalAccessTokenConfiguration, isRequired: false, .integer(min: 1, max: 3653),
-            .integer { $0.personalAccessTokenConfiguration?.value?.lifetimeInDays = $1 }),
-    ])
+    /// members'. Each entry says where the binder stores the member; what the member must be (its constraints, and
+    /// whether it is required) comes from the service model's shape. The binder's dispatch, the shapes below, the
+    /// pointers and the option names all come from here: a new member is an entry here and a stored property of
+    /// ``Request``.
+    public static let members: [RequestMember] = RequestMember.table(
+        [
+            .init(organizationId, .string { $0.organizationId = $1 }),
+            .init(authenticationMode, .string { $0.authenticationMode = $1 }),
+            .init(identityCenterConfiguration, .structure { $0.identityCenterConfiguration = $1 }),
+            .init(
+                instanceArn, in: identityCenterConfiguration,
+                .string { $0.identityCenterConfiguration?.value?.instanceArn = $1 }),
+            .init(
+                applicationArn, in: identityCenterConfiguration,
+                .string { $0.identityCenterConfiguration?.value?.applicationArn = $1 }),
+            .init(personalAccessTokenConfiguration, .structure { $0.personalAccessTokenConfiguration = $1 }),
+            .init(
+                status, in: personalAccessTokenConfiguration,
+                .string { $0.personalAccessTokenConfiguration?.value?.status = $1 }),
+            .init(
+                lifetimeInDays, in: personalAccessTokenConfiguration,
+                .integer { $0.personalAccessTokenConfiguration?.value?.lifetimeInDays = $1 }),
+        ], in: GeneratedShapes.putIdentityProviderConfigurationRequest)
 
     /// The name of the request's structure in the model.
     static let requestShapeName = "PutIdentityProviderConfigurationRequest"
@@ -166,66 +162,62 @@ public final class RequestMember: Sendable {
         self.members = members
     }
 
-    /// One line of the table: a member, the structure holding it (`nil`: the request), and its shape and slot.
+    /// One line of the table: a member, the structure holding it (`nil`: the request), and where the binder
+    /// stores it.
     struct Entry: Sendable {
         var name: String
         var parent: String?
-        var isRequired: Bool
-        /// `nil` for a structure, whose shape is made of its members' entries.
-        var scalar: Shape?
         var slot: MemberSlot
 
-        /// A scalar member.
-        init(_ name: String, in parent: String? = nil, isRequired: Bool = true, _ shape: Shape, _ slot: MemberSlot) {
+        init(_ name: String, in parent: String? = nil, _ slot: MemberSlot) {
             self.name = name
             self.parent = parent
-            self.isRequired = isRequired
-            self.scalar = shape
-            self.slot = slot
-        }
-
-        /// A structure member; its members are the entries naming it as their parent.
-        init(_ name: String, in parent: String? = nil, isRequired: Bool = true, _ slot: MemberSlot) {
-            self.name = name
-            self.parent = parent
-            self.isRequired = isRequired
-            self.scalar = nil
             self.slot = slot
         }
     }
 
-    /// The table of `entries`, in their order: each parent resolved to the nearest entry before it of that name,
-    /// each structure's shape made of its members (the members come after their structure).
-    static func table(_ entries: [Entry]) -> [RequestMember] {
+    /// The table of `entries`, in their order, against the model's shape of the request `request`: each parent
+    /// resolved to the nearest entry before it of that name, each scalar's shape and each member's being required
+    /// taken from the model, each structure's shape made of its members (the members come after their structure).
+    static func table(_ entries: [Entry], in request: ShapeNode) -> [RequestMember] {
         var parents: [Int?] = []
         for (index, entry) in entries.enumerated() {
             parents.append(entry.parent.flatMap { name in entries[..<index].lastIndex { $0.name == name } })
         }
         var pointers: [String] = []
+        var nodes: [ShapeNode?] = []
         for (index, entry) in entries.enumerated() {
             pointers.append((parents[index].map { pointers[$0] } ?? "") + "/" + entry.name)
+            let parent = parents[index].map { nodes[$0] } ?? request
+            nodes.append(parent?.member(entry.name))
+        }
+        func isRequired(_ index: Int) -> Bool {
+            guard case .structure(_, let required)? = (parents[index].map { nodes[$0] } ?? request)?.kind else {
+                return false
+            }
+            return required.contains(entries[index].name)
         }
         // Members come after their structure: from the last entry back, a structure's members are made already.
         var shapes = [Shape?](repeating: nil, count: entries.count)
         var lists = [MemberList](repeating: MemberList(), count: entries.count)
         for index in entries.indices.reversed() {
-            let entry = entries[index]
-            if let scalar = entry.scalar {
-                shapes[index] = scalar
-                continue
+            if case .structureField = entries[index].slot {
+                let positions = entries.indices.filter { parents[$0] == index }
+                let structure = StructureShape(
+                    name: entries[index].name,
+                    members: positions.map { (entries[$0].name, shapes[$0] ?? .structure(.empty)) },
+                    required: positions.filter(isRequired).map { entries[$0].name })
+                shapes[index] = .structure(structure)
+                lists[index] = MemberList(structure, positions: positions)
+            } else {
+                shapes[index] = nodes[index].map(Shape.init(scalar:))
             }
-            let positions = entries.indices.filter { parents[$0] == index }
-            let structure = StructureShape(
-                name: entry.name, members: positions.map { (entries[$0].name, shapes[$0] ?? .structure(.empty)) },
-                required: positions.filter { entries[$0].isRequired }.map { entries[$0].name })
-            shapes[index] = .structure(structure)
-            lists[index] = MemberList(structure, positions: positions)
         }
         return entries.indices.map { index in
             RequestMember(
                 name: entries[index].name, pointer: pointers[index], parent: parents[index],
-                shape: shapes[index] ?? .structure(.empty), isRequired: entries[index].isRequired,
-                slot: entries[index].slot, members: lists[index])
+                shape: shapes[index] ?? .structure(.empty), isRequired: isRequired(index), slot: entries[index].slot,
+                members: lists[index])
         }
     }
 
@@ -284,6 +276,18 @@ final class MemberList: Sendable {
         self.shape = shape
         self.positions = positions
         names = shape.memberNames
+    }
+}
+
+extension Shape {
+    /// The binder's shape of a string or integer shape of the model (any other kind is an empty structure).
+    init(scalar node: ShapeNode) {
+        switch node.kind {
+        case .string(let constraints):
+            self = .string(minLength: constraints.min, maxLength: constraints.max, enumValues: constraints.enumValues)
+        case .integer(let min, let max): self = .integer(min: min, max: max)
+        case .structure, .list, .boolean: self = .structure(.empty)
+        }
     }
 }
 
