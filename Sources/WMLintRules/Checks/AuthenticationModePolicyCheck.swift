@@ -1,0 +1,23 @@
+import WMLintModel
+import WMLintSource
+
+/// `authentication-mode-policy`: the mode is not in the configured `authentication-modes` list.
+///
+/// A value check: a mode it reports is left out of the ``ValidatedRequest``, so `clients-locked-out` does not
+/// report it too.
+enum AuthenticationModePolicyCheck {
+    /// `mode` (one the service accepts) when the policy allows it; otherwise reports it and returns `nil`.
+    static func validate(
+        _ mode: Located<AuthenticationMode>, policy: Policy, reporting diagnostics: inout [Diagnostic]
+    ) -> Located<AuthenticationMode>? {
+        guard let allowed = policy.authenticationModes, !allowed.contains(mode.value.name) else { return mode }
+        diagnostics.append(
+            Diagnostic(
+                rule: .authenticationModePolicy,
+                message: "AuthenticationMode \(quoted(mode.value.name)) is not allowed by the policy of this "
+                    + "repository; expected \(listed(allowed))",
+                at: mode.location,
+                notes: ["the allowed modes come from 'authentication-modes' in the wmlint configuration"]))
+        return nil
+    }
+}

@@ -1,0 +1,32 @@
+import WMLintModel
+import WMLintSource
+
+/// `pat-lifetime-ignored`: `LifetimeInDays` set while `Status` is `INACTIVE`.
+enum PatLifetimeIgnoredCheck: RequestCheck {
+    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
+        guard let status = request.status, status.value.isInactive, let lifetime = request.lifetimeInDays else {
+            return
+        }
+        let location = lifetime.location
+        let statusLocation = status.location
+        let start = location.keyRange?.lowerBound ?? location.range.lowerBound
+        let memberRange = start..<max(start, location.range.upperBound)
+        var fixes: [Fix] = []
+        if let removal = location.removalRange {
+            fixes.append(
+                Fix(
+                    message: "remove LifetimeInDays",
+                    edits: [TextEdit(path: location.path, range: removal, replacement: "")]))
+        }
+        diagnostics.append(
+            Diagnostic(
+                rule: .patLifetimeIgnored,
+                message: "LifetimeInDays has no effect while Status is 'INACTIVE'",
+                at: location, range: memberRange,
+                related: [
+                    RelatedLocation(
+                        message: "Status is set here", path: statusLocation.path, range: statusLocation.contentRange)
+                ],
+                fixes: fixes))
+    }
+}
