@@ -3,12 +3,13 @@ import WMLintSource
 
 /// `account-mismatch`: the account in `ApplicationArn` differs from the expected account.
 enum AccountMismatchCheck: RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
-        guard let expected = context.accountID, let application = request.applicationArn,
-            let account = application.value.account, !application.value.text(account, equals: expected.value)
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
+        guard let expected = context.accountID, let arn = request.applicationArn, let account = arn.account,
+            !arn.text(account, equals: expected.value), let location = source.location(of: .applicationArn)
         else { return }
-        let arn = application.value
-        let location = application.location
         diagnostics.append(
             Diagnostic(
                 rule: .accountMismatch,

@@ -4,14 +4,13 @@ import WMLintSource
 /// `application-arn-format`: `ApplicationArn` does not match its pattern; the range covers the component at fault.
 enum ApplicationArnFormatCheck {
     /// The value cut into its fields when it matches the pattern; otherwise reports it and returns `nil`.
-    static func validate(_ value: Located<String>, reporting diagnostics: inout [Diagnostic]) -> Located<ARN>? {
-        guard ArnFormat.matches(value.value, kind: .application) else {
-            diagnostics.append(
-                diagnostic(
-                    value.value, fault: ArnFormat.firstFault(value.value, kind: .application), at: value.location))
-            return nil
+    static func validate(_ value: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> ARN?
+    {
+        if ArnFormat.matches(value, kind: .application) { return ARN(value) }
+        if let location = source.location(of: .applicationArn) {
+            diagnostics.append(diagnostic(value, fault: ArnFormat.firstFault(value, kind: .application), at: location))
         }
-        return Located(value: ARN(value.value), location: value.location)
+        return nil
     }
 
     /// The diagnostic of an `ApplicationArn` value in any covered operation, or `nil` when it is valid.

@@ -3,17 +3,18 @@ import WMLintSource
 
 /// `application-instance-mismatch`: the instance id inside `ApplicationArn` is not `InstanceArn`'s.
 enum ApplicationInstanceMismatchCheck: RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
-        guard let instanceArn = request.instanceArn, let applicationArn = request.applicationArn else { return }
-        let instance = instanceArn.value
-        let application = applicationArn.value
-        guard instance.segmentCount == 2, application.segmentCount == 3,
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
+        guard let instance = request.instanceArn, let application = request.applicationArn,
+            instance.segmentCount == 2, application.segmentCount == 3,
             let instanceKey = instance.instanceKey(instance.segments[1]),
             let applicationKey = application.instanceKey(application.segments[1]),
-            !instance.text(instanceKey, equals: application, applicationKey)
+            !instance.text(instanceKey, equals: application, applicationKey),
+            let instanceLocation = source.location(of: .instanceArn),
+            let applicationLocation = source.location(of: .applicationArn)
         else { return }
-        let instanceLocation = instanceArn.location
-        let applicationLocation = applicationArn.location
         diagnostics.append(
             Diagnostic(
                 rule: .applicationInstanceMismatch,

@@ -3,18 +3,25 @@ import WMLintSource
 
 /// `arns-swapped`: each ARN field holds the other kind of ARN. One diagnostic, on `InstanceArn`.
 enum ArnsSwappedCheck {
-    /// The two ARN values, or neither when they are swapped (then reported, and neither is checked again).
+    /// Reports the two ARN values when they are swapped, and then clears both (neither is checked again).
     static func validate(
-        instance: Located<String>?, application: Located<String>?, reporting diagnostics: inout [Diagnostic]
-    ) -> (instance: Located<String>?, application: Located<String>?) {
-        guard let instance, let application, Patterns.isApplicationArn(instance.value),
-            Patterns.isInstanceArn(application.value)
-        else { return (instance, application) }
-        diagnostics.append(diagnostic(instance: instance, application: application))
-        return (nil, nil)
+        instance: inout String?, application: inout String?, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
+        guard let instanceValue = instance, let applicationValue = application,
+            Patterns.isApplicationArn(instanceValue), Patterns.isInstanceArn(applicationValue),
+            let instanceLocation = source.location(of: .instanceArn),
+            let applicationLocation = source.location(of: .applicationArn)
+        else { return }
+        diagnostics.append(
+            diagnostic(
+                instance: Located(value: instanceValue, location: instanceLocation),
+                application: Located(value: applicationValue, location: applicationLocation)))
+        instance = nil
+        application = nil
     }
 
-    private static func diagnostic(instance: Located<String>, application: Located<String>) -> Diagnostic {
+    private static func diagnostic(instance: Located, application: Located) -> Diagnostic {
         var fixes: [Fix] = []
         if instance.location.contentMap != nil && application.location.contentMap != nil {
             fixes.append(
@@ -40,4 +47,10 @@ enum ArnsSwappedCheck {
             ],
             fixes: fixes)
     }
+}
+
+/// An ARN value and where it is written.
+private struct Located {
+    var value: String
+    var location: ValueLocation
 }

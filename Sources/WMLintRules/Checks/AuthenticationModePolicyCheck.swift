@@ -8,15 +8,17 @@ import WMLintSource
 enum AuthenticationModePolicyCheck {
     /// `mode` (one the service accepts) when the policy allows it; otherwise reports it and returns `nil`.
     static func validate(
-        _ mode: Located<AuthenticationMode>, policy: Policy, reporting diagnostics: inout [Diagnostic]
-    ) -> Located<AuthenticationMode>? {
-        guard let allowed = policy.authenticationModes, !allowed.contains(mode.value.name) else { return mode }
+        _ mode: AuthenticationMode, policy: Policy, source: borrowing Request, reporting diagnostics: inout [Diagnostic]
+    ) -> AuthenticationMode? {
+        guard let allowed = policy.authenticationModes, !allowed.contains(mode.name),
+            let location = source.location(of: .authenticationMode)
+        else { return mode }
         diagnostics.append(
             Diagnostic(
                 rule: .authenticationModePolicy,
-                message: "AuthenticationMode \(quoted(mode.value.name)) is not allowed by the policy of this "
+                message: "AuthenticationMode \(quoted(mode.name)) is not allowed by the policy of this "
                     + "repository; expected \(listed(allowed))",
-                at: mode.location,
+                at: location,
                 notes: ["the allowed modes come from 'authentication-modes' in the wmlint configuration"]))
         return nil
     }

@@ -3,7 +3,10 @@ import WMLintSource
 
 /// `endpoint-region-mismatch`: `--endpoint-url` names a region other than the resolved one.
 enum EndpointRegionMismatchCheck: RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
         guard let endpoint = context.endpointRegion, let region = context.region,
             region.origin != endpoint.origin, endpoint.value != region.value,
             let path = endpoint.origin.path, let range = endpoint.origin.range

@@ -5,24 +5,31 @@ import WMLintSyntax
 /// `enum-value`: `AuthenticationMode` or `Status` is not one of its allowed values.
 enum EnumValueCheck {
     /// The mode when the service accepts it; otherwise reports it and returns `nil`.
-    static func authenticationMode(_ mode: Located<String>, reporting diagnostics: inout [Diagnostic])
-        -> Located<AuthenticationMode>?
+    static func authenticationMode(_ mode: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic])
+        -> AuthenticationMode?
     {
-        if let valid = AuthenticationMode(mode.value) { return Located(value: valid, location: mode.location) }
-        diagnostics.append(
-            diagnostic(
-                mode, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
-                listing: authenticationModes))
+        if let valid = AuthenticationMode(mode) { return valid }
+        if let location = source.location(of: .authenticationMode) {
+            diagnostics.append(
+                diagnostic(
+                    mode, at: location, name: "AuthenticationMode", allowed: ServiceFacts.authenticationModes,
+                    listing: authenticationModes))
+        }
         return nil
     }
 
     /// The status when the service accepts it; otherwise reports it and returns `nil`.
-    static func status(_ status: Located<String>, reporting diagnostics: inout [Diagnostic]) -> Located<TokenStatus>? {
-        if let valid = TokenStatus(status.value) { return Located(value: valid, location: status.location) }
-        diagnostics.append(
-            diagnostic(
-                status, name: "Status", allowed: ServiceFacts.personalAccessTokenStatuses, listing: statuses,
-                notes: ["the AWS documentation writes 'Active' in prose; the API accepts only upper case"]))
+    static func status(_ status: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic])
+        -> TokenStatus?
+    {
+        if let valid = TokenStatus(status) { return valid }
+        if let location = source.location(of: .status) {
+            diagnostics.append(
+                diagnostic(
+                    status, at: location, name: "Status", allowed: ServiceFacts.personalAccessTokenStatuses,
+                    listing: statuses,
+                    notes: ["the AWS documentation writes 'Active' in prose; the API accepts only upper case"]))
+        }
         return nil
     }
 
@@ -32,15 +39,16 @@ enum EnumValueCheck {
 
     /// The diagnostic of a value not in `allowed`; `notesForCase` are added when only its case is wrong.
     private static func diagnostic(
-        _ value: Located<String>, name: String, allowed: [String], listing: String, notes notesForCase: [String] = []
+        _ value: String, at location: ValueLocation, name: String, allowed: [String], listing: String,
+        notes notesForCase: [String] = []
     ) -> Diagnostic {
-        let lowered = value.value.lowercased()
+        let lowered = value.lowercased()
         let caseMatch = allowed.first { $0.lowercased() == lowered }
-        let near = caseMatch ?? Spelling.nearest(to: value.value, in: allowed)
-        let message = "\(quoted(value.value)) is not a valid \(name); expected " + listing
-        let fix = caseMatch.flatMap { value.location.replacingContent(with: $0, message: "replace with '\($0)'") }
+        let near = caseMatch ?? Spelling.nearest(to: value, in: allowed)
+        let message = "\(quoted(value)) is not a valid \(name); expected " + listing
+        let fix = caseMatch.flatMap { location.replacingContent(with: $0, message: "replace with '\($0)'") }
         return Diagnostic(
-            rule: .enumValue, message: message, at: value.location, notes: caseMatch != nil ? notesForCase : [],
+            rule: .enumValue, message: message, at: location, notes: caseMatch != nil ? notesForCase : [],
             help: didYouMean(near), fixes: fix.map { [$0] } ?? [])
     }
 }

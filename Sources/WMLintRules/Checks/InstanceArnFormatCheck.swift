@@ -4,13 +4,13 @@ import WMLintSource
 /// `instance-arn-format`: `InstanceArn` does not match its pattern; the range covers the component at fault.
 enum InstanceArnFormatCheck {
     /// The value cut into its fields when it matches the pattern; otherwise reports it and returns `nil`.
-    static func validate(_ value: Located<String>, reporting diagnostics: inout [Diagnostic]) -> Located<ARN>? {
-        guard ArnFormat.matches(value.value, kind: .instance) else {
-            diagnostics.append(
-                diagnostic(value.value, fault: ArnFormat.firstFault(value.value, kind: .instance), at: value.location))
-            return nil
+    static func validate(_ value: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> ARN?
+    {
+        if ArnFormat.matches(value, kind: .instance) { return ARN(value) }
+        if let location = source.location(of: .instanceArn) {
+            diagnostics.append(diagnostic(value, fault: ArnFormat.firstFault(value, kind: .instance), at: location))
         }
-        return Located(value: ARN(value.value), location: value.location)
+        return nil
     }
 
     /// The diagnostic of an `InstanceArn` value in any covered operation, or `nil` when it is valid.

@@ -4,8 +4,11 @@ import WMLintSource
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
 enum OrganizationIdFormatCheck {
     /// `id` when it is well-formed; otherwise reports it and returns `nil`.
-    static func validate(_ id: Located<String>, reporting diagnostics: inout [Diagnostic]) -> Located<String>? {
-        guard let diagnostic = diagnostic(id.value, at: id.location) else { return id }
+    static func validate(_ id: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> String?
+    {
+        guard !Patterns.isOrganizationId(id), let location = source.location(of: .organizationId),
+            let diagnostic = diagnostic(id, at: location)
+        else { return id }
         diagnostics.append(diagnostic)
         return nil
     }

@@ -3,12 +3,13 @@ import WMLintSource
 
 /// `pat-lifetime-ignored`: `LifetimeInDays` set while `Status` is `INACTIVE`.
 enum PatLifetimeIgnoredCheck: RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
-        guard let status = request.status, status.value.isInactive, let lifetime = request.lifetimeInDays else {
-            return
-        }
-        let location = lifetime.location
-        let statusLocation = status.location
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
+        guard request.status?.isInactive == true, request.lifetimeInDays != nil,
+            let statusLocation = source.location(of: .status), let location = source.location(of: .lifetimeInDays)
+        else { return }
         let start = location.keyRange?.lowerBound ?? location.range.lowerBound
         let memberRange = start..<max(start, location.range.upperBound)
         var fixes: [Fix] = []

@@ -7,19 +7,21 @@ import WMLintSource
 /// report it too.
 enum PatLifetimePolicyCheck {
     /// `days` (within the service's bounds) when the policy allows it; otherwise reports it and returns `nil`.
-    static func validate(_ days: Located<Int>, policy: Policy, reporting diagnostics: inout [Diagnostic])
-        -> Located<Int>?
+    static func validate(
+        _ days: Int, policy: Policy, source: borrowing Request, reporting diagnostics: inout [Diagnostic]
+    )
+        -> Int?
     {
         guard policy.minimumLifetimeDays != nil || policy.maximumLifetimeDays != nil else { return days }
         let minimum = policy.minimumLifetimeDays ?? ServiceFacts.lifetimeInDays.lowerBound
         let maximum = policy.maximumLifetimeDays ?? ServiceFacts.lifetimeInDays.upperBound
-        guard days.value < minimum || days.value > maximum else { return days }
+        guard days < minimum || days > maximum, let location = source.location(of: .lifetimeInDays) else { return days }
         diagnostics.append(
             Diagnostic(
                 rule: .patLifetimePolicy,
                 message:
-                    "LifetimeInDays \(days.value) is outside the policy of this repository: \(minimum) to \(maximum) days",
-                at: days.location, range: days.location.range,
+                    "LifetimeInDays \(days) is outside the policy of this repository: \(minimum) to \(maximum) days",
+                at: location, range: location.range,
                 notes: ["the bounds come from 'pat-lifetime-days' in the wmlint configuration"]))
         return nil
     }

@@ -4,19 +4,19 @@ import WMLintSource
 /// `pat-lifetime-range`: `LifetimeInDays` outside 1..3653.
 enum PatLifetimeRangeCheck {
     /// `days` when it is within the service's bounds; otherwise reports it and returns `nil`.
-    static func validate(_ days: Located<Int>, reporting diagnostics: inout [Diagnostic]) -> Located<Int>? {
+    static func validate(_ days: Int, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> Int? {
         let bounds = ServiceFacts.lifetimeInDays
-        guard !bounds.contains(days.value) else { return days }
+        guard !bounds.contains(days), let location = source.location(of: .lifetimeInDays) else { return days }
         var notes: [String] = []
-        if days.value == 0 {
+        if days == 0 {
             notes.append("0 is the placeholder that --generate-cli-skeleton writes; put the number of days here")
         }
         diagnostics.append(
             Diagnostic(
                 rule: .patLifetimeRange,
-                message: "LifetimeInDays \(describe(days.value)) is out of range; expected \(bounds.lowerBound) to "
+                message: "LifetimeInDays \(describe(days)) is out of range; expected \(bounds.lowerBound) to "
                     + "\(bounds.upperBound) days",
-                at: days.location, range: days.location.range, notes: notes))
+                at: location, range: location.range, notes: notes))
         return nil
     }
 }

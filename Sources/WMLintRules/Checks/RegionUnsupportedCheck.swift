@@ -3,7 +3,10 @@ import WMLintSource
 
 /// `region-unsupported`: the resolved region is not a WorkMail region.
 enum RegionUnsupportedCheck: RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
         guard let region = context.region, !Regions.isWorkMailRegion(region.value) else { return }
         let place = context.place(of: region)
         let near = Spelling.nearest(to: region.value, in: ServiceFacts.workmailRegions)

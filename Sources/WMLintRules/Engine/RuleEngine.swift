@@ -2,9 +2,13 @@ public import WMLintModel
 public import WMLintSource
 
 /// A rule's check over the validated request: it reads only the members the value checks let through and the
-/// context, and reports without hiding anything from other checks.
+/// context, reads `source` only for where a member it reports is written (`source.location(of:)`), and
+/// reports without hiding anything from other checks.
 protocol RequestCheck {
-    static func run(_ request: ValidatedRequest, context: RuleContext, reporting diagnostics: inout [Diagnostic])
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    )
 }
 
 /// Runs the catalogue's checks over a typed request in two stages: the value checks, which parse the request into
@@ -20,14 +24,15 @@ public enum RuleEngine {
         var diagnostics: [Diagnostic] = []
         let validated = ValidatedRequest(request, context: context, reporting: &diagnostics)
         // The checks of the second stage, in no particular order.
-        RegionUnsupportedCheck.run(validated, context: context, reporting: &diagnostics)
-        EndpointRegionMismatchCheck.run(validated, context: context, reporting: &diagnostics)
-        ApplicationInstanceMismatchCheck.run(validated, context: context, reporting: &diagnostics)
-        PartitionMismatchCheck.run(validated, context: context, reporting: &diagnostics)
-        AccountMismatchCheck.run(validated, context: context, reporting: &diagnostics)
-        PatLifetimeIgnoredCheck.run(validated, context: context, reporting: &diagnostics)
-        ClientsLockedOutCheck.run(validated, context: context, reporting: &diagnostics)
-        PlaceholderValueCheck.run(validated, context: context, reporting: &diagnostics)
+        RegionUnsupportedCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        EndpointRegionMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        ApplicationInstanceMismatchCheck.run(
+            validated, context: context, source: request, reporting: &diagnostics)
+        PartitionMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        AccountMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        PatLifetimeIgnoredCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        ClientsLockedOutCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        PlaceholderValueCheck.run(validated, context: context, source: request, reporting: &diagnostics)
         return diagnostics
     }
 }

@@ -1,10 +1,24 @@
 import WMLintModel
 import WMLintSource
 
-/// A value and where it is written.
-struct Located<Value> {
-    var value: Value
-    var location: ValueLocation
+/// A scalar member of the request that the checks read.
+enum RequestMember {
+    case organizationId, authenticationMode, instanceArn, applicationArn, status, lifetimeInDays
+}
+
+extension Request {
+    /// Where `member` is written, when the request has it. Checks look it up only when they report: most requests
+    /// report nothing, and reading a location out of the request copies its field.
+    func location(of member: RequestMember) -> ValueLocation? {
+        switch member {
+        case .organizationId: organizationId?.location
+        case .authenticationMode: authenticationMode?.location
+        case .instanceArn: identityCenterConfiguration?.value?.instanceArn?.location
+        case .applicationArn: identityCenterConfiguration?.value?.applicationArn?.location
+        case .status: personalAccessTokenConfiguration?.value?.status?.location
+        case .lifetimeInDays: personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
+        }
+    }
 }
 
 /// An `AuthenticationMode` the service accepts (one of ``WMLintModel/ServiceFacts/authenticationModes``).
@@ -40,82 +54,58 @@ struct TokenStatus: Hashable {
 /// found faulty by no value check, parsed into the type the cross-field checks read.
 ///
 /// A member is `nil` when it is absent, unresolved, of the wrong type, or faulty: a value check that reports a
-/// member leaves it out, so no later check reports the same fault again ("one fault, one diagnostic").
+/// member leaves it out, so no later check reports the same fault again ("one fault, one diagnostic"). It holds
+/// values only: a check that reports reads where the member is written from the request
+/// (``WMLintModel/Request/location(of:)``).
 struct ValidatedRequest {
     /// `OrganizationId`, in the form `m-` and 32 hexadecimal digits.
-    var organizationId: Located<String>?
+    var organizationId: String?
     /// `AuthenticationMode`, a mode the service and the configured policy allow.
-    var authenticationMode: Located<AuthenticationMode>?
+    var authenticationMode: AuthenticationMode?
     /// `IdentityCenterConfiguration.InstanceArn`, matching the instance ARN pattern.
-    var instanceArn: Located<ARN>?
+    var instanceArn: ARN?
     /// `IdentityCenterConfiguration.ApplicationArn`, matching the application ARN pattern.
-    var applicationArn: Located<ARN>?
+    var applicationArn: ARN?
     /// `PersonalAccessTokenConfiguration.Status`.
-    var status: Located<TokenStatus>?
+    var status: TokenStatus?
     /// `PersonalAccessTokenConfiguration.LifetimeInDays`, in days, within the service's and the policy's bounds.
-    var lifetimeInDays: Located<Int>?
+    var lifetimeInDays: Int?
 
-    /// Runs the value checks over `request`, appending their diagnostics to `diagnostics`, and keeps what they let
-    /// through.
+    /// Runs the value checks over `request`'s members, appending their diagnostics to `diagnostics`, and
+    /// keeps what they let through.
     ///
     /// Each member goes through its own checks, each taking what the one before let through (a policy bound is
     /// checked on a value within the service's bounds); members do not depend on each other, except the two ARNs,
     /// which `arns-swapped` checks as a pair first.
-    init(_ request: Request, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
-        let raw = RawMembers(request)
-        organizationId = raw.organizationId.flatMap { OrganizationIdFormatCheck.validate($0, reporting: &diagnostics) }
-        authenticationMode = raw.authenticationMode
-            .flatMap { EnumValueCheck.authenticationMode($0, reporting: &diagnostics) }
-            .flatMap { AuthenticationModePolicyCheck.validate($0, policy: context.policy, reporting: &diagnostics) }
-        let (instance, application) = ArnsSwappedCheck.validate(
-            instance: raw.instanceArn, application: raw.applicationArn, reporting: &diagnostics)
-        instanceArn = instance.flatMap { InstanceArnFormatCheck.validate($0, reporting: &diagnostics) }
-        applicationArn = application.flatMap { ApplicationArnFormatCheck.validate($0, reporting: &diagnostics) }
-        status = raw.status.flatMap { EnumValueCheck.status($0, reporting: &diagnostics) }
-        lifetimeInDays = raw.lifetimeInDays
-            .flatMap { PatLifetimeRangeCheck.validate($0, reporting: &diagnostics) }
-            .flatMap { PatLifetimePolicyCheck.validate($0, policy: context.policy, reporting: &diagnostics) }
-    }
-}
-
-/// The scalar members of a request that have a statically known, well-typed value, each with its location.
-private struct RawMembers {
-    var organizationId: Located<String>?
-    var authenticationMode: Located<String>?
-    var instanceArn: Located<String>?
-    var applicationArn: Located<String>?
-    var status: Located<String>?
-    var lifetimeInDays: Located<Int>?
-
-    /// Reads the values through ``WMLintModel/Request/memberValues`` (in place), and a location only for a member
-    /// that has a value.
-    init(_ request: Request) {
+    init(_ request: borrowing Request, context: RuleContext, reporting diagnostics: inout [Diagnostic]) {
         let values = request.memberValues
-        if let value = values.organizationId, let location = request.organizationId?.location {
-            organizationId = Located(value: value, location: location)
+        if let value = values.organizationId {
+            organizationId = OrganizationIdFormatCheck.validate(value, source: request, reporting: &diagnostics)
         }
-        if let value = values.authenticationMode, let location = request.authenticationMode?.location {
-            authenticationMode = Located(value: value, location: location)
-        }
-        if values.instanceArn != nil || values.applicationArn != nil,
-            let identityCenter = request.identityCenterConfiguration?.value
+        if let value = values.authenticationMode,
+            let mode = EnumValueCheck.authenticationMode(value, source: request, reporting: &diagnostics)
         {
-            if let value = values.instanceArn, let location = identityCenter.instanceArn?.location {
-                instanceArn = Located(value: value, location: location)
-            }
-            if let value = values.applicationArn, let location = identityCenter.applicationArn?.location {
-                applicationArn = Located(value: value, location: location)
-            }
+            authenticationMode = AuthenticationModePolicyCheck.validate(
+                mode, policy: context.policy, source: request, reporting: &diagnostics)
         }
-        if values.status != nil || values.lifetimeInDays != nil,
-            let token = request.personalAccessTokenConfiguration?.value
+        var instance = values.instanceArn
+        var application = values.applicationArn
+        ArnsSwappedCheck.validate(
+            instance: &instance, application: &application, source: request, reporting: &diagnostics)
+        if let instance {
+            instanceArn = InstanceArnFormatCheck.validate(instance, source: request, reporting: &diagnostics)
+        }
+        if let application {
+            applicationArn = ApplicationArnFormatCheck.validate(application, source: request, reporting: &diagnostics)
+        }
+        if let value = values.status {
+            status = EnumValueCheck.status(value, source: request, reporting: &diagnostics)
+        }
+        if let value = values.lifetimeInDays,
+            let days = PatLifetimeRangeCheck.validate(value, source: request, reporting: &diagnostics)
         {
-            if let value = values.status, let location = token.status?.location {
-                status = Located(value: value, location: location)
-            }
-            if let value = values.lifetimeInDays, let location = token.lifetimeInDays?.location {
-                lifetimeInDays = Located(value: value, location: location)
-            }
+            lifetimeInDays = PatLifetimePolicyCheck.validate(
+                days, policy: context.policy, source: request, reporting: &diagnostics)
         }
     }
 }

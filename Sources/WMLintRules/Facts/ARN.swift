@@ -290,14 +290,21 @@ private enum Bytes {
 
     /// Whether the bytes `range` are exactly `text`'s.
     static func equals(_ bytes: Span<UInt8>, _ range: Range<Int>, _ text: String) -> Bool {
-        range.count == text.utf8.count && starts(bytes, range, with: text)
+        var index = range.lowerBound
+        for byte in text.utf8 {
+            guard index < range.upperBound, bytes[index] == byte else { return false }
+            index += 1
+        }
+        return index == range.upperBound
     }
 
     /// Whether the bytes `range` start with `text`'s.
     static func starts(_ bytes: Span<UInt8>, _ range: Range<Int>, with text: String) -> Bool {
-        let prefix = text.utf8.span
-        guard range.count >= prefix.count else { return false }
-        for offset in prefix.indices where bytes[range.lowerBound + offset] != prefix[offset] { return false }
+        var index = range.lowerBound
+        for byte in text.utf8 {
+            guard index < range.upperBound, bytes[index] == byte else { return false }
+            index += 1
+        }
         return true
     }
 
