@@ -1,14 +1,16 @@
 import WMLintModel
 import WMLintSource
-import WMLintSyntax
 
 /// `organization-id-format`: `OrganizationId` does not match `^m-[0-9a-f]{32}$`; says why.
-enum OrganizationIdFormatCheck: Check {
-    static func run(_ state: inout CheckState) {
-        guard let value = state.value(.organizationId), !Patterns.isOrganizationId(value),
-            let location = state.location(of: .organizationId), let diagnostic = diagnostic(value, at: location)
-        else { return }
-        state.report(diagnostic, faulty: .organizationId)
+enum OrganizationIdFormatCheck {
+    /// `id` when it is well-formed; otherwise reports it and returns `nil`.
+    static func validate(_ id: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> String?
+    {
+        guard !Patterns.isOrganizationId(id), let location = source.location(of: .organizationId),
+            let diagnostic = diagnostic(id, at: location)
+        else { return id }
+        diagnostics.append(diagnostic)
+        return nil
     }
 
     /// The diagnostic of an `OrganizationId` value of any covered operation, or `nil` when it is valid.
@@ -45,16 +47,5 @@ enum OrganizationIdFormatCheck: Check {
             message: "\(quoted(value)) is not a valid OrganizationId: \(reason)",
             at: location, help: ["an organization id looks like 'm-0123456789abcdef0123456789abcdef'"],
             fixes: fixes)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing whitespace (Unicode), as Python's `strip()`.
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }

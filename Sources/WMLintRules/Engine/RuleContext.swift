@@ -71,11 +71,11 @@ public struct RuleContext: Hashable, Sendable {
         self.anchorRange = anchorRange
     }
 
-    /// The place to report a context value: where it is written, else the anchor.
-    func place(of value: ContextValue) -> (path: String, range: SourceRange, note: String?) {
+    /// The place to report a context value: where it is written (`isWritten`), else the anchor.
+    func place(of value: ContextValue) -> (path: String, range: SourceRange, isWritten: Bool) {
         if let path = value.origin.path, let range = value.origin.range {
-            return (path, range, nil)
+            return (path, range, true)
         }
-        return (anchorPath, anchorRange, "the region comes from \(value.origin.description)")
+        return (anchorPath, anchorRange, false)
     }
 }

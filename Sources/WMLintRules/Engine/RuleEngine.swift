@@ -1,138 +1,39 @@
 public import WMLintModel
 public import WMLintSource
 
-/// A member of the request a check can find faulty.
-enum Member: UInt8 {
-    case organizationId, authenticationMode, instanceArn, applicationArn, status, lifetimeInDays
+/// A rule's check over the validated request: it reads only the members the value checks let through and the
+/// context, reads `source` only for where a member it reports is written (`source.location(of:)`), and
+/// reports without hiding anything from other checks.
+protocol RequestCheck {
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    )
 }
 
-/// What a check reads: the request, its context, and what earlier checks found.
+/// Runs the catalogue's checks over a typed request in two stages: the value checks, which parse the request into
+/// a ``ValidatedRequest`` (each fault reported once, its member left out), then the cross-field and policy checks
+/// over that view.
 ///
-/// Checks read the members' values through ``value(_:)`` and their locations through ``location(of:)``, only when
-/// they report: no `Field` is copied on the way to a value. The request and its context are held by reference:
-/// the state is a few words, so passing it to a check or calling a method on it copies nothing large.
-struct CheckState {
-    /// What stays the same through the checks of one request, and the ARNs cut into fields on first use.
-    private final class Shared {
-        /// The request ``RuleEngine/run(_:context:)`` checks, valid while it runs (no state outlives the run). Not
-        /// a copy: copying a request copies each of its fields through the generic `Field` type's runtime
-        /// metadata.
-        let request: UnsafePointer<Request>
-        let context: RuleContext
-        /// The string members' values, by ``Member`` raw value (all but `lifetimeInDays`), read out of the request
-        /// once: each check reads several.
-        let values: InlineArray<5, String?>
-        let lifetimeInDays: Int?
-        var parsedInstanceArn: ARN?
-        var parsedApplicationArn: ARN?
-
-        init(request: UnsafePointer<Request>, values read: MemberValues, context: RuleContext) {
-            self.request = request
-            self.context = context
-            values = [read.organizationId, read.authenticationMode, read.instanceArn, read.applicationArn, read.status]
-            lifetimeInDays = read.lifetimeInDays
-        }
-    }
-
-    private let shared: Shared
-    var diagnostics: [Diagnostic] = []
-    /// Members found faulty by a value check, one bit per ``Member``: cross-field checks skip them.
-    private var faultyMembers: UInt8 = 0
-
-    /// The state of a run over `request`, which must stay valid while the state is used; `values` are its
-    /// ``WMLintModel/Request/memberValues``.
-    init(request: UnsafePointer<Request>, values: MemberValues, context: RuleContext) {
-        shared = Shared(request: request, values: values, context: context)
-    }
-
-    var context: RuleContext { shared.context }
-
-    /// `LifetimeInDays`, when it is known and well-typed.
-    var lifetimeInDays: Int? { shared.lifetimeInDays }
-
-    /// The string member's value, when it is known and well-typed.
-    func value(_ member: Member) -> String? {
-        member == .lifetimeInDays ? nil : shared.values[Int(member.rawValue)]
-    }
-
-    /// Where the member is written, when the request has it.
-    func location(of member: Member) -> ValueLocation? {
-        switch member {
-        case .organizationId: return shared.request.pointee.organizationId?.location
-        case .authenticationMode: return shared.request.pointee.authenticationMode?.location
-        case .instanceArn: return shared.request.pointee.identityCenterConfiguration?.value?.instanceArn?.location
-        case .applicationArn: return shared.request.pointee.identityCenterConfiguration?.value?.applicationArn?.location
-        case .status: return shared.request.pointee.personalAccessTokenConfiguration?.value?.status?.location
-        case .lifetimeInDays:
-            return shared.request.pointee.personalAccessTokenConfiguration?.value?.lifetimeInDays?.location
-        }
-    }
-
-    func isFaulty(_ member: Member) -> Bool { faultyMembers & (1 << member.rawValue) != 0 }
-
-    mutating func markFaulty(_ member: Member) { faultyMembers |= 1 << member.rawValue }
-
-    /// The string member's value when it holds one no check has found faulty.
-    func valid(_ member: Member) -> String? {
-        isFaulty(member) ? nil : value(member)
-    }
-
-    /// The ARN member's value cut into its fields (once per request: several checks read them), when it holds a
-    /// value no check has found faulty.
-    func arn(_ member: Member) -> ARN? {
-        guard member == .instanceArn || member == .applicationArn, let value = valid(member) else { return nil }
-        if member == .instanceArn {
-            if shared.parsedInstanceArn == nil { shared.parsedInstanceArn = ARN(value) }
-            return shared.parsedInstanceArn
-        }
-        if shared.parsedApplicationArn == nil { shared.parsedApplicationArn = ARN(value) }
-        return shared.parsedApplicationArn
-    }
-
-    mutating func report(_ diagnostic: Diagnostic, faulty member: Member? = nil) {
-        diagnostics.append(diagnostic)
-        if let member { markFaulty(member) }
-    }
-}
-
-/// One rule's check over the typed request.
-protocol Check {
-    static func run(_ state: inout CheckState)
-}
-
-/// Runs the catalogue's checks over a typed request, value checks first, then cross-field and policy checks, so
-/// that "one fault, one diagnostic" holds.
+/// The order of the checks within a stage does not matter: no check reads another's output, and every report sorts
+/// its diagnostics (path, start offset, rule id, end offset, message), a total order over the diagnostics of one
+/// request, since no two of them share rule, range and message.
 public enum RuleEngine {
-    /// The checks, in the order precedence needs.
-    static let checks: [any Check.Type] = [
-        ArnsSwappedCheck.self,
-        OrganizationIdFormatCheck.self,
-        EnumValueCheck.self,
-        InstanceArnFormatCheck.self,
-        ApplicationArnFormatCheck.self,
-        PatLifetimeRangeCheck.self,
-        RegionUnsupportedCheck.self,
-        EndpointRegionMismatchCheck.self,
-        ApplicationInstanceMismatchCheck.self,
-        PartitionMismatchCheck.self,
-        AccountMismatchCheck.self,
-        PatLifetimePolicyCheck.self,
-        AuthenticationModePolicyCheck.self,
-        PatLifetimeIgnoredCheck.self,
-        ClientsLockedOutCheck.self,
-        PlaceholderValueCheck.self,
-    ]
-
+    /// The diagnostics of the value and cross-field rules over `request`, in no particular order.
     public static func run(_ request: Request, context: RuleContext) -> [Diagnostic] {
-        // Read from the parameter itself (read through the pointer, the request would be copied first).
-        let values = request.memberValues
-        return withUnsafePointer(to: request) { request in
-            var state = CheckState(request: request, values: values, context: context)
-            for check in checks {
-                check.run(&state)
-            }
-            return state.diagnostics
-        }
+        var diagnostics: [Diagnostic] = []
+        let validated = ValidatedRequest(request, context: context, reporting: &diagnostics)
+        // The checks of the second stage, in no particular order.
+        RegionUnsupportedCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        EndpointRegionMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        ApplicationInstanceMismatchCheck.run(
+            validated, context: context, source: request, reporting: &diagnostics)
+        PartitionMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        AccountMismatchCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        PatLifetimeIgnoredCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        ClientsLockedOutCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        PlaceholderValueCheck.run(validated, context: context, source: request, reporting: &diagnostics)
+        return diagnostics
     }
 }
 

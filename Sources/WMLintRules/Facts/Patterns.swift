@@ -6,9 +6,13 @@ import WMLintModel
 enum Patterns {
     /// `^m-[0-9a-f]{32}$`.
     static func isOrganizationId(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8.span
         guard bytes.count == 34, bytes[0] == UInt8(ascii: "m"), bytes[1] == UInt8(ascii: "-") else { return false }
-        return bytes[2...].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+        for index in 2..<bytes.count
+        where !((bytes[index] >= 0x30 && bytes[index] <= 0x39) || (bytes[index] >= 0x61 && bytes[index] <= 0x66)) {
+            return false
+        }
+        return true
     }
 
     /// The instance ARN pattern.

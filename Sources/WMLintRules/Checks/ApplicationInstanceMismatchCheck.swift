@@ -1,6 +1,33 @@
 import WMLintModel
 import WMLintSource
-import WMLintSyntax
+
+/// `application-instance-mismatch`: the instance id inside `ApplicationArn` is not `InstanceArn`'s.
+enum ApplicationInstanceMismatchCheck: RequestCheck {
+    static func run(
+        _ request: ValidatedRequest, context: RuleContext, source: borrowing Request,
+        reporting diagnostics: inout [Diagnostic]
+    ) {
+        guard let instance = request.instanceArn, let application = request.applicationArn,
+            instance.segmentCount == 2, application.segmentCount == 3,
+            let instanceKey = instance.instanceKey(instance.segments[1]),
+            let applicationKey = application.instanceKey(application.segments[1]),
+            !instance.text(instanceKey, equals: application, applicationKey),
+            let instanceLocation = source.location(of: .instanceArn),
+            let applicationLocation = source.location(of: .applicationArn)
+        else { return }
+        diagnostics.append(
+            Diagnostic(
+                rule: .applicationInstanceMismatch,
+                message: "ApplicationArn belongs to instance \(quoted(application.text(application.segments[1]))), "
+                    + "but InstanceArn is \(quoted(instance.text(instance.segments[1])))",
+                at: applicationLocation, range: applicationLocation.range(ofContent: application.segments[1]),
+                related: [
+                    RelatedLocation(
+                        message: "InstanceArn names this instance", path: instanceLocation.path,
+                        range: instanceLocation.range(ofContent: instance.segments[1]))
+                ]))
+    }
+}
 
 /// `application-instance-mismatch`, across commands: the application that `put-identity-provider-configuration`
 /// is given was created in the script (`aws workmail create-identity-center-application`) for another instance
