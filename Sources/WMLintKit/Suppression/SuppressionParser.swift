@@ -61,8 +61,8 @@ public enum SuppressionParser {
     }
 
     /// Whether the bytes may hold a directive: a `#` followed by blanks and `wmlint-disable-` (what
-    /// ``directive(in:comment:)`` needs), wherever it is. A cheap test before scanning a document: `memchr` finds
-    /// each `#`, so a text without one is read once at memory speed.
+    /// ``directive(in:comment:)`` needs), wherever it is. A cheap test before scanning a document: ``ByteScan``
+    /// finds each `#` with `memchr`, so a text without one is read once at memory speed.
     static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while let found = ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: index) {
