@@ -55,8 +55,13 @@ public enum ByteScan {
         return a.utf8.elementsEqual(b.utf8)
     }
 
-    /// Feeds the UTF-8 bytes of `text` to `hasher` in one call.
+    /// Feeds the UTF-8 bytes of `text` to `hasher` in one call (no copy of a native string).
+    @inlinable
     public static func hash(utf8 text: String, into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
+        guard hashed == nil else { return }
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
