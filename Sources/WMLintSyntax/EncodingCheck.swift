@@ -64,38 +64,13 @@ public enum EncodingCheck {
     /// The 0-based byte range of the first ill-formed UTF-8 sequence (overlong forms, surrogates and code points
     /// above U+10FFFF included), or `nil` when the bytes are valid UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Range<Int>? {
-        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalid(in: $0, 0..<$0.count) }
+        UTF8Validation.firstInvalid(in: bytes)
     }
 
     /// The 0-based offset of the first NUL byte, if any.
     static func firstNUL(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = 0
-            let count = buffer.count
-            if let base = UnsafeRawPointer(buffer.baseAddress) {
-                // Thirty-two bytes at a time: `(w - 0x01…) & ~w & 0x80…` is non-zero exactly when a byte of `w` is 0.
-                while index &+ 32 <= count {
-                    let a = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let b = base.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
-                    let c = base.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self)
-                    let d = base.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self)
-                    let zeros =
-                        ((a &- lowBits) & ~a) | ((b &- lowBits) & ~b) | ((c &- lowBits) & ~c) | ((d &- lowBits) & ~d)
-                    if zeros & highBits != 0 { break }
-                    index &+= 32
-                }
-            }
-            while index < count {
-                if buffer[index] == 0 { return index }
-                index += 1
-            }
-            return nil
-        }
+        ByteScan.firstNUL(bytes)
     }
-
-    /// The low and the high bit of each byte of a word.
-    private static let lowBits: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     private static func hex(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF")

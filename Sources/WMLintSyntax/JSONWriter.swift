@@ -1,3 +1,5 @@
+import WMLintSource
+
 /// Writes syntax nodes as JSON text, the way the AWS CLI would send them (and `convert --to json` prints them).
 public enum JSONWriter {
     /// The JSON text of `node`: compact when `indent` is 0, else pretty-printed with that many spaces.
@@ -186,7 +188,6 @@ public struct ScalarKey: Hashable, Sendable {
     }
 
     public func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        ByteScan.hash(utf8: text, into: &hasher)
     }
 }

@@ -1,5 +1,16 @@
 /// The one UTF-8 validator: the file check, the shell scanner and every other reader ask it.
+///
+/// A buffer reader made for speed: it reads the buffer it is handed without bounds checks, within the range it is
+/// given (whose lower bound must be at least 0; the upper bound is clamped to the buffer's count), and keeps no
+/// pointer past the call. Offsets are 0-based byte offsets into the
+/// buffer.
 enum UTF8Validation {
+    /// The 0-based byte range of the first ill-formed UTF-8 sequence of `bytes`, or `nil` when they are valid
+    /// UTF-8 (as ``firstInvalid(in:_:)`` over the whole array).
+    static func firstInvalid(in bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBufferPointer { firstInvalid(in: $0, 0..<$0.count) }
+    }
+
     /// The high bit of each byte of a word.
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 

@@ -27,9 +27,8 @@ import Testing
             }.joined()
             let bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
             let expected = Self.offsets(text, prefix: bom ? 3 : 0)
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var converter = MarkConverter(base: base, count: buffer.count)
+            YAMLBytes.over(bytes) { buffer in
+                var converter = MarkConverter(bytes: buffer)
                 var index = 0
                 for step in 0..<300 {
                     switch step % 5 {

@@ -21,10 +21,8 @@ enum MarkdownBlocks {
 
     /// The shell blocks of `file`, in source order; blocks without any byte of script are left out.
     static func scripts(in file: SourceFile) -> [EmbeddedScript] {
-        file.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer, path: file.path)
-            return scanner.run()
-        }
+        var scanner = Scanner(buffer: file.bytes, path: file.path)
+        return scanner.run()
     }
 
     private struct Fence {
@@ -43,14 +41,15 @@ enum MarkdownBlocks {
     }
 
     private struct Scanner {
-        let buffer: UnsafeBufferPointer<UInt8>
+        /// The file's bytes.
+        let buffer: [UInt8]
         let path: String
         var scripts: [EmbeddedScript] = []
         var fence: Fence?
         /// Content columns of the list items that may still hold a fence, innermost last.
         var listIndents: [Int] = []
 
-        init(buffer: UnsafeBufferPointer<UInt8>, path: String) {
+        init(buffer: [UInt8], path: String) {
             self.buffer = buffer
             self.path = path
         }
@@ -153,7 +152,7 @@ enum MarkdownBlocks {
             if marker == UInt8(ascii: "`") {
                 for offset in wordEnd..<end where buffer[offset] == UInt8(ascii: "`") { return nil }
             }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[infoStart..<wordEnd]), as: UTF8.self)
+            let word = String(decoding: buffer[infoStart..<wordEnd], as: UTF8.self)
                 .lowercased()
             let language: Language? =
                 shellLanguages.contains(word) ? .shell : sessionLanguages.contains(word) ? .console : nil
@@ -231,7 +230,7 @@ extension MappedBytesBuilder {
     /// Appends the line `range` of `buffer` (its line ending included), each byte mapped to itself, except that a
     /// CRLF ending becomes a newline: Markdown reads CRLF as a line ending, and a command copied from the
     /// rendered page has none.
-    mutating func appendLine(of buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    mutating func appendLine(of buffer: [UInt8], range: Range<Int>) {
         for offset in range {
             if buffer[offset] == UInt8(ascii: "\r") && offset + 1 < range.upperBound
                 && buffer[offset + 1] == UInt8(ascii: "\n")

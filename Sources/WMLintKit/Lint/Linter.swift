@@ -241,6 +241,10 @@ public enum Linter {
     import Glibc
 
     private func activeProcessorCount() -> Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
+#elseif canImport(Darwin)
+    import Darwin
+
+    private func activeProcessorCount() -> Int { max(1, sysconf(_SC_NPROCESSORS_ONLN)) }
 #else
     private func activeProcessorCount() -> Int { 2 }
 #endif

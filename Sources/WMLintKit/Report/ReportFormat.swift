@@ -2,6 +2,8 @@ import WMLintSource
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// An output format of `check`.

@@ -280,11 +280,9 @@ private final class RegionMaker {
         {
             var result = [0]
             var scalars = 0
-            file.bytes.withUnsafeBufferPointer { buffer in
-                for byte in buffer {
-                    if byte & 0xC0 != 0x80 { scalars += 1 }
-                    if byte == UInt8(ascii: "\n") { result.append(scalars) }
-                }
+            for byte in file.bytes {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == UInt8(ascii: "\n") { result.append(scalars) }
             }
             starts = result
         }

@@ -297,41 +297,39 @@ public enum TextFormatter {
         _ bytes: [UInt8], line: Range<Int>, marked: Range<Int>, into output: inout [UInt8]
     ) -> (before: Int, marked: Int)? {
         guard line.count <= longLine, line.lowerBound >= 0, line.upperBound <= bytes.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> (before: Int, marked: Int)? in
-            var hasTab = false
-            for index in line {
-                let byte = buffer[index]
-                // Non-ASCII and control bytes (shown as escapes) take the general path.
-                if byte >= 0x7F || (byte < 0x20 && byte != 0x09) { return nil }
-                if byte == 0x09 { hasTab = true }
-            }
-            /// Columns of the bytes in `range`: a tab 4, other control bytes 0, the rest 1.
-            func columns(_ range: Range<Int>) -> Int {
-                var width = 0
-                for index in range {
-                    let byte = buffer[index]
-                    if byte == 0x09 {
-                        width += 4
-                    } else if byte >= 0x20 && byte != 0x7F {
-                        width += 1
-                    }
-                }
-                return width
-            }
-            if hasTab {
-                for index in line {
-                    let byte = buffer[index]
-                    if byte == 0x09 {
-                        output.append(contentsOf: "    ".utf8)
-                    } else {
-                        output.append(byte)
-                    }
-                }
-            } else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[line]))
-            }
-            return (columns(line.lowerBound..<marked.lowerBound), columns(marked))
+        var hasTab = false
+        for index in line {
+            let byte = bytes[index]
+            // Non-ASCII and control bytes (shown as escapes) take the general path.
+            if byte >= 0x7F || (byte < 0x20 && byte != 0x09) { return nil }
+            if byte == 0x09 { hasTab = true }
         }
+        /// Columns of the bytes in `range`: a tab 4, other control bytes 0, the rest 1.
+        func columns(_ range: Range<Int>) -> Int {
+            var width = 0
+            for index in range {
+                let byte = bytes[index]
+                if byte == 0x09 {
+                    width += 4
+                } else if byte >= 0x20 && byte != 0x7F {
+                    width += 1
+                }
+            }
+            return width
+        }
+        if hasTab {
+            for index in line {
+                let byte = bytes[index]
+                if byte == 0x09 {
+                    output.append(contentsOf: "    ".utf8)
+                } else {
+                    output.append(byte)
+                }
+            }
+        } else {
+            output.append(contentsOf: bytes[line])
+        }
+        return (columns(line.lowerBound..<marked.lowerBound), columns(marked))
     }
 
     /// Lines longer than this many bytes are shown shortened around the range.

@@ -1,10 +1,6 @@
 import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// `wmlint server` over standard input and output.
 public enum LanguageServerStdio {
     /// Serves one client until `exit` or the end of standard input; returns the exit status (0 after `shutdown`
@@ -13,18 +9,12 @@ public enum LanguageServerStdio {
     /// Only protocol messages reach standard output: the descriptor is kept for them alone, and standard output
     /// itself is pointed at standard error, so that nothing else written there can break the stream.
     public static func run() -> Int32 {
-        #if canImport(Glibc)
-            let output = dup(1)
-            guard output >= 0 else { return 1 }
-            _ = dup2(2, 1)
-            signal(SIGPIPE, SIG_IGN)
-        #else
-            let output: Int32 = 1
-        #endif
+        guard let output = ServerDescriptors.takeStandardOutput() else { return 1 }
         let queue = MessageQueue()
         let reader = DispatchQueue(label: "wmlint.server.reader")
         reader.async { readMessages(into: queue) }
-        let server = LanguageServer { body in writeAll(FrameReader.frame(body), to: output) }
+        // A client that has gone is noticed on the next read, so a failed write is not reported.
+        let server = LanguageServer { body in ServerDescriptors.writeAll(FrameReader.frame(body), to: output) }
         while server.exitStatus == nil {
             guard let item = queue.next() else { break }
             switch item {
@@ -43,8 +33,7 @@ public enum LanguageServerStdio {
         var frames = FrameReader()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in read(0, buffer.baseAddress, buffer.count) }
-            if count < 0 && errno == EINTR { continue }
+            let count = ServerDescriptors.readStandardInput(into: &chunk)
             if count <= 0 { break }
             frames.append(chunk[0..<count])
             while let frame = frames.next() {
@@ -59,11 +48,6 @@ public enum LanguageServerStdio {
             }
         }
         queue.close()
-    }
-
-    /// Writes a frame; a client that has gone is noticed on the next read, so a failed write is not reported.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-        _ = bytes.withUnsafeBytes { FileSystem.writeAll($0, to: descriptor) }
     }
 }
 

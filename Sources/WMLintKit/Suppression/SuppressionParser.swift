@@ -1,12 +1,6 @@
 public import WMLintSource
 public import WMLintSyntax
 
-#if canImport(Glibc)
-    internal import Glibc
-#elseif canImport(Darwin)
-    internal import Darwin
-#endif
-
 /// Finds `# wmlint-disable-…` comments and the regions they cover.
 ///
 /// A directive is a comment whose text, after `#` and blanks, starts with `wmlint-disable-next-line`,
@@ -67,26 +61,17 @@ public enum SuppressionParser {
     }
 
     /// Whether the bytes may hold a directive: a `#` followed by blanks and `wmlint-disable-` (what
-    /// ``directive(in:comment:)`` needs), wherever it is. A cheap test before scanning a document: `memchr` finds
-    /// each `#`, so a text without one is read once at memory speed.
+    /// ``directive(in:comment:)`` needs), wherever it is. A cheap test before scanning a document: ``ByteScan``
+    /// finds each `#` with `memchr`, so a text without one is read once at memory speed.
     static func mentionsDirective(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            let count = buffer.count
-            let needle: StaticString = "wmlint-disable-"
-            let word = needle.utf8Start
-            let length = needle.utf8CodeUnitCount
-            var index = 0
-            while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "#")), count - index) {
-                var cursor = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
-                while cursor < count && isBlank(base[cursor]) { cursor += 1 }
-                if count - cursor >= length && memcmp(base + cursor, word, length) == 0 {
-                    return true
-                }
-                index = cursor
-            }
-            return false
+        var index = 0
+        while let found = ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: index) {
+            var cursor = found + 1
+            while cursor < bytes.count && isBlank(bytes[cursor]) { cursor += 1 }
+            if ByteScan.bytes(bytes, at: cursor, equal: "wmlint-disable-") { return true }
+            index = cursor
         }
+        return false
     }
 
     /// Whether the bytes may hold an HTML directive: `<!--` followed by blanks and `wmlint-disable-`.

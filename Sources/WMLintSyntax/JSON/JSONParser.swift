@@ -18,7 +18,7 @@ public enum JSONParser {
     /// container cut short by an error ends where the error is, as a built one does).
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
         var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0), demand: demand)
-        let root = text.bytes.withUnsafeBufferPointer { buffer in
+        let root = JSONBytes.over(text.bytes) { buffer in
             parser.run(buffer)
         }
         parser.values.release()
@@ -74,8 +74,7 @@ private struct ObjectKeyIndex {
     /// The hash of `key`'s UTF-8 bytes.
     static func hash(_ key: String) -> Int {
         var hasher = Hasher()
-        var copy = key
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        ByteScan.hash(utf8: key, into: &hasher)
         return hasher.finalize()
     }
 
@@ -125,71 +124,6 @@ private func opaqueValue(_ kind: SyntaxNode.OpaqueKind) -> SyntaxNode.Value {
     case .object: opaqueObject
     case .array: opaqueArray
     case .scalar: opaqueScalar
-    }
-}
-
-/// A stack in raw memory whose elements are moved in and out, never copied: the children of the open
-/// containers, moved into a container's array when it closes.
-///
-/// Owned by one ``JSONParserState`` and freed by ``release()``; never copied.
-private struct RawStack<Element> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        self.capacity = Swift.max(capacity, 1)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    /// The element at `index` (`0..<count`), accessed in place.
-    @inline(__always)
-    func at(_ index: Int) -> UnsafeMutablePointer<Element> {
-        base + index
-    }
-
-    @inline(__always)
-    mutating func append(_ element: consuming Element) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: element)
-        count += 1
-    }
-
-    mutating func grow() {
-        let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
-        capacity *= 2
-    }
-
-    mutating func removeLast() {
-        guard count > 0 else { return }
-        count -= 1
-        (base + count).deinitialize(count: 1)
-    }
-
-    /// Moves the elements from `start` on into a new array, leaving `start` elements.
-    mutating func takeSuffix(from start: Int) -> [Element] {
-        let moved = count - start
-        guard moved > 0 else { return [] }
-        let source = base + start
-        let result = [Element](unsafeUninitializedCapacity: moved) { target, initialized in
-            if let destination = target.baseAddress {
-                destination.moveInitialize(from: source, count: moved)
-                initialized = moved
-            }
-        }
-        count = start
-        return result
-    }
-
-    /// Destroys the elements left and frees the memory.
-    mutating func release() {
-        base.deinitialize(count: count)
-        base.deallocate()
-        count = 0
-        capacity = 0
     }
 }
 
@@ -265,7 +199,7 @@ private struct JSONParserState {
 
     // MARK: - Driver
 
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> SyntaxNode? {
+    mutating func run(_ buffer: JSONBytes) -> SyntaxNode? {
         let count = buffer.count
         var index = 0
         if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
@@ -290,7 +224,7 @@ private struct JSONParserState {
 
     /// Reads one value with everything nested in it; `false` after a fatal error.
     mutating func parseDocument(
-        _ buffer: UnsafeBufferPointer<UInt8>, from index: inout Int, root: inout SyntaxNode?
+        _ buffer: JSONBytes, from index: inout Int, root: inout SyntaxNode?
     ) -> Bool {
         let count = buffer.count
         var i = index
@@ -360,7 +294,7 @@ private struct JSONParserState {
                 }
                 let top = frames.count - 1
                 if frames[top].isObject {
-                    members.at(members.count - 1).pointee.value = consume node
+                    members[members.count - 1].value = consume node
                     frames[top].hasKey = false
                 } else {
                     values.append(consume node)
@@ -415,7 +349,7 @@ private struct JSONParserState {
                 if frame.hasKey {
                     // The key's value is the container being closed, or was never read.
                     if let child = node {
-                        members.at(members.count - 1).pointee.value = child
+                        members[members.count - 1].value = child
                     } else {
                         members.removeLast()
                     }
@@ -443,7 +377,7 @@ private struct JSONParserState {
     ///
     /// Every error is reported by the same code as in a built value, so messages and ranges are the same; only
     /// duplicate keys are not looked for.
-    mutating func skipValue(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> SyntaxNode? {
+    mutating func skipValue(_ buffer: JSONBytes, _ i: inout Int) -> SyntaxNode? {
         let count = buffer.count
         let start = i
         let kind: SyntaxNode.OpaqueKind =
@@ -490,11 +424,11 @@ private struct JSONParserState {
             case ASCII.minus, ASCII.zero...ASCII.nine:
                 guard let end = skipNumber(buffer, j) else { return abandonSkip(kind, start, depth) }
                 j = end
-            case UInt8(ascii: "t") where matches(buffer, j, "true"):
+            case UInt8(ascii: "t") where buffer.matches(j, "true"):
                 j += 4
-            case UInt8(ascii: "f") where matches(buffer, j, "false"):
+            case UInt8(ascii: "f") where buffer.matches(j, "false"):
                 j += 5
-            case UInt8(ascii: "n") where matches(buffer, j, "null"):
+            case UInt8(ascii: "n") where buffer.matches(j, "null"):
                 j += 4
             default:
                 // `NaN` and `Infinity` (reported, not fatal) and every error.
@@ -572,7 +506,7 @@ private struct JSONParserState {
 
     /// Checks `"key"` and the `:` after it (whitespace skipped) at `i`; returns the offset past `:`.
     @inline(__always)
-    mutating func skipKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) -> Int? {
+    mutating func skipKey(_ buffer: JSONBytes, _ i: Int, expected: String) -> Int? {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
             failKey(buffer, i, expected: expected)
@@ -590,7 +524,7 @@ private struct JSONParserState {
     /// Checks the string whose opening quote is at `start`; returns the offset past the closing quote. Anything
     /// but plain bytes and valid escapes is left to ``readString``, which reports it.
     @inline(__always)
-    mutating func skipString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    mutating func skipString(_ buffer: JSONBytes, _ start: Int) -> Int? {
         let end = plainEnd(buffer, start + 1)
         if end < buffer.count && buffer[end] == ASCII.quote { return end + 1 }
         return skipEscapedString(buffer, start, from: end)
@@ -599,7 +533,7 @@ private struct JSONParserState {
     /// The rest of ``skipString`` from `from`, the first byte that is not plain: an escape, a control character
     /// or the end of the text.
     @inline(never)
-    mutating func skipEscapedString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int) -> Int? {
+    mutating func skipEscapedString(_ buffer: JSONBytes, _ start: Int, from: Int) -> Int? {
         let count = buffer.count
         var i = from
         while i + 1 < count && buffer[i] == ASCII.backslash {
@@ -621,7 +555,7 @@ private struct JSONParserState {
     /// Checks the number at `start` as ``readNumber`` does; returns the offset past it. `-Infinity` and every
     /// error are left to ``readNumber``.
     @inline(__always)
-    mutating func skipNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    mutating func skipNumber(_ buffer: JSONBytes, _ start: Int) -> Int? {
         let count = buffer.count
         var i = start
         if buffer[i] == ASCII.minus { i += 1 }
@@ -652,7 +586,7 @@ private struct JSONParserState {
     // MARK: - Keys
 
     /// Reads `"key"` and the `:` after it (whitespace skipped) into the open object; `i` then points past `:`.
-    mutating func readKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: inout Int, expected: String) -> Bool {
+    mutating func readKey(_ buffer: JSONBytes, _ i: inout Int, expected: String) -> Bool {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
             failKey(buffer, i, expected: expected)
@@ -681,7 +615,7 @@ private struct JSONParserState {
     }
 
     /// Reports a missing key at `i` (not a `"`).
-    mutating func failKey(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String) {
+    mutating func failKey(_ buffer: JSONBytes, _ i: Int, expected: String) {
         var help: [String] = []
         if i < buffer.count && isWordByte(buffer[i]) {
             help = ["object keys must be strings in double quotes"]
@@ -697,7 +631,7 @@ private struct JSONParserState {
         if members.count - base <= Self.linearKeyLimit {
             var index = base
             while index < members.count {
-                if sameCodePoints(members.at(index).pointee.key, key) {
+                if sameCodePoints(members[index].key, key) {
                     first = index
                     break
                 }
@@ -713,19 +647,19 @@ private struct JSONParserState {
             } else {
                 table = ObjectKeyIndex(capacity: 2 * (members.count - base))
                 for index in base..<members.count {
-                    let earlier = stack.at(index).pointee.key
+                    let earlier = stack[index].key
                     _ = table.firstIndex(of: earlier, hash: ObjectKeyIndex.hash(earlier), index: index) {
-                        stack.at($0).pointee.key
+                        stack[$0].key
                     }
                 }
             }
             first = table.firstIndex(of: key, hash: ObjectKeyIndex.hash(key), index: members.count) {
-                stack.at($0).pointee.key
+                stack[$0].key
             }
             frames[top].keyTable = table
         }
         guard let first else { return }
-        let earlier = members.at(first).pointee
+        let earlier = members[first]
         diagnostics.append(
             Diagnostic(
                 rule: .duplicateKey,
@@ -742,7 +676,7 @@ private struct JSONParserState {
 
     /// Reads the string whose opening quote is at `start`; returns the decoded text and the offset past the
     /// closing quote, or `nil` after reporting an error.
-    mutating func readString(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, Int)? {
+    mutating func readString(_ buffer: JSONBytes, _ start: Int) -> (String, Int)? {
         let count = buffer.count
         let i = plainEnd(buffer, start + 1)
         guard i < count else {
@@ -758,38 +692,32 @@ private struct JSONParserState {
     /// The string of the plain bytes `lower..<upper` (no escapes, no control characters), shared when the same
     /// bytes were seen recently.
     @inline(__always)
-    mutating func makeString(_ buffer: UnsafeBufferPointer<UInt8>, _ lower: Int, _ upper: Int) -> String {
+    mutating func makeString(_ buffer: JSONBytes, _ lower: Int, _ upper: Int) -> String {
         let length = upper - lower
-        guard Self.internRange.contains(length), let base = UnsafeRawPointer(buffer.baseAddress) else {
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        guard Self.internRange.contains(length) else {
+            return buffer.string(lower..<upper)
         }
-        let head = base.loadUnaligned(fromByteOffset: lower, as: UInt64.self)
-        let tail = base.loadUnaligned(fromByteOffset: upper - 8, as: UInt64.self)
+        let head = buffer.word(at: lower)
+        let tail = buffer.word(at: upper - 8)
         let mixed = (head ^ (tail &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(length)) &* 0xBF58_476D_1CE4_E5B9
         let slot = Int(truncatingIfNeeded: mixed >> 55) & internMask
         if internedStrings.isEmpty { internedStrings = Array(repeating: "", count: internMask + 1) }
         var cached = internedStrings[slot]
-        if cached.utf8.count == length {
-            let same = cached.withUTF8 { stored -> Bool in
-                guard let storedBase = UnsafeRawPointer(stored.baseAddress) else { return false }
-                return bytesEqual(storedBase, base + lower, length)
-            }
-            if same { return cached }
-        }
-        let string = String(decoding: UnsafeBufferPointer(rebasing: buffer[lower..<upper]), as: UTF8.self)
+        if buffer.bytes(lower..<upper, equal: &cached) { return cached }
+        let string = buffer.string(lower..<upper)
         internedStrings[slot] = string
         return string
     }
 
     /// The slow path of ``readString``: escapes or a control character at `from`.
     mutating func readEscapedString(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, from: Int
+        _ buffer: JSONBytes, _ start: Int, from: Int
     ) -> (String, Int)? {
         let count = buffer.count
         unpaired.removeAll()
         var out: [UInt8] = []
         out.reserveCapacity(from - start + 16)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[(start + 1)..<from]))
+        buffer.append((start + 1)..<from, to: &out)
         var i = from
         while i < count {
             let byte = buffer[i]
@@ -829,7 +757,7 @@ private struct JSONParserState {
                     continue
                 default:
                     let end = i + 1 + scalarLength(buffer, i + 1)
-                    let shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<end]), as: UTF8.self)
+                    let shown = buffer.string(i..<end)
                     fail("invalid escape \(quoted(shown)) in string", i, end)
                     return nil
                 }
@@ -856,7 +784,7 @@ private struct JSONParserState {
                 if next == ASCII.quote || next == ASCII.backslash || next < 0x20 { break }
                 i += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i]))
+            buffer.append(runStart..<i, to: &out)
         }
         fail("unterminated string", start, start + 1)
         return nil
@@ -890,7 +818,7 @@ private struct JSONParserState {
 
     /// Reads the four hex digits of the `\u` escape at `backslash`, reporting an error when they are not there.
     mutating func readHex4(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ backslash: Int, stringStart: Int
+        _ buffer: JSONBytes, _ backslash: Int, stringStart: Int
     ) -> (UInt16, Int)? {
         if let result = peekHex4(buffer, backslash) { return result }
         let count = buffer.count
@@ -900,14 +828,14 @@ private struct JSONParserState {
             fail("unterminated string", stringStart, stringStart + 1)
             return nil
         }
-        let shown = String(decoding: UnsafeBufferPointer(rebasing: buffer[backslash..<end]), as: UTF8.self)
+        let shown = buffer.string(backslash..<end)
         fail("invalid escape \(quoted(shown)) in string; expected four hex digits after '\\u'", backslash, end)
         return nil
     }
 
     /// The value and end of the `\uXXXX` escape at `backslash`, or `nil` when it is not complete.
     @inline(__always)
-    func peekHex4(_ buffer: UnsafeBufferPointer<UInt8>, _ backslash: Int) -> (UInt16, Int)? {
+    func peekHex4(_ buffer: JSONBytes, _ backslash: Int) -> (UInt16, Int)? {
         guard backslash + 6 <= buffer.count else { return nil }
         var value: UInt16 = 0
         for offset in 2..<6 {
@@ -920,12 +848,12 @@ private struct JSONParserState {
     // MARK: - Numbers
 
     /// Reads the number (or `-Infinity`) at `start`.
-    mutating func readNumber(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Number, Int)? {
+    mutating func readNumber(_ buffer: JSONBytes, _ start: Int) -> (Number, Int)? {
         let count = buffer.count
         var i = start
         if buffer[i] == ASCII.minus {
             i += 1
-            if i < count && buffer[i] == UInt8(ascii: "I") && matches(buffer, i, "Infinity") {
+            if i < count && buffer[i] == UInt8(ascii: "I") && buffer.matches(i, "Infinity") {
                 let end = i + 8
                 reportNonFinite("-Infinity", start, end)
                 return (Number(lexeme: "-Infinity", kind: .float(-.infinity)), end)
@@ -972,7 +900,7 @@ private struct JSONParserState {
             while i < count && isDigit(buffer[i]) { i += 1 }
             isFloat = true
         }
-        let lexeme = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self)
+        let lexeme = buffer.string(start..<i)
         if isFloat {
             // The lexeme is valid JSON, which Swift's parser reads; overflow gives ±infinity, as Python does.
             return (Number(lexeme: lexeme, kind: .float(Double(lexeme) ?? .nan)), i)
@@ -985,18 +913,18 @@ private struct JSONParserState {
     // MARK: - Literals
 
     /// Reads `true`, `false`, `null`, `NaN` or `Infinity` at `start`; anything else is an error.
-    mutating func readLiteral(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> (SyntaxNode.Value, Int)? {
+    mutating func readLiteral(_ buffer: JSONBytes, _ start: Int) -> (SyntaxNode.Value, Int)? {
         switch buffer[start] {
-        case UInt8(ascii: "t") where matches(buffer, start, "true"):
+        case UInt8(ascii: "t") where buffer.matches(start, "true"):
             return (.bool(true), start + 4)
-        case UInt8(ascii: "f") where matches(buffer, start, "false"):
+        case UInt8(ascii: "f") where buffer.matches(start, "false"):
             return (.bool(false), start + 5)
-        case UInt8(ascii: "n") where matches(buffer, start, "null"):
+        case UInt8(ascii: "n") where buffer.matches(start, "null"):
             return (.null, start + 4)
-        case UInt8(ascii: "N") where matches(buffer, start, "NaN"):
+        case UInt8(ascii: "N") where buffer.matches(start, "NaN"):
             reportNonFinite("NaN", start, start + 3)
             return (.number(Number(lexeme: "NaN", kind: .float(.nan))), start + 3)
-        case UInt8(ascii: "I") where matches(buffer, start, "Infinity"):
+        case UInt8(ascii: "I") where buffer.matches(start, "Infinity"):
             reportNonFinite("Infinity", start, start + 8)
             return (.number(Number(lexeme: "Infinity", kind: .float(.infinity))), start + 8)
         case ASCII.plus:
@@ -1020,7 +948,7 @@ private struct JSONParserState {
         if isWordByte(buffer[start]) {
             var end = start
             while end < buffer.count && isWordByte(buffer[end]) { end += 1 }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+            let word = buffer.string(start..<end)
             switch word {
             case "True", "TRUE": help = ["JSON literals are lower case; did you mean 'true'?"]
             case "False", "FALSE": help = ["JSON literals are lower case; did you mean 'false'?"]
@@ -1069,7 +997,7 @@ private struct JSONParserState {
 
     /// Reports "`expected`, found …" at `i`, recognising comments and single quotes.
     mutating func failUnexpected(
-        _ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, expected: String, help: [String] = []
+        _ buffer: JSONBytes, _ i: Int, expected: String, help: [String] = []
     ) {
         let count = buffer.count
         guard i < count else {
@@ -1091,7 +1019,7 @@ private struct JSONParserState {
     let commentMessage = "comments are not allowed in JSON"
 
     /// The range of the `//` or `/* */` comment at `i`, if one starts there.
-    func commentRange(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Range<Int>? {
+    func commentRange(_ buffer: JSONBytes, _ i: Int) -> Range<Int>? {
         let count = buffer.count
         guard i + 1 < count, buffer[i] == ASCII.slash else { return nil }
         if buffer[i + 1] == ASCII.slash {
@@ -1109,18 +1037,16 @@ private struct JSONParserState {
     }
 
     /// How the token at `i` is shown in a message, and where it ends.
-    func describe(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int) {
+    func describe(_ buffer: JSONBytes, _ i: Int) -> (String, Int) {
         let count = buffer.count
         let byte = buffer[i]
         if isWordByte(byte) {
             var end = i
             while end < count && isWordByte(buffer[end]) { end += 1 }
             // A word is ASCII; `quoted` shortens long text, so hand it only the ends of a huge word.
-            var shown = String(
-                decoding: UnsafeBufferPointer(rebasing: buffer[i..<Swift.min(end, i + 80)]), as: UTF8.self)
+            var shown = buffer.string(i..<Swift.min(end, i + 80))
             if end - i > 80 {
-                shown += String(
-                    decoding: UnsafeBufferPointer(rebasing: buffer[Swift.max(i + 80, end - 40)..<end]), as: UTF8.self)
+                shown += buffer.string(Swift.max(i + 80, end - 40)..<end)
             }
             return (quoted(shown), end)
         }
@@ -1131,7 +1057,7 @@ private struct JSONParserState {
             return (quoted(String(UnicodeScalar(byte))), i + 1)
         }
         let length = scalarLength(buffer, i)
-        guard length > 1, let scalar = decodeScalar(buffer, i, length) else {
+        guard length > 1, let scalar = buffer.decodeScalar(i, length) else {
             return ("invalid UTF-8 byte 0x\(hex2(byte))", i + 1)
         }
         let properties = scalar.properties
@@ -1153,7 +1079,7 @@ private func isWhitespace(_ byte: UInt8) -> Bool {
 }
 
 @inline(__always)
-private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+private func skipWhitespace(_ buffer: JSONBytes, _ start: Int) -> Int {
     var i = start
     let count = buffer.count
     while i < count {
@@ -1167,19 +1093,17 @@ private func skipWhitespace(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) 
 /// The offset of the first byte at or after `start` that ends a run of plain string bytes (`"`, `\\` or a
 /// control character), or the buffer's count.
 @inline(__always)
-private func plainEnd(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+private func plainEnd(_ buffer: JSONBytes, _ start: Int) -> Int {
     let count = buffer.count
     var i = start
-    if let base = UnsafeRawPointer(buffer.baseAddress) {
-        // Eight bytes at a time, the first stop found from the exact mask of stopping bytes.
-        while i &+ 8 <= count {
-            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let stop =
-                WordMask.equal(word, WordMask.quotes) | WordMask.equal(word, WordMask.backslashes)
-                | WordMask.below0x20(word)
-            if stop != 0 { return i &+ stop.trailingZeroBitCount &>> 3 }
-            i &+= 8
-        }
+    // Eight bytes at a time, the first stop found from the exact mask of stopping bytes.
+    while i &+ 8 <= count {
+        let word = buffer.word(at: i)
+        let stop =
+            WordMask.equal(word, WordMask.quotes) | WordMask.equal(word, WordMask.backslashes)
+            | WordMask.below0x20(word)
+        if stop != 0 { return i &+ stop.trailingZeroBitCount &>> 3 }
+        i &+= 8
     }
     while i < count {
         let byte = buffer[i]
@@ -1212,27 +1136,6 @@ private enum WordMask {
     }
 }
 
-/// Whether the `count` bytes at `lhs` and `rhs` are equal.
-@inline(__always)
-private func bytesEqual(_ lhs: UnsafeRawPointer, _ rhs: UnsafeRawPointer, _ count: Int) -> Bool {
-    var offset = 0
-    while offset + 8 <= count {
-        if lhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            != rhs.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        {
-            return false
-        }
-        offset += 8
-    }
-    while offset < count {
-        if lhs.load(fromByteOffset: offset, as: UInt8.self) != rhs.load(fromByteOffset: offset, as: UInt8.self) {
-            return false
-        }
-        offset += 1
-    }
-    return true
-}
-
 @inline(__always)
 private func isDigit(_ byte: UInt8) -> Bool {
     byte &- ASCII.zero < 10
@@ -1258,19 +1161,8 @@ private func hexValue(_ byte: UInt8) -> UInt8? {
     return nil
 }
 
-@inline(__always)
-private func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ word: StaticString) -> Bool {
-    let length = word.utf8CodeUnitCount
-    guard start + length <= buffer.count else { return false }
-    let bytes = word.utf8Start
-    for offset in 0..<length where buffer[start + offset] != bytes[offset] {
-        return false
-    }
-    return true
-}
-
 /// The length of the well-formed UTF-8 sequence at `i` (1 for ASCII or an invalid byte), clamped to the buffer.
-private func scalarLength(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+private func scalarLength(_ buffer: JSONBytes, _ i: Int) -> Int {
     guard i < buffer.count else { return 0 }
     let lead = buffer[i]
     let length: Int
@@ -1284,16 +1176,7 @@ private func scalarLength(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int
     for offset in 1..<length where buffer[i + offset] & 0xC0 != 0x80 {
         return 1
     }
-    return decodeScalar(buffer, i, length) == nil ? 1 : length
-}
-
-/// The scalar encoded by the `length` bytes at `i`, or `nil` when they are not well-formed UTF-8.
-private func decodeScalar(_ buffer: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Unicode.Scalar? {
-    guard length > 0, i + length <= buffer.count else { return nil }
-    var decoder = UTF8()
-    var iterator = UnsafeBufferPointer(rebasing: buffer[i..<(i + length)]).makeIterator()
-    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
-    return nil
+    return buffer.decodeScalar(i, length) == nil ? 1 : length
 }
 
 private func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {

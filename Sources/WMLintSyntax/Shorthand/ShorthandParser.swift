@@ -34,8 +34,8 @@ public enum ShorthandParser {
     /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
     /// ``fileReferences(in:)``.
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
-        classTable.withUnsafeBufferPointer { table in
-            text.bytes.withUnsafeBufferPointer { bytes in
+        ShorthandBytes.over(classTable) { table in
+            ShorthandBytes.over(text.bytes) { bytes in
                 var parser = ShorthandScanner(bytes: bytes, table: table, text: text, maxDepth: maxDepth)
                 do throws(ShorthandFailure) {
                     var root = try parser.parameter(demand: demand)
@@ -185,8 +185,9 @@ private let doubleQuote = UInt8(ascii: "\"")
 
 /// The parser proper: a port of `awscli.shorthand.ShorthandParser` over UTF-8 bytes.
 private struct ShorthandScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let table: UnsafeBufferPointer<UInt8>
+    let bytes: ShorthandBytes
+    /// ``classTable``: the ``ShorthandClass`` bits of each byte value.
+    let table: ShorthandBytes
     let text: SourceText
     let maxDepth: Int
     let count: Int
@@ -195,7 +196,7 @@ private struct ShorthandScanner {
     var lastComma = -1
     var diagnostics: [Diagnostic] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, text: SourceText, maxDepth: Int) {
+    init(bytes: ShorthandBytes, table: ShorthandBytes, text: SourceText, maxDepth: Int) {
         self.bytes = bytes
         self.table = table
         self.text = text
@@ -252,7 +253,7 @@ private struct ShorthandScanner {
     }
 
     func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        bytes.string(range)
     }
 
     // MARK: Pairs
@@ -555,7 +556,7 @@ private struct ShorthandScanner {
         let quote = bytes[start]
         let content = (start + 1)..<close
         let value: String
-        if UnsafeBufferPointer(rebasing: bytes[content]).contains(backslash) {
+        if bytes.contains(backslash, in: content) {
             var pass: [UInt8] = []
             pass.reserveCapacity(content.count)
             var cursor = content.lowerBound

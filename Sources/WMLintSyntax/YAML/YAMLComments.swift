@@ -1,11 +1,5 @@
 public import WMLintSource
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Finds the comments of a YAML document (for suppression comments), beside the loader that reads its values.
 ///
 /// A `#` starts a comment at the start of a line or after a blank, outside single- and double-quoted scalars and
@@ -16,15 +10,14 @@ public enum YAMLComments {
     /// The file ranges of the comments, `#` included, each ending before its line break (a `\r` before the `\n` is
     /// left out), in source order.
     public static func scan(_ bytes: [UInt8]) -> [SourceRange] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(buffer: buffer)
-            scanner.run()
-            return scanner.comments
-        }
+        var scanner = Scanner(buffer: bytes)
+        scanner.run()
+        return scanner.comments
     }
 
     private struct Scanner {
-        let buffer: UnsafeBufferPointer<UInt8>
+        /// The document's bytes.
+        let buffer: [UInt8]
         let count: Int
         var comments: [SourceRange] = []
         var index = 0
@@ -40,7 +33,7 @@ public enum YAMLComments {
         /// The column where the current key or scalar began on this line; -1 when none.
         var tokenColumn = -1
 
-        init(buffer: UnsafeBufferPointer<UInt8>) {
+        init(buffer: [UInt8]) {
             self.buffer = buffer
             count = buffer.count
             if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
@@ -113,11 +106,7 @@ public enum YAMLComments {
         /// Records the comment at `index` and moves to its line break.
         mutating func readComment() {
             let start = index
-            var end = count
-            if let base = buffer.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start)
-            {
-                end = start + (UnsafeRawPointer(found) - UnsafeRawPointer(base + start))
-            }
+            let end = ByteScan.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: start) ?? count
             var last = end
             if last > start + 1 && buffer[last - 1] == UInt8(ascii: "\r") { last -= 1 }
             comments.append(.bytes(start, last))
@@ -276,13 +265,11 @@ public enum YAMLComments {
                     }
                     if spaces < contentIndent { break }
                 }
-                guard let base = buffer.baseAddress,
-                    let found = memchr(base + line, Int32(UInt8(ascii: "\n")), count - line)
-                else {
+                guard let found = ByteScan.firstIndex(of: UInt8(ascii: "\n"), in: buffer, from: line) else {
                     line = count
                     break
                 }
-                line += UnsafeRawPointer(found) - UnsafeRawPointer(base + line) + 1
+                line = found + 1
             }
             newLine(at: line)
         }

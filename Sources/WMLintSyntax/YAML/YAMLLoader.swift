@@ -1,11 +1,4 @@
-internal import CWMLintYAML
 public import WMLintSource
-
-#if canImport(Glibc)
-    internal import Glibc
-#elseif canImport(Darwin)
-    internal import Darwin
-#endif
 
 /// Loads one YAML document through libyaml's event API, typing scalars as the AWS CLI v2 does (ruamel.yaml,
 /// safe mode, YAML 1.2; `%YAML 1.1` switches to 1.1 typing).
@@ -32,11 +25,9 @@ public enum YAMLLoader {
         let empty = ParseResult(
             root: SyntaxNode(.null, range: text.fileRange(0, 0)).shaped(to: demand), diagnostics: [])
         if text.bytes.isEmpty { return empty }
-        return text.bytes.withUnsafeBufferPointer { buffer -> ParseResult in
-            guard let base = buffer.baseAddress else { return empty }
+        return YAMLBytes.over(text.bytes) { bytes -> ParseResult in
             var loader = EventLoader(
-                text: text, base: base, count: buffer.count, demand: demand, maxDepth: maxDepth,
-                maxAliasExpansion: maxAliasExpansion)
+                text: text, base: bytes, demand: demand, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
             return loader.run()
         }
     }
@@ -49,7 +40,8 @@ public enum YAMLLoader {
 /// constant time, and a walk past the run steps over one multi-byte character and finds the next run eight bytes
 /// at a time. Marks mostly move forward, so converting all of a text's marks reads it about once.
 struct MarkConverter {
-    private let base: UnsafePointer<UInt8>
+    /// The document's bytes.
+    private let base: YAMLBytes
     private let count: Int
     /// Bytes of the leading byte order mark, which libyaml does not count.
     private let start: Int
@@ -60,9 +52,9 @@ struct MarkConverter {
     private var runStart: Int
     private var runEnd: Int
 
-    init(base: UnsafePointer<UInt8>, count: Int) {
+    init(bytes base: YAMLBytes) {
         self.base = base
-        self.count = count
+        self.count = base.count
         start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
         byte = start
         runStart = start
@@ -109,16 +101,9 @@ struct MarkConverter {
     }
 
     /// The offset of the first byte at or after `offset` that is not ASCII, or the text's end.
+    @inline(__always)
     private func firstNonASCII(from offset: Int) -> Int {
-        var index = offset
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let high = word & 0x8080_8080_8080_8080
-            if high != 0 { return index + high.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < count && base[index] < 0x80 { index += 1 }
-        return index
+        base.firstNonASCII(from: offset)
     }
 
     /// The byte offset just past the scalar that starts at byte `offset`.
@@ -178,7 +163,8 @@ private enum Level {
 
 private struct EventLoader {
     let text: SourceText
-    let base: UnsafePointer<UInt8>
+    /// The document's bytes.
+    let base: YAMLBytes
     let count: Int
     /// What is built of the document.
     let demand: NodeDemand
@@ -209,83 +195,66 @@ private struct EventLoader {
     var levelEnd = 0
 
     init(
-        text: SourceText, base: UnsafePointer<UInt8>, count: Int, demand: NodeDemand, maxDepth: Int,
-        maxAliasExpansion: Int
+        text: SourceText, base: YAMLBytes, demand: NodeDemand, maxDepth: Int, maxAliasExpansion: Int
     ) {
         self.text = text
         self.base = base
-        self.count = count
+        self.count = base.count
         self.demand = demand
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
-        marks = MarkConverter(base: base, count: count)
-        hasTabs = memchr(base, 0x09, count) != nil
+        marks = MarkConverter(bytes: base)
+        hasTabs = base.find(0x09, from: 0) != nil
     }
 
     mutating func run() -> ParseResult {
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-        defer {
-            parser.deallocate()
-            event.deallocate()
-        }
-        guard yaml_parser_initialize(parser) != 0 else {
+        var stream = YAMLEventStream(input: base)
+        guard stream.isReady else {
             report(0, 0, "the YAML parser could not be initialised")
             return ParseResult(root: nil, diagnostics: diagnostics)
         }
-        defer { yaml_parser_delete(parser) }
-        yaml_parser_set_input_string(parser, base, count)
         var fatal = false
         loop: while !stopped {
-            guard yaml_parser_parse(parser, event) != 0 else {
-                reportParserError(parser.pointee)
+            guard stream.next() else {
+                reportParserError(stream.fault)
                 fatal = true
                 break
             }
-            defer { yaml_event_delete(event) }
-            switch event.pointee.type {
-            case YAML_STREAM_END_EVENT:
+            let event = stream.current
+            switch event.kind {
+            case .streamEnd:
                 break loop
-            case YAML_DOCUMENT_START_EVENT:
-                let item = event.pointee
+            case .documentStart:
                 documents += 1
                 if documents > 1 {
-                    let lower = marks.offset(Int(item.start_mark.index))
-                    var upper = marks.offset(Int(item.end_mark.index))
+                    let lower = marks.offset(event.startMark)
+                    var upper = marks.offset(event.endMark)
                     if upper <= lower { upper = marks.scalarEnd(after: lower) }
                     report(lower, upper, "expected one document, found a second one")
                     break loop
                 }
-                if let version = item.data.document_start.version_directive {
-                    checkVersionDirective(before: marks.offset(Int(item.end_mark.index)))
-                    let major = Int(version.pointee.major)
-                    let minor = Int(version.pointee.minor)
+                if let (major, minor) = event.version {
+                    checkVersionDirective(before: marks.offset(event.endMark))
                     if major == 1 && minor == 1 {
                         typing = .v11
                     } else if !(major == 1 && minor == 2) {
-                        let lower = marks.offset(Int(item.start_mark.index))
+                        let lower = marks.offset(event.startMark)
                         report(
                             lower, marks.scalarEnd(after: lower),
                             "unsupported YAML version \(major).\(minor); expected 1.1 or 1.2")
                     }
                 }
-            case YAML_SCALAR_EVENT:
+            case .scalar:
                 scalar(event)
-            case YAML_ALIAS_EVENT:
-                alias(event.pointee)
-            case YAML_SEQUENCE_START_EVENT:
-                let data = event.pointee.data.sequence_start
-                open(
-                    isMapping: false, isBlock: data.style == YAML_BLOCK_SEQUENCE_STYLE, event: event,
-                    tag: data.tag, anchor: data.anchor)
-            case YAML_MAPPING_START_EVENT:
-                let data = event.pointee.data.mapping_start
-                open(
-                    isMapping: true, isBlock: data.style == YAML_BLOCK_MAPPING_STYLE, event: event,
-                    tag: data.tag, anchor: data.anchor)
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                close(endMark: Int(event.pointee.end_mark.index))
-            default:
+            case .alias:
+                alias(event)
+            case .sequenceStart:
+                open(isMapping: false, event: event)
+            case .mappingStart:
+                open(isMapping: true, event: event)
+            case .collectionEnd:
+                close(endMark: event.endMark)
+            case .other:
                 break
             }
         }
@@ -328,42 +297,35 @@ private struct EventLoader {
 
     // MARK: Events
 
-    mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) {
-        let data = event.pointee.data.scalar
-        let plain = data.style == YAML_PLAIN_SCALAR_STYLE
-        if data.style == YAML_LITERAL_SCALAR_STYLE || data.style == YAML_FOLDED_SCALAR_STYLE {
-            checkBlockScalarHeader(
-                from: marks.offset(Int(event.pointee.start_mark.index)),
-                to: marks.offset(Int(event.pointee.end_mark.index)))
+    mutating func scalar(_ event: YAMLEvent) {
+        let plain = event.isPlain
+        if event.isBlockScalar {
+            checkBlockScalarHeader(from: marks.offset(event.startMark), to: marks.offset(event.endMark))
         }
-        if data.anchor == nil && data.tag == nil && !hasTabs && inOpaque {
+        if event.scalarHasNoProperties && !hasTabs && inOpaque {
             // Inside an opaque value: only a plain scalar's typing can be at fault, and most cannot be.
-            if !plain
-                || !typing.mayNeedResolving(
-                    UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length)))
-            {
-                skipped(size: 1, endMark: Int(event.pointee.end_mark.index))
+            if !plain || !typing.mayNeedResolving(event.scalarValue) {
+                skipped(size: 1, endMark: event.endMark)
                 return
             }
         }
         materialize()
-        buildScalar(event.pointee)
+        buildScalar(event)
     }
 
-    mutating func buildScalar(_ item: yaml_event_t) {
-        let data = item.data.scalar
-        let lower = marks.offset(Int(item.start_mark.index))
-        let endMark = Int(item.end_mark.index)
+    mutating func buildScalar(_ item: YAMLEvent) {
+        let lower = marks.offset(item.startMark)
+        let endMark = item.endMark
         let upper = marks.offset(endMark)
-        let bytes = UnsafeBufferPointer(start: UnsafePointer(data.value), count: Int(data.length))
-        let tag = tagText(data.tag)
+        let bytes = item.scalarValue
+        let tag = item.tag
         if tag != nil { checkTagEnd(from: lower) }
-        let plain = data.style == YAML_PLAIN_SCALAR_STYLE
+        let plain = item.isPlain
         if hasTabs {
             if plain { plainSpans.append(lower..<upper) } else { quotedSpans.append(lower..<upper) }
         }
         let isKey = expectsKey
-        if isKey && plain && tag == nil && data.anchor == nil, case .plainString = typing.resolve(bytes) {
+        if isKey && plain && tag == nil && !item.hasAnchor, case .plainString = typing.resolve(bytes) {
             // The common key: no node is built for it.
             let last = frames.count - 1
             frames[last].size += 1
@@ -371,7 +333,7 @@ private struct EventLoader {
             frames[last].hasKey = true
             if !frames[last].isOpaque {
                 frames[last].key = PendingKey(
-                    name: String(decoding: bytes, as: UTF8.self), range: text.fileRange(lower, upper),
+                    name: bytes.string, range: text.fileRange(lower, upper),
                     isMerge: false)
             }
             return
@@ -397,28 +359,28 @@ private struct EventLoader {
                 case .typed(let typed):
                     value = typed
                 case .plainString:
-                    value = .string(String(decoding: bytes, as: UTF8.self))
+                    value = .string(bytes.string)
                 case .invalid(let problem):
                     report(lower, upper, problem)
-                    value = .string(String(decoding: bytes, as: UTF8.self))
+                    value = .string(bytes.string)
                 }
             } else {
-                value = .string(String(decoding: bytes, as: UTF8.self))
+                value = .string(bytes.string)
             }
         } else {
             value = explicitScalar(bytes, tag: tag ?? "", lower: lower, upper: upper, isKey: isKey, isMerge: &isMerge)
         }
         let node = SyntaxNode(value, range: text.fileRange(lower, upper), tag: tag)
-        if let anchor = data.anchor { anchors[cString(anchor)] = (node, 1) }
+        if let anchor = item.anchor { anchors[anchor] = (node, 1) }
         attach(node, shapedTo: demand, size: 1, endMark: endMark, isMerge: isMerge)
     }
 
-    mutating func alias(_ item: yaml_event_t) {
+    mutating func alias(_ item: YAMLEvent) {
         materialize()
-        let lower = marks.offset(Int(item.start_mark.index))
-        let endMark = Int(item.end_mark.index)
+        let lower = marks.offset(item.startMark)
+        let endMark = item.endMark
         let upper = marks.offset(endMark)
-        let name = item.data.alias.anchor.map { cString($0) } ?? ""
+        let name = item.anchor ?? ""
         guard let target = anchors[name] else {
             if frames.contains(where: { $0.anchor == name }) {
                 report(lower, upper, "alias \(quoted("*" + name)) refers to a collection that contains it")
@@ -438,11 +400,9 @@ private struct EventLoader {
         attach(target.node, shapedTo: entryDemand, size: target.size, endMark: endMark, isMerge: false)
     }
 
-    mutating func open(
-        isMapping: Bool, isBlock: Bool, event: UnsafeMutablePointer<yaml_event_t>,
-        tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?
-    ) {
-        let startMark = Int(event.pointee.start_mark.index)
+    mutating func open(isMapping: Bool, event: YAMLEvent) {
+        let isBlock = event.isBlockCollection
+        let startMark = event.startMark
         if frames.count + levels.count >= maxDepth {
             let lower = marks.offset(startMark)
             let upper = marks.scalarEnd(after: lower)
@@ -457,19 +417,19 @@ private struct EventLoader {
         } else {
             isKey = expectsKey
         }
-        if tag == nil && anchor == nil && !hasTabs && !isKey && inOpaque {
+        if !event.hasTag && !event.hasAnchor && !hasTabs && !isKey && inOpaque {
             // An opaque collection inside another: nothing of it is kept.
             levels.append((isMapping ? Level.mapping : 0) | (isBlock ? Level.block : 0))
             return
         }
         materialize()
         let lower = marks.offset(startMark)
-        let tagString = tagText(tag)
+        let tagString = event.tag
         if tagString != nil { checkTagEnd(from: lower) }
         if let tagString, tagString != "!" {
             let expected = isMapping ? "!!map" : "!!seq"
             if tagString != expected && (isMapping || tagString != "!!omap") {
-                let upper = marks.offset(Int(event.pointee.end_mark.index))
+                let upper = marks.offset(event.endMark)
                 report(
                     lower, Swift.max(upper, marks.scalarEnd(after: lower)),
                     isMapping && tagString == "!!set"
@@ -479,6 +439,7 @@ private struct EventLoader {
             }
         }
         var demand = entryDemand
+        let anchor = event.anchor
         if anchor != nil || isKey || (!isMapping && tagString == "!!omap") {
             // Built whole: an alias may use it, or its faults depend on its content; shaped when attached.
             demand = .all
@@ -491,7 +452,7 @@ private struct EventLoader {
         frames.append(
             Frame(
                 isMapping: isMapping, isBlock: isBlock, demand: demand, isOpaque: demand == .none, start: lower,
-                tag: tagString, anchor: anchor.map { cString($0) }, lastEndMark: startMark))
+                tag: tagString, anchor: anchor, lastEndMark: startMark))
     }
 
     mutating func close(endMark: Int) {
@@ -707,9 +668,9 @@ private struct EventLoader {
     // MARK: Scalars with an explicit tag
 
     mutating func explicitScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, tag: String, lower: Int, upper: Int, isKey: Bool, isMerge: inout Bool
+        _ bytes: YAMLBytes, tag: String, lower: Int, upper: Int, isKey: Bool, isMerge: inout Bool
     ) -> SyntaxNode.Value {
-        let string = String(decoding: bytes, as: UTF8.self)
+        let string = bytes.string
         let result: Result<SyntaxNode.Value, TypingError>
         switch tag {
         case "!!str": return .string(string)
@@ -750,8 +711,7 @@ private struct EventLoader {
         // Tabs before this offset are in the comment found last.
         var commentEnd = 0
         while index < count {
-            guard let found = memchr(base + index, 0x09, count - index) else { return }
-            let tab = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let tab = base.find(0x09, from: index) else { return }
             index = tab + 1
             if Self.contains(plainSpans, tab) {
                 report(
@@ -762,8 +722,7 @@ private struct EventLoader {
             }
             if tab < commentEnd || Self.contains(quotedSpans, tab) || Self.contains(flowSpans, tab) { continue }
             if isInComment(tab) {
-                let newline = memchr(base + tab, 0x0A, count - tab)
-                commentEnd = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                commentEnd = base.find(0x0A, from: tab) ?? count
                 continue
             }
             report(
@@ -845,8 +804,7 @@ private struct EventLoader {
                 skipName()
                 guard index < count, [UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]")].contains(base[index])
                 else { return }
-                let tag = String(
-                    decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self)
+                let tag = base.string(start..<index)
                 let indicator = String(decoding: [base[index]], as: UTF8.self)
                 report(
                     start, index + 1,
@@ -982,19 +940,6 @@ private struct EventLoader {
         }
     }
 
-    func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
-        String(cString: UnsafePointer(pointer))
-    }
-
-    /// The tag as written in short form: `!!str` for the YAML core tags, else the resolved tag.
-    func tagText(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        let full = cString(pointer)
-        let prefix = "tag:yaml.org,2002:"
-        if full.hasPrefix(prefix) { return "!!" + full.dropFirst(prefix.count) }
-        return full
-    }
-
     mutating func report(_ lower: Int, _ upper: Int, _ message: String, related: [RelatedLocation] = []) {
         diagnostics.append(
             Diagnostic(
@@ -1002,19 +947,19 @@ private struct EventLoader {
                 related: related))
     }
 
-    mutating func reportParserError(_ parser: yaml_parser_t) {
-        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+    mutating func reportParserError(_ parser: YAMLParserFault) {
+        let problem = parser.problem ?? "invalid YAML"
         let lower: Int
-        if parser.error == YAML_READER_ERROR {
-            lower = Swift.min(Int(parser.problem_offset), count)
+        if parser.isReaderError {
+            lower = Swift.min(parser.problemOffset, count)
         } else {
-            lower = marks.offset(Int(parser.problem_mark.index))
+            lower = marks.offset(parser.problemMark)
         }
         var message = problem
         var related: [RelatedLocation] = []
-        if let context = parser.context.map({ String(cString: $0) }) {
+        if let context = parser.context {
             message += " " + context
-            let contextStart = marks.offset(Int(parser.context_mark.index))
+            let contextStart = marks.offset(parser.contextMark)
             if contextStart != lower {
                 var subject = context
                 for lead in ["while parsing ", "while scanning ", "a ", "an "] where subject.hasPrefix(lead) {
@@ -1026,8 +971,8 @@ private struct EventLoader {
                         range: text.fileRange(contextStart, marks.scalarEnd(after: contextStart))))
             }
         }
-        if parser.error == YAML_READER_ERROR && parser.problem_value != -1 {
-            message += " (0x" + String(parser.problem_value, radix: 16, uppercase: true) + ")"
+        if parser.isReaderError && parser.problemValue != -1 {
+            message += " (0x" + String(parser.problemValue, radix: 16, uppercase: true) + ")"
         }
         report(lower, marks.scalarEnd(after: lower), message, related: related)
     }
