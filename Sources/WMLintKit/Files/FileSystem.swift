@@ -162,7 +162,7 @@ enum FileSystem {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var total = 0
             while total < size {
-                let count = Glibc.read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+                let count = systemRead(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = .unreadable(errorText())
@@ -183,7 +183,7 @@ enum FileSystem {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: limit)
-        let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, limit) }
+        let count = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, limit) }
         guard count >= 0 else { return nil }
         bytes.removeLast(limit - count)
         return bytes
@@ -194,7 +194,7 @@ enum FileSystem {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while bytes.count <= maxSize {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, 65536) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(0, $0.baseAddress, 65536) }
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -283,6 +283,15 @@ enum FileSystem {
         return FileName.decode(
             UnsafeBufferPointer(
                 start: UnsafeRawPointer(directory).assumingMemoryBound(to: UInt8.self), count: strlen(directory)))
+    }
+
+    /// `read(2)`: bytes read (0 at the end of the file), or -1 with `errno` set.
+    static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(descriptor, buffer, count)
+        #else
+            Darwin.read(descriptor, buffer, count)
+        #endif
     }
 
     /// `write(2)`: bytes written, or -1 with `errno` set.

@@ -23,8 +23,8 @@ public enum OperationRequestCheck {
                 if specific == nil, let placeholder = PlaceholderValueCheck.organizationId(value, at: location) {
                     diagnostics.append(placeholder)
                 }
-            case "InstanceArn": specific = ArnFormat.diagnostic(value, kind: .instance, at: location)
-            case "ApplicationArn": specific = ArnFormat.diagnostic(value, kind: .application, at: location)
+            case "InstanceArn": specific = InstanceArnFormatCheck.diagnostic(value, at: location)
+            case "ApplicationArn": specific = ApplicationArnFormatCheck.diagnostic(value, at: location)
             default: continue
             }
             precise.insert(location.pointer)

@@ -246,17 +246,6 @@ enum ArnFormat {
     }
 }
 
-extension ArnFormat {
-    /// The diagnostic of an ARN of `kind` in any covered operation, or `nil` when it is valid: the kind's rule
-    /// (``InstanceArnFormatCheck``, ``ApplicationArnFormatCheck``) builds it.
-    static func diagnostic(_ value: String, kind: Kind, at location: ValueLocation) -> Diagnostic? {
-        switch kind {
-        case .instance: InstanceArnFormatCheck.diagnostic(value, at: location)
-        case .application: ApplicationArnFormatCheck.diagnostic(value, at: location)
-        }
-    }
-}
-
 /// Byte-level tests over a `Span` of UTF-8 code units; ranges are 0-based offsets into the span.
 private enum Bytes {
     /// ASCII space, tab, line feed, vertical tab, form feed, carriage return.
