@@ -2,24 +2,11 @@ import WMLintModel
 import WMLintSource
 
 /// `instance-arn-format`: `InstanceArn` does not match its pattern; the range covers the component at fault.
-enum InstanceArnFormatCheck {
-    /// The value cut into its fields when it matches the pattern; otherwise reports it and returns `nil`.
-    static func validate(_ value: String, source: borrowing Request, reporting diagnostics: inout [Diagnostic]) -> ARN?
-    {
-        if ArnFormat.matches(value, kind: .instance) { return ARN(value) }
-        if let location = source.location(of: .instanceArn) {
-            diagnostics.append(diagnostic(value, fault: ArnFormat.firstFault(value, kind: .instance), at: location))
-        }
-        return nil
-    }
+enum InstanceArnFormatCheck: ArnFormatCheck {
+    static let kind = ArnFormat.Kind.instance
+    static let member = RequestMember.instanceArn
 
-    /// The diagnostic of an `InstanceArn` value in any covered operation, or `nil` when it is valid.
-    static func diagnostic(_ value: String, at location: ValueLocation) -> Diagnostic? {
-        guard !ArnFormat.matches(value, kind: .instance) else { return nil }
-        return diagnostic(value, fault: ArnFormat.firstFault(value, kind: .instance), at: location)
-    }
-
-    private static func diagnostic(_ value: String, fault: ArnFormat.Fault, at location: ValueLocation) -> Diagnostic {
+    static func diagnostic(_ value: String, fault: ArnFormat.Fault, at location: ValueLocation) -> Diagnostic {
         Diagnostic(
             rule: .instanceArnFormat, message: "\(quoted(value)) is not a valid InstanceArn: \(reason(fault))",
             at: location,
@@ -31,28 +18,9 @@ enum InstanceArnFormatCheck {
 /// Why the value is not an instance ARN.
 private func reason(_ fault: ArnFormat.Fault) -> String {
     switch fault {
-    case .surroundingWhitespace(let endsWithNewline):
-        endsWithNewline
-            ? "it ends with a newline (a file read with file:// keeps its trailing newline)"
-            : "it has leading or trailing whitespace"
-    case .length(let length):
-        "it is \(length) characters long; expected \(ArnFormat.Kind.instance.length.lowerBound) to "
-            + "\(ArnFormat.Kind.instance.length.upperBound)"
-    case .pattern: "it does not match the pattern of the service model"
-    case .innerWhitespace: "it holds whitespace"
-    case .fieldCount: "expected six ':'-separated fields, 'arn:PARTITION:sso:REGION:ACCOUNT:RESOURCE'"
-    case .prefix: "it must start with 'arn:'"
-    case .partition(_, let found):
-        "unknown partition \(quoted(found)); expected \(listed(ServiceFacts.partitions))"
-            + (Spelling.nearest(to: found, in: ServiceFacts.partitions).map { " — did you mean '\($0)'?" } ?? "")
-    case .service(_, let found): "the service must be 'sso' (IAM Identity Center), found \(quoted(found))"
-    case .region(_, let found): "IAM Identity Center ARNs have an empty region field, found \(quoted(found))"
     case .account(_, let found): "an instance ARN has an empty account field, found \(quoted(found))"
     case .resourceType(_, let found): "the resource type must be 'instance', found \(quoted(found))"
     case .resourceSegments: "the resource must be 'instance/ssoins-…' (16 characters after 'ins-')"
-    case .instanceID(_, let found):
-        "the instance id must be 'ssoins-' or 'ins-' and 16 letters, digits, '-' or '.', found \(quoted(found))"
-    case .applicationID(_, let found):
-        "the application id must be 'apl-' and 16 letters or digits, found \(quoted(found))"
+    default: fault.sharedReason(kind: .instance) ?? ""
     }
 }
