@@ -51,9 +51,4 @@ public struct KeyRename: Hashable, Sendable {
     public var name: String
     /// The bytes of the key's characters (0-based UTF-8 offsets, half-open; without its quotes).
     public var range: SourceRange
-
-    public init(name: String, range: SourceRange) {
-        self.name = name
-        self.range = range
-    }
 }

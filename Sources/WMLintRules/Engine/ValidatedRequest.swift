@@ -21,15 +21,35 @@ extension Request {
     }
 }
 
+/// A value of one of the service model's enums that the service accepts.
+protocol ServiceEnum: Hashable {
+    /// The member's name, as messages say it.
+    static var memberName: String { get }
+    /// The allowed values, in model order.
+    static var allowed: [String] { get }
+    /// ``allowed`` as messages list them, made once.
+    static var listing: String { get }
+    var name: String { get }
+    /// The value named `name`, one of ``allowed``.
+    init(accepted name: String)
+}
+
+extension ServiceEnum {
+    /// The value named `name`, or `nil` when the service has no such value.
+    init?(_ name: String) {
+        guard Self.allowed.contains(name) else { return nil }
+        self.init(accepted: name)
+    }
+}
+
 /// An `AuthenticationMode` the service accepts (one of ``WMLintModel/ServiceFacts/authenticationModes``).
-struct AuthenticationMode: Hashable {
+struct AuthenticationMode: ServiceEnum {
+    static let memberName = "AuthenticationMode"
+    static let allowed = ServiceFacts.authenticationModes
+    static let listing = listed(allowed)
     let name: String
 
-    /// The mode named `name`, or `nil` when the service has no such mode.
-    init?(_ name: String) {
-        guard ServiceFacts.authenticationModes.contains(name) else { return nil }
-        self.name = name
-    }
+    init(accepted name: String) { self.name = name }
 
     /// Sign-in through the identity provider only: no directory passwords.
     var isIdentityProviderOnly: Bool { name == "IDENTITY_PROVIDER_ONLY" }
@@ -37,14 +57,13 @@ struct AuthenticationMode: Hashable {
 
 /// A personal access token `Status` the service accepts (one of
 /// ``WMLintModel/ServiceFacts/personalAccessTokenStatuses``).
-struct TokenStatus: Hashable {
+struct TokenStatus: ServiceEnum {
+    static let memberName = "Status"
+    static let allowed = ServiceFacts.personalAccessTokenStatuses
+    static let listing = listed(allowed)
     let name: String
 
-    /// The status named `name`, or `nil` when the service has no such status.
-    init?(_ name: String) {
-        guard ServiceFacts.personalAccessTokenStatuses.contains(name) else { return nil }
-        self.name = name
-    }
+    init(accepted name: String) { self.name = name }
 
     /// Personal access tokens switched off.
     var isInactive: Bool { name == "INACTIVE" }
