@@ -1,39 +1,44 @@
 import WMLintSource
 
-/// Where linting one file puts the diagnostics it finds, in the order found, each with the command that pulled its
-/// document in (a suppression around that command in its script covers the diagnostic too).
+/// Where linting one file puts the diagnostics it finds, in the order found, with the command that pulled in the
+/// document of each that one did (a suppression around that command in its script covers the diagnostic too).
 ///
-/// Read and changed as a collection of diagnostics; the origins stay with their diagnostics, so nothing beside the
-/// list has to follow its indices.
-struct DiagnosticSink: Sendable, RandomAccessCollection, MutableCollection {
+/// Read and changed as a collection of diagnostics. The sink only appends, so a diagnostic keeps its position, and
+/// the origins it records by position stay right without anything outside it following the indices.
+struct DiagnosticSink: Sendable, RandomAccessCollection {
     typealias Indices = Range<Int>
 
-    /// The diagnostics with their origins, in the order found.
-    private(set) var entries: [SuppressibleDiagnostic] = []
-
-    init() {}
+    /// The diagnostics, in the order found.
+    private var diagnostics: [Diagnostic]
+    /// The command that pulled in the document of the diagnostic at each position, where one did.
+    private var origins: [Int: SuppressionOrigin] = [:]
 
     /// A sink holding `diagnostics`, none of them pulled in by a command.
-    init(_ diagnostics: [Diagnostic]) {
-        entries = diagnostics.map { SuppressibleDiagnostic($0) }
+    init(_ diagnostics: [Diagnostic] = []) {
+        self.diagnostics = diagnostics
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { entries.count }
-    var indices: Range<Int> { 0..<entries.count }
+    var endIndex: Int { diagnostics.count }
+    var indices: Range<Int> { 0..<diagnostics.count }
 
     subscript(position: Int) -> Diagnostic {
-        get { entries[position].diagnostic }
-        _modify { yield &entries[position].diagnostic }
+        get { diagnostics[position] }
+        _modify { yield &diagnostics[position] }
+    }
+
+    /// The diagnostics with their origins, for the suppression filter.
+    var entries: [SuppressibleDiagnostic] {
+        diagnostics.enumerated().map { SuppressibleDiagnostic($1, origin: origins[$0]) }
     }
 
     /// Adds a diagnostic that no command pulled in (yet: see ``attribute(from:outside:to:)``).
     mutating func append(_ diagnostic: Diagnostic) {
-        entries.append(SuppressibleDiagnostic(diagnostic))
+        diagnostics.append(diagnostic)
     }
 
     mutating func append(contentsOf diagnostics: some Sequence<Diagnostic>) {
-        for diagnostic in diagnostics { append(diagnostic) }
+        self.diagnostics.append(contentsOf: diagnostics)
     }
 
     static func += (sink: inout DiagnosticSink, diagnostics: some Sequence<Diagnostic>) {
@@ -43,8 +48,15 @@ struct DiagnosticSink: Sendable, RandomAccessCollection, MutableCollection {
     /// Records `origin` as the command that pulled in the documents of the diagnostics from `start` on that are not
     /// located in `script` (the path of the script holding the command).
     mutating func attribute(from start: Int, outside script: String, to origin: SuppressionOrigin) {
-        for index in start..<entries.count where entries[index].diagnostic.path != script {
-            entries[index].origin = origin
+        for index in start..<diagnostics.count where diagnostics[index].path != script {
+            origins[index] = origin
         }
+    }
+
+    /// Empties the sink, handing over its diagnostics (without a copy) and forgetting their origins.
+    mutating func removeAll() -> [Diagnostic] {
+        origins = [:]
+        defer { diagnostics = [] }
+        return diagnostics
     }
 }

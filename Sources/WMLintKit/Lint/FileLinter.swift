@@ -11,7 +11,7 @@ struct FileLinter {
         var outcome = readAndLint(input, standardInput: standardInput)
         var diagnostics: [Diagnostic]
         if outcome.suppressions.isEmpty {
-            diagnostics = Array(outcome.diagnostics)
+            diagnostics = outcome.diagnostics.removeAll()
         } else {
             let inactive = Set(RuleID.allCases.filter { input.configuration?.severity(for: $0) == nil })
             let (kept, unused) = SuppressionFilter.apply(
