@@ -27,7 +27,7 @@ import Testing
             }.joined()
             let bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
             let expected = Self.offsets(text, prefix: bom ? 3 : 0)
-            YAMLBytes.over(bytes) { buffer in
+            BorrowedBytes.over(bytes) { buffer in
                 var converter = MarkConverter(bytes: buffer)
                 var index = 0
                 for step in 0..<300 {

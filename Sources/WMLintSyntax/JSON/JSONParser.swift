@@ -18,7 +18,7 @@ public enum JSONParser {
     /// container cut short by an error ends where the error is, as a built one does).
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
         var parser = JSONParserState(text: text, maxDepth: Swift.max(maxDepth, 0), demand: demand)
-        let root = JSONBytes.over(text.bytes) { buffer in
+        let root = BorrowedBytes.over(text.bytes) { buffer in
             parser.run(buffer)
         }
         parser.values.release()
@@ -199,7 +199,7 @@ private struct JSONParserState {
 
     // MARK: - Driver
 
-    mutating func run(_ buffer: JSONBytes) -> SyntaxNode? {
+    mutating func run(_ buffer: BorrowedBytes) -> SyntaxNode? {
         let count = buffer.count
         var index = 0
         if count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
@@ -224,7 +224,7 @@ private struct JSONParserState {
 
     /// Reads one value with everything nested in it; `false` after a fatal error.
     mutating func parseDocument(
-        _ buffer: JSONBytes, from index: inout Int, root: inout SyntaxNode?
+        _ buffer: BorrowedBytes, from index: inout Int, root: inout SyntaxNode?
     ) -> Bool {
         let count = buffer.count
         var i = index
@@ -377,7 +377,7 @@ private struct JSONParserState {
     ///
     /// Every error is reported by the same code as in a built value, so messages and ranges are the same; only
     /// duplicate keys are not looked for.
-    mutating func skipValue(_ buffer: JSONBytes, _ i: inout Int) -> SyntaxNode? {
+    mutating func skipValue(_ buffer: BorrowedBytes, _ i: inout Int) -> SyntaxNode? {
         let count = buffer.count
         let start = i
         let kind: SyntaxNode.OpaqueKind =
@@ -506,7 +506,7 @@ private struct JSONParserState {
 
     /// Checks `"key"` and the `:` after it (whitespace skipped) at `i`; returns the offset past `:`.
     @inline(__always)
-    mutating func skipKey(_ buffer: JSONBytes, _ i: Int, expected: String) -> Int? {
+    mutating func skipKey(_ buffer: BorrowedBytes, _ i: Int, expected: String) -> Int? {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
             failKey(buffer, i, expected: expected)
@@ -524,7 +524,7 @@ private struct JSONParserState {
     /// Checks the string whose opening quote is at `start`; returns the offset past the closing quote. Anything
     /// but plain bytes and valid escapes is left to ``readString``, which reports it.
     @inline(__always)
-    mutating func skipString(_ buffer: JSONBytes, _ start: Int) -> Int? {
+    mutating func skipString(_ buffer: BorrowedBytes, _ start: Int) -> Int? {
         let end = plainEnd(buffer, start + 1)
         if end < buffer.count && buffer[end] == ASCII.quote { return end + 1 }
         return skipEscapedString(buffer, start, from: end)
@@ -533,7 +533,7 @@ private struct JSONParserState {
     /// The rest of ``skipString`` from `from`, the first byte that is not plain: an escape, a control character
     /// or the end of the text.
     @inline(never)
-    mutating func skipEscapedString(_ buffer: JSONBytes, _ start: Int, from: Int) -> Int? {
+    mutating func skipEscapedString(_ buffer: BorrowedBytes, _ start: Int, from: Int) -> Int? {
         let count = buffer.count
         var i = from
         while i + 1 < count && buffer[i] == ASCII.backslash {
@@ -555,7 +555,7 @@ private struct JSONParserState {
     /// Checks the number at `start` as ``readNumber`` does; returns the offset past it. `-Infinity` and every
     /// error are left to ``readNumber``.
     @inline(__always)
-    mutating func skipNumber(_ buffer: JSONBytes, _ start: Int) -> Int? {
+    mutating func skipNumber(_ buffer: BorrowedBytes, _ start: Int) -> Int? {
         let count = buffer.count
         var i = start
         if buffer[i] == ASCII.minus { i += 1 }
@@ -586,7 +586,7 @@ private struct JSONParserState {
     // MARK: - Keys
 
     /// Reads `"key"` and the `:` after it (whitespace skipped) into the open object; `i` then points past `:`.
-    mutating func readKey(_ buffer: JSONBytes, _ i: inout Int, expected: String) -> Bool {
+    mutating func readKey(_ buffer: BorrowedBytes, _ i: inout Int, expected: String) -> Bool {
         let count = buffer.count
         guard i < count && buffer[i] == ASCII.quote else {
             failKey(buffer, i, expected: expected)
@@ -615,7 +615,7 @@ private struct JSONParserState {
     }
 
     /// Reports a missing key at `i` (not a `"`).
-    mutating func failKey(_ buffer: JSONBytes, _ i: Int, expected: String) {
+    mutating func failKey(_ buffer: BorrowedBytes, _ i: Int, expected: String) {
         var help: [String] = []
         if i < buffer.count && isWordByte(buffer[i]) {
             help = ["object keys must be strings in double quotes"]
@@ -676,7 +676,7 @@ private struct JSONParserState {
 
     /// Reads the string whose opening quote is at `start`; returns the decoded text and the offset past the
     /// closing quote, or `nil` after reporting an error.
-    mutating func readString(_ buffer: JSONBytes, _ start: Int) -> (String, Int)? {
+    mutating func readString(_ buffer: BorrowedBytes, _ start: Int) -> (String, Int)? {
         let count = buffer.count
         let i = plainEnd(buffer, start + 1)
         guard i < count else {
@@ -692,7 +692,7 @@ private struct JSONParserState {
     /// The string of the plain bytes `lower..<upper` (no escapes, no control characters), shared when the same
     /// bytes were seen recently.
     @inline(__always)
-    mutating func makeString(_ buffer: JSONBytes, _ lower: Int, _ upper: Int) -> String {
+    mutating func makeString(_ buffer: BorrowedBytes, _ lower: Int, _ upper: Int) -> String {
         let length = upper - lower
         guard Self.internRange.contains(length) else {
             return buffer.string(lower..<upper)
@@ -711,7 +711,7 @@ private struct JSONParserState {
 
     /// The slow path of ``readString``: escapes or a control character at `from`.
     mutating func readEscapedString(
-        _ buffer: JSONBytes, _ start: Int, from: Int
+        _ buffer: BorrowedBytes, _ start: Int, from: Int
     ) -> (String, Int)? {
         let count = buffer.count
         unpaired.removeAll()
@@ -818,7 +818,7 @@ private struct JSONParserState {
 
     /// Reads the four hex digits of the `\u` escape at `backslash`, reporting an error when they are not there.
     mutating func readHex4(
-        _ buffer: JSONBytes, _ backslash: Int, stringStart: Int
+        _ buffer: BorrowedBytes, _ backslash: Int, stringStart: Int
     ) -> (UInt16, Int)? {
         if let result = peekHex4(buffer, backslash) { return result }
         let count = buffer.count
@@ -835,7 +835,7 @@ private struct JSONParserState {
 
     /// The value and end of the `\uXXXX` escape at `backslash`, or `nil` when it is not complete.
     @inline(__always)
-    func peekHex4(_ buffer: JSONBytes, _ backslash: Int) -> (UInt16, Int)? {
+    func peekHex4(_ buffer: BorrowedBytes, _ backslash: Int) -> (UInt16, Int)? {
         guard backslash + 6 <= buffer.count else { return nil }
         var value: UInt16 = 0
         for offset in 2..<6 {
@@ -848,7 +848,7 @@ private struct JSONParserState {
     // MARK: - Numbers
 
     /// Reads the number (or `-Infinity`) at `start`.
-    mutating func readNumber(_ buffer: JSONBytes, _ start: Int) -> (Number, Int)? {
+    mutating func readNumber(_ buffer: BorrowedBytes, _ start: Int) -> (Number, Int)? {
         let count = buffer.count
         var i = start
         if buffer[i] == ASCII.minus {
@@ -913,7 +913,7 @@ private struct JSONParserState {
     // MARK: - Literals
 
     /// Reads `true`, `false`, `null`, `NaN` or `Infinity` at `start`; anything else is an error.
-    mutating func readLiteral(_ buffer: JSONBytes, _ start: Int) -> (SyntaxNode.Value, Int)? {
+    mutating func readLiteral(_ buffer: BorrowedBytes, _ start: Int) -> (SyntaxNode.Value, Int)? {
         switch buffer[start] {
         case UInt8(ascii: "t") where buffer.matches(start, "true"):
             return (.bool(true), start + 4)
@@ -997,7 +997,7 @@ private struct JSONParserState {
 
     /// Reports "`expected`, found …" at `i`, recognising comments and single quotes.
     mutating func failUnexpected(
-        _ buffer: JSONBytes, _ i: Int, expected: String, help: [String] = []
+        _ buffer: BorrowedBytes, _ i: Int, expected: String, help: [String] = []
     ) {
         let count = buffer.count
         guard i < count else {
@@ -1019,7 +1019,7 @@ private struct JSONParserState {
     let commentMessage = "comments are not allowed in JSON"
 
     /// The range of the `//` or `/* */` comment at `i`, if one starts there.
-    func commentRange(_ buffer: JSONBytes, _ i: Int) -> Range<Int>? {
+    func commentRange(_ buffer: BorrowedBytes, _ i: Int) -> Range<Int>? {
         let count = buffer.count
         guard i + 1 < count, buffer[i] == ASCII.slash else { return nil }
         if buffer[i + 1] == ASCII.slash {
@@ -1037,7 +1037,7 @@ private struct JSONParserState {
     }
 
     /// How the token at `i` is shown in a message, and where it ends.
-    func describe(_ buffer: JSONBytes, _ i: Int) -> (String, Int) {
+    func describe(_ buffer: BorrowedBytes, _ i: Int) -> (String, Int) {
         let count = buffer.count
         let byte = buffer[i]
         if isWordByte(byte) {
@@ -1079,7 +1079,7 @@ private func isWhitespace(_ byte: UInt8) -> Bool {
 }
 
 @inline(__always)
-private func skipWhitespace(_ buffer: JSONBytes, _ start: Int) -> Int {
+private func skipWhitespace(_ buffer: BorrowedBytes, _ start: Int) -> Int {
     var i = start
     let count = buffer.count
     while i < count {
@@ -1093,7 +1093,7 @@ private func skipWhitespace(_ buffer: JSONBytes, _ start: Int) -> Int {
 /// The offset of the first byte at or after `start` that ends a run of plain string bytes (`"`, `\\` or a
 /// control character), or the buffer's count.
 @inline(__always)
-private func plainEnd(_ buffer: JSONBytes, _ start: Int) -> Int {
+private func plainEnd(_ buffer: BorrowedBytes, _ start: Int) -> Int {
     let count = buffer.count
     var i = start
     // Eight bytes at a time, the first stop found from the exact mask of stopping bytes.
@@ -1162,7 +1162,7 @@ private func hexValue(_ byte: UInt8) -> UInt8? {
 }
 
 /// The length of the well-formed UTF-8 sequence at `i` (1 for ASCII or an invalid byte), clamped to the buffer.
-private func scalarLength(_ buffer: JSONBytes, _ i: Int) -> Int {
+private func scalarLength(_ buffer: BorrowedBytes, _ i: Int) -> Int {
     guard i < buffer.count else { return 0 }
     let lead = buffer[i]
     let length: Int

@@ -34,8 +34,8 @@ public enum ShorthandParser {
     /// value as written. Which scalars it loads is subtler than "those under a `@=` key": see
     /// ``fileReferences(in:)``.
     public static func parse(_ text: SourceText, demand: NodeDemand = .all, maxDepth: Int = 256) -> ParseResult {
-        ShorthandBytes.over(classTable) { table in
-            ShorthandBytes.over(text.bytes) { bytes in
+        BorrowedBytes.over(classTable) { table in
+            BorrowedBytes.over(text.bytes) { bytes in
                 var parser = ShorthandScanner(bytes: bytes, table: table, text: text, maxDepth: maxDepth)
                 do throws(ShorthandFailure) {
                     var root = try parser.parameter(demand: demand)
@@ -185,9 +185,9 @@ private let doubleQuote = UInt8(ascii: "\"")
 
 /// The parser proper: a port of `awscli.shorthand.ShorthandParser` over UTF-8 bytes.
 private struct ShorthandScanner {
-    let bytes: ShorthandBytes
+    let bytes: BorrowedBytes
     /// ``classTable``: the ``ShorthandClass`` bits of each byte value.
-    let table: ShorthandBytes
+    let table: BorrowedBytes
     let text: SourceText
     let maxDepth: Int
     let count: Int
@@ -196,7 +196,7 @@ private struct ShorthandScanner {
     var lastComma = -1
     var diagnostics: [Diagnostic] = []
 
-    init(bytes: ShorthandBytes, table: ShorthandBytes, text: SourceText, maxDepth: Int) {
+    init(bytes: BorrowedBytes, table: BorrowedBytes, text: SourceText, maxDepth: Int) {
         self.bytes = bytes
         self.table = table
         self.text = text

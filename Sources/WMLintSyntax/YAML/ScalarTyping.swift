@@ -31,7 +31,7 @@ enum ScalarTyping {
         case invalid(String)
     }
 
-    func resolve(_ bytes: YAMLBytes) -> Resolution {
+    func resolve(_ bytes: BorrowedBytes) -> Resolution {
         guard let first = bytes.first else { return .typed(.null) }
         switch first {
         case UInt8(ascii: "~"):
@@ -90,7 +90,7 @@ enum ScalarTyping {
     /// Whether ``resolve(_:)`` might find a fault in the plain scalar (`.invalid`) or an indicator (`.merge`,
     /// `.valueKey`); `false` only when it surely gives a string or a valid typed value. Reads no more than the
     /// scalar's bytes and builds nothing: the test for scalars whose value is not kept.
-    func mayNeedResolving(_ bytes: YAMLBytes) -> Bool {
+    func mayNeedResolving(_ bytes: BorrowedBytes) -> Bool {
         guard let first = bytes.first else { return false }
         switch first {
         case UInt8(ascii: "<"), UInt8(ascii: "="):
@@ -120,7 +120,7 @@ enum ScalarTyping {
     }
 
     @inline(__always)
-    private static func equals(_ bytes: YAMLBytes, _ word: StaticString) -> Bool {
+    private static func equals(_ bytes: BorrowedBytes, _ word: StaticString) -> Bool {
         bytes.equals(word)
     }
 
@@ -129,7 +129,7 @@ enum ScalarTyping {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// The float pattern of the version (ruamel.yaml `resolver.py`).
-    func isFloat(_ b: YAMLBytes) -> Bool {
+    func isFloat(_ b: BorrowedBytes) -> Bool {
         let n = b.count
         if (Self.matchesWord(b, 0, ".nan") || Self.matchesWord(b, 0, ".NaN") || Self.matchesWord(b, 0, ".NAN")) {
             return true
@@ -179,7 +179,7 @@ enum ScalarTyping {
     }
 
     /// Matches `(?::[0-5]?[0-9])+` from `start`; returns where the match ends.
-    private static func sexagesimalTail(_ b: YAMLBytes, _ start: Int) -> Int? {
+    private static func sexagesimalTail(_ b: BorrowedBytes, _ start: Int) -> Int? {
         var j = start
         var groups = 0
         while j < b.count && b[j] == UInt8(ascii: ":") {
@@ -197,7 +197,7 @@ enum ScalarTyping {
     }
 
     /// `[eE][-+]?[0-9]+` exactly to the end.
-    private static func isExponent(_ b: YAMLBytes, _ start: Int) -> Bool {
+    private static func isExponent(_ b: BorrowedBytes, _ start: Int) -> Bool {
         var j = start
         guard j < b.count, b[j] == UInt8(ascii: "e") || b[j] == UInt8(ascii: "E") else { return false }
         j += 1
@@ -205,19 +205,19 @@ enum ScalarTyping {
         return allDigits(b, j)
     }
 
-    private static func allDigits(_ b: YAMLBytes, _ start: Int) -> Bool {
+    private static func allDigits(_ b: BorrowedBytes, _ start: Int) -> Bool {
         guard start < b.count else { return false }
         for index in start..<b.count where !isDigit(b[index]) { return false }
         return true
     }
 
-    private static func matchesWord(_ b: YAMLBytes, _ start: Int, _ word: StaticString) -> Bool {
+    private static func matchesWord(_ b: BorrowedBytes, _ start: Int, _ word: StaticString) -> Bool {
         guard start < b.count else { return false }
         return equals(b.suffix(from: start), word)
     }
 
     /// The integer pattern of the version (ruamel.yaml `resolver.py`).
-    func isInteger(_ b: YAMLBytes) -> Bool {
+    func isInteger(_ b: BorrowedBytes) -> Bool {
         let n = b.count
         var i = 0
         if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "+") { i = 1 }
@@ -258,12 +258,12 @@ enum ScalarTyping {
     }
 
     /// `[0-9]{4}-[0-9]{2}-[0-9]{2}`, or a date and time as ruamel.yaml's timestamp pattern reads it.
-    static func isTimestamp(_ b: YAMLBytes) -> Bool {
+    static func isTimestamp(_ b: BorrowedBytes) -> Bool {
         timestampFields(b) != nil
     }
 
     /// Year, month, day, hour, minute, second of a timestamp (time fields 0 for a date).
-    private static func timestampFields(_ b: YAMLBytes) -> [Int]? {
+    private static func timestampFields(_ b: BorrowedBytes) -> [Int]? {
         let n = b.count
         var j = 0
         func number(min: Int, max: Int) -> Int? {
@@ -327,7 +327,7 @@ enum ScalarTyping {
 
     // MARK: Construction
 
-    static func timestamp(_ b: YAMLBytes) -> Result<SyntaxNode.Value, TypingError> {
+    static func timestamp(_ b: BorrowedBytes) -> Result<SyntaxNode.Value, TypingError> {
         let text = b.string
         guard let fields = timestampFields(b) else { return .failure(TypingError("\(quoted(text)) is not a date")) }
         let (year, month, day) = (fields[0], fields[1], fields[2])
@@ -343,7 +343,7 @@ enum ScalarTyping {
 
     /// Constructs an integer as ruamel.yaml's `construct_yaml_int` does: `_` removed, sign, `0b`/`0x`/`0o`
     /// prefixes, `0`-prefixed octal and `a:b:c` base 60 in YAML 1.1, else decimal.
-    func integer(_ b: YAMLBytes) -> Result<SyntaxNode.Value, TypingError> {
+    func integer(_ b: BorrowedBytes) -> Result<SyntaxNode.Value, TypingError> {
         let lexeme = b.string
         if let first = b.first, first != UInt8(ascii: "0") || b.count == 1, b.count <= 18,
             b.allSatisfy(Self.isDigit)
@@ -437,7 +437,7 @@ enum ScalarTyping {
 
     /// Constructs a float as ruamel.yaml's `construct_yaml_float` does (`_` removed, `.inf`, `.nan`, base 60 in
     /// YAML 1.1).
-    func float(_ b: YAMLBytes) -> Result<SyntaxNode.Value, TypingError> {
+    func float(_ b: BorrowedBytes) -> Result<SyntaxNode.Value, TypingError> {
         let lexeme = b.string
         if let first = b.first, Self.isDigit(first), !b.contains(UInt8(ascii: "_")), let value = Double(lexeme) {
             return .success(.number(Number(lexeme: lexeme, kind: .float(value))))
@@ -478,7 +478,7 @@ enum ScalarTyping {
     }
 
     /// `!!float`: Python's `float()` after ruamel.yaml's clean-up, so `inf` and `nan` spelled out are accepted.
-    static func explicitFloat(_ b: YAMLBytes) -> Result<SyntaxNode.Value, TypingError> {
+    static func explicitFloat(_ b: BorrowedBytes) -> Result<SyntaxNode.Value, TypingError> {
         let lexeme = b.string
         let lowered = lexeme.lowercased().replacingUnderscores()
         var body = Substring(lowered)

@@ -3,7 +3,7 @@ internal import CWMLintYAML
 /// libyaml's event parser over one document: the only place the loader holds libyaml's memory.
 ///
 /// It owns the `yaml_parser_t` and the current `yaml_event_t` (allocated here, released by `deinit`), and reads
-/// the document from the ``YAMLBytes`` it was made with, which must stay valid as long as the stream does. The
+/// the document from the ``BorrowedBytes`` it was made with, which must stay valid as long as the stream does. The
 /// current event, and the scalar bytes and strings read from it, are valid until the next call of ``next()``.
 struct YAMLEventStream: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
@@ -13,7 +13,7 @@ struct YAMLEventStream: ~Copyable {
     private var hasEvent = false
 
     /// A parser over `input`; ``isReady`` is false when libyaml could not initialise it.
-    init(input: YAMLBytes) {
+    init(input: BorrowedBytes) {
         parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         isInitialized = yaml_parser_initialize(parser) != 0
@@ -95,8 +95,8 @@ struct YAMLEvent {
 
     /// A scalar's value (in libyaml's memory).
     @inline(__always)
-    var scalarValue: YAMLBytes {
-        YAMLBytes(
+    var scalarValue: BorrowedBytes {
+        BorrowedBytes(
             UnsafeBufferPointer(start: event.pointee.data.scalar.value, count: Int(event.pointee.data.scalar.length)))
     }
 

@@ -25,7 +25,7 @@ public enum YAMLLoader {
         let empty = ParseResult(
             root: SyntaxNode(.null, range: text.fileRange(0, 0)).shaped(to: demand), diagnostics: [])
         if text.bytes.isEmpty { return empty }
-        return YAMLBytes.over(text.bytes) { bytes -> ParseResult in
+        return BorrowedBytes.over(text.bytes) { bytes -> ParseResult in
             var loader = EventLoader(
                 text: text, base: bytes, demand: demand, maxDepth: maxDepth, maxAliasExpansion: maxAliasExpansion)
             return loader.run()
@@ -41,7 +41,7 @@ public enum YAMLLoader {
 /// at a time. Marks mostly move forward, so converting all of a text's marks reads it about once.
 struct MarkConverter {
     /// The document's bytes.
-    private let base: YAMLBytes
+    private let base: BorrowedBytes
     private let count: Int
     /// Bytes of the leading byte order mark, which libyaml does not count.
     private let start: Int
@@ -52,7 +52,7 @@ struct MarkConverter {
     private var runStart: Int
     private var runEnd: Int
 
-    init(bytes base: YAMLBytes) {
+    init(bytes base: BorrowedBytes) {
         self.base = base
         self.count = base.count
         start = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
@@ -164,7 +164,7 @@ private enum Level {
 private struct EventLoader {
     let text: SourceText
     /// The document's bytes.
-    let base: YAMLBytes
+    let base: BorrowedBytes
     let count: Int
     /// What is built of the document.
     let demand: NodeDemand
@@ -195,7 +195,7 @@ private struct EventLoader {
     var levelEnd = 0
 
     init(
-        text: SourceText, base: YAMLBytes, demand: NodeDemand, maxDepth: Int, maxAliasExpansion: Int
+        text: SourceText, base: BorrowedBytes, demand: NodeDemand, maxDepth: Int, maxAliasExpansion: Int
     ) {
         self.text = text
         self.base = base
@@ -668,7 +668,7 @@ private struct EventLoader {
     // MARK: Scalars with an explicit tag
 
     mutating func explicitScalar(
-        _ bytes: YAMLBytes, tag: String, lower: Int, upper: Int, isKey: Bool, isMerge: inout Bool
+        _ bytes: BorrowedBytes, tag: String, lower: Int, upper: Int, isKey: Bool, isMerge: inout Bool
     ) -> SyntaxNode.Value {
         let string = bytes.string
         let result: Result<SyntaxNode.Value, TypingError>
