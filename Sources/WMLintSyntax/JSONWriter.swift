@@ -83,12 +83,17 @@ public enum JSONWriter {
     /// Members with each key once: at its first position, holding its last value.
     ///
     /// Keys are compared by code points, as Python compares them: "é" and "e" + U+0301 are two keys (Swift's
-    /// `String` equality would merge them).
+    /// `String` equality would merge them). Few members with each key once (most structures) are their own
+    /// answer, returned without a copy.
     public static func lastValues(_ members: [Member]) -> [Member] {
         var result: [Member] = []
-        result.reserveCapacity(members.count)
         if members.count <= pairwiseKeyLimit {
             // Few keys (a request's): compare them directly.
+            let repeatsKey = members.indices.contains { index in
+                members[(index + 1)...].contains { sameCodePoints($0.key, members[index].key) }
+            }
+            guard repeatsKey else { return members }
+            result.reserveCapacity(members.count)
             for member in members {
                 if let existing = result.firstIndex(where: { sameCodePoints($0.key, member.key) }) {
                     result[existing].value = member.value
@@ -98,6 +103,7 @@ public enum JSONWriter {
             }
             return result
         }
+        result.reserveCapacity(members.count)
         var position: [ScalarKey: Int] = [:]
         for member in members {
             let key = ScalarKey(member.key)

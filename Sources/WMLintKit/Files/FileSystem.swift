@@ -204,20 +204,7 @@ enum FileSystem {
 
     /// The entries of a directory (without `.` and `..`), sorted by name; `nil` when it cannot be listed.
     static func entries(of directory: String) -> [String]? {
-        guard let handle = openDirectory(directory) else { return nil }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) { name in
-                    FileName.decode(
-                        UnsafeBufferPointer(
-                            start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
-                }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names.sorted()
+        typedEntries(of: directory)?.map(\.name)
     }
 
     /// What a directory entry is, as far as the directory itself says.

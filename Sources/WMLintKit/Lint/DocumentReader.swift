@@ -69,8 +69,8 @@ enum DocumentReader {
                 finding: .documentNotMapping(found: root, at: location))
         }
         let shared = SharedText(text)
-        // Each key once, its last value (a document rarely repeats a key: it is then its own answer).
-        let unique = hasRepeatedKey(members) ? JSONWriter.lastValues(members) : members
+        // Each key once, its last value.
+        let unique = JSONWriter.lastValues(members)
         let entries = unique.map { member in
             ParameterEntry(
                 key: member.key, value: .node(member.value, syntax: syntax.valueSyntax),
@@ -92,15 +92,6 @@ enum DocumentReader {
     /// Whether the AWS CLI refuses the parsed YAML document for a repeated key.
     static func repeatsKey(_ parsed: ParseResult, syntax: Syntax) -> Bool {
         syntax == .yaml && parsed.diagnostics.contains { $0.rule == .duplicateKey }
-    }
-
-    /// Whether two members have the same key (the same code points); a long list is assumed to, and left to
-    /// ``JSONWriter/lastValues(_:)``.
-    private static func hasRepeatedKey(_ members: [Member]) -> Bool {
-        guard members.count <= 16 else { return true }
-        return members.indices.contains { index in
-            members[(index + 1)...].contains { sameCodePoints($0.key, members[index].key) }
-        }
     }
 
     private static func withProvenance(_ diagnostic: Diagnostic, _ provenance: [RelatedLocation]) -> Diagnostic {

@@ -51,7 +51,7 @@ public enum CLIRequest {
             }
         }
         if input.hasUnknownSource { return rejected ? .rejects : .unknown }
-        let root = SyntaxNode(.object(lastMembers(members)), range: input.anchorRange)
+        let root = SyntaxNode(.object(JSONWriter.lastValues(members)), range: input.anchorRange)
         if rejected { return .rejects }
         let refused = ShapeValidator.validate(root, against: shape).contains {
             $0.isRefusedByBotocore(in: root, against: shape)

@@ -144,7 +144,7 @@ private struct Binder {
         _ members: [Member], of structure: MemberList, location: ValueLocation, context: Context,
         into request: inout Request
     ) {
-        let unique = lastMembers(members)
+        let unique = JSONWriter.lastValues(members)
         var present = PresentMembers()
         var nearlyNamed: [String] = []
         for member in unique {
@@ -233,26 +233,6 @@ private struct PresentMembers {
         guard let index = shape.memberIndex(name), index < 64 else { return false }
         return bits & (1 << UInt64(index)) != 0
     }
-}
-
-/// ``JSONWriter/lastValues(_:)``: members with each key once, at its first position, holding its last value.
-func lastMembers(_ members: [Member]) -> [Member] {
-    guard members.count <= pairwiseKeyLimit else { return JSONWriter.lastValues(members) }
-    // Most structures have each key once: they are then their own answer, without a copy.
-    let hasDuplicates = members.indices.contains { index in
-        members[(index + 1)...].contains { sameCodePoints($0.key, members[index].key) }
-    }
-    guard hasDuplicates else { return members }
-    var result: [Member] = []
-    result.reserveCapacity(members.count)
-    for member in members {
-        if let existing = result.firstIndex(where: { sameCodePoints($0.key, member.key) }) {
-            result[existing].value = member.value
-        } else {
-            result.append(member)
-        }
-    }
-    return result
 }
 
 /// What the binder knows about the value at hand.
