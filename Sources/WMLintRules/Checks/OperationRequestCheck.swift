@@ -60,20 +60,9 @@ public enum OperationRequestCheck {
                 diagnostics.append(TypeMismatchCheck.diagnostic(notAnInteger: text, at: pointer, in: request))
             case .pagingOff(let option, let range, let disabledBy, let disabledAt):
                 diagnostics.append(
-                    Diagnostic(
-                        rule: .optionValue,
-                        message: "\(option) cannot be used while the AWS CLI's paging is off, and \(disabledBy) "
-                            + "turns it off; the AWS CLI refuses the command",
-                        path: request.anchorPath, range: range,
-                        help: [
-                            disabledBy == "--no-paginate"
-                                ? "remove \(option), or let the CLI page (remove --no-paginate)"
-                                : "use \(option) or \(disabledBy), not both"
-                        ],
-                        related: [
-                            RelatedLocation(
-                                message: "\(disabledBy) given here", path: request.anchorPath, range: disabledAt)
-                        ]))
+                    OptionValueCheck.pagingOff(
+                        option: option, at: range, disabledBy: disabledBy, disabledAt: disabledAt,
+                        path: request.anchorPath))
             }
         }
         return diagnostics

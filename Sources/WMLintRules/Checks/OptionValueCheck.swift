@@ -55,6 +55,24 @@ enum OptionValueCheck {
         Diagnostic(rule: .optionValue, message: "\(option) expects a value", path: path, range: range)
     }
 
+    /// The paging option `option` at `range` of `path`, given while `disabledBy` (at `disabledAt`) turns the CLI's
+    /// paging off.
+    static func pagingOff(
+        option: String, at range: SourceRange, disabledBy: String, disabledAt: SourceRange, path: String
+    ) -> Diagnostic {
+        Diagnostic(
+            rule: .optionValue,
+            message: "\(option) cannot be used while the AWS CLI's paging is off, and \(disabledBy) turns it off; "
+                + "the AWS CLI refuses the command",
+            path: path, range: range,
+            help: [
+                disabledBy == "--no-paginate"
+                    ? "remove \(option), or let the CLI page (remove --no-paginate)"
+                    : "use \(option) or \(disabledBy), not both"
+            ],
+            related: [RelatedLocation(message: "\(disabledBy) given here", path: path, range: disabledAt)])
+    }
+
     /// The value `value` of `option`, at `range` of `path`, refused for `problem`.
     static func badValue(
         option: String, value: String, problem: OptionFinding.ValueProblem, at range: SourceRange, path: String
